@@ -1,0 +1,271 @@
+//! The source article: its paragraphs (numbered §1, §2… as printed on sheets)
+//! and the verbatim-quote matcher that ties every answer to the text.
+
+use crate::text::{Folded, fold_quote};
+
+/// One block of the article, separated from the next by a blank line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text, with inner line breaks joined by spaces.
+    pub text: String,
+    /// `Some(n)` for body paragraphs (§n); `None` for a subheading.
+    pub number: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+impl Paragraph {
+    /// Whether this block is a subheading (an intertitle) rather than body text.
+    pub fn is_heading(&self) -> bool {
+        self.number.is_none()
+    }
+}
+
+/// An article loaded from its text file.
+#[derive(Debug, Clone)]
+pub struct Article {
+    text: String,
+    folded: Folded,
+    paragraphs: Vec<Paragraph>,
+}
+
+/// Where a quote was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The paragraph number (§n) holding the quote's first part; `None` when it
+    /// starts in a subheading.
+    pub paragraph: Option<usize>,
+}
+
+/// Why a quote was not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// The part of the quote (between elisions) that is not in the article.
+    pub part: String,
+    /// The closest passage of the article, when one is close enough to be a typo.
+    pub closest: Option<String>,
+}
+
+impl Article {
+    /// Splits the text into paragraphs and prepares it for quote matching.
+    pub fn new(text: &str) -> Article {
+        let text = text.replace("\r\n", "\n");
+        let mut paragraphs = Vec::new();
+        let mut number = 0;
+        let mut offset = 0;
+        for block in text.split("\n\n") {
+            let start = offset;
+            offset += block.len() + 2;
+            let joined = block.split_whitespace().collect::<Vec<_>>().join(" ");
+            if joined.is_empty() {
+                continue;
+            }
+            let heading = looks_like_heading(block, &joined);
+            if !heading {
+                number += 1;
+            }
+            paragraphs.push(Paragraph {
+                text: joined,
+                number: (!heading).then_some(number),
+                start,
+                end: start + block.len(),
+            });
+        }
+        let folded = fold_quote(&text);
+        Article {
+            text,
+            folded,
+            paragraphs,
+        }
+    }
+
+    /// The paragraphs and subheadings, in order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// Finds a quote in the article after folding typography; `…` (or `...`,
+    /// `[…]`) separates parts that must appear in this order.
+    pub fn find(&self, quote: &str) -> Result<Found, Missing> {
+        let mut from = 0;
+        let mut first = None;
+        for part in split_elisions(quote) {
+            let folded = fold_quote(&part).text;
+            if folded.is_empty() {
+                continue;
+            }
+            match self.folded.text[from..].find(&folded) {
+                Some(at) => {
+                    let at = from + at;
+                    first.get_or_insert(self.folded.map[at]);
+                    from = at + folded.len();
+                }
+                None => {
+                    return Err(Missing {
+                        closest: self.closest(&folded),
+                        part,
+                    });
+                }
+            }
+        }
+        let start = first.ok_or_else(|| Missing {
+            part: quote.to_owned(),
+            closest: None,
+        })?;
+        Ok(Found {
+            paragraph: self.paragraph_at(start),
+        })
+    }
+
+    fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .find(|p| p.start <= offset && offset <= p.end)
+            .and_then(|p| p.number)
+    }
+
+    /// The passage of the article most like `folded` (already folded), if it
+    /// differs by little enough to be a typo rather than another sentence.
+    fn closest(&self, folded: &str) -> Option<String> {
+        let haystack = &self.folded.text;
+        let want = folded.chars().count();
+        let mut best: Option<(f64, usize, usize)> = None;
+        let starts = std::iter::once(0).chain(
+            haystack
+                .char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .map(|(i, _)| i + 1),
+        );
+        for start in starts {
+            let rest = &haystack[start..];
+            // Windows of the quote's length, give or take a few characters, so
+            // a dropped or added word still lines up.
+            for len in [want.saturating_sub(4), want, want + 4] {
+                let end = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
+                let window = &rest[..end];
+                let score = strsim::normalized_levenshtein(folded, window);
+                if best.is_none_or(|(b, _, _)| score > b) {
+                    best = Some((score, start, start + end));
+                }
+            }
+        }
+        let (score, start, end) = best?;
+        if score < 0.6 {
+            return None;
+        }
+        let (from, to) = widen_to_words(&self.text, self.folded.map[start], self.folded.map[end]);
+        Some(
+            self.text[from..to]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
+/// Widens a byte range of `text` so it neither starts nor ends inside a word.
+fn widen_to_words(text: &str, mut from: usize, mut to: usize) -> (usize, usize) {
+    while from > 0 {
+        let Some(c) = text[..from].chars().next_back() else {
+            break;
+        };
+        if c.is_whitespace() {
+            break;
+        }
+        from -= c.len_utf8();
+    }
+    while to < text.len() {
+        let Some(c) = text[to..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() || matches!(c, ',' | '.' | ';') {
+            break;
+        }
+        to += c.len_utf8();
+    }
+    (from, to)
+}
+
+fn looks_like_heading(block: &str, joined: &str) -> bool {
+    !block.trim().contains('\n')
+        && joined.chars().count() < 90
+        && !joined.ends_with(['.', '!', '?', ':', '»', '"', '…', ';', ','])
+}
+
+/// Splits a quote on elision marks: `…`, `...`, `[…]`, `(…)`.
+pub fn split_elisions(quote: &str) -> Vec<String> {
+    let unified = quote
+        .replace("[…]", "…")
+        .replace("(…)", "…")
+        .replace("[...]", "…")
+        .replace("(...)", "…")
+        .replace("...", "…");
+    unified
+        .split('…')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Premier paragraphe, avec l' « Alliance des États du Sahel ».\n\nUn intertitre\n\nDeuxième paragraphe : 46 rebelles \"neutralisés\".\nSuite du même paragraphe.\n";
+
+    #[test]
+    fn paragraphs_are_numbered_and_headings_are_not() {
+        let article = Article::new(TEXT);
+        let numbers: Vec<_> = article.paragraphs().iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [Some(1), None, Some(2)]);
+        assert!(article.paragraphs()[1].is_heading());
+    }
+
+    #[test]
+    fn finds_quotes_whatever_their_typography() {
+        let article = Article::new(TEXT);
+        assert_eq!(
+            article
+                .find("l’«Alliance des États du Sahel»")
+                .unwrap()
+                .paragraph,
+            Some(1)
+        );
+        assert_eq!(
+            article
+                .find("46 rebelles « neutralisés »")
+                .unwrap()
+                .paragraph,
+            Some(2)
+        );
+        assert_eq!(
+            article.find("neutralisés\". Suite").unwrap().paragraph,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn elided_parts_must_appear_in_order() {
+        let article = Article::new(TEXT);
+        assert!(article.find("Premier paragraphe … Sahel").is_ok());
+        assert!(article.find("Deuxième […] Suite du même").is_ok());
+        let miss = article.find("Sahel … Premier paragraphe").unwrap_err();
+        assert_eq!(miss.part, "Premier paragraphe");
+    }
+
+    #[test]
+    fn a_typo_gets_the_closest_passage() {
+        let article = Article::new(TEXT);
+        let miss = article.find("46 rebeles neutralisés").unwrap_err();
+        assert_eq!(miss.closest.as_deref(), Some("46 rebelles \"neutralisés\""));
+        let miss = article.find("rien à voir avec ce texte ici").unwrap_err();
+        assert_eq!(miss.closest, None);
+    }
+
+    #[test]
+    fn case_is_not_folded() {
+        let article = Article::new(TEXT);
+        assert!(article.find("premier paragraphe").is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! The question bank: its model, and loading it from YAML with every problem
+//! located (see [`parse`]).
+
+mod outline;
+mod parse;
+
+use std::fmt;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::article::Article;
+pub use outline::Outline;
+pub use parse::{Parsed, parse};
+
+/// The interface language of sheets and the quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Français.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The reading skill a question trains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Skill {
+    /// The facts as the article states them.
+    Recall,
+    /// Who says it, and how.
+    Sourcing,
+    /// What is confirmed, by whom.
+    Corroboration,
+    /// Reporting versus commentary.
+    FactOpinion,
+    /// Loaded, euphemistic or borrowed words.
+    Wording,
+    /// What is missing, vague or inconsistent; what to check elsewhere.
+    Context,
+    /// Whose figures, how precise.
+    Numbers,
+}
+
+impl Skill {
+    /// Every skill, in display order.
+    pub const ALL: [Skill; 7] = [
+        Skill::Recall,
+        Skill::Sourcing,
+        Skill::Corroboration,
+        Skill::FactOpinion,
+        Skill::Wording,
+        Skill::Context,
+        Skill::Numbers,
+    ];
+}
+
+/// The kind of a question, as written in the bank's `type:` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionType {
+    /// One right choice.
+    Single,
+    /// Several right choices.
+    Multi,
+    /// A statement, true or false.
+    #[value(name = "truefalse")]
+    TrueFalse,
+    /// What the article says of a claim: supported, contradicted or not stated.
+    Claim,
+    /// A short free answer.
+    Short,
+    /// A text with gaps.
+    Cloze,
+    /// Pairs to match.
+    Match,
+    /// Items to put in order.
+    Order,
+    /// A flashcard only.
+    Card,
+}
+
+impl QuestionType {
+    /// Every type, in display order.
+    pub const ALL: [QuestionType; 9] = [
+        QuestionType::Single,
+        QuestionType::Multi,
+        QuestionType::TrueFalse,
+        QuestionType::Claim,
+        QuestionType::Short,
+        QuestionType::Cloze,
+        QuestionType::Match,
+        QuestionType::Order,
+        QuestionType::Card,
+    ];
+}
+
+/// What the article says about a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The article states it.
+    Supported,
+    /// The article states the opposite.
+    Contradicted,
+    /// The article does not say.
+    NotStated,
+}
+
+impl Verdict {
+    /// The three verdicts, in the order they are offered.
+    pub const ALL: [Verdict; 3] = [
+        Verdict::Supported,
+        Verdict::Contradicted,
+        Verdict::NotStated,
+    ];
+}
+
+/// The name of a value as written in banks and on the command line.
+pub fn name_of<T: ValueEnum>(value: &T) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
+}
+
+macro_rules! display_by_name {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&name_of(self))
+            }
+        }
+    )*};
+}
+display_by_name!(Lang, Skill, QuestionType, Verdict);
+
+/// Choices of a single or multi question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choices {
+    /// The question.
+    pub prompt: String,
+    /// The choices, as written.
+    pub options: Vec<String>,
+    /// Indexes of the right choices, ascending.
+    pub correct: Vec<usize>,
+    /// Keep the choices in the written order (for "none of these").
+    pub keep_order: bool,
+    /// Why a wrong choice is wrong, by choice index.
+    pub feedback: Vec<Option<String>>,
+}
+
+/// A piece of cloze text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Segment {
+    /// Text shown as is.
+    Text(String),
+    /// A gap: the expected answer first, then other accepted forms.
+    Gap(Vec<String>),
+}
+
+/// What a question asks, by type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Kind {
+    /// One right choice.
+    Single(Choices),
+    /// A non-empty set of right choices.
+    Multi(Choices),
+    /// A statement to judge.
+    TrueFalse {
+        /// The statement.
+        prompt: String,
+        /// Whether it is true.
+        answer: bool,
+    },
+    /// A claim to judge against the article.
+    Claim {
+        /// The claim.
+        prompt: String,
+        /// What the article says of it.
+        answer: Verdict,
+    },
+    /// A short written answer.
+    Short {
+        /// The question.
+        prompt: String,
+        /// The model answer.
+        answer: String,
+        /// Other accepted forms.
+        accept: Vec<String>,
+    },
+    /// A text with gaps.
+    Cloze {
+        /// An optional instruction above the text.
+        prompt: Option<String>,
+        /// The text and its gaps, in order.
+        segments: Vec<Segment>,
+    },
+    /// Pairs to match, left to right, as written (the right pairing).
+    Match {
+        /// The instruction.
+        prompt: String,
+        /// `(left, right)` pairs.
+        pairs: Vec<(String, String)>,
+    },
+    /// Items written in the right order.
+    Order {
+        /// The instruction.
+        prompt: String,
+        /// The items, in the right order.
+        items: Vec<String>,
+    },
+    /// A flashcard only.
+    Card {
+        /// Front of the card.
+        front: String,
+        /// Back of the card.
+        back: String,
+    },
+}
+
+/// An evidence quote, with the paragraph where the article has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The quote as written in the bank.
+    pub quote: String,
+    /// §n of the article, once checked (`None` for a subheading or unchecked).
+    pub paragraph: Option<usize>,
+}
+
+/// One question of a bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// Unique id, `[a-z0-9-]+`.
+    pub id: String,
+    /// The skill trained.
+    pub skill: Skill,
+    /// 1 (easy) to 3 (hard).
+    pub difficulty: u8,
+    /// What is asked, by type.
+    pub kind: Kind,
+    /// Why the answer is right: the reading lesson.
+    pub explanation: String,
+    /// Quotes of the article backing the answer.
+    pub evidence: Vec<Evidence>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Ask the student for a sentence of reasoning.
+    pub justify: bool,
+    /// Line of the question in its YAML file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Question {
+    /// The type of this question.
+    pub fn question_type(&self) -> QuestionType {
+        match self.kind {
+            Kind::Single(_) => QuestionType::Single,
+            Kind::Multi(_) => QuestionType::Multi,
+            Kind::TrueFalse { .. } => QuestionType::TrueFalse,
+            Kind::Claim { .. } => QuestionType::Claim,
+            Kind::Short { .. } => QuestionType::Short,
+            Kind::Cloze { .. } => QuestionType::Cloze,
+            Kind::Match { .. } => QuestionType::Match,
+            Kind::Order { .. } => QuestionType::Order,
+            Kind::Card { .. } => QuestionType::Card,
+        }
+    }
+
+    /// The question's main text: the prompt, the cloze text with blanks, or a card's front.
+    pub fn prompt(&self) -> String {
+        match &self.kind {
+            Kind::Single(c) | Kind::Multi(c) => c.prompt.clone(),
+            Kind::TrueFalse { prompt, .. }
+            | Kind::Claim { prompt, .. }
+            | Kind::Short { prompt, .. }
+            | Kind::Match { prompt, .. }
+            | Kind::Order { prompt, .. } => prompt.clone(),
+            Kind::Cloze { segments, .. } => segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Text(t) => t.as_str(),
+                    Segment::Gap(_) => "____",
+                })
+                .collect(),
+            Kind::Card { front, .. } => front.clone(),
+        }
+    }
+}
+
+/// Where the article's text came from and how to cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The article file, relative to the bank.
+    pub file: String,
+    /// The article's headline, if known.
+    pub title: Option<String>,
+    /// The outlet that published it, if known.
+    pub outlet: Option<String>,
+    /// The publication date, if known.
+    pub date: Option<String>,
+}
+
+impl Source {
+    /// "Title, Outlet, date", with whatever is known.
+    pub fn citation(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.title, &self.outlet, &self.date]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// A checked bank with its article.
+#[derive(Debug, Clone)]
+pub struct Bank {
+    /// The file as the user named it (or the shipped bank's name).
+    pub label: String,
+    /// The bank's title.
+    pub title: String,
+    /// The interface language.
+    pub language: Lang,
+    /// Where the article came from.
+    pub source: Source,
+    /// The article itself.
+    pub article: Article,
+    /// The questions, in file order.
+    pub questions: Vec<Question>,
+}

@@ -1,0 +1,393 @@
+//! Checking banks: structure (see [`crate::bank::parse`]), evidence against the
+//! article, and advice on weak questions. Also loads a bank for the other
+//! commands, which refuse a bank that does not pass.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::bank::{Bank, Kind, Question, parse};
+use crate::diagnostic::{Diagnostic, Findings};
+use crate::error::{Error, Result};
+use crate::shipped;
+use crate::text::{fold_answer, words};
+
+/// A bank's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct BankFile {
+    /// The file as the user named it.
+    pub label: String,
+    /// The YAML text.
+    pub text: String,
+    /// The file on disk, or `None` for the shipped bank.
+    pub path: Option<PathBuf>,
+}
+
+impl BankFile {
+    /// The bank compiled into the binary.
+    pub fn shipped() -> BankFile {
+        BankFile {
+            label: shipped::LABEL.to_owned(),
+            text: shipped::BANK.to_owned(),
+            path: None,
+        }
+    }
+
+    /// Reads a bank file; a file that is not UTF-8 is reported as a finding.
+    pub fn read(path: &Path) -> Result<std::result::Result<BankFile, Diagnostic>> {
+        let bytes = fs::read(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let label = path.display().to_string();
+        Ok(match String::from_utf8(bytes) {
+            Ok(text) => Ok(BankFile {
+                label,
+                text,
+                path: Some(path.to_owned()),
+            }),
+            Err(err) => {
+                let line = err.as_bytes()[..err.utf8_error().valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                let mut findings = Findings::new(label);
+                findings.error(
+                    line,
+                    None,
+                    "this file is not UTF-8 text: save it as UTF-8 in your editor",
+                );
+                Err(findings.list.remove(0))
+            }
+        })
+    }
+}
+
+/// The outcome of checking one bank file.
+#[derive(Debug)]
+pub struct Checked {
+    /// The bank, when it has no error.
+    pub bank: Option<Bank>,
+    /// Errors and warnings, by line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many questions could be read, errors or not.
+    pub questions: usize,
+}
+
+/// Checks one bank: structure, its article, every evidence quote, and advice.
+pub fn check_file(file: &BankFile) -> Checked {
+    let parsed = parse(&file.label, &file.text);
+    let mut findings = parsed.findings;
+    let mut questions = parsed.questions;
+    let article = parsed.source.as_ref().and_then(|source| {
+        let line = parsed.outline.source("file");
+        read_article(file, &source.file, line, &mut findings)
+    });
+    if let Some(article) = &article {
+        verify_evidence(article, &mut questions, &parsed.outline, &mut findings);
+    }
+    advise(&questions, &mut findings);
+    findings.list.sort_by_key(|d| (d.line, d.severity));
+    let count = questions.len();
+    let bank = match (findings.has_errors(), parsed.title, parsed.source, article) {
+        (false, Some(title), Some(source), Some(article)) => Some(Bank {
+            label: file.label.clone(),
+            title,
+            language: parsed.language,
+            source,
+            article,
+            questions,
+        }),
+        _ => None,
+    };
+    Checked {
+        bank,
+        diagnostics: findings.list,
+        questions: count,
+    }
+}
+
+/// Loads the bank at `path` (or the shipped one), refusing one with errors.
+pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
+    let file = match path {
+        None => BankFile::shipped(),
+        Some(path) => BankFile::read(path)?.map_err(|d| Error::InvalidBank {
+            label: path.display().to_string(),
+            errors: vec![d],
+        })?,
+    };
+    let checked = check_file(&file);
+    checked.bank.ok_or_else(|| Error::InvalidBank {
+        label: file.label,
+        errors: checked
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
+    })
+}
+
+fn read_article(
+    file: &BankFile,
+    name: &str,
+    line: usize,
+    findings: &mut Findings,
+) -> Option<Article> {
+    let text = match &file.path {
+        None => match shipped::file(name) {
+            Some(text) => text.to_owned(),
+            None => {
+                findings.error(
+                    line,
+                    None,
+                    format!("source file `{name}` is not shipped with mediaquiz"),
+                );
+                return None;
+            }
+        },
+        Some(path) => {
+            let full = path.parent().unwrap_or(Path::new(".")).join(name);
+            match fs::read(&full) {
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    findings.error(
+                        line,
+                        None,
+                        format!("source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder", full.display()),
+                    );
+                    return None;
+                }
+                Err(err) => {
+                    findings.error(
+                        line,
+                        None,
+                        format!("cannot read source file `{}`: {err}", full.display()),
+                    );
+                    return None;
+                }
+                Ok(bytes) => {
+                    match String::from_utf8(bytes) {
+                        Ok(text) => text,
+                        Err(_) => {
+                            findings.error(line, None, format!("source file `{name}` is not UTF-8 text: save the article as UTF-8"));
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        findings.error(line, None, format!("source file `{name}` is empty"));
+        return None;
+    }
+    Some(Article::new(&text))
+}
+
+fn verify_evidence(
+    article: &Article,
+    questions: &mut [Question],
+    outline: &crate::bank::Outline,
+    findings: &mut Findings,
+) {
+    for (index, question) in questions.iter_mut().enumerate() {
+        let lines = outline
+            .items
+            .iter()
+            .find(|item| item.line == question.line)
+            .cloned()
+            .unwrap_or_else(|| outline.item(index));
+        for (n, evidence) in question.evidence.iter_mut().enumerate() {
+            match article.find(&evidence.quote) {
+                Ok(found) => evidence.paragraph = found.paragraph,
+                Err(missing) => {
+                    let mut message =
+                        format!("evidence not found in the article: « {} »", missing.part);
+                    match missing.closest {
+                        Some(closest) => {
+                            message.push_str(&format!("; closest passage: « {closest} »"))
+                        }
+                        None => message.push_str(
+                            "; copy the words exactly from the article (use … to skip words)",
+                        ),
+                    }
+                    findings.error(lines.entry("evidence", n), Some(&question.id), message);
+                }
+            }
+        }
+    }
+}
+
+/// Warnings: questions that work but teach less than they could.
+fn advise(questions: &[Question], findings: &mut Findings) {
+    let mut prompts: HashMap<String, &Question> = HashMap::new();
+    for question in questions {
+        let id = Some(question.id.as_str());
+        let prompt = fold_answer(&question.prompt());
+        if let Some(first) = prompts.get(&prompt) {
+            findings.warning(
+                question.line,
+                id,
+                format!(
+                    "the prompt repeats question `{}` (line {})",
+                    first.id, first.line
+                ),
+            );
+        } else {
+            prompts.insert(prompt.clone(), question);
+        }
+        match &question.kind {
+            Kind::Single(choices) | Kind::Multi(choices) => {
+                let lengths: Vec<usize> =
+                    choices.options.iter().map(|c| c.chars().count()).collect();
+                let longest_wrong = (0..lengths.len())
+                    .filter(|i| !choices.correct.contains(i))
+                    .map(|i| lengths[i])
+                    .max()
+                    .unwrap_or(0);
+                if let Some(&right) = choices.correct.iter().map(|&i| &lengths[i]).max()
+                    && choices.correct.len() == 1
+                    && right * 10 > longest_wrong * 18
+                    && right > longest_wrong + 20
+                {
+                    findings.warning(question.line, id, format!(
+                        "the right choice is much longer than the others ({right} characters against at most {longest_wrong}): students can guess it from its length"
+                    ));
+                }
+                if !choices.keep_order
+                    && let Some(all) = choices.options.iter().find(|c| is_catch_all(c))
+                {
+                    findings.warning(
+                        question.line,
+                        id,
+                        format!(
+                            "`{all}` only makes sense in a fixed place: add `keep_order: true`"
+                        ),
+                    );
+                }
+                if let Kind::Single(c) = &question.kind {
+                    answer_in_prompt(&c.prompt, &c.options[c.correct[0]], question, findings);
+                }
+            }
+            Kind::Short { prompt, answer, .. } => {
+                answer_in_prompt(prompt, answer, question, findings)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn answer_in_prompt(prompt: &str, answer: &str, question: &Question, findings: &mut Findings) {
+    let answer_words: Vec<String> = words(answer)
+        .into_iter()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let prompt_words = words(prompt);
+    if !answer_words.is_empty() && answer_words.iter().all(|w| prompt_words.contains(w)) {
+        findings.warning(
+            question.line,
+            Some(&question.id),
+            format!("the words of the answer `{answer}` are already in the prompt"),
+        );
+    }
+}
+
+fn is_catch_all(choice: &str) -> bool {
+    let folded = fold_answer(choice);
+    [
+        "toutes ces reponses",
+        "aucune ces reponses",
+        "all of above",
+        "none of above",
+        "toutes reponses ci dessus",
+        "aucune reponses ci dessus",
+    ]
+    .iter()
+    .any(|p| folded.contains(p))
+}
+
+/// What `check` found over all the banks it was given.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Every finding, file by file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Banks checked.
+    pub banks: usize,
+    /// Questions read in them.
+    pub questions: usize,
+    /// How many findings are errors.
+    pub errors: usize,
+    /// How many are warnings.
+    pub warnings: usize,
+}
+
+impl Report {
+    fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize) {
+        self.banks += 1;
+        self.questions += questions;
+        self.errors += diagnostics.iter().filter(|d| d.is_error()).count();
+        self.warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
+        self.diagnostics.extend(diagnostics);
+    }
+}
+
+/// Checks the banks at `paths` (files, or folders searched for `*.yaml`), or
+/// the shipped bank when `paths` is empty.
+pub fn check_paths(paths: &[PathBuf]) -> Result<Report> {
+    let mut report = Report::default();
+    if paths.is_empty() {
+        let checked = check_file(&BankFile::shipped());
+        report.add(checked.diagnostics, checked.questions);
+        return Ok(report);
+    }
+    for path in paths {
+        let files = bank_files(path)?;
+        if files.is_empty() {
+            let mut findings = Findings::new(path.display().to_string());
+            findings.error(1, None, "no bank here: a bank is a `*.yaml` file");
+            report.add(findings.list, 0);
+        }
+        for file in files {
+            match BankFile::read(&file)? {
+                Ok(bank) => {
+                    let checked = check_file(&bank);
+                    report.add(checked.diagnostics, checked.questions);
+                }
+                Err(diagnostic) => report.add(vec![diagnostic], 0),
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The bank files at `path`: itself, or the `*.yaml`/`*.yml` files below it, sorted.
+fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let metadata = fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut found = Vec::new();
+    let mut pending = vec![path.to_owned()];
+    while let Some(dir) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

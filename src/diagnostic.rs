@@ -1,0 +1,99 @@
+//! Located findings about a bank: `file:line: error: message [question-id]`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a finding is: errors fail `check`, warnings only advise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The bank cannot be used until this is fixed.
+    Error,
+    /// The bank works, but a question could be better.
+    Warning,
+}
+
+/// One finding, located in a file at a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line in that file.
+    pub line: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Lower-case message, values in backticks.
+    pub message: String,
+    /// The id of the question concerned, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+impl Diagnostic {
+    /// Whether this finding fails the bank.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}: {severity}: {}",
+            self.file, self.line, self.message
+        )?;
+        if let Some(id) = &self.question {
+            write!(f, " [{id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects findings for one file, so each producer only says line and message.
+#[derive(Debug)]
+pub struct Findings {
+    file: String,
+    /// Everything found so far, in the order found.
+    pub list: Vec<Diagnostic>,
+}
+
+impl Findings {
+    /// Starts an empty list for `file`.
+    pub fn new(file: impl Into<String>) -> Findings {
+        Findings {
+            file: file.into(),
+            list: Vec::new(),
+        }
+    }
+
+    /// Records an error.
+    pub fn error(&mut self, line: usize, question: Option<&str>, message: impl Into<String>) {
+        self.push(Severity::Error, line, question, message.into());
+    }
+
+    /// Records a warning.
+    pub fn warning(&mut self, line: usize, question: Option<&str>, message: impl Into<String>) {
+        self.push(Severity::Warning, line, question, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, line: usize, question: Option<&str>, message: String) {
+        self.list.push(Diagnostic {
+            file: self.file.clone(),
+            line: line.max(1),
+            severity,
+            message,
+            question: question.filter(|q| !q.is_empty()).map(str::to_owned),
+        });
+    }
+
+    /// Whether any error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+}

@@ -1,0 +1,18 @@
+//! mediaquiz: turn a news article into media-literacy practice.
+//!
+//! The pipeline is load → check → select/shuffle → render | export | session.
+//! `ARCHITECTURE.md` maps the modules; `main.rs` only parses the command line
+//! and calls [`app::run`].
+
+pub mod app;
+pub mod article;
+pub mod bank;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod shipped;
+pub mod stats;
+pub mod text;
+
+pub use error::{Error, Result};

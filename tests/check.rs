@@ -1,0 +1,1 @@
+//! `mediaquiz check`.

@@ -1,0 +1,6 @@
+//! Integration tests: the binary as a user runs it. One test binary, one
+//! module per command; fixtures under `tests/fixtures/`.
+#![allow(clippy::unwrap_used)]
+
+mod check;
+mod util;
