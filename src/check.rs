@@ -281,16 +281,16 @@ fn advise(questions: &[Question], findings: &mut Findings) {
 }
 
 fn answer_in_prompt(prompt: &str, answer: &str, question: &Question, findings: &mut Findings) {
-    let answer_words: Vec<String> = words(answer)
-        .into_iter()
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let prompt_words = words(prompt);
-    if !answer_words.is_empty() && answer_words.iter().all(|w| prompt_words.contains(w)) {
+    // The whole answer, word for word, inside the prompt: a giveaway. Shared
+    // single words ("article") are too common to mean anything.
+    let answer = words(answer);
+    let prompt = words(prompt);
+    let significant = answer.iter().any(|w| w.chars().count() > 3);
+    if significant && prompt.windows(answer.len()).any(|w| w == answer.as_slice()) {
         findings.warning(
             question.line,
             Some(&question.id),
-            format!("the words of the answer `{answer}` are already in the prompt"),
+            format!("the answer `{}` is already in the prompt", answer.join(" ")),
         );
     }
 }
