@@ -36,10 +36,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
             }
             writeln!(
                 err,
-                "checked {} bank{} ({} questions): {} error{}, {} warning{}",
+                "checked {} bank{} ({} question{}): {} error{}, {} warning{}",
                 report.banks,
                 plural(report.banks),
                 report.questions,
+                plural(report.questions),
                 report.errors,
                 plural(report.errors),
                 report.warnings,

@@ -44,6 +44,8 @@ pub struct Missing {
     pub part: String,
     /// The closest passage of the article, when one is close enough to be a typo.
     pub closest: Option<String>,
+    /// The part is in the article, but before the part that precedes it in the quote.
+    pub out_of_order: bool,
 }
 
 impl Article {
@@ -100,10 +102,18 @@ impl Article {
                     first.get_or_insert(self.folded.map[at]);
                     from = at + folded.len();
                 }
+                None if from > 0 && self.folded.text.contains(&folded) => {
+                    return Err(Missing {
+                        part,
+                        closest: None,
+                        out_of_order: true,
+                    });
+                }
                 None => {
                     return Err(Missing {
                         closest: self.closest(&folded),
                         part,
+                        out_of_order: false,
                     });
                 }
             }
@@ -111,6 +121,7 @@ impl Article {
         let start = first.ok_or_else(|| Missing {
             part: quote.to_owned(),
             closest: None,
+            out_of_order: false,
         })?;
         Ok(Found {
             paragraph: self.paragraph_at(start),
@@ -252,6 +263,7 @@ mod tests {
         assert!(article.find("Deuxième […] Suite du même").is_ok());
         let miss = article.find("Sahel … Premier paragraphe").unwrap_err();
         assert_eq!(miss.part, "Premier paragraphe");
+        assert!(miss.out_of_order);
     }
 
     #[test]

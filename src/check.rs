@@ -204,16 +204,22 @@ fn verify_evidence(
             match article.find(&evidence.quote) {
                 Ok(found) => evidence.paragraph = found.paragraph,
                 Err(missing) => {
-                    let mut message =
-                        format!("evidence not found in the article: « {} »", missing.part);
-                    match missing.closest {
-                        Some(closest) => {
-                            message.push_str(&format!("; closest passage: « {closest} »"))
-                        }
-                        None => message.push_str(
-                            "; copy the words exactly from the article (use … to skip words)",
-                        ),
-                    }
+                    let message = if missing.out_of_order {
+                        format!(
+                            "evidence parts are out of order: « {} » comes earlier in the article; the parts around `…` must follow the article's order",
+                            missing.part
+                        )
+                    } else if let Some(closest) = missing.closest {
+                        format!(
+                            "evidence not found in the article: « {} »; closest passage: « {closest} »",
+                            missing.part
+                        )
+                    } else {
+                        format!(
+                            "evidence not found in the article: « {} »; copy the words exactly from the article (use … to skip words)",
+                            missing.part
+                        )
+                    };
                     findings.error(lines.entry("evidence", n), Some(&question.id), message);
                 }
             }

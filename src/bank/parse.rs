@@ -76,11 +76,8 @@ pub fn parse(label: &str, text: &str) -> Parsed {
     let value: Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            let line = err.location().map_or(1, |l| l.line());
-            let message = strip_location(&err.to_string());
-            parsed
-                .findings
-                .error(line, None, format!("this is not valid YAML: {message}"));
+            let (line, message) = explain_yaml_error(&err, text);
+            parsed.findings.error(line, None, message);
             return parsed;
         }
     };
@@ -909,10 +906,68 @@ fn show(value: &Value) -> String {
     })
 }
 
-/// `questions[1]: … at line 6 column 5` → `…`: the location goes in front.
-fn strip_location(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    message.to_owned()
+/// Turns the YAML parser's message into one a teacher can act on, located at
+/// the line where the problem starts rather than where the parser gave up.
+fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
+    let full = err.to_string();
+    let line = err.location().map_or(1, |l| l.line());
+    let started = |what: &str| -> Option<(usize, usize)> {
+        let rest = full.split(what).nth(1)?;
+        let mut numbers = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|n| n.parse::<usize>().ok());
+        Some((numbers.next()??, numbers.next()??))
+    };
+    if let Some((at, column)) = started("while scanning a quoted scalar at line ") {
+        return (
+            at,
+            format!(
+                "the quoted text starting at column {column} is never closed: add the closing quote"
+            ),
+        );
+    }
+    if let Some((at, _)) = started("while parsing a flow sequence at line ") {
+        return (
+            at,
+            "a `[` list is not closed: check for a missing `,` or `]`".to_owned(),
+        );
+    }
+    if let Some((at, _)) = started("while parsing a flow mapping at line ") {
+        return (
+            at,
+            "a `{` is not closed: check for a missing `,` or `}`".to_owned(),
+        );
+    }
+    if text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .is_some_and(|l| l.starts_with(|c: char| c.is_whitespace()) && l.contains('\t'))
+    {
+        return (
+            line,
+            "a tab is used to indent: YAML indents with spaces only".to_owned(),
+        );
+    }
+    if let Some(key) = full.strip_prefix("duplicate entry with key ") {
+        let key = key.trim_matches('"');
+        let second = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().trim_start_matches("- ").split(':').next() == Some(key))
+            .nth(1)
+            .map_or(line, |(i, _)| i + 1);
+        return (second, format!("`{key}` is given twice: keep only one"));
+    }
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    let hint = if message.contains("expected '-' indicator")
+        || message.contains("mapping values are not allowed")
+    {
+        ": check the indentation (the fields of a question line up under `id`) and put text containing `: ` in quotes"
+    } else {
+        ""
+    };
+    (line, format!("this is not valid YAML: {message}{hint}"))
 }
 
 fn is_valid_id(id: &str) -> bool {
