@@ -37,7 +37,8 @@ pub fn stats(bank: &Bank) -> Stats {
 /// The table as printed by `mediaquiz stats`.
 pub fn render(bank: &Bank, stats: &Stats) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} questions)\n", bank.title, stats.total);
+    let plural = if stats.total == 1 { "" } else { "s" };
+    let _ = writeln!(out, "{} ({} question{plural})\n", bank.title, stats.total);
     let names: Vec<String> = QuestionType::ALL.iter().map(ToString::to_string).collect();
     let _ = write!(out, "{:<14}", "skill \\ type");
     for name in &names {

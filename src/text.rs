@@ -64,11 +64,7 @@ pub fn fold_quote(s: &str) -> Folded {
 /// Folds a typed answer for forgiving comparison: lower case, no accents, no
 /// punctuation, no leading articles, single spaces.
 pub fn fold_answer(s: &str) -> String {
-    let ligatures_open = s
-        .replace('œ', "oe")
-        .replace('Œ', "oe")
-        .replace('æ', "ae")
-        .replace('Æ', "ae");
+    let ligatures_open = s.replace(['œ', 'Œ'], "oe").replace(['æ', 'Æ'], "ae");
     let lowered: String = ligatures_open
         .nfd()
         .filter(|c| !is_combining_mark(*c))

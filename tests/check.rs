@@ -1,1 +1,270 @@
-//! `mediaquiz check`.
+//! `mediaquiz check`: every error class, with its exact message and line.
+
+use crate::util::{mediaquiz, stdout_of};
+
+/// Runs `check` on one fixture and asserts its exact findings and exit code.
+fn assert_findings(fixture: &str, code: i32, expected: &[&str]) {
+    let output = mediaquiz(&["check", fixture]).output().unwrap();
+    let stdout = stdout_of(&output);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, expected, "findings for {fixture}");
+    assert_eq!(output.status.code(), Some(code), "exit code for {fixture}");
+}
+
+#[test]
+fn syntax() {
+    assert_findings(
+        "syntax.yaml",
+        1,
+        &[
+            r#"syntax.yaml:8: error: the quoted text starting at column 13 is never closed: add the closing quote"#,
+        ],
+    );
+}
+
+#[test]
+fn unknown_field() {
+    assert_findings(
+        "unknown-field.yaml",
+        1,
+        &[
+            r#"unknown-field.yaml:6: error: missing `prompt`: type `truefalse` needs it [q1]"#,
+            r#"unknown-field.yaml:9: error: unknown field `promt`, did you mean `prompt`? [q1]"#,
+            r#"unknown-field.yaml:13: error: unknown field `colour` (a question has: id, type, skill, difficulty, prompt, choices, answer, answers, accept, text, pairs, items, front, back, keep_order, feedback, justify, explanation, evidence, tags) [q1]"#,
+        ],
+    );
+}
+
+#[test]
+fn wrong_types() {
+    assert_findings(
+        "wrong-types.yaml",
+        1,
+        &[
+            r#"wrong-types.yaml:9: error: `difficulty` must be 1, 2 or 3, not `hard` [q1]"#,
+            r#"wrong-types.yaml:11: error: `answer` of a true/false question must be `true` or `false`, not `oui` [q1]"#,
+            r#"wrong-types.yaml:12: error: `justify` must be `true` or `false`, not `maybe` [q1]"#,
+        ],
+    );
+}
+
+#[test]
+fn ids() {
+    assert_findings(
+        "ids.yaml",
+        1,
+        &[
+            r#"ids.yaml:6: error: missing `id`: give each question a short unique name such as `retrait-source`"#,
+            r#"ids.yaml:12: error: id `Camp_Militaire` may only use lower-case letters, digits and `-` (e.g. `camp-militaire`) [Camp_Militaire]"#,
+            r#"ids.yaml:26: error: duplicate id `bourem`, first used at line 19: ids must be unique [bourem]"#,
+        ],
+    );
+}
+
+#[test]
+fn type_skill() {
+    assert_findings(
+        "type-skill.yaml",
+        1,
+        &[
+            r#"type-skill.yaml:7: error: unknown type `singel`: did you mean `single`? [q1]"#,
+            r#"type-skill.yaml:14: error: unknown skill `sourcng`: did you mean `sourcing`? [q2]"#,
+            r#"type-skill.yaml:15: error: `difficulty` must be 1, 2 or 3, not `5` [q2]"#,
+        ],
+    );
+}
+
+#[test]
+fn choices() {
+    assert_findings(
+        "choices.yaml",
+        1,
+        &[
+            r#"choices.yaml:10: error: only 1 choice: a question needs 2 to 8 choices [one-choice]"#,
+            r#"choices.yaml:18: error: 9 choices: a question takes at most 8 (they must fit a printed line) [nine-choices]"#,
+            r#"choices.yaml:29: error: `lère` appears twice in `choices` (entries 1 and 3) [repeated-choice]"#,
+            r#"choices.yaml:38: error: `answer` `lere` is not one of the choices; did you mean `Lere`? (copy it exactly) [answer-not-a-choice]"#,
+            r#"choices.yaml:46: error: `answers` is empty: list at least one right choice [answers-empty]"#,
+            r#"choices.yaml:56: error: `answers` `Le Tchad` is not one of the choices: copy the right choice exactly [answers-not-subset]"#,
+        ],
+    );
+}
+
+#[test]
+fn shapes() {
+    assert_findings(
+        "shapes.yaml",
+        1,
+        &[
+            r#"shapes.yaml:9: error: cloze `text` has no gap: mark each gap as `{{answer}}` [cloze-no-gap]"#,
+            r#"shapes.yaml:15: error: cloze `text` has a `{{` that is never closed with `}}` [cloze-unclosed]"#,
+            r#"shapes.yaml:22: error: `pairs` has 1 entries: a match question needs 2 to 8 [match-one-pair]"#,
+            r#"shapes.yaml:32: error: `rebelles` appears twice in `pairs` (entries 1 and 2) [match-repeated]"#,
+            r#"shapes.yaml:39: error: `items` has 2 entries: an order question needs 3 to 8 [order-short]"#,
+            r#"shapes.yaml:49: error: `Bourem` appears twice in `items` (entries 1 and 3) [order-repeated]"#,
+            r#"shapes.yaml:52: error: missing `back`: a card needs a `back` (the answer side) [card-no-back]"#,
+            r#"shapes.yaml:62: error: unknown claim answer `maybe`: expected one of supported, contradicted, not-stated [claim-bad]"#,
+            r#"shapes.yaml:71: error: feedback key `Le CSP` is not one of the wrong choices: feedback explains why a wrong choice is wrong [feedback-on-answer]"#,
+        ],
+    );
+}
+
+#[test]
+fn missing_content() {
+    assert_findings(
+        "missing-content.yaml",
+        1,
+        &[
+            r#"missing-content.yaml:6: error: missing `explanation`: say why the answer is right, so the student learns the reading skill [no-explanation]"#,
+            r#"missing-content.yaml:12: error: missing `evidence`: quote the article's words that back the answer, e.g. `evidence: ["selon les déclarations d'un porte-parole du CSP"]` [no-evidence]"#,
+        ],
+    );
+}
+
+#[test]
+fn missing_source() {
+    assert_findings(
+        "missing-source.yaml",
+        1,
+        &[
+            r#"missing-source.yaml:4: error: source file `missing-article.txt` not found (looked for `missing-article.txt`): `file` is relative to the bank's folder"#,
+        ],
+    );
+}
+
+#[test]
+fn latin1_source() {
+    assert_findings(
+        "latin1-source.yaml",
+        1,
+        &[
+            r#"latin1-source.yaml:4: error: source file `latin1-article.txt` is not UTF-8 text: save the article as UTF-8"#,
+        ],
+    );
+}
+
+#[test]
+fn evidence() {
+    assert_findings(
+        "evidence.yaml",
+        1,
+        &[
+            r#"evidence.yaml:14: error: evidence not found in the article: « 46 rebeles neutralisés »; closest passage: « 46 rebelles neutralisés » [typo]"#,
+            r#"evidence.yaml:21: error: evidence not found in the article: « le CSP a publié un bilan officiel de cent morts ce matin »; copy the words exactly from the article (use … to skip words) [invented]"#,
+            r#"evidence.yaml:28: error: evidence parts are out of order: « Ce retrait stratégique » comes earlier in the article; the parts around `…` must follow the article's order [elision-order]"#,
+        ],
+    );
+}
+
+#[test]
+fn warnings() {
+    assert_findings(
+        "warnings.yaml",
+        0,
+        &[
+            r#"warnings.yaml:13: warning: the prompt repeats question `first` (line 6) [repeat]"#,
+            r#"warnings.yaml:20: warning: the right choice is much longer than the others (73 characters against at most 7): students can guess it from its length [long-answer]"#,
+            r#"warnings.yaml:28: warning: the answer `groupe wagner` is already in the prompt [giveaway]"#,
+            r#"warnings.yaml:35: warning: `Toutes ces réponses` only makes sense in a fixed place: add `keep_order: true` [all-of-the-above]"#,
+        ],
+    );
+}
+
+#[test]
+fn the_shipped_bank_passes() {
+    mediaquiz(&["check"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicates::str::contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn the_questions_folder_passes() {
+    let questions = concat!(env!("CARGO_MANIFEST_DIR"), "/questions");
+    mediaquiz(&["check", questions])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn a_valid_fixture_passes() {
+    mediaquiz(&["check", "valid.yaml"])
+        .assert()
+        .success()
+        .stderr("checked 1 bank (1 question): 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn several_files_are_all_reported() {
+    let output = mediaquiz(&["check", "ids.yaml", "shapes.yaml", "valid.yaml"])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&output);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("ids.yaml:"))
+            .count(),
+        3
+    );
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("shapes.yaml:"))
+            .count(),
+        9
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("checked 3 banks"));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_folder_is_searched_for_banks() {
+    let output = mediaquiz(&["check", "."]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("checked 13 banks"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn json_gives_the_same_findings() {
+    let output = mediaquiz(&["check", "--format", "json", "choices.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["errors"], 6);
+    assert_eq!(report["warnings"], 0);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["file"], "choices.yaml");
+    assert_eq!(first["line"], 10);
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["question"], "one-choice");
+    assert_eq!(
+        first["message"],
+        "only 1 choice: a question needs 2 to 8 choices"
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_input_error() {
+    mediaquiz(&["check", "no-such-bank.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot read `no-such-bank.yaml`"));
+}
+
+#[test]
+fn other_commands_refuse_a_broken_bank() {
+    mediaquiz(&["stats", "--bank", "shapes.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "shapes.yaml:9: error: cloze `text` has no gap",
+        ))
+        .stderr(predicates::str::contains(
+            "the bank `shapes.yaml` has 9 errors",
+        ));
+}

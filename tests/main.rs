@@ -3,4 +3,5 @@
 #![allow(clippy::unwrap_used)]
 
 mod check;
+mod stats;
 mod util;

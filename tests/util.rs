@@ -5,18 +5,18 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// The fixtures folder.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// `mediaquiz` with `args`, run from the fixtures folder, colour off.
-pub fn mediaquiz(args: &[&str]) -> Command {
+pub(crate) fn mediaquiz(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediaquiz"));
     cmd.current_dir(fixtures()).env("NO_COLOR", "1").args(args);
     cmd
 }
 
 /// Standard output of a finished command, as text.
-pub fn stdout_of(output: &std::process::Output) -> String {
+pub(crate) fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }

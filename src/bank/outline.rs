@@ -142,16 +142,14 @@ impl Outline {
                         }
                         continue;
                     }
-                    if content.starts_with('-') && indent >= key_indent {
-                        if let Some((key, _, entry_indent)) = open_list.as_mut() {
-                            let expected = *entry_indent.get_or_insert(indent);
-                            if expected == indent
-                                && let Some(item) = outline.items.last_mut()
-                                && let Some(k) = item.keys.get_mut(key.as_str())
-                            {
-                                k.entries.push(line);
-                            }
-                        }
+                    if content.starts_with('-')
+                        && indent >= key_indent
+                        && let Some((key, _, entry_indent)) = open_list.as_mut()
+                        && *entry_indent.get_or_insert(indent) == indent
+                        && let Some(item) = outline.items.last_mut()
+                        && let Some(k) = item.keys.get_mut(key.as_str())
+                    {
+                        k.entries.push(line);
                     }
                 }
             }
