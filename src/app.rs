@@ -7,18 +7,34 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::check::{check_paths, load_bank};
-use crate::cli::{CheckArgs, Cli, Command, OutputFormat};
-use crate::error::Result;
-use crate::stats;
+use crate::bank::{Bank, name_of};
+use crate::cli::{CheckArgs, Cli, Command, OutputFormat, SelectArgs, WorksheetArgs};
+use crate::error::{Error, Result};
+use crate::render::{self, Paper, SheetOptions};
+use crate::select::{self, Filters, Seed};
+use crate::{fsutil, pdf, stats};
+
+/// The options every subcommand takes.
+#[derive(Debug)]
+struct Globals {
+    bank: Option<std::path::PathBuf>,
+    lang: Option<crate::bank::Lang>,
+}
 
 /// Runs a parsed command line, writing results to `out` and notes to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
-    match cli.command {
+    let Cli { command, bank, lang } = cli;
+    let globals = Globals { bank, lang };
+    match command {
         Command::Check(args) => check(&args, out, err),
         Command::Stats => {
-            let bank = load_bank(cli.bank.as_deref())?;
+            let bank = load_bank(globals.bank.as_deref())?;
             out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Worksheet(args) => {
+            let bank = load_bank(globals.bank.as_deref())?;
+            worksheet(&bank, &globals, &args, out, err)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
@@ -61,4 +77,105 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+impl SelectArgs {
+    /// The filters these flags describe.
+    pub fn filters(&self) -> Filters {
+        Filters {
+            skills: self.skills.clone(),
+            types: self.types.clone(),
+            difficulties: self.difficulties.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+
+    /// The seed given, or a fresh one.
+    pub fn seed(&self) -> Seed {
+        self.seed.map_or_else(Seed::random, Seed)
+    }
+
+    /// The flags again, for a command line that makes the same output.
+    fn flags(&self, seed: Seed) -> Vec<String> {
+        let mut flags = vec!["-n".to_owned(), self.count.to_string()];
+        let mut push = |flag: &str, value: String| {
+            flags.push(flag.to_owned());
+            flags.push(value);
+        };
+        self.skills.iter().for_each(|s| push("--skill", name_of(s)));
+        self.types.iter().for_each(|t| push("--type", name_of(t)));
+        self.difficulties.iter().for_each(|d| push("--difficulty", d.to_string()));
+        self.tags.iter().for_each(|t| push("--tag", shell_word(t)));
+        push("--seed", seed.to_string());
+        flags
+    }
+}
+
+fn shell_word(word: &str) -> String {
+    if word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+fn worksheet(bank: &Bank, cli: &Globals, args: &WorksheetArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+    let lang = cli.lang.unwrap_or(bank.language);
+    let seed = args.select.seed();
+    let mut rng = seed.rng();
+    let chosen = select::select(bank, &args.select.filters(), args.select.count, false, &mut rng)?;
+    let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
+
+    let mut remake = vec!["mediaquiz".to_owned()];
+    if let Some(path) = &cli.bank {
+        remake.extend(["--bank".to_owned(), shell_word(&path.display().to_string())]);
+    }
+    if let Some(lang) = cli.lang {
+        remake.extend(["--lang".to_owned(), name_of(&lang)]);
+    }
+    remake.push("worksheet".to_owned());
+    remake.extend(args.select.flags(seed));
+    if args.versions > 1 {
+        remake.extend(["--versions".to_owned(), args.versions.to_string()]);
+    }
+    if args.paper != Paper::A4 {
+        remake.extend(["--paper".to_owned(), name_of(&args.paper)]);
+    }
+    if args.no_article {
+        remake.push("--no-article".to_owned());
+    }
+    let options = SheetOptions {
+        lang,
+        seed,
+        paper: args.paper,
+        with_article: !args.no_article,
+        remake: remake.join(" "),
+    };
+
+    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
+        path: args.out.clone(),
+        source,
+    })?;
+    writeln!(err, "seed {seed}: `{}` makes these sheets again", options.remake)?;
+    let mut written = Vec::new();
+    for version in &versions {
+        for (name, html) in [
+            (format!("worksheet-{}.html", version.letter), render::worksheet(bank, version, &options)?),
+            (format!("answers-{}.html", version.letter), render::answers(bank, version, &options)?),
+        ] {
+            let path = args.out.join(name);
+            fsutil::write_atomic(&path, html.as_bytes())?;
+            writeln!(out, "{}", path.display())?;
+            written.push(path);
+        }
+    }
+    if args.pdf {
+        let chromium = pdf::find_chromium()?;
+        for html in &written {
+            let target = html.with_extension("pdf");
+            pdf::print(&chromium, html, &target)?;
+            writeln!(out, "{}", target.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

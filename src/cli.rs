@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::bank::Lang;
+use crate::bank::{Lang, QuestionType, Skill};
+use crate::render::Paper;
 
 /// Turn a news article into media-literacy practice: checked question banks,
 /// printable worksheets with answer keys, a console quiz and spaced review.
@@ -35,6 +36,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Count a bank's questions per skill, type and difficulty
     Stats,
+    /// Write printable worksheets and answer keys (HTML, optionally PDF)
+    Worksheet(WorksheetArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell to complete for
@@ -52,6 +55,52 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+}
+
+/// Which questions, how many, and the seed: shared by worksheets and the quiz.
+#[derive(Debug, Clone, Args)]
+pub struct SelectArgs {
+    /// How many questions
+    #[arg(short = 'n', long = "count", default_value_t = 10, value_name = "N")]
+    pub count: usize,
+    /// Seed of the shuffle (default: random, and printed): the same seed gives the same result
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Only questions training this skill (repeatable)
+    #[arg(long = "skill", value_enum, value_name = "SKILL")]
+    pub skills: Vec<Skill>,
+    /// Only questions of this type (repeatable)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<QuestionType>,
+    /// Only questions of this difficulty, 1 to 3 (repeatable)
+    #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub difficulties: Vec<u8>,
+    /// Only questions with this tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+/// Arguments of `worksheet`.
+#[derive(Debug, Args)]
+pub struct WorksheetArgs {
+    /// Questions, filters and seed
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// How many versions (A, B, C…): same questions, different orders
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=26))]
+    pub versions: u8,
+    /// Folder to write the sheets into
+    #[arg(long, default_value = "worksheets", value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// Paper size
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+    /// Also print each page to PDF through an installed Chromium ($CHROME or PATH)
+    #[arg(long)]
+    pub pdf: bool,
+    /// Leave the article off the worksheet
+    #[arg(long)]
+    pub no_article: bool,
 }
 
 /// How `check` prints its findings.

@@ -1,0 +1,241 @@
+//! Interface strings in French and English, and French typography.
+
+use crate::bank::{Lang, QuestionType, Skill, Verdict};
+
+/// Every interface string of the sheets and the quiz, in one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Name field on a sheet.
+    pub name: &'static str,
+    /// Class field on a sheet.
+    pub class: &'static str,
+    /// Date field on a sheet.
+    pub date: &'static str,
+    /// "Version".
+    pub version: &'static str,
+    /// "Seed" (the number that makes the sheet again).
+    pub seed: &'static str,
+    /// "points".
+    pub points: &'static str,
+    /// "pt" (one point, abbreviated).
+    pub point_short: &'static str,
+    /// Heading of the article section.
+    pub article: &'static str,
+    /// Heading of the questions section.
+    pub questions: &'static str,
+    /// "Source".
+    pub source: &'static str,
+    /// Title suffix of the answer key.
+    pub answer_key: &'static str,
+    /// "Answer".
+    pub answer: &'static str,
+    /// "Explanation".
+    pub explanation: &'static str,
+    /// "In the article".
+    pub in_the_article: &'static str,
+    /// Lead of a wrong choice's feedback in the key.
+    pub if_chosen: &'static str,
+    /// Asks for a sentence of reasoning.
+    pub justify: &'static str,
+    /// Lead of the model answer to a justification.
+    pub model_answer: &'static str,
+    /// Heading of the grading grid.
+    pub grading: &'static str,
+    /// "Question" (grid column).
+    pub question: &'static str,
+    /// "Score" (grid column).
+    pub score: &'static str,
+    /// "Total".
+    pub total: &'static str,
+    /// "True".
+    pub true_: &'static str,
+    /// "False".
+    pub false_: &'static str,
+    /// "Page".
+    pub page: &'static str,
+    /// Footer line telling how to make the sheet again.
+    pub remake: &'static str,
+    /// "Write the letter" (match).
+    pub write_letter: &'static str,
+    /// Subheading marker for the article.
+    pub subheading: &'static str,
+    /// Accepted too (short answers).
+    pub also_accepted: &'static str,
+    /// Correct order (order questions).
+    pub right_order: &'static str,
+    /// A colon as the language writes it after a label (`\u{A0}:` in French).
+    pub colon: &'static str,
+}
+
+const FR: Strings = Strings {
+    name: "Nom",
+    class: "Classe",
+    date: "Date",
+    version: "Version",
+    seed: "Graine",
+    points: "points",
+    point_short: "pt",
+    article: "L’article",
+    questions: "Questions",
+    source: "Source",
+    answer_key: "Corrigé",
+    answer: "Réponse",
+    explanation: "Explication",
+    in_the_article: "Dans l’article",
+    if_chosen: "Si l’élève a choisi",
+    justify: "Justifiez votre réponse en une phrase :",
+    model_answer: "Justification attendue",
+    grading: "Grille de notation",
+    question: "Question",
+    score: "Note",
+    total: "Total",
+    true_: "Vrai",
+    false_: "Faux",
+    page: "Page",
+    remake: "Pour refaire cette feuille :",
+    write_letter: "Écrivez la lettre",
+    subheading: "Intertitre",
+    also_accepted: "Accepté aussi",
+    right_order: "Ordre attendu",
+    colon: "\u{A0}:",
+};
+
+const EN: Strings = Strings {
+    name: "Name",
+    class: "Class",
+    date: "Date",
+    version: "Version",
+    seed: "Seed",
+    points: "points",
+    point_short: "pt",
+    article: "The article",
+    questions: "Questions",
+    source: "Source",
+    answer_key: "Answer key",
+    answer: "Answer",
+    explanation: "Explanation",
+    in_the_article: "In the article",
+    if_chosen: "If the student chose",
+    justify: "Justify your answer in one sentence:",
+    model_answer: "Expected reasoning",
+    grading: "Grading grid",
+    question: "Question",
+    score: "Score",
+    total: "Total",
+    true_: "True",
+    false_: "False",
+    page: "Page",
+    remake: "To make this sheet again:",
+    write_letter: "Write the letter",
+    subheading: "Subheading",
+    also_accepted: "Also accepted",
+    right_order: "Right order",
+    colon: ":",
+};
+
+impl Strings {
+    /// The strings of `lang`.
+    pub fn get(lang: Lang) -> &'static Strings {
+        match lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The one-line instruction printed above a group of questions of one type.
+pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
+    use QuestionType as T;
+    match (lang, qtype) {
+        (Lang::Fr, T::Single) => "Cochez la bonne réponse.",
+        (Lang::Fr, T::Multi) => "Cochez toutes les bonnes réponses.",
+        (Lang::Fr, T::TrueFalse) => "Vrai ou faux ?",
+        (Lang::Fr, T::Claim) => "Que dit l’article ? Affirmé, contredit ou non mentionné.",
+        (Lang::Fr, T::Short) => "Répondez en une phrase.",
+        (Lang::Fr, T::Cloze) => "Complétez.",
+        (Lang::Fr, T::Match) => "Reliez : écrivez dans chaque case la lettre qui convient.",
+        (Lang::Fr, T::Order) => "Numérotez dans l’ordre (1 pour le premier).",
+        (Lang::Fr, T::Card) => "Fiches.",
+        (Lang::En, T::Single) => "Tick the right answer.",
+        (Lang::En, T::Multi) => "Tick all the right answers.",
+        (Lang::En, T::TrueFalse) => "True or false?",
+        (Lang::En, T::Claim) => "What does the article say? Supported, contradicted or not stated.",
+        (Lang::En, T::Short) => "Answer in a few words.",
+        (Lang::En, T::Cloze) => "Fill in the blanks.",
+        (Lang::En, T::Match) => "Match: write the right letter in each box.",
+        (Lang::En, T::Order) => "Number in order (1 for the first).",
+        (Lang::En, T::Card) => "Cards.",
+    }
+}
+
+/// How a claim verdict is called.
+pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
+    match (lang, verdict) {
+        (Lang::Fr, Verdict::Supported) => "Affirmé",
+        (Lang::Fr, Verdict::Contradicted) => "Contredit",
+        (Lang::Fr, Verdict::NotStated) => "Non mentionné",
+        (Lang::En, Verdict::Supported) => "Supported",
+        (Lang::En, Verdict::Contradicted) => "Contradicted",
+        (Lang::En, Verdict::NotStated) => "Not stated",
+    }
+}
+
+/// How a skill is called to students.
+pub fn skill(lang: Lang, skill: Skill) -> &'static str {
+    match (lang, skill) {
+        (Lang::Fr, Skill::Recall) => "rappel des faits",
+        (Lang::Fr, Skill::Sourcing) => "qui le dit ?",
+        (Lang::Fr, Skill::Corroboration) => "recoupement",
+        (Lang::Fr, Skill::FactOpinion) => "fait ou opinion",
+        (Lang::Fr, Skill::Wording) => "choix des mots",
+        (Lang::Fr, Skill::Context) => "contexte",
+        (Lang::Fr, Skill::Numbers) => "chiffres",
+        (Lang::En, Skill::Recall) => "recall",
+        (Lang::En, Skill::Sourcing) => "who says so?",
+        (Lang::En, Skill::Corroboration) => "corroboration",
+        (Lang::En, Skill::FactOpinion) => "fact or opinion",
+        (Lang::En, Skill::Wording) => "wording",
+        (Lang::En, Skill::Context) => "context",
+        (Lang::En, Skill::Numbers) => "numbers",
+    }
+}
+
+/// French typography: a no-break space after « and before », and a narrow
+/// no-break space before ? ! ; and a no-break space before :, so punctuation
+/// never starts a line. Only spaces already typed are changed, so the text
+/// stays the author's. English text is returned as is.
+pub fn typography(lang: Lang, text: &str) -> String {
+    if lang != Lang::Fr {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let next = chars.get(i + 1).copied();
+            let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+            match (prev, next) {
+                (_, Some('?' | '!' | ';' | '»')) => out.push('\u{202F}'),
+                (_, Some(':')) | (Some('«'), _) => out.push('\u{A0}'),
+                _ => out.push(' '),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_punctuation_does_not_start_a_line() {
+        assert_eq!(
+            typography(Lang::Fr, "Qui ? « Le CSP » : oui !"),
+            "Qui\u{202F}? «\u{A0}Le CSP\u{202F}»\u{A0}: oui\u{202F}!"
+        );
+        assert_eq!(typography(Lang::En, "Who ? "), "Who ? ");
+    }
+}

@@ -1,0 +1,131 @@
+//! Printing HTML pages to PDF through an installed Chromium (or Chrome).
+//!
+//! The page's own print CSS (`@page` size, margins, page numbers) drives the
+//! layout; Chromium's header and footer are turned off.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::error::{Error, Result};
+
+const CANDIDATES: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "microsoft-edge",
+];
+
+/// Finds a Chromium: `$CHROME` first, then the usual names on `PATH`.
+pub fn find_chromium() -> Result<PathBuf> {
+    if let Some(chrome) = env::var_os("CHROME").filter(|c| !c.is_empty()) {
+        let path = PathBuf::from(&chrome);
+        if path.is_file() {
+            return Ok(path);
+        }
+        if let Some(found) = on_path(&chrome.to_string_lossy()) {
+            return Ok(found);
+        }
+        return Err(Error::Usage(format!(
+            "`CHROME` is set to `{}`, which is not a program: point it at Chromium or Chrome",
+            path.display()
+        )));
+    }
+    CANDIDATES.iter().find_map(|name| on_path(name)).ok_or_else(|| {
+        Error::Usage(
+            "`--pdf` needs Chromium or Chrome, and none was found: install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser"
+                .to_owned(),
+        )
+    })
+}
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    let path = env::var_os("PATH")?;
+    env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Prints `html` to `pdf` (written atomically: printed beside it, then renamed).
+pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
+    let absolute = html.canonicalize().map_err(|source| Error::Read {
+        path: html.to_owned(),
+        source,
+    })?;
+    let write_error = |source| Error::Write {
+        path: pdf.to_owned(),
+        source,
+    };
+    let partial = crate::fsutil::temp_beside(pdf, ".pdf")?;
+    let profile = tempfile::tempdir().map_err(write_error)?;
+    let mut command = Command::new(chromium);
+    command
+        .arg("--headless")
+        .arg("--disable-gpu")
+        .arg("--disable-background-networking")
+        .arg("--disable-component-update")
+        .arg("--disable-sync")
+        .arg("--no-first-run")
+        .arg("--no-default-browser-check")
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", partial.path().display()))
+        .arg(file_url(&absolute))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if running_as_root() {
+        // Chromium refuses to start as root with its sandbox on.
+        command.arg("--no-sandbox");
+    }
+    let output = command.output().map_err(|source| Error::Read {
+        path: chromium.to_owned(),
+        source,
+    })?;
+    let printed = std::fs::metadata(partial.path()).map(|m| m.len()).unwrap_or(0);
+    if !output.status.success() || printed == 0 {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no output");
+        return Err(Error::Usage(format!(
+            "`{}` could not print `{}` ({last})",
+            chromium.display(),
+            html.display()
+        )));
+    }
+    partial.persist(pdf).map_err(|e| write_error(e.error))?;
+    Ok(())
+}
+
+fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => url.push(char::from(byte)),
+            _ => url.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    url
+}
+
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+#[cfg(not(unix))]
+fn running_as_root() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_escape_spaces_and_accents() {
+        assert_eq!(file_url(Path::new("/tmp/fiche élève/a.html")), "file:///tmp/fiche%20%C3%A9l%C3%A8ve/a.html");
+    }
+}

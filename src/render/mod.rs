@@ -1,0 +1,123 @@
+//! Printable HTML: worksheets and their answer keys (askama templates in
+//! `templates/`). Views are plain data built here, so templates only loop and
+//! print; every text goes through askama's HTML escaping.
+
+mod view;
+
+use askama::Template;
+
+use crate::bank::{Bank, Lang};
+use crate::error::Result;
+use crate::i18n::Strings;
+use crate::select::{Seed, Version};
+pub use view::{Body, Gap, Item, KeyItem, Paragraph, points};
+
+/// Paper size for printing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page { size }` value.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+/// Everything a sheet needs besides the version itself.
+#[derive(Debug, Clone)]
+pub struct SheetOptions {
+    /// Interface language.
+    pub lang: Lang,
+    /// The seed that made this set of versions.
+    pub seed: Seed,
+    /// Paper size.
+    pub paper: Paper,
+    /// Print the article before the questions.
+    pub with_article: bool,
+    /// The command that makes the sheet again, printed at the bottom.
+    pub remake: String,
+}
+
+/// The page furniture shared by a worksheet and its key.
+struct Head<'a> {
+    t: &'static Strings,
+    lang: &'static str,
+    title: String,
+    source: String,
+    version: char,
+    seed: Seed,
+    total: u32,
+    paper: &'static str,
+    remake: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "worksheet.html")]
+struct WorksheetPage<'a> {
+    head: Head<'a>,
+    article: Vec<Paragraph>,
+    groups: Vec<(String, Vec<Item>)>,
+}
+
+#[derive(Template)]
+#[template(path = "answers.html")]
+struct AnswersPage<'a> {
+    head: Head<'a>,
+    /// `(number, points)` in rows of ten, for the grading grid.
+    grid: Vec<Vec<(usize, u32)>>,
+    items: Vec<KeyItem>,
+}
+
+fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> Head<'a> {
+    let t = Strings::get(options.lang);
+    let typo = |s: &str| crate::i18n::typography(options.lang, s);
+    let source = bank
+        .source
+        .citation()
+        .unwrap_or_else(|| bank.source.file.clone());
+    Head {
+        t,
+        lang: options.lang.tag(),
+        title: typo(&bank.title),
+        source: typo(&source),
+        version: version.letter,
+        seed: options.seed,
+        total: version.questions().map(|s| points(s.question)).sum(),
+        paper: options.paper.css(),
+        remake: &options.remake,
+    }
+}
+
+/// The student's worksheet for one version.
+pub fn worksheet(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> Result<String> {
+    let page = WorksheetPage {
+        head: head(bank, version, options),
+        article: if options.with_article {
+            view::article(&bank.article, options.lang)
+        } else {
+            Vec::new()
+        },
+        groups: view::groups(version, options.lang),
+    };
+    Ok(page.render().map_err(std::io::Error::other)?)
+}
+
+/// The answer key for one version.
+pub fn answers(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> Result<String> {
+    let items = view::key(version, options.lang);
+    let cells: Vec<(usize, u32)> = items.iter().map(|i| (i.number, i.points)).collect();
+    let page = AnswersPage {
+        head: head(bank, version, options),
+        grid: cells.chunks(10).map(<[_]>::to_vec).collect(),
+        items,
+    };
+    Ok(page.render().map_err(std::io::Error::other)?)
+}

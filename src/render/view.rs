@@ -1,0 +1,309 @@
+//! Plain data for the templates: what a question looks like on a sheet and
+//! in the key, for one version.
+
+use crate::article::Article;
+use crate::bank::{Kind, Lang, Question, Segment};
+use crate::i18n::{self, Strings, typography};
+use crate::select::{Shown, Version, version_letter};
+
+/// A paragraph of the article as printed.
+#[derive(Debug)]
+pub struct Paragraph {
+    /// `§1`… or empty for a subheading.
+    pub mark: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Prints the article: numbered paragraphs and subheadings.
+pub(super) fn article(article: &Article, lang: Lang) -> Vec<Paragraph> {
+    article
+        .paragraphs()
+        .iter()
+        .map(|p| Paragraph {
+            mark: p.number.map(|n| format!("§{n}")).unwrap_or_default(),
+            text: typography(lang, &p.text),
+        })
+        .collect()
+}
+
+/// A gap in cloze text.
+#[derive(Debug)]
+pub struct Gap {
+    /// Text before the gap.
+    pub before: String,
+    /// Width class of the blank, from the expected answer's length (`s`, `m`, `l`).
+    pub size: &'static str,
+    /// Gap number, for the key.
+    pub number: usize,
+}
+
+/// How a question's answer area is drawn.
+#[derive(Debug)]
+pub enum Body {
+    /// Lettered choices with tick boxes.
+    Choices {
+        /// `(letter, text)`.
+        options: Vec<(char, String)>,
+    },
+    /// A row of labelled tick boxes (true/false, claim verdicts).
+    Boxes {
+        /// Labels.
+        labels: Vec<&'static str>,
+    },
+    /// Lines to write on.
+    Lines {
+        /// Width class (`s`, `m`, `l`).
+        size: &'static str,
+    },
+    /// Text with blanks.
+    Cloze {
+        /// Text and blanks in order.
+        gaps: Vec<Gap>,
+        /// Text after the last gap.
+        after: String,
+    },
+    /// Two columns to match, row by row: `(number, left text, letter, right text)`,
+    /// the left column as written, the right one shuffled.
+    Match {
+        /// The rows.
+        rows: Vec<(usize, String, char, String)>,
+    },
+    /// Items with a box for their rank.
+    Order {
+        /// `(letter, text)`, shuffled.
+        items: Vec<(char, String)>,
+    },
+}
+
+/// A question on the worksheet.
+#[derive(Debug)]
+pub struct Item {
+    /// Number on the sheet (continuous across groups).
+    pub number: usize,
+    /// Points it is worth.
+    pub points: u32,
+    /// The prompt (empty for cloze without instruction).
+    pub prompt: String,
+    /// The answer area.
+    pub body: Body,
+    /// Leave lines for a sentence of reasoning.
+    pub justify: bool,
+}
+
+/// A question's entry in the answer key.
+#[derive(Debug)]
+pub struct KeyItem {
+    /// Number on the sheet.
+    pub number: usize,
+    /// Points it is worth.
+    pub points: u32,
+    /// The prompt, to recognise the question.
+    pub prompt: String,
+    /// The answer, one line per part (choice, gap, pair…).
+    pub answer: Vec<String>,
+    /// Other accepted forms, if any.
+    pub accepted: String,
+    /// Why a wrong choice is wrong: `(letter and choice, why)`.
+    pub feedback: Vec<(String, String)>,
+    /// The explanation.
+    pub explanation: String,
+    /// `(quote, §n)`.
+    pub evidence: Vec<(String, String)>,
+    /// The question asks for reasoning: the explanation is the model answer.
+    pub justify: bool,
+}
+
+/// Points a question is worth: one per thing to find, one more for a justification.
+pub fn points(question: &Question) -> u32 {
+    let base = match &question.kind {
+        Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
+        Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
+        Kind::Cloze { segments, .. } => segments.iter().filter(|s| matches!(s, Segment::Gap(_))).count(),
+        Kind::Match { pairs, .. } => pairs.len(),
+        Kind::Card { .. } => 0,
+    };
+    u32::try_from(base).unwrap_or(u32::MAX) + u32::from(question.justify)
+}
+
+fn size_for(answer: &str) -> &'static str {
+    match answer.chars().count() {
+        0..=12 => "s",
+        13..=30 => "m",
+        _ => "l",
+    }
+}
+
+/// The worksheet's groups, with their instruction, numbered continuously.
+pub(super) fn groups(version: &Version<'_>, lang: Lang) -> Vec<(String, Vec<Item>)> {
+    let mut number = 0;
+    version
+        .groups
+        .iter()
+        .map(|(qtype, shown)| {
+            let items = shown
+                .iter()
+                .map(|s| {
+                    number += 1;
+                    item(s, number, lang)
+                })
+                .collect();
+            (typography(lang, i18n::instruction(lang, *qtype)), items)
+        })
+        .collect()
+}
+
+fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
+    let t = Strings::get(lang);
+    let typo = |s: &str| typography(lang, s);
+    let question = shown.question;
+    let lettered = |texts: &[String]| -> Vec<(char, String)> {
+        shown
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &o)| (version_letter(i), typo(&texts[o])))
+            .collect()
+    };
+    let (prompt, body) = match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => (typo(&c.prompt), Body::Choices { options: lettered(&c.options) }),
+        Kind::TrueFalse { prompt, .. } => (typo(prompt), Body::Boxes { labels: vec![t.true_, t.false_] }),
+        Kind::Claim { prompt, .. } => (
+            typo(prompt),
+            Body::Boxes {
+                labels: crate::bank::Verdict::ALL.iter().map(|v| i18n::verdict(lang, *v)).collect(),
+            },
+        ),
+        Kind::Short { prompt, answer, .. } => (typo(prompt), Body::Lines { size: size_for(answer) }),
+        Kind::Cloze { prompt, segments } => {
+            let mut gaps = Vec::new();
+            let mut before = String::new();
+            for segment in segments {
+                match segment {
+                    Segment::Text(text) => before.push_str(text),
+                    Segment::Gap(forms) => gaps.push(Gap {
+                        before: typo(&std::mem::take(&mut before)),
+                        size: size_for(forms.iter().max_by_key(|f| f.len()).map_or("", String::as_str)),
+                        number: gaps.len() + 1,
+                    }),
+                }
+            }
+            (
+                prompt.as_deref().map(typo).unwrap_or_default(),
+                Body::Cloze { gaps, after: typo(&before) },
+            )
+        }
+        Kind::Match { prompt, pairs } => {
+            let rights: Vec<String> = pairs.iter().map(|p| p.1.clone()).collect();
+            let rows = pairs
+                .iter()
+                .zip(lettered(&rights))
+                .enumerate()
+                .map(|(i, ((left, _), (letter, right)))| (i + 1, typo(left), letter, right))
+                .collect();
+            (typo(prompt), Body::Match { rows })
+        }
+        Kind::Order { prompt, items } => (typo(prompt), Body::Order { items: lettered(items) }),
+        Kind::Card { front, .. } => (typo(front), Body::Lines { size: "l" }),
+    };
+    Item {
+        number,
+        points: points(question),
+        prompt,
+        body,
+        justify: question.justify,
+    }
+}
+
+/// The answer key of a version, in the worksheet's order.
+pub(super) fn key(version: &Version<'_>, lang: Lang) -> Vec<KeyItem> {
+    version
+        .questions()
+        .enumerate()
+        .map(|(i, shown)| key_item(shown, i + 1, lang))
+        .collect()
+}
+
+fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
+    let t = Strings::get(lang);
+    let typo = |s: &str| typography(lang, s);
+    let question = shown.question;
+    let mut accepted = String::new();
+    let mut feedback = Vec::new();
+    let answer: Vec<String> = match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => {
+            for (position, &written) in shown.order.iter().enumerate() {
+                if let Some(why) = &c.feedback[written] {
+                    feedback.push((format!("{}. {}", version_letter(position), typo(&c.options[written])), typo(why)));
+                }
+            }
+            shown
+                .correct_positions()
+                .into_iter()
+                .map(|p| format!("{}. {}", version_letter(p), typo(&c.options[shown.order[p]])))
+                .collect()
+        }
+        Kind::TrueFalse { answer, .. } => vec![(if *answer { t.true_ } else { t.false_ }).to_owned()],
+        Kind::Claim { answer, .. } => vec![i18n::verdict(lang, *answer).to_owned()],
+        Kind::Short { answer, accept, .. } => {
+            accepted = accept.iter().map(|a| typo(a)).collect::<Vec<_>>().join(" · ");
+            vec![typo(answer)]
+        }
+        Kind::Cloze { segments, .. } => segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Gap(forms) => Some(forms),
+                Segment::Text(_) => None,
+            })
+            .enumerate()
+            .map(|(i, forms)| {
+                let mut line = format!("({}) {}", i + 1, typo(&forms[0]));
+                if forms.len() > 1 {
+                    line.push_str(&format!(" — {}{} {}", t.also_accepted.to_lowercase(), t.colon, forms[1..].join(" · ")));
+                }
+                line
+            })
+            .collect(),
+        Kind::Match { pairs, .. } => pairs
+            .iter()
+            .enumerate()
+            .map(|(written, (left, right))| {
+                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
+                format!("{} → {} ({} ↔ {})", written + 1, version_letter(position), typo(left), typo(right))
+            })
+            .collect(),
+        Kind::Order { items, .. } => {
+            let ranks: Vec<String> = shown
+                .order
+                .iter()
+                .enumerate()
+                .map(|(position, &written)| format!("{} = {}", version_letter(position), written + 1))
+                .collect();
+            let mut lines = vec![ranks.join(" · ")];
+            lines.extend(items.iter().enumerate().map(|(rank, item)| {
+                let position = shown.order.iter().position(|&o| o == rank).unwrap_or(0);
+                format!("{}. ({}) {}", rank + 1, version_letter(position), typo(item))
+            }));
+            lines
+        }
+        Kind::Card { back, .. } => vec![typo(back)],
+    };
+    KeyItem {
+        number,
+        points: points(question),
+        prompt: typo(&question.prompt()),
+        answer,
+        accepted,
+        feedback,
+        explanation: typo(&question.explanation),
+        evidence: question
+            .evidence
+            .iter()
+            .map(|e| {
+                let place = e.paragraph.map_or_else(|| t.subheading.to_owned(), |n| format!("§{n}"));
+                (typo(&e.quote), place)
+            })
+            .collect(),
+        justify: question.justify,
+    }
+}
