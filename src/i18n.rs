@@ -63,6 +63,8 @@ pub struct Strings {
     pub also_accepted: &'static str,
     /// Correct order (order questions).
     pub right_order: &'static str,
+    /// Heading of the answers at a glance.
+    pub brief: &'static str,
     /// A colon as the language writes it after a label (`\u{A0}:` in French).
     pub colon: &'static str,
 }
@@ -97,6 +99,7 @@ const FR: Strings = Strings {
     subheading: "Intertitre",
     also_accepted: "Accepté aussi",
     right_order: "Ordre attendu",
+    brief: "Réponses en bref",
     colon: "\u{A0}:",
 };
 
@@ -130,6 +133,7 @@ const EN: Strings = Strings {
     subheading: "Subheading",
     also_accepted: "Also accepted",
     right_order: "Right order",
+    brief: "Answers at a glance",
     colon: ":",
 };
 
@@ -200,9 +204,8 @@ pub fn skill(lang: Lang, skill: Skill) -> &'static str {
     }
 }
 
-/// French typography: a no-break space after « and before », and a narrow
-/// no-break space before ? ! ; and a no-break space before :, so punctuation
-/// never starts a line. Only spaces already typed are changed, so the text
+/// French typography: a no-break space inside « », before : and a narrow
+/// no-break space before ? ! ;, so punctuation never starts a line. Only spaces already typed are changed, so the text
 /// stays the author's. English text is returned as is.
 pub fn typography(lang: Lang, text: &str) -> String {
     if lang != Lang::Fr {
@@ -215,8 +218,8 @@ pub fn typography(lang: Lang, text: &str) -> String {
             let next = chars.get(i + 1).copied();
             let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
             match (prev, next) {
-                (_, Some('?' | '!' | ';' | '»')) => out.push('\u{202F}'),
-                (_, Some(':')) | (Some('«'), _) => out.push('\u{A0}'),
+                (_, Some('?' | '!' | ';')) => out.push('\u{202F}'),
+                (_, Some(':' | '»')) | (Some('«'), _) => out.push('\u{A0}'),
                 _ => out.push(' '),
             }
         } else {
@@ -234,7 +237,7 @@ mod tests {
     fn french_punctuation_does_not_start_a_line() {
         assert_eq!(
             typography(Lang::Fr, "Qui ? « Le CSP » : oui !"),
-            "Qui\u{202F}? «\u{A0}Le CSP\u{202F}»\u{A0}: oui\u{202F}!"
+            "Qui\u{202F}? «\u{A0}Le CSP\u{A0}»\u{A0}: oui\u{202F}!"
         );
         assert_eq!(typography(Lang::En, "Who ? "), "Who ? ");
     }

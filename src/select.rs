@@ -101,18 +101,20 @@ pub fn select<'b>(
         return Err(Error::Usage("`--count` must be at least 1".to_owned()));
     }
     if count > candidates.len() {
+        let n = candidates.len();
         let scope = filters.describe();
-        let matching = if scope.is_empty() {
-            format!("the bank has {} question{} that fit", candidates.len(), plural(candidates.len()))
-        } else {
-            format!("{} question{} match {scope}", candidates.len(), plural(candidates.len()))
+        let found = match (scope.is_empty(), n) {
+            (true, _) if !with_cards => format!("the bank has only {n} (flashcard-only questions stay off worksheets)"),
+            (true, _) => format!("the bank has only {n}"),
+            (false, 0) => format!("none match {scope}"),
+            (false, _) => format!("only {n} match {scope}"),
         };
-        let hint = if candidates.is_empty() {
-            "relax the filters".to_owned()
-        } else {
-            format!("ask for `-n {}` or relax the filters", candidates.len())
+        let hint = match (scope.is_empty(), n) {
+            (_, 0) => "relax the filters".to_owned(),
+            (true, _) => format!("ask for `-n {n}`"),
+            (false, _) => format!("ask for `-n {n}` or relax the filters"),
         };
-        return Err(Error::Usage(format!("asked for {count} questions, but only {matching}: {hint}")));
+        return Err(Error::Usage(format!("asked for {count} questions, but {found}: {hint}")));
     }
     let mut by_skill: BTreeMap<Skill, Vec<&Question>> = BTreeMap::new();
     for question in candidates {
@@ -123,24 +125,27 @@ pub fn select<'b>(
     for group in by_skill.values_mut() {
         group.shuffle(rng);
     }
-    let mut picked = Vec::with_capacity(count);
-    let mut round = 0;
+    // Round-robin over the skills; within a skill, the first question (in
+    // shuffled order) of the type used least so far, so a sheet mixes types too.
+    let mut picked: Vec<&Question> = Vec::with_capacity(count);
+    let mut type_counts: BTreeMap<QuestionType, usize> = BTreeMap::new();
     while picked.len() < count {
         for skill in &skills {
             if picked.len() == count {
                 break;
             }
-            if let Some(question) = by_skill.get(skill).and_then(|g| g.get(round)) {
-                picked.push(*question);
-            }
+            let Some(group) = by_skill.get_mut(skill).filter(|g| !g.is_empty()) else {
+                continue;
+            };
+            let best = (0..group.len())
+                .min_by_key(|&i| type_counts.get(&group[i].question_type()).copied().unwrap_or(0))
+                .unwrap_or(0);
+            let question = group.remove(best);
+            *type_counts.entry(question.question_type()).or_default() += 1;
+            picked.push(question);
         }
-        round += 1;
     }
     Ok(picked)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// How one question is shown in one version: the permutation applied to what
@@ -210,13 +215,13 @@ impl Version<'_> {
 
 /// Lays out `count` versions of the same questions: type groups and the
 /// questions in them in a shuffled order, and everything they list shuffled.
-/// A version identical to an earlier one is drawn again (a few times at most).
+/// A version identical to an earlier one is drawn again (up to 64 times).
 pub fn versions<'b>(questions: &[&'b Question], count: usize, rng: &mut Rng) -> Vec<Version<'b>> {
     let mut out: Vec<Version<'b>> = Vec::with_capacity(count);
     for index in 0..count {
         let letter = version_letter(index);
         let mut version = layout(questions, letter, rng);
-        for _ in 0..8 {
+        for _ in 0..64 {
             if !out.iter().any(|v| v.groups == version.groups) {
                 break;
             }

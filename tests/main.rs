@@ -4,4 +4,5 @@
 
 mod check;
 mod stats;
+mod worksheet;
 mod util;

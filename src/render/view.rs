@@ -102,6 +102,8 @@ pub struct KeyItem {
     pub prompt: String,
     /// The answer, one line per part (choice, gap, pair…).
     pub answer: Vec<String>,
+    /// The answer in a few characters, for fast marking (`C`, `1B 2A`, `Vrai`).
+    pub brief: String,
     /// Other accepted forms, if any.
     pub accepted: String,
     /// Why a wrong choice is wrong: `(letter and choice, why)`.
@@ -292,6 +294,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
         number,
         points: points(question),
         prompt: typo(&question.prompt()),
+        brief: brief(shown, &answer, lang),
         answer,
         accepted,
         feedback,
@@ -305,5 +308,157 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
             })
             .collect(),
         justify: question.justify,
+    }
+}
+
+/// The answer in a few characters: letters for choices, matches and orders,
+/// otherwise the first line of the full answer.
+fn brief(shown: &Shown<'_>, answer: &[String], lang: Lang) -> String {
+    let question = shown.question;
+    let letters = |positions: Vec<usize>| positions.into_iter().map(version_letter).map(String::from).collect::<Vec<_>>();
+    match &question.kind {
+        Kind::Single(_) | Kind::Multi(_) => letters(shown.correct_positions()).join(", "),
+        Kind::Match { pairs, .. } => (0..pairs.len())
+            .map(|written| {
+                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
+                format!("{}{}", written + 1, version_letter(position))
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Kind::Order { items, .. } => letters(
+            (0..items.len())
+                .map(|rank| shown.order.iter().position(|&o| o == rank).unwrap_or(0))
+                .collect(),
+        )
+        .join(" "),
+        Kind::Cloze { segments, .. } => segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Gap(forms) => Some(typography(lang, &forms[0])),
+                Segment::Text(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" / "),
+        _ => answer.first().cloned().unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{QuestionType, Skill};
+    use crate::check::load_bank;
+    use crate::select::{Filters, Seed, select, versions};
+    use proptest::prelude::*;
+
+    /// The text shown beside `letter` in a worksheet item's list.
+    fn shown_text(body: &Body, letter: char) -> Option<String> {
+        let list: Vec<(char, String)> = match body {
+            Body::Choices { options } => options.clone(),
+            Body::Order { items } => items.clone(),
+            Body::Match { rows } => rows.iter().map(|r| (r.2, r.3.clone())).collect(),
+            _ => return None,
+        };
+        list.into_iter().find(|(l, _)| *l == letter).map(|(_, t)| t)
+    }
+
+    fn letters(brief: &str) -> Vec<char> {
+        brief.chars().filter(char::is_ascii_uppercase).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the seed, count, filters and number of versions, every key
+        /// entry agrees with the shuffled question printed under its number.
+        #[test]
+        fn keys_match_their_shuffled_sheets(
+            seed in any::<u64>(),
+            count in 1usize..=20,
+            version_count in 1usize..=4,
+            skill in proptest::option::of(0usize..7),
+            qtype in proptest::option::of(0usize..8),
+        ) {
+            let bank = load_bank(None).unwrap();
+            let filters = Filters {
+                skills: skill.map(|s| vec![Skill::ALL[s]]).unwrap_or_default(),
+                types: qtype.map(|t| vec![QuestionType::ALL[t]]).unwrap_or_default(),
+                ..Filters::default()
+            };
+            let mut rng = Seed(seed).rng();
+            let matching = bank.questions.iter().filter(|q| q.question_type() != QuestionType::Card && filters.accepts(q)).count();
+            let chosen = match select(&bank, &filters, count, false, &mut rng) {
+                Ok(chosen) => chosen,
+                Err(_) => {
+                    prop_assert!(count > matching);
+                    return Ok(());
+                }
+            };
+            prop_assert_eq!(chosen.len(), count);
+            let mut ids: Vec<&str> = chosen.iter().map(|q| q.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), count, "a question repeats");
+            prop_assert!(chosen.iter().all(|q| filters.accepts(q) && q.question_type() != QuestionType::Card));
+            if skill.is_none() {
+                let available: std::collections::BTreeSet<Skill> = bank.questions.iter()
+                    .filter(|q| q.question_type() != QuestionType::Card && filters.accepts(q)).map(|q| q.skill).collect();
+                let covered: std::collections::BTreeSet<Skill> = chosen.iter().map(|q| q.skill).collect();
+                prop_assert_eq!(covered.len(), count.min(available.len()), "selection is not spread over skills");
+            }
+
+            let all = versions(&chosen, version_count, &mut rng);
+            for (i, version) in all.iter().enumerate() {
+                for earlier in &all[..i] {
+                    if count >= 3 {
+                        prop_assert_ne!(&earlier.groups, &version.groups, "two versions are identical");
+                    }
+                }
+                let mut printed: Vec<&str> = version.questions().map(|s| s.question.id.as_str()).collect();
+                printed.sort_unstable();
+                prop_assert_eq!(&printed, &ids, "a version does not hold the selected questions");
+
+                let items: Vec<Item> = groups(version, Lang::Fr).into_iter().flat_map(|(_, items)| items).collect();
+                let key = key(version, Lang::Fr);
+                prop_assert_eq!(items.len(), key.len());
+                for ((item, entry), shown) in items.iter().zip(&key).zip(version.questions()) {
+                    prop_assert_eq!(item.number, entry.number);
+                    let q = shown.question;
+                    match &q.kind {
+                        Kind::Single(c) | Kind::Multi(c) => {
+                            let mut keyed: Vec<String> = letters(&entry.brief).into_iter()
+                                .map(|l| shown_text(&item.body, l).unwrap()).collect();
+                            let mut right: Vec<String> = c.correct.iter().map(|&i| typography(Lang::Fr, &c.options[i])).collect();
+                            keyed.sort();
+                            right.sort();
+                            prop_assert_eq!(keyed, right, "key of {} disagrees with its choices", q.id);
+                            if c.keep_order {
+                                prop_assert!(shown.order.iter().enumerate().all(|(i, &o)| i == o));
+                            }
+                        }
+                        Kind::Match { pairs, .. } => {
+                            for (n, part) in entry.brief.split(' ').enumerate() {
+                                let letter = part.chars().last().unwrap();
+                                prop_assert_eq!(shown_text(&item.body, letter).unwrap(), typography(Lang::Fr, &pairs[n].1));
+                            }
+                        }
+                        Kind::Order { items: right, .. } => {
+                            let keyed: Vec<String> = letters(&entry.brief).into_iter()
+                                .map(|l| shown_text(&item.body, l).unwrap()).collect();
+                            let right: Vec<String> = right.iter().map(|i| typography(Lang::Fr, i)).collect();
+                            prop_assert_eq!(keyed, right);
+                            prop_assert!(shown.order.iter().enumerate().any(|(i, &o)| i != o), "order items printed in the answer's order");
+                        }
+                        Kind::TrueFalse { answer, .. } => {
+                            prop_assert_eq!(&entry.brief, if *answer { "Vrai" } else { "Faux" });
+                        }
+                        Kind::Claim { answer, .. } => {
+                            prop_assert_eq!(entry.brief.as_str(), i18n::verdict(Lang::Fr, *answer));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
     }
 }
