@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::check::{check_paths, load_bank};
 use crate::bank::{Bank, name_of};
+use crate::check::{check_paths, load_bank};
 use crate::cli::{CheckArgs, Cli, Command, OutputFormat, SelectArgs, WorksheetArgs};
 use crate::error::{Error, Result};
+use crate::fsutil::{self, Durability};
 use crate::render::{self, Paper, SheetOptions};
 use crate::select::{self, Filters, Seed};
-use crate::{fsutil, pdf, stats};
+use crate::{pdf, stats};
 
 /// The options every subcommand takes.
 #[derive(Debug)]
@@ -23,7 +24,11 @@ struct Globals {
 
 /// Runs a parsed command line, writing results to `out` and notes to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
-    let Cli { command, bank, lang } = cli;
+    let Cli {
+        command,
+        bank,
+        lang,
+    } = cli;
     let globals = Globals { bank, lang };
     match command {
         Command::Check(args) => check(&args, out, err),
@@ -104,7 +109,9 @@ impl SelectArgs {
         };
         self.skills.iter().for_each(|s| push("--skill", name_of(s)));
         self.types.iter().for_each(|t| push("--type", name_of(t)));
-        self.difficulties.iter().for_each(|d| push("--difficulty", d.to_string()));
+        self.difficulties
+            .iter()
+            .for_each(|d| push("--difficulty", d.to_string()));
         self.tags.iter().for_each(|t| push("--tag", shell_word(t)));
         push("--seed", seed.to_string());
         flags
@@ -112,18 +119,33 @@ impl SelectArgs {
 }
 
 fn shell_word(word: &str) -> String {
-    if word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) {
+    if word
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
         word.to_owned()
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 
-fn worksheet(bank: &Bank, cli: &Globals, args: &WorksheetArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+fn worksheet(
+    bank: &Bank,
+    cli: &Globals,
+    args: &WorksheetArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     let lang = cli.lang.unwrap_or(bank.language);
     let seed = args.select.seed();
     let mut rng = seed.rng();
-    let chosen = select::select(bank, &args.select.filters(), args.select.count, false, &mut rng)?;
+    let chosen = select::select(
+        bank,
+        &args.select.filters(),
+        args.select.count,
+        false,
+        &mut rng,
+    )?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
     let mut remake = vec!["mediaquiz".to_owned()];
@@ -156,15 +178,25 @@ fn worksheet(bank: &Bank, cli: &Globals, args: &WorksheetArgs, out: &mut dyn Wri
         path: args.out.clone(),
         source,
     })?;
-    writeln!(err, "seed {seed}: `{}` makes these sheets again", options.remake)?;
+    writeln!(
+        err,
+        "seed {seed}: `{}` makes these sheets again",
+        options.remake
+    )?;
     let mut written = Vec::new();
     for version in &versions {
         for (name, html) in [
-            (format!("worksheet-{}.html", version.letter), render::worksheet(bank, version, &options)?),
-            (format!("answers-{}.html", version.letter), render::answers(bank, version, &options)?),
+            (
+                format!("worksheet-{}.html", version.letter),
+                render::worksheet(bank, version, &options)?,
+            ),
+            (
+                format!("answers-{}.html", version.letter),
+                render::answers(bank, version, &options)?,
+            ),
         ] {
             let path = args.out.join(name);
-            fsutil::write_atomic(&path, html.as_bytes())?;
+            fsutil::write_atomic(&path, html.as_bytes(), Durability::Atomic)?;
             writeln!(out, "{}", path.display())?;
             written.push(path);
         }

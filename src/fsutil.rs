@@ -33,15 +33,28 @@ pub fn temp_beside(path: &Path, suffix: &str) -> Result<NamedTempFile> {
     })
 }
 
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// How much a write must survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Readers never see a half-written file (generated output, which can be
+    /// made again from its seed).
+    Atomic,
+    /// Also on disk before the rename, so a power cut cannot lose it (a
+    /// student's saved progress).
+    Synced,
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, optional sync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> Result<()> {
     let error = |source| Error::Write {
         path: path.to_owned(),
         source,
     };
     let mut file = temp_beside(path, "")?;
     file.write_all(bytes).map_err(error)?;
-    file.as_file().sync_all().map_err(error)?;
+    if durability == Durability::Synced {
+        file.as_file().sync_all().map_err(error)?;
+    }
     file.persist(path).map_err(|e| error(e.error))?;
     Ok(())
 }
@@ -54,8 +67,8 @@ mod tests {
     fn replaces_the_whole_file_and_leaves_no_temporary_behind() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.html");
-        write_atomic(&path, b"first, longer content").unwrap();
-        write_atomic(&path, b"second").unwrap();
+        write_atomic(&path, b"first, longer content", Durability::Synced).unwrap();
+        write_atomic(&path, b"second", Durability::Atomic).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -66,7 +79,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.html");
-        write_atomic(&path, b"x").unwrap();
+        write_atomic(&path, b"x", Durability::Atomic).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o644);
     }

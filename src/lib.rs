@@ -11,12 +11,12 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;
-pub mod shipped;
 pub mod fsutil;
 pub mod i18n;
 pub mod pdf;
 pub mod render;
 pub mod select;
+pub mod shipped;
 pub mod stats;
 pub mod text;
 

@@ -84,10 +84,16 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
         path: chromium.to_owned(),
         source,
     })?;
-    let printed = std::fs::metadata(partial.path()).map(|m| m.len()).unwrap_or(0);
+    let printed = std::fs::metadata(partial.path())
+        .map(|m| m.len())
+        .unwrap_or(0);
     if !output.status.success() || printed == 0 {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no output");
+        let last = stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no output");
         return Err(Error::Usage(format!(
             "`{}` could not print `{}` ({last})",
             chromium.display(),
@@ -102,7 +108,9 @@ fn file_url(path: &Path) -> String {
     let mut url = String::from("file://");
     for byte in path.to_string_lossy().bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => url.push(char::from(byte)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                url.push(char::from(byte))
+            }
             _ => url.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -126,6 +134,9 @@ mod tests {
 
     #[test]
     fn file_urls_escape_spaces_and_accents() {
-        assert_eq!(file_url(Path::new("/tmp/fiche élève/a.html")), "file:///tmp/fiche%20%C3%A9l%C3%A8ve/a.html");
+        assert_eq!(
+            file_url(Path::new("/tmp/fiche élève/a.html")),
+            "file:///tmp/fiche%20%C3%A9l%C3%A8ve/a.html"
+        );
     }
 }

@@ -66,13 +66,22 @@ impl Filters {
         let mut parts = Vec::new();
         let list = |v: Vec<String>| v.join(" or ");
         if !self.skills.is_empty() {
-            parts.push(format!("skill {}", list(self.skills.iter().map(ToString::to_string).collect())));
+            parts.push(format!(
+                "skill {}",
+                list(self.skills.iter().map(ToString::to_string).collect())
+            ));
         }
         if !self.types.is_empty() {
-            parts.push(format!("type {}", list(self.types.iter().map(ToString::to_string).collect())));
+            parts.push(format!(
+                "type {}",
+                list(self.types.iter().map(ToString::to_string).collect())
+            ));
         }
         if !self.difficulties.is_empty() {
-            parts.push(format!("difficulty {}", list(self.difficulties.iter().map(ToString::to_string).collect())));
+            parts.push(format!(
+                "difficulty {}",
+                list(self.difficulties.iter().map(ToString::to_string).collect())
+            ));
         }
         if !self.tags.is_empty() {
             parts.push(format!("tag {}", list(self.tags.clone())));
@@ -104,7 +113,9 @@ pub fn select<'b>(
         let n = candidates.len();
         let scope = filters.describe();
         let found = match (scope.is_empty(), n) {
-            (true, _) if !with_cards => format!("the bank has only {n} (flashcard-only questions stay off worksheets)"),
+            (true, _) if !with_cards => {
+                format!("the bank has only {n} (flashcard-only questions stay off worksheets)")
+            }
             (true, _) => format!("the bank has only {n}"),
             (false, 0) => format!("none match {scope}"),
             (false, _) => format!("only {n} match {scope}"),
@@ -114,7 +125,9 @@ pub fn select<'b>(
             (true, _) => format!("ask for `-n {n}`"),
             (false, _) => format!("ask for `-n {n}` or relax the filters"),
         };
-        return Err(Error::Usage(format!("asked for {count} questions, but {found}: {hint}")));
+        return Err(Error::Usage(format!(
+            "asked for {count} questions, but {found}: {hint}"
+        )));
     }
     let mut by_skill: BTreeMap<Skill, Vec<&Question>> = BTreeMap::new();
     for question in candidates {
@@ -138,7 +151,12 @@ pub fn select<'b>(
                 continue;
             };
             let best = (0..group.len())
-                .min_by_key(|&i| type_counts.get(&group[i].question_type()).copied().unwrap_or(0))
+                .min_by_key(|&i| {
+                    type_counts
+                        .get(&group[i].question_type())
+                        .copied()
+                        .unwrap_or(0)
+                })
                 .unwrap_or(0);
             let question = group.remove(best);
             *type_counts.entry(question.question_type()).or_default() += 1;
@@ -235,19 +253,29 @@ pub fn versions<'b>(questions: &[&'b Question], count: usize, rng: &mut Rng) -> 
 /// `A`…`Z`, then `a`… for the (unlikely) 27th version and beyond.
 pub fn version_letter(index: usize) -> char {
     let index = u8::try_from(index % 52).unwrap_or(0);
-    if index < 26 { char::from(b'A' + index) } else { char::from(b'a' + index - 26) }
+    if index < 26 {
+        char::from(b'A' + index)
+    } else {
+        char::from(b'a' + index - 26)
+    }
 }
 
 fn layout<'b>(questions: &[&'b Question], letter: char, rng: &mut Rng) -> Version<'b> {
     let mut by_type: BTreeMap<QuestionType, Vec<&'b Question>> = BTreeMap::new();
     for question in questions {
-        by_type.entry(question.question_type()).or_default().push(question);
+        by_type
+            .entry(question.question_type())
+            .or_default()
+            .push(question);
     }
     let mut groups: Vec<(QuestionType, Vec<Shown<'b>>)> = by_type
         .into_iter()
         .map(|(qtype, mut group)| {
             group.shuffle(rng);
-            (qtype, group.into_iter().map(|q| Shown::shuffle(q, rng)).collect())
+            (
+                qtype,
+                group.into_iter().map(|q| Shown::shuffle(q, rng)).collect(),
+            )
         })
         .collect();
     groups.shuffle(rng);

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod check;
+mod print;
 mod stats;
-mod worksheet;
 mod util;
+mod worksheet;

@@ -13,9 +13,19 @@ fn read(dir: &Path, name: &str) -> String {
 fn a_seeded_version_and_its_key_are_stable() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    mediaquiz(&["worksheet", "--bank", "sheet.yaml", "-n", "9", "--seed", "3", "--out", out])
-        .assert()
-        .success();
+    mediaquiz(&[
+        "worksheet",
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "9",
+        "--seed",
+        "3",
+        "--out",
+        out,
+    ])
+    .assert()
+    .success();
     insta::assert_snapshot!("worksheet-A", read(dir.path(), "worksheet-A.html"));
     insta::assert_snapshot!("answers-A", read(dir.path(), "answers-A.html"));
 }
@@ -24,33 +34,76 @@ fn a_seeded_version_and_its_key_are_stable() {
 fn writes_every_version_and_prints_the_paths_and_the_seed() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    let output = mediaquiz(&["worksheet", "-n", "12", "--versions", "3", "--seed", "7", "--out", out])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "12",
+        "--versions",
+        "3",
+        "--seed",
+        "7",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
     assert!(output.status.success());
     let printed: Vec<String> = stdout_of(&output).lines().map(str::to_owned).collect();
-    let expected: Vec<String> = ["worksheet-A", "answers-A", "worksheet-B", "answers-B", "worksheet-C", "answers-C"]
-        .iter()
-        .map(|name| dir.path().join(format!("{name}.html")).display().to_string())
-        .collect();
+    let expected: Vec<String> = [
+        "worksheet-A",
+        "answers-A",
+        "worksheet-B",
+        "answers-B",
+        "worksheet-C",
+        "answers-C",
+    ]
+    .iter()
+    .map(|name| {
+        dir.path()
+            .join(format!("{name}.html"))
+            .display()
+            .to_string()
+    })
+    .collect();
     assert_eq!(printed, expected);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("seed 7: `mediaquiz worksheet -n 12 --seed 7 --versions 3`"), "{stderr}");
+    assert!(
+        stderr.contains("seed 7: `mediaquiz worksheet -n 12 --seed 7 --versions 3`"),
+        "{stderr}"
+    );
     let a = read(dir.path(), "worksheet-A.html");
     assert!(a.contains("Graine 7"));
     assert!(a.contains("Version A"));
-    assert_ne!(a, read(dir.path(), "worksheet-B.html").replace("Version B", "Version A"));
+    assert_ne!(
+        a,
+        read(dir.path(), "worksheet-B.html").replace("Version B", "Version A")
+    );
 }
 
 #[test]
 fn the_same_seed_gives_identical_files() {
     let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for dir in [&one, &two] {
-        mediaquiz(&["worksheet", "-n", "12", "--versions", "3", "--seed", "7", "--out", dir.path().to_str().unwrap()])
-            .assert()
-            .success();
+        mediaquiz(&[
+            "worksheet",
+            "-n",
+            "12",
+            "--versions",
+            "3",
+            "--seed",
+            "7",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     }
-    for name in ["worksheet-A.html", "answers-A.html", "worksheet-C.html", "answers-C.html"] {
+    for name in [
+        "worksheet-A.html",
+        "answers-A.html",
+        "worksheet-C.html",
+        "answers-C.html",
+    ] {
         assert_eq!(read(one.path(), name), read(two.path(), name), "{name}");
     }
 }
@@ -59,20 +112,39 @@ fn the_same_seed_gives_identical_files() {
 fn version_a_does_not_depend_on_the_number_of_versions() {
     let (one, three) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for (dir, versions) in [(&one, "1"), (&three, "3")] {
-        mediaquiz(&["worksheet", "-n", "8", "--seed", "11", "--versions", versions, "--out", dir.path().to_str().unwrap()])
-            .assert()
-            .success();
+        mediaquiz(&[
+            "worksheet",
+            "-n",
+            "8",
+            "--seed",
+            "11",
+            "--versions",
+            versions,
+            "--out",
+            dir.path().to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     }
     let strip = |s: String| s.replace(" --versions 3", "");
-    assert_eq!(strip(read(one.path(), "worksheet-A.html")), strip(read(three.path(), "worksheet-A.html")));
+    assert_eq!(
+        strip(read(one.path(), "worksheet-A.html")),
+        strip(read(three.path(), "worksheet-A.html"))
+    );
 }
 
 #[test]
 fn without_a_seed_a_random_one_is_printed() {
     let dir = tempfile::tempdir().unwrap();
-    let output = mediaquiz(&["worksheet", "-n", "3", "--out", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "3",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     let seed: u64 = stderr
         .strip_prefix("seed ")
@@ -94,17 +166,35 @@ fn asking_for_too_many_questions_says_how_many_match() {
 #[test]
 fn cards_never_go_on_a_worksheet() {
     let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&["worksheet", "--bank", "sheet.yaml", "-n", "10", "--out", dir.path().to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("the bank has only 9"));
+    mediaquiz(&[
+        "worksheet",
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "10",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicates::str::contains("the bank has only 9"));
 }
 
 #[test]
 fn english_letter_paper_and_no_article() {
     let dir = tempfile::tempdir().unwrap();
     mediaquiz(&[
-        "worksheet", "--lang", "en", "--paper", "letter", "--no-article", "-n", "5", "--seed", "1", "--out",
+        "worksheet",
+        "--lang",
+        "en",
+        "--paper",
+        "letter",
+        "--no-article",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
         dir.path().to_str().unwrap(),
     ])
     .assert()
@@ -120,9 +210,17 @@ fn english_letter_paper_and_no_article() {
 #[test]
 fn french_sheets_use_french_typography() {
     let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", dir.path().to_str().unwrap()])
-        .assert()
-        .success();
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .assert()
+    .success();
     let sheet = read(dir.path(), "worksheet-A.html");
     assert!(sheet.contains(r#"<html lang="fr">"#));
     assert!(sheet.contains("Nom\u{a0}:"));
@@ -133,9 +231,19 @@ fn french_sheets_use_french_typography() {
 #[test]
 fn user_text_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&["worksheet", "--bank", "sheet.yaml", "-n", "2", "--seed", "1", "--out", dir.path().to_str().unwrap()])
-        .assert()
-        .success();
+    mediaquiz(&[
+        "worksheet",
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "2",
+        "--seed",
+        "1",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .assert()
+    .success();
     let sheet = read(dir.path(), "worksheet-A.html");
     assert!(sheet.contains("&#60;Lere&#62; &#38; le CSP"));
     assert!(!sheet.contains("<Lere>"));
@@ -144,12 +252,23 @@ fn user_text_is_escaped() {
 #[test]
 fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&["worksheet", "-n", "3", "--seed", "1", "--pdf", "--out", dir.path().to_str().unwrap()])
-        .env("PATH", "/nonexistent")
-        .env_remove("CHROME")
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("`--pdf` needs Chromium or Chrome"));
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .env("PATH", "/nonexistent")
+    .env_remove("CHROME")
+    .assert()
+    .code(2)
+    .stderr(predicates::str::contains(
+        "`--pdf` needs Chromium or Chrome",
+    ));
     assert!(dir.path().join("worksheet-A.html").exists());
     assert!(dir.path().join("answers-A.html").exists());
 }

@@ -121,7 +121,10 @@ pub fn points(question: &Question) -> u32 {
     let base = match &question.kind {
         Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
         Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
-        Kind::Cloze { segments, .. } => segments.iter().filter(|s| matches!(s, Segment::Gap(_))).count(),
+        Kind::Cloze { segments, .. } => segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Gap(_)))
+            .count(),
         Kind::Match { pairs, .. } => pairs.len(),
         Kind::Card { .. } => 0,
     };
@@ -168,15 +171,33 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
             .collect()
     };
     let (prompt, body) = match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => (typo(&c.prompt), Body::Choices { options: lettered(&c.options) }),
-        Kind::TrueFalse { prompt, .. } => (typo(prompt), Body::Boxes { labels: vec![t.true_, t.false_] }),
+        Kind::Single(c) | Kind::Multi(c) => (
+            typo(&c.prompt),
+            Body::Choices {
+                options: lettered(&c.options),
+            },
+        ),
+        Kind::TrueFalse { prompt, .. } => (
+            typo(prompt),
+            Body::Boxes {
+                labels: vec![t.true_, t.false_],
+            },
+        ),
         Kind::Claim { prompt, .. } => (
             typo(prompt),
             Body::Boxes {
-                labels: crate::bank::Verdict::ALL.iter().map(|v| i18n::verdict(lang, *v)).collect(),
+                labels: crate::bank::Verdict::ALL
+                    .iter()
+                    .map(|v| i18n::verdict(lang, *v))
+                    .collect(),
             },
         ),
-        Kind::Short { prompt, answer, .. } => (typo(prompt), Body::Lines { size: size_for(answer) }),
+        Kind::Short { prompt, answer, .. } => (
+            typo(prompt),
+            Body::Lines {
+                size: size_for(answer),
+            },
+        ),
         Kind::Cloze { prompt, segments } => {
             let mut gaps = Vec::new();
             let mut before = String::new();
@@ -185,14 +206,22 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
                     Segment::Text(text) => before.push_str(text),
                     Segment::Gap(forms) => gaps.push(Gap {
                         before: typo(&std::mem::take(&mut before)),
-                        size: size_for(forms.iter().max_by_key(|f| f.len()).map_or("", String::as_str)),
+                        size: size_for(
+                            forms
+                                .iter()
+                                .max_by_key(|f| f.len())
+                                .map_or("", String::as_str),
+                        ),
                         number: gaps.len() + 1,
                     }),
                 }
             }
             (
                 prompt.as_deref().map(typo).unwrap_or_default(),
-                Body::Cloze { gaps, after: typo(&before) },
+                Body::Cloze {
+                    gaps,
+                    after: typo(&before),
+                },
             )
         }
         Kind::Match { prompt, pairs } => {
@@ -205,7 +234,12 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
                 .collect();
             (typo(prompt), Body::Match { rows })
         }
-        Kind::Order { prompt, items } => (typo(prompt), Body::Order { items: lettered(items) }),
+        Kind::Order { prompt, items } => (
+            typo(prompt),
+            Body::Order {
+                items: lettered(items),
+            },
+        ),
         Kind::Card { front, .. } => (typo(front), Body::Lines { size: "l" }),
     };
     Item {
@@ -236,19 +270,38 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
         Kind::Single(c) | Kind::Multi(c) => {
             for (position, &written) in shown.order.iter().enumerate() {
                 if let Some(why) = &c.feedback[written] {
-                    feedback.push((format!("{}. {}", version_letter(position), typo(&c.options[written])), typo(why)));
+                    feedback.push((
+                        format!(
+                            "{}. {}",
+                            version_letter(position),
+                            typo(&c.options[written])
+                        ),
+                        typo(why),
+                    ));
                 }
             }
             shown
                 .correct_positions()
                 .into_iter()
-                .map(|p| format!("{}. {}", version_letter(p), typo(&c.options[shown.order[p]])))
+                .map(|p| {
+                    format!(
+                        "{}. {}",
+                        version_letter(p),
+                        typo(&c.options[shown.order[p]])
+                    )
+                })
                 .collect()
         }
-        Kind::TrueFalse { answer, .. } => vec![(if *answer { t.true_ } else { t.false_ }).to_owned()],
+        Kind::TrueFalse { answer, .. } => {
+            vec![(if *answer { t.true_ } else { t.false_ }).to_owned()]
+        }
         Kind::Claim { answer, .. } => vec![i18n::verdict(lang, *answer).to_owned()],
         Kind::Short { answer, accept, .. } => {
-            accepted = accept.iter().map(|a| typo(a)).collect::<Vec<_>>().join(" · ");
+            accepted = accept
+                .iter()
+                .map(|a| typo(a))
+                .collect::<Vec<_>>()
+                .join(" · ");
             vec![typo(answer)]
         }
         Kind::Cloze { segments, .. } => segments
@@ -261,7 +314,12 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
             .map(|(i, forms)| {
                 let mut line = format!("({}) {}", i + 1, typo(&forms[0]));
                 if forms.len() > 1 {
-                    line.push_str(&format!(" — {}{} {}", t.also_accepted.to_lowercase(), t.colon, forms[1..].join(" · ")));
+                    line.push_str(&format!(
+                        " — {}{} {}",
+                        t.also_accepted.to_lowercase(),
+                        t.colon,
+                        forms[1..].join(" · ")
+                    ));
                 }
                 line
             })
@@ -271,7 +329,13 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
             .enumerate()
             .map(|(written, (left, right))| {
                 let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
-                format!("{} → {} ({} ↔ {})", written + 1, version_letter(position), typo(left), typo(right))
+                format!(
+                    "{} → {} ({} ↔ {})",
+                    written + 1,
+                    version_letter(position),
+                    typo(left),
+                    typo(right)
+                )
             })
             .collect(),
         Kind::Order { items, .. } => {
@@ -279,12 +343,19 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
                 .order
                 .iter()
                 .enumerate()
-                .map(|(position, &written)| format!("{} = {}", version_letter(position), written + 1))
+                .map(|(position, &written)| {
+                    format!("{} = {}", version_letter(position), written + 1)
+                })
                 .collect();
             let mut lines = vec![ranks.join(" · ")];
             lines.extend(items.iter().enumerate().map(|(rank, item)| {
                 let position = shown.order.iter().position(|&o| o == rank).unwrap_or(0);
-                format!("{}. ({}) {}", rank + 1, version_letter(position), typo(item))
+                format!(
+                    "{}. ({}) {}",
+                    rank + 1,
+                    version_letter(position),
+                    typo(item)
+                )
             }));
             lines
         }
@@ -303,7 +374,9 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
             .evidence
             .iter()
             .map(|e| {
-                let place = e.paragraph.map_or_else(|| t.subheading.to_owned(), |n| format!("§{n}"));
+                let place = e
+                    .paragraph
+                    .map_or_else(|| t.subheading.to_owned(), |n| format!("§{n}"));
                 (typo(&e.quote), place)
             })
             .collect(),
@@ -315,7 +388,13 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
 /// otherwise the first line of the full answer.
 fn brief(shown: &Shown<'_>, answer: &[String], lang: Lang) -> String {
     let question = shown.question;
-    let letters = |positions: Vec<usize>| positions.into_iter().map(version_letter).map(String::from).collect::<Vec<_>>();
+    let letters = |positions: Vec<usize>| {
+        positions
+            .into_iter()
+            .map(version_letter)
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
     match &question.kind {
         Kind::Single(_) | Kind::Multi(_) => letters(shown.correct_positions()).join(", "),
         Kind::Match { pairs, .. } => (0..pairs.len())

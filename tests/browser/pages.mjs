@@ -1,0 +1,68 @@
+// Browser checks of generated pages in Debian's Chromium, driven by
+// playwright-core: readable on a phone (no sideways scrolling, legible text)
+// and text contrast of at least 4.5:1 (WCAG AA).
+//
+// Usage: node pages.mjs FILE.html...   (scripts/test generates the pages)
+// Prints one line per check and closes with "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node pages.mjs FILE.html...');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok' : 'FAILED'}  ${name}${ok ? '' : `: ${detail}`}`);
+}
+
+const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+for (const file of files) {
+  await page.goto(pathToFileURL(file).href);
+  const name = file.split('/').slice(-2).join('/');
+  const layout = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    font: parseFloat(getComputedStyle(document.body).fontSize),
+    lang: document.documentElement.lang,
+  }));
+  check(`${name}: fits a 390px phone screen`, layout.scroll <= layout.width, `page is ${layout.scroll}px wide`);
+  check(`${name}: body text is at least 14px on a phone`, layout.font >= 14, `${layout.font}px`);
+  check(`${name}: has a lang attribute`, layout.lang.length === 2, `lang="${layout.lang}"`);
+  const worst = await page.evaluate(() => {
+    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const luminance = (rgb) => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+    const parse = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = getComputedStyle(el).backgroundColor;
+        if (!c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') return parse(c);
+      }
+      return [255, 255, 255];
+    };
+    let worst = { ratio: 21, text: '' };
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own) continue;
+      const a = luminance(parse(getComputedStyle(el).color));
+      const b = luminance(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < worst.ratio) worst = { ratio, text: el.textContent.trim().slice(0, 40) };
+    }
+    return worst;
+  });
+  check(`${name}: text contrast is at least 4.5:1`, worst.ratio >= 4.5, `${worst.ratio.toFixed(2)} for "${worst.text}"`);
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name.replace(/\W+/g, '-')}.png`, fullPage: false });
+  }
+}
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,269 @@
+//! The HTML as browsers and printers see it: the Nu HTML Checker, and
+//! Chromium printing to PDF with no question cut across pages.
+//!
+//! These need Java with `vnu.jar`, Chromium and poppler's `pdftotext`.
+//! `scripts/test` installs them and sets `MEDIAQUIZ_BROWSER_TESTS=1`, which
+//! makes a missing tool a failure; a plain `cargo test` skips them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::mediaquiz;
+
+/// A tool's path, or `None` (and a note) when browser tests are optional.
+fn tool(name: &str, found: Option<PathBuf>) -> Option<PathBuf> {
+    if found.is_none() {
+        assert!(
+            std::env::var_os("MEDIAQUIZ_BROWSER_TESTS").is_none(),
+            "`{name}` is needed for the browser tests; run scripts/test, which installs it"
+        );
+        eprintln!("skipped: `{name}` not found (scripts/test installs it)");
+    }
+    found
+}
+
+fn vnu_jar() -> Option<PathBuf> {
+    let jar = std::env::var_os("VNU_JAR").map_or_else(
+        || {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar")
+        },
+        PathBuf::from,
+    );
+    tool("vnu.jar", jar.is_file().then_some(jar))
+}
+
+fn chromium() -> Option<PathBuf> {
+    tool("chromium", mediaquiz::pdf::find_chromium().ok())
+}
+
+fn pdftotext() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("pdftotext"))
+            .find(|p| p.is_file())
+    });
+    tool("pdftotext", found)
+}
+
+fn sheets(dir: &Path, args: &[&str]) {
+    let mut all = vec!["worksheet", "--out", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    mediaquiz(&all).assert().success();
+}
+
+#[test]
+fn the_nu_html_checker_finds_no_error() {
+    let Some(jar) = vnu_jar() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    sheets(dir.path(), &["-n", "20", "--versions", "2", "--seed", "5"]);
+    let english = dir.path().join("en");
+    sheets(
+        &english,
+        &[
+            "--lang",
+            "en",
+            "--paper",
+            "letter",
+            "--bank",
+            "sheet.yaml",
+            "-n",
+            "9",
+            "--seed",
+            "2",
+        ],
+    );
+    let mut files: Vec<PathBuf> = [dir.path(), english.as_path()]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 6);
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg("--errors-only")
+        .args(&files)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "the Nu HTML Checker reports:\n{report}"
+    );
+}
+
+/// The text of each `.question` block of a worksheet, in document order.
+fn question_texts(html: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    for part in html.split(r#"<div class="question" id=""#).skip(1) {
+        let id = part.split('"').next().unwrap().to_owned();
+        let end = ["<div class=\"question\"", "</section>"]
+            .iter()
+            .filter_map(|m| part.find(m))
+            .min()
+            .unwrap_or(part.len());
+        let start = part.find('>').map_or(0, |i| i + 1);
+        blocks.push((id, squeeze(&strip_tags(&part[start..end]))));
+    }
+    blocks
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    decode_entities(&text)
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let end = after.find(';').unwrap_or(0);
+        let entity = &after[..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            _ => entity
+                .strip_prefix('#')
+                .and_then(|n| n.parse::<u32>().ok())
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text as a PDF extractor gives it back, reduced to what survives
+/// extraction: no spaces of any kind (they vary around punctuation), one kind
+/// of apostrophe.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202F}' | '\u{A0}'))
+        .map(|c| if matches!(c, '’' | '‘') { '\'' } else { c })
+        .collect()
+}
+
+fn pages_of(pdftotext: &Path, pdf: &Path) -> Vec<String> {
+    let output = Command::new(pdftotext)
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout)
+        .split('\u{c}')
+        .map(squeeze)
+        .filter(|page| !page.is_empty())
+        .collect()
+}
+
+/// The worksheet and key of a 3-version, 15-question set, printed by
+/// Chromium on A4 and Letter: each question's text stands, whole and
+/// uninterrupted, on one single page (a question cut by a page break would
+/// have its end, and the page footer, elsewhere).
+#[test]
+fn printed_questions_are_never_cut_across_pages() {
+    let (Some(chromium), Some(pdftotext)) = (chromium(), pdftotext()) else {
+        return;
+    };
+    for paper in ["a4", "letter"] {
+        let dir = tempfile::tempdir().unwrap();
+        sheets(
+            dir.path(),
+            &[
+                "-n",
+                "15",
+                "--versions",
+                "3",
+                "--seed",
+                "9",
+                "--paper",
+                paper,
+            ],
+        );
+        for version in ['A', 'B', 'C'] {
+            let html = dir.path().join(format!("worksheet-{version}.html"));
+            let pdf = html.with_extension("pdf");
+            mediaquiz::pdf::print(&chromium, &html, &pdf).unwrap();
+            let pages = pages_of(&pdftotext, &pdf);
+            assert!(
+                (2..=6).contains(&pages.len()),
+                "{paper} {version}: {} pages",
+                pages.len()
+            );
+            let blocks = question_texts(&std::fs::read_to_string(&html).unwrap());
+            assert_eq!(blocks.len(), 15);
+            for (id, text) in &blocks {
+                let on = pages
+                    .iter()
+                    .filter(|page| page.contains(text.as_str()))
+                    .count();
+                assert_eq!(
+                    on, 1,
+                    "{paper} version {version}: question {id} is not whole on one page: {text}"
+                );
+            }
+
+            let key = dir.path().join(format!("answers-{version}.html"));
+            let key_pdf = key.with_extension("pdf");
+            mediaquiz::pdf::print(&chromium, &key, &key_pdf).unwrap();
+            let key_pages = pages_of(&pdftotext, &key_pdf);
+            assert!(
+                (2..=8).contains(&key_pages.len()),
+                "{paper} key {version}: {} pages",
+                key_pages.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn pdf_flag_writes_a_pdf_per_page() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "4",
+        "--seed",
+        "1",
+        "--pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .env("CHROME", &chromium)
+    .assert()
+    .success();
+    for name in ["worksheet-A.pdf", "answers-A.pdf"] {
+        let bytes = std::fs::read(dir.path().join(name)).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
+    }
+}
