@@ -12,6 +12,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod error;
 pub mod fsutil;
+pub mod grade;
 pub mod i18n;
 pub mod pdf;
 pub mod render;
