@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
-use crate::cli::{CheckArgs, Cli, Command, OutputFormat, SelectArgs, WorksheetArgs};
+use crate::cli::{CheckArgs, Cli, Command, OutputFormat, QuizArgs, SelectArgs, WorksheetArgs};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Durability};
 use crate::render::{self, Paper, SheetOptions};
@@ -20,6 +20,23 @@ use crate::{pdf, stats};
 struct Globals {
     bank: Option<std::path::PathBuf>,
     lang: Option<crate::bank::Lang>,
+}
+
+impl Globals {
+    /// The command line that runs `subcommand` with `flags` on the same bank
+    /// in the same language: printed so any output can be made again.
+    fn command_line(&self, subcommand: &str, flags: Vec<String>) -> String {
+        let mut words = vec!["mediaquiz".to_owned()];
+        if let Some(path) = &self.bank {
+            words.extend(["--bank".to_owned(), shell_word(&path.display().to_string())]);
+        }
+        if let Some(lang) = self.lang {
+            words.extend(["--lang".to_owned(), name_of(&lang)]);
+        }
+        words.push(subcommand.to_owned());
+        words.extend(flags);
+        words.join(" ")
+    }
 }
 
 /// Runs a parsed command line, writing results to `out` and notes to `err`.
@@ -40,6 +57,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Worksheet(args) => {
             let bank = load_bank(globals.bank.as_deref())?;
             worksheet(&bank, &globals, &args, out, err)
+        }
+        Command::Quiz(args) => {
+            let bank = load_bank(globals.bank.as_deref())?;
+            quiz(&bank, &globals, &args, out)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
@@ -148,15 +169,7 @@ fn worksheet(
     )?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
-    let mut remake = vec!["mediaquiz".to_owned()];
-    if let Some(path) = &cli.bank {
-        remake.extend(["--bank".to_owned(), shell_word(&path.display().to_string())]);
-    }
-    if let Some(lang) = cli.lang {
-        remake.extend(["--lang".to_owned(), name_of(&lang)]);
-    }
-    remake.push("worksheet".to_owned());
-    remake.extend(args.select.flags(seed));
+    let mut remake = args.select.flags(seed);
     if args.versions > 1 {
         remake.extend(["--versions".to_owned(), args.versions.to_string()]);
     }
@@ -171,7 +184,7 @@ fn worksheet(
         seed,
         paper: args.paper,
         with_article: !args.no_article,
-        remake: remake.join(" "),
+        remake: cli.command_line("worksheet", remake),
     };
 
     std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
@@ -209,5 +222,33 @@ fn worksheet(
             writeln!(out, "{}", target.display())?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let lang = cli.lang.unwrap_or(bank.language);
+    let seed = args.select.seed();
+    let mut rng = seed.rng();
+    let chosen = select::select(bank, &args.select.filters(), args.select.count, false, &mut rng)?;
+    let shown: Vec<select::Shown<'_>> = chosen.iter().map(|q| select::Shown::shuffle(q, &mut rng)).collect();
+    let style = crate::style::Style::detect();
+    let mut flags = args.select.flags(seed);
+    if args.retry {
+        flags.push("--retry".to_owned());
+    }
+    let replay = cli.command_line("quiz", flags);
+    let intro = match lang {
+        crate::bank::Lang::Fr => format!("{} · {} question{} · graine {seed} (`{replay}` pour le refaire)", bank.title, shown.len(), plural(shown.len())),
+        crate::bank::Lang::En => format!("{} · {} question{} · seed {seed} (`{replay}` to take it again)", bank.title, shown.len(), plural(shown.len())),
+    };
+    writeln!(out, "{}", style.dim(&intro))?;
+    let stdin = std::io::stdin();
+    let options = crate::quiz::QuizOptions {
+        lang,
+        retry: args.retry,
+        style,
+        echo: !std::io::IsTerminal::is_terminal(&stdin),
+    };
+    crate::quiz::run(&shown, options, &mut rng, &mut stdin.lock(), out)?;
     Ok(ExitCode::SUCCESS)
 }

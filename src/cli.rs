@@ -38,6 +38,8 @@ pub enum Command {
     Stats,
     /// Write printable worksheets and answer keys (HTML, optionally PDF)
     Worksheet(WorksheetArgs),
+    /// Take a quiz in the console (also works with piped answers)
+    Quiz(QuizArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell to complete for
@@ -101,6 +103,17 @@ pub struct WorksheetArgs {
     /// Leave the article off the worksheet
     #[arg(long)]
     pub no_article: bool,
+}
+
+/// Arguments of `quiz`.
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Questions, filters and seed
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Ask the missed questions again at the end
+    #[arg(long)]
+    pub retry: bool,
 }
 
 /// How `check` prints its findings.

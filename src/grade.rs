@@ -245,9 +245,10 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
             let hits = (0..c.options.len())
                 .filter(|&p| picked.contains(&p) == right.contains(&p))
                 .count();
+            let single = matches!(shown.question.kind, Kind::Single(_));
             Grade {
                 right: *picked == right,
-                parts: (hits, c.options.len()),
+                parts: if single { (usize::from(*picked == right), 1) } else { (hits, c.options.len()) },
                 slips: Vec::new(),
                 wrong_choices: written.into_iter().filter(|w| !c.correct.contains(w)).collect(),
             }

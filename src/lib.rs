@@ -15,10 +15,13 @@ pub mod fsutil;
 pub mod grade;
 pub mod i18n;
 pub mod pdf;
+pub mod present;
+pub mod quiz;
 pub mod render;
 pub mod select;
 pub mod shipped;
 pub mod stats;
+pub mod style;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 
 mod check;
 mod print;
+mod quiz;
 mod stats;
 mod util;
 mod worksheet;

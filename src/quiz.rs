@@ -1,0 +1,421 @@
+//! The console quiz: one question at a time, feedback that sends the student
+//! back to the text, a summary at the end. It reads a `BufRead` and writes a
+//! `Write`, so tests drive it through pipes exactly as a person would.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Write};
+
+use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
+use crate::grade::{self, Answer, Grade, letter};
+use crate::i18n::{self, Strings};
+use crate::present::{answer_lines, evidence_line};
+use crate::select::{Rng, Shown};
+use crate::style::Style;
+
+/// How the quiz runs.
+#[derive(Debug, Clone, Copy)]
+pub struct QuizOptions {
+    /// Interface language.
+    pub lang: Lang,
+    /// Ask the missed questions again at the end.
+    pub retry: bool,
+    /// Terminal colours.
+    pub style: Style,
+    /// Repeat each answer read, for input that is not typed on a terminal
+    /// (a pipe), so that the transcript reads like a session.
+    pub echo: bool,
+}
+
+/// A question missed, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missed {
+    /// Its number in this quiz.
+    pub number: usize,
+    /// Its prompt.
+    pub prompt: String,
+    /// The right answer, on one line.
+    pub answer: String,
+}
+
+/// The outcome of a quiz.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Questions answered (not counting the retry round).
+    pub answered: usize,
+    /// Of which right.
+    pub right: usize,
+    /// `(right, answered)` per skill.
+    pub by_skill: BTreeMap<Skill, (usize, usize)>,
+    /// The questions missed.
+    pub missed: Vec<Missed>,
+    /// `(right, asked)` in the retry round.
+    pub retried: (usize, usize),
+    /// The quiz ended before its last question (`q`, or end of input).
+    pub stopped: bool,
+}
+
+struct Text {
+    question: &'static str,
+    one_line_per_gap: &'static str,
+    right: &'static str,
+    wrong: &'static str,
+    partly: &'static str,
+    spelling: &'static str,
+    why: &'static str,
+    your_reason: &'static str,
+    in_text: &'static str,
+    summary: &'static str,
+    score: &'static str,
+    by_skill: &'static str,
+    to_review: &'static str,
+    retry_round: &'static str,
+    retry_score: &'static str,
+    quit_hint: &'static str,
+    stopped: &'static str,
+    nothing: &'static str,
+    choices_hint: &'static str,
+    multi_hint: &'static str,
+    tf_hint: &'static str,
+    claim_hint: &'static str,
+    match_hint: &'static str,
+    order_hint: &'static str,
+    text_hint: &'static str,
+}
+
+const FR: Text = Text {
+    question: "Question",
+    one_line_per_gap: "Une ligne par trou",
+    right: "✓ Juste !",
+    wrong: "✗ Pas tout à fait. La réponse :",
+    partly: "justes sur",
+    spelling: "Attention à l’orthographe :",
+    why: "Pourquoi :",
+    your_reason: "Comparez avec la justification attendue :",
+    in_text: "Dans l’article :",
+    summary: "Bilan",
+    score: "Score :",
+    by_skill: "Par compétence :",
+    to_review: "À revoir :",
+    retry_round: "Deuxième essai pour les questions manquées",
+    retry_score: "Deuxième essai :",
+    quit_hint: "q pour quitter",
+    stopped: "Quiz interrompu.",
+    nothing: "Aucune question répondue.",
+    choices_hint: "Tapez une lettre",
+    multi_hint: "Tapez une ou plusieurs lettres, ex. « a c »",
+    tf_hint: "Tapez v (vrai) ou f (faux)",
+    claim_hint: "Tapez a (affirmé), c (contredit) ou n (non mentionné)",
+    match_hint: "Associez chaque numéro à une lettre, ex. « 1b 2a 3c »",
+    order_hint: "Tapez les numéros dans le bon ordre, ex. « 3 1 2 »",
+    text_hint: "Tapez votre réponse",
+};
+
+const EN: Text = Text {
+    question: "Question",
+    one_line_per_gap: "One line per blank",
+    right: "✓ Right!",
+    wrong: "✗ Not quite. The answer:",
+    partly: "right out of",
+    spelling: "Mind the spelling:",
+    why: "Why:",
+    your_reason: "Compare with the expected reasoning:",
+    in_text: "In the article:",
+    summary: "Summary",
+    score: "Score:",
+    by_skill: "By skill:",
+    to_review: "To review:",
+    retry_round: "Second try at the questions missed",
+    retry_score: "Second try:",
+    quit_hint: "q to quit",
+    stopped: "Quiz stopped.",
+    nothing: "No question answered.",
+    choices_hint: "Type one letter",
+    multi_hint: "Type one or more letters, e.g. \"a c\"",
+    tf_hint: "Type t (true) or f (false)",
+    claim_hint: "Type s (supported), c (contradicted) or n (not stated)",
+    match_hint: "Match each number with a letter, e.g. \"1b 2a 3c\"",
+    order_hint: "Type the numbers in the right order, e.g. \"3 1 2\"",
+    text_hint: "Type your answer",
+};
+
+fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// What reading a line gave.
+enum Line {
+    Text(String),
+    Quit,
+    End,
+}
+
+fn read_line(input: &mut dyn BufRead) -> io::Result<Line> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(Line::End);
+    }
+    // Invalid UTF-8 is not an answer; lossy text is then re-asked with a hint.
+    let line = String::from_utf8_lossy(&bytes).trim().to_owned();
+    Ok(match line.to_lowercase().as_str() {
+        "q" | "quit" | "quitter" | ":q" => Line::Quit,
+        _ => Line::Text(line),
+    })
+}
+
+/// What asking one question gave.
+enum Asked {
+    Answered(Grade),
+    Quit,
+    End,
+}
+
+/// Runs a quiz over `questions`, in order; `rng` reshuffles the retry round.
+pub fn run(
+    questions: &[Shown<'_>],
+    options: QuizOptions,
+    rng: &mut Rng,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Summary> {
+    let x = text(options.lang);
+    let mut summary = Summary::default();
+    let mut missed_shown = Vec::new();
+    for (index, shown) in questions.iter().enumerate() {
+        let heading = format!(
+            "{} {}/{} · {}",
+            x.question,
+            index + 1,
+            questions.len(),
+            i18n::skill(options.lang, shown.question.skill)
+        );
+        match ask(shown, &heading, options, input, out)? {
+            Asked::Answered(grade) => {
+                summary.answered += 1;
+                let cell = summary.by_skill.entry(shown.question.skill).or_default();
+                cell.1 += 1;
+                if grade.right {
+                    summary.right += 1;
+                    cell.0 += 1;
+                } else {
+                    summary.missed.push(Missed {
+                        number: index + 1,
+                        prompt: shown.question.prompt(),
+                        answer: answer_lines(shown, options.lang).swap_remove(0),
+                    });
+                    missed_shown.push(shown.question);
+                }
+            }
+            Asked::Quit | Asked::End => {
+                summary.stopped = true;
+                break;
+            }
+        }
+    }
+    if options.retry && !summary.stopped && !missed_shown.is_empty() {
+        writeln!(out, "\n{}", options.style.bold(&format!("── {} ──", x.retry_round)))?;
+        let count = missed_shown.len();
+        for (index, question) in missed_shown.into_iter().enumerate() {
+            let shown = Shown::shuffle(question, rng);
+            let heading = format!("{} {}/{count} · {}", x.retry_score.trim_end_matches([':', ' ']), index + 1, i18n::skill(options.lang, question.skill));
+            match ask(&shown, &heading, options, input, out)? {
+                Asked::Answered(grade) => {
+                    summary.retried.1 += 1;
+                    summary.retried.0 += usize::from(grade.right);
+                }
+                Asked::Quit | Asked::End => break,
+            }
+        }
+    }
+    write_summary(&summary, options, out)?;
+    Ok(summary)
+}
+
+fn ask(shown: &Shown<'_>, heading: &str, options: QuizOptions, input: &mut dyn BufRead, out: &mut dyn Write) -> io::Result<Asked> {
+    let (lang, style, x) = (options.lang, options.style, text(options.lang));
+    let question = shown.question;
+    writeln!(out, "\n{}", style.bold(heading))?;
+    let mut gaps = 0;
+    let hint = match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => {
+            writeln!(out, "{}", c.prompt)?;
+            for (position, &written) in shown.order.iter().enumerate() {
+                writeln!(out, "  {}) {}", letter(position), c.options[written])?;
+            }
+            if matches!(question.kind, Kind::Single(_)) { x.choices_hint } else { x.multi_hint }
+        }
+        Kind::TrueFalse { prompt, .. } => {
+            writeln!(out, "{prompt}")?;
+            x.tf_hint
+        }
+        Kind::Claim { prompt, .. } => {
+            writeln!(out, "{prompt}")?;
+            let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| i18n::verdict(lang, *v)).collect();
+            writeln!(out, "  {}", style.dim(&verdicts.join(" · ")))?;
+            x.claim_hint
+        }
+        Kind::Short { prompt, .. } => {
+            writeln!(out, "{prompt}")?;
+            x.text_hint
+        }
+        Kind::Cloze { prompt, segments } => {
+            if let Some(prompt) = prompt {
+                writeln!(out, "{prompt}")?;
+            }
+            let mut line = String::new();
+            for segment in segments {
+                match segment {
+                    Segment::Text(t) => line.push_str(t),
+                    Segment::Gap(_) => {
+                        gaps += 1;
+                        line.push_str(&format!("__({gaps})__"));
+                    }
+                }
+            }
+            writeln!(out, "{line}")?;
+            x.one_line_per_gap
+        }
+        Kind::Match { prompt, pairs } => {
+            writeln!(out, "{prompt}")?;
+            for (i, (left, _)) in pairs.iter().enumerate() {
+                writeln!(out, "  {}. {left}", i + 1)?;
+            }
+            for (position, &written) in shown.order.iter().enumerate() {
+                writeln!(out, "  {}) {}", letter(position), pairs[written].1)?;
+            }
+            x.match_hint
+        }
+        Kind::Order { prompt, items } => {
+            writeln!(out, "{prompt}")?;
+            for (position, &written) in shown.order.iter().enumerate() {
+                writeln!(out, "  {}. {}", position + 1, items[written])?;
+            }
+            x.order_hint
+        }
+        Kind::Card { front, .. } => {
+            writeln!(out, "{front}")?;
+            x.text_hint
+        }
+    };
+
+    writeln!(out, "{}", style.dim(&format!("{hint} · {}", x.quit_hint)))?;
+    let mut texts = Vec::with_capacity(gaps);
+    let answer = loop {
+        if gaps > 0 {
+            write!(out, "({}) › ", texts.len() + 1)?;
+        } else {
+            write!(out, "› ")?;
+        }
+        out.flush()?;
+        let line = match read_line(input)? {
+            Line::Quit => return Ok(Asked::Quit),
+            Line::End => return end_of_input(out),
+            Line::Text(line) => line,
+        };
+        if options.echo {
+            writeln!(out, "{line}")?;
+        }
+        match grade::parse(shown, &line, lang) {
+            Err(hint) => writeln!(out, "{}", style.yellow(&hint.0))?,
+            Ok(_) if gaps > 0 => {
+                texts.push(line);
+                if texts.len() == gaps {
+                    break Answer::Texts(std::mem::take(&mut texts));
+                }
+            }
+            Ok(answer) => break answer,
+        }
+    };
+
+    let graded = grade::grade(shown, &answer);
+    let mut reason = None;
+    if question.justify {
+        write!(out, "{} › ", Strings::get(lang).justify)?;
+        out.flush()?;
+        match read_line(input)? {
+            Line::Text(line) => {
+                if options.echo {
+                    writeln!(out, "{line}")?;
+                }
+                reason = Some(line);
+            }
+            Line::Quit | Line::End => writeln!(out)?,
+        }
+    }
+    feedback(shown, &graded, reason.as_deref(), options, out)?;
+    Ok(Asked::Answered(graded))
+}
+
+fn end_of_input(out: &mut dyn Write) -> io::Result<Asked> {
+    writeln!(out)?;
+    Ok(Asked::End)
+}
+
+fn feedback(shown: &Shown<'_>, graded: &Grade, reason: Option<&str>, options: QuizOptions, out: &mut dyn Write) -> io::Result<()> {
+    let (lang, style, x) = (options.lang, options.style, text(options.lang));
+    let question = shown.question;
+    let answer = answer_lines(shown, lang);
+    if graded.right {
+        writeln!(out, "{}", style.green(x.right))?;
+    } else {
+        writeln!(out, "{} {}", style.red(x.wrong), style.bold(&answer[0]))?;
+        for line in &answer[1..] {
+            writeln!(out, "{line}")?;
+        }
+        if graded.parts.1 > 1 && graded.parts.0 > 0 {
+            writeln!(out, "  {} {} {}", graded.parts.0, x.partly, graded.parts.1)?;
+        }
+    }
+    for (typed, right) in &graded.slips {
+        writeln!(out, "  {} « {typed} » → « {right} »", x.spelling)?;
+    }
+    if let Kind::Single(c) | Kind::Multi(c) = &question.kind {
+        for &written in &graded.wrong_choices {
+            if let Some(why) = &c.feedback[written] {
+                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
+                writeln!(out, "  ↳ {}) {} : {why}", letter(position), c.options[written])?;
+            }
+        }
+    }
+    if reason.is_some() {
+        writeln!(out, "{} {}", style.bold(x.your_reason), question.explanation)?;
+    } else {
+        writeln!(out, "{} {}", style.bold(x.why), question.explanation)?;
+    }
+    for evidence in &question.evidence {
+        writeln!(out, "{} {}", style.dim(x.in_text), evidence_line(evidence, lang))?;
+    }
+    Ok(())
+}
+
+fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -> io::Result<()> {
+    let (lang, style, x) = (options.lang, options.style, text(options.lang));
+    writeln!(out, "\n{}", style.bold(&format!("── {} ──", x.summary)))?;
+    if summary.stopped {
+        writeln!(out, "{}", x.stopped)?;
+    }
+    if summary.answered == 0 {
+        writeln!(out, "{}", x.nothing)?;
+        return Ok(());
+    }
+    let percent = summary.right * 100 / summary.answered;
+    let nbsp = if lang == Lang::Fr { "\u{a0}" } else { "" };
+    writeln!(out, "{} {}/{} ({percent}{nbsp}%)", style.bold(x.score), summary.right, summary.answered)?;
+    writeln!(out, "{}", x.by_skill)?;
+    for (skill, (right, asked)) in &summary.by_skill {
+        writeln!(out, "  {:<20} {right}/{asked}", i18n::skill(lang, *skill))?;
+    }
+    if !summary.missed.is_empty() {
+        writeln!(out, "{}", x.to_review)?;
+        for missed in &summary.missed {
+            writeln!(out, "  {}. {}", missed.number, missed.prompt)?;
+            writeln!(out, "     → {}", missed.answer)?;
+        }
+    }
+    if summary.retried.1 > 0 {
+        writeln!(out, "{} {}/{}", x.retry_score, summary.retried.0, summary.retried.1)?;
+    }
+    Ok(())
+}
