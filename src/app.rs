@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
-use crate::cli::{CheckArgs, Cli, Command, OutputFormat, QuizArgs, SelectArgs, WorksheetArgs};
+use crate::cli::{CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Durability};
 use crate::render::{self, Paper, SheetOptions};
@@ -61,6 +61,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Quiz(args) => {
             let bank = load_bank(globals.bank.as_deref())?;
             quiz(&bank, &globals, &args, out)
+        }
+        Command::Review(args) => {
+            let bank = load_bank(globals.bank.as_deref())?;
+            review(&bank, &globals, &args, out)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
@@ -251,4 +255,32 @@ fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Res
     };
     crate::quiz::run(&shown, options, &mut rng, &mut stdin.lock(), out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let path = match &args.state {
+        Some(path) => path.clone(),
+        None => crate::state::default_path()?,
+    };
+    let mut state = crate::state::StateFile::open(&path, args.reset)?;
+    let stdin = std::io::stdin();
+    let options = crate::review::ReviewOptions {
+        lang: cli.lang.unwrap_or(bank.language),
+        new_per_day: args.new_per_day,
+        today: today()?,
+        style: crate::style::Style::detect(),
+        echo: !std::io::IsTerminal::is_terminal(&stdin),
+    };
+    crate::review::run(bank, &mut state, options, &mut stdin.lock(), out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The local date, or `MEDIAQUIZ_TODAY` (YYYY-MM-DD): the clock tests inject
+/// to simulate days of review.
+fn today() -> Result<chrono::NaiveDate> {
+    match std::env::var("MEDIAQUIZ_TODAY") {
+        Ok(day) => chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+            .map_err(|_| Error::Usage(format!("`MEDIAQUIZ_TODAY` must be a date like 2026-11-26, not `{day}`"))),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Worksheet(WorksheetArgs),
     /// Take a quiz in the console (also works with piped answers)
     Quiz(QuizArgs),
+    /// Review the bank as flashcards, spaced over days (progress is saved)
+    Review(ReviewArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell to complete for
@@ -114,6 +116,20 @@ pub struct QuizArgs {
     /// Ask the missed questions again at the end
     #[arg(long)]
     pub retry: bool,
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Progress file (default: review.json in your data folder)
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<std::path::PathBuf>,
+    /// New cards per day
+    #[arg(long = "new", default_value_t = 10, value_name = "N")]
+    pub new_per_day: u32,
+    /// Start afresh: move the progress file aside as FILE.bak and begin again
+    #[arg(long)]
+    pub reset: bool,
 }
 
 /// How `check` prints its findings.

@@ -33,6 +33,20 @@ pub enum Error {
         /// Its errors.
         errors: Vec<Diagnostic>,
     },
+    /// Another review session holds the progress file.
+    #[error("another review session is using `{}`: finish it first (its lock is `{}.lock`)", path.display(), path.display())]
+    StateLocked {
+        /// The progress file.
+        path: PathBuf,
+    },
+    /// The progress file cannot be read as progress; it is left untouched.
+    #[error("the progress file `{}` is damaged ({reason}); it was left untouched: repair it, or start afresh with `--reset`, which keeps it as a backup", path.display())]
+    CorruptState {
+        /// The progress file.
+        path: PathBuf,
+        /// What is wrong, with its line when known.
+        reason: String,
+    },
     /// The flags ask for something the bank cannot give.
     #[error("{0}")]
     Usage(String),

@@ -1,0 +1,440 @@
+//! Spaced-repetition review of the bank as flashcards, scheduled by FSRS
+//! (the scheduler Anki uses) with its default parameters and 90% desired
+//! retention. Days are calendar days: a card rated "again" comes back later
+//! in the same session; the others come back after their interval.
+
+use std::io::{self, BufRead, Write};
+
+use chrono::{Days, NaiveDate};
+use fsrs::{FSRS, MemoryState};
+
+use crate::bank::{Bank, Kind, Lang, Question};
+use crate::error::{Error, Result};
+use crate::i18n::{self, Strings};
+use crate::present::{answer_text, evidence_line};
+use crate::state::{BankProgress, CardState, NewToday, StateFile};
+use crate::style::Style;
+
+/// The retention FSRS schedules for: recall 9 times out of 10.
+const DESIRED_RETENTION: f32 = 0.9;
+
+/// How well the student remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    /// Forgotten.
+    Again,
+    /// Remembered with effort.
+    Hard,
+    /// Remembered.
+    Good,
+    /// Remembered at once.
+    Easy,
+}
+
+impl Rating {
+    /// Reads `1`-`4`, or the names in French or English.
+    pub fn parse(input: &str) -> Option<Rating> {
+        match crate::text::fold_answer(input).as_str() {
+            "1" | "again" | "a revoir" | "revoir" | "encore" => Some(Rating::Again),
+            "2" | "hard" | "difficile" => Some(Rating::Hard),
+            "3" | "good" | "bien" => Some(Rating::Good),
+            "4" | "easy" | "facile" => Some(Rating::Easy),
+            _ => None,
+        }
+    }
+}
+
+/// FSRS with the default parameters.
+pub struct Scheduler {
+    fsrs: FSRS,
+}
+
+impl std::fmt::Debug for Scheduler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scheduler(FSRS, default parameters)")
+    }
+}
+
+impl Default for Scheduler {
+    fn default() -> Self {
+        Scheduler { fsrs: FSRS::default() }
+    }
+}
+
+impl Scheduler {
+    /// The card's state after a rating given on `today`.
+    pub fn rate(&self, card: Option<&CardState>, rating: Rating, today: NaiveDate) -> Result<CardState> {
+        let memory = card.map(|c| MemoryState { stability: c.stability, difficulty: c.difficulty });
+        let elapsed = card.map_or(0, |c| u32::try_from((today - c.last).num_days().max(0)).unwrap_or(u32::MAX));
+        let next = self
+            .fsrs
+            .next_states(memory, DESIRED_RETENTION, elapsed)
+            .map_err(|e| Error::Usage(format!("the scheduler refused this card: {e}")))?;
+        let state = match rating {
+            Rating::Again => next.again,
+            Rating::Hard => next.hard,
+            Rating::Good => next.good,
+            Rating::Easy => next.easy,
+        };
+        let days = if rating == Rating::Again {
+            0
+        } else {
+            // FSRS intervals are fractional days; a card is due at least tomorrow.
+            state.interval.round().clamp(1.0, 36_500.0) as u64
+        };
+        Ok(CardState {
+            stability: state.memory.stability,
+            difficulty: state.memory.difficulty,
+            due: today.checked_add_days(Days::new(days)).unwrap_or(today),
+            last: today,
+            reps: card.map_or(0, |c| c.reps) + 1,
+            lapses: card.map_or(0, |c| c.lapses) + u32::from(rating == Rating::Again && card.is_some()),
+        })
+    }
+}
+
+/// Today's cards: those due, then new ones up to the day's allowance.
+#[derive(Debug)]
+pub struct Queue<'b> {
+    /// Cards due today or overdue, most overdue first.
+    pub due: Vec<&'b Question>,
+    /// New cards for today, in bank order.
+    pub new: Vec<&'b Question>,
+    /// New cards left for later days.
+    pub new_later: usize,
+}
+
+/// Builds today's queue from the bank and the saved progress.
+pub fn queue<'b>(bank: &'b Bank, progress: &BankProgress, today: NaiveDate, new_per_day: u32) -> Queue<'b> {
+    let mut due: Vec<(&NaiveDate, usize, &Question)> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| progress.cards.get(&q.id).filter(|c| c.due <= today).map(|c| (&c.due, i, q)))
+        .collect();
+    due.sort_by_key(|&(due, i, _)| (*due, i));
+    let seen_today = progress.new_today.filter(|n| n.date == today).map_or(0, |n| n.count);
+    let allowance = usize::try_from(new_per_day.saturating_sub(seen_today)).unwrap_or(usize::MAX);
+    let unseen: Vec<&Question> = bank.questions.iter().filter(|q| !progress.cards.contains_key(&q.id)).collect();
+    let new: Vec<&Question> = unseen.iter().take(allowance).copied().collect();
+    Queue {
+        due: due.into_iter().map(|(_, _, q)| q).collect(),
+        new_later: unseen.len() - new.len(),
+        new,
+    }
+}
+
+/// How a session runs.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewOptions {
+    /// Interface language.
+    pub lang: Lang,
+    /// New cards per day.
+    pub new_per_day: u32,
+    /// The day it is.
+    pub today: NaiveDate,
+    /// Terminal colours.
+    pub style: Style,
+    /// Repeat what is read, when input is not a terminal.
+    pub echo: bool,
+}
+
+struct Text {
+    title: &'static str,
+    due_today: &'static str,
+    new_today: &'static str,
+    later: &'static str,
+    saved_in: &'static str,
+    new_card: &'static str,
+    review_card: &'static str,
+    reveal: &'static str,
+    answer: &'static str,
+    rate: &'static str,
+    rate_hint: &'static str,
+    again_soon: &'static str,
+    next_in: &'static str,
+    tomorrow: &'static str,
+    days: &'static str,
+    on: &'static str,
+    done: &'static str,
+    nothing: &'static str,
+    next_card: &'static str,
+    still_today: &'static str,
+    cards: (&'static str, &'static str),
+    reviewed: (&'static str, &'static str),
+    stopped: &'static str,
+    in_text: &'static str,
+}
+
+const FR: Text = Text {
+    title: "Révision",
+    due_today: "À revoir aujourd’hui",
+    new_today: "nouvelles",
+    later: "autres pour les jours suivants",
+    saved_in: "Progression enregistrée dans",
+    new_card: "nouvelle",
+    review_card: "à revoir",
+    reveal: "Entrée pour voir la réponse · q pour quitter",
+    answer: "Réponse",
+    rate: "Votre note",
+    rate_hint: "1 à revoir · 2 difficile · 3 bien · 4 facile · q pour quitter",
+    again_soon: "→ Elle reviendra tout à l’heure.",
+    next_in: "→ Prochaine révision",
+    tomorrow: "demain",
+    days: "jours",
+    on: "le",
+    done: "Session terminée",
+    nothing: "Rien à revoir aujourd’hui.",
+    next_card: "Prochaine révision :",
+    still_today: "Encore pour aujourd’hui :",
+    cards: ("carte", "cartes"),
+    reviewed: ("carte revue", "cartes revues"),
+    stopped: "Session interrompue ; chaque note donnée est enregistrée.",
+    in_text: "Dans l’article :",
+};
+
+const EN: Text = Text {
+    title: "Review",
+    due_today: "Due today",
+    new_today: "new",
+    later: "more for later days",
+    saved_in: "Progress saved in",
+    new_card: "new",
+    review_card: "review",
+    reveal: "Enter to see the answer · q to quit",
+    answer: "Answer",
+    rate: "Your rating",
+    rate_hint: "1 again · 2 hard · 3 good · 4 easy · q to quit",
+    again_soon: "→ It will come back later in this session.",
+    next_in: "→ Next review",
+    tomorrow: "tomorrow",
+    days: "days",
+    on: "on",
+    done: "Session over",
+    nothing: "Nothing to review today.",
+    next_card: "Next review:",
+    still_today: "Still for today:",
+    cards: ("card", "cards"),
+    reviewed: ("card reviewed", "cards reviewed"),
+    stopped: "Session stopped; every rating given is saved.",
+    in_text: "In the article:",
+};
+
+fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// "1 carte", "3 cartes".
+fn count(lang: Lang, n: usize, (one, many): (&str, &str)) -> String {
+    // French uses the singular for 0 and 1; English for 1 only.
+    let singular = n == 1 || (n == 0 && lang == Lang::Fr);
+    format!("{n} {}", if singular { one } else { many })
+}
+
+/// `dd/mm/yyyy` in French, `yyyy-mm-dd` in English.
+fn date(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => day.format("%d/%m/%Y").to_string(),
+        Lang::En => day.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// "tomorrow (…)", "in 3 days (…)", "today".
+fn when(lang: Lang, today: NaiveDate, day: NaiveDate) -> String {
+    let x = text(lang);
+    match (day - today).num_days() {
+        ..=0 => match lang {
+            Lang::Fr => "aujourd’hui".to_owned(),
+            Lang::En => "today".to_owned(),
+        },
+        1 => format!("{} ({})", x.tomorrow, date(lang, day)),
+        n => match lang {
+            Lang::Fr => format!("dans {n} {} ({} {})", x.days, x.on, date(lang, day)),
+            Lang::En => format!("in {n} {} ({} {})", x.days, x.on, date(lang, day)),
+        },
+    }
+}
+
+enum Read {
+    Line(String),
+    Quit,
+    End,
+}
+
+fn read(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io::Result<Read> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        writeln!(out)?;
+        return Ok(Read::End);
+    }
+    let line = String::from_utf8_lossy(&bytes).trim().to_owned();
+    if echo {
+        writeln!(out, "{line}")?;
+    }
+    Ok(match line.to_lowercase().as_str() {
+        "q" | "quit" | "quitter" => Read::Quit,
+        _ => Read::Line(line),
+    })
+}
+
+/// Runs a review session on `bank`, saving `state` after every rating.
+pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<usize> {
+    let (lang, style, today, x) = (options.lang, options.style, options.today, text(options.lang));
+    let scheduler = Scheduler::default();
+    let key = bank.title.clone();
+    let progress = state.progress.banks.entry(key.clone()).or_default().clone();
+    let today_queue = queue(bank, &progress, today, options.new_per_day);
+    writeln!(out, "{}", style.bold(&format!("{} · {}", x.title, bank.title)))?;
+    let colon = Strings::get(lang).colon;
+    writeln!(
+        out,
+        "{}{colon} {} · {}{colon} {} · {} {}",
+        x.due_today,
+        today_queue.due.len(),
+        x.new_today,
+        today_queue.new.len(),
+        today_queue.new_later,
+        x.later
+    )?;
+    writeln!(out, "{}", style.dim(&format!("{} {}", x.saved_in, state.path().display())))?;
+    if let Some(backup) = &state.backup {
+        writeln!(out, "{}", style.dim(&format!("--reset: {}", backup.display())))?;
+    }
+
+    let mut cards: std::collections::VecDeque<(&Question, bool)> =
+        today_queue.due.iter().map(|q| (*q, false)).chain(today_queue.new.iter().map(|q| (*q, true))).collect();
+    let total = cards.len();
+    let mut reviewed = 0;
+    let mut shown = 0;
+    let mut stopped = false;
+    while let Some((question, is_new)) = cards.pop_front() {
+        shown += 1;
+        let label = if is_new { x.new_card } else { x.review_card };
+        writeln!(
+            out,
+            "\n{}",
+            style.bold(&format!("[{shown}/{}] {label} · {}", total.max(shown), i18n::skill(lang, question.skill)))
+        )?;
+        writeln!(out, "{}", question.prompt())?;
+        write!(out, "{} › ", style.dim(x.reveal))?;
+        out.flush()?;
+        match read(input, out, options.echo)? {
+            Read::Quit | Read::End => {
+                stopped = true;
+                break;
+            }
+            Read::Line(_) => {}
+        }
+        writeln!(out, "{}", style.bold(&format!("── {} ──", x.answer)))?;
+        writeln!(out, "{}", answer_text(question, lang, Strings::get(lang)))?;
+        if !matches!(question.kind, Kind::Card { .. }) || !question.explanation.is_empty() {
+            writeln!(out, "{}", question.explanation)?;
+        }
+        for evidence in &question.evidence {
+            writeln!(out, "{} {}", style.dim(x.in_text), evidence_line(evidence, lang))?;
+        }
+        let rating = loop {
+            write!(out, "{} ({}) › ", x.rate, x.rate_hint)?;
+            out.flush()?;
+            match read(input, out, options.echo)? {
+                Read::Quit | Read::End => break None,
+                Read::Line(line) => match Rating::parse(&line) {
+                    Some(rating) => break Some(rating),
+                    None => writeln!(out, "{}", style.yellow(x.rate_hint))?,
+                },
+            }
+        };
+        let Some(rating) = rating else {
+            stopped = true;
+            break;
+        };
+        let bank_progress = state.progress.banks.entry(key.clone()).or_default();
+        let next = scheduler.rate(bank_progress.cards.get(&question.id), rating, today)?;
+        bank_progress.cards.insert(question.id.clone(), next);
+        if is_new {
+            let count = bank_progress.new_today.filter(|n| n.date == today).map_or(0, |n| n.count);
+            bank_progress.new_today = Some(NewToday { date: today, count: count + 1 });
+        }
+        state.save()?;
+        reviewed += 1;
+        if rating == Rating::Again {
+            writeln!(out, "{}", x.again_soon)?;
+            cards.push_back((question, false));
+        } else {
+            writeln!(out, "{} {}.", x.next_in, when(lang, today, next.due))?;
+        }
+    }
+
+    writeln!(out)?;
+    if stopped {
+        writeln!(out, "{}", x.stopped)?;
+    }
+    if total == 0 {
+        writeln!(out, "{}", x.nothing)?;
+    } else {
+        writeln!(out, "{}{} {}.", x.done, Strings::get(lang).colon, count(lang, reviewed, x.reviewed))?;
+    }
+    let after = state.progress.banks.get(&key).cloned().unwrap_or_default();
+    let left = queue(bank, &after, today, options.new_per_day);
+    let left_today = left.due.len() + left.new.len();
+    if left_today > 0 {
+        writeln!(out, "{} {}.", x.still_today, count(lang, left_today, x.cards))?;
+    }
+    let next = bank.questions.iter().filter_map(|q| after.cards.get(&q.id)).map(|c| c.due).filter(|d| *d > today).min();
+    if let Some(day) = next {
+        let due = bank.questions.iter().filter(|q| after.cards.get(&q.id).is_some_and(|c| c.due == day)).count();
+        writeln!(out, "{} {} · {}.", x.next_card, when(lang, today, day), count(lang, due, x.cards))?;
+    }
+    Ok(reviewed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(n: u64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().checked_add_days(Days::new(n)).unwrap()
+    }
+
+    #[test]
+    fn intervals_grow_on_good_and_reset_on_again() {
+        let scheduler = Scheduler::default();
+        let mut today = day(0);
+        let mut card = scheduler.rate(None, Rating::Good, today).unwrap();
+        let mut intervals = vec![(card.due - today).num_days()];
+        for _ in 0..4 {
+            today = card.due;
+            card = scheduler.rate(Some(&card), Rating::Good, today).unwrap();
+            intervals.push((card.due - today).num_days());
+        }
+        assert!(intervals.windows(2).all(|w| w[1] > w[0]), "intervals do not grow: {intervals:?}");
+        assert!(intervals[0] >= 1);
+
+        today = card.due;
+        let forgotten = scheduler.rate(Some(&card), Rating::Again, today).unwrap();
+        assert_eq!(forgotten.due, today, "a forgotten card comes back the same day");
+        assert_eq!(forgotten.lapses, 1);
+        assert!(forgotten.stability < card.stability);
+        let relearnt = scheduler.rate(Some(&forgotten), Rating::Good, today).unwrap();
+        assert!((relearnt.due - today).num_days() < *intervals.last().unwrap(), "the interval was not reset");
+    }
+
+    #[test]
+    fn easy_schedules_further_than_hard() {
+        let scheduler = Scheduler::default();
+        let hard = scheduler.rate(None, Rating::Hard, day(0)).unwrap();
+        let easy = scheduler.rate(None, Rating::Easy, day(0)).unwrap();
+        assert!(easy.due > hard.due);
+    }
+
+    #[test]
+    fn ratings_in_words_and_digits() {
+        assert_eq!(Rating::parse("3"), Some(Rating::Good));
+        assert_eq!(Rating::parse("Facile"), Some(Rating::Easy));
+        assert_eq!(Rating::parse("à revoir"), Some(Rating::Again));
+        assert_eq!(Rating::parse("5"), None);
+    }
+}

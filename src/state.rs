@@ -1,0 +1,273 @@
+//! A student's saved review progress: one JSON file, locked while a session
+//! runs, rewritten atomically (and synced) after every rating, never
+//! replaced when it cannot be read.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fsutil::{self, Durability};
+
+/// Format version of the progress file.
+const VERSION: u32 = 1;
+
+/// What the scheduler knows of one card.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CardState {
+    /// FSRS stability: days until recall falls to 90%.
+    pub stability: f32,
+    /// FSRS difficulty, 1 to 10.
+    pub difficulty: f32,
+    /// The day the card is due again.
+    pub due: NaiveDate,
+    /// The day it was last rated.
+    pub last: NaiveDate,
+    /// Ratings so far.
+    pub reps: u32,
+    /// Times it was forgotten ("again" after having been learnt).
+    pub lapses: u32,
+}
+
+/// New cards already introduced on a given day (for `--new`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewToday {
+    /// The day.
+    pub date: NaiveDate,
+    /// How many new cards were seen that day.
+    pub count: u32,
+}
+
+/// Progress on one bank, keyed by question id so that editing a question's
+/// text keeps its history, and removing it from the bank keeps it too.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BankProgress {
+    /// Card states by question id.
+    pub cards: BTreeMap<String, CardState>,
+    /// New cards introduced today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_today: Option<NewToday>,
+}
+
+/// Everything in the progress file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Format version.
+    pub version: u32,
+    /// Progress per bank, keyed by bank title.
+    pub banks: BTreeMap<String, BankProgress>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: VERSION,
+            banks: BTreeMap::new(),
+        }
+    }
+}
+
+/// The progress file, open and locked for one session.
+#[derive(Debug)]
+pub struct StateFile {
+    path: PathBuf,
+    // Held for the whole session; the OS releases it if the process dies.
+    _lock: File,
+    /// The progress read from the file (or empty).
+    pub progress: Progress,
+    /// Where `--reset` moved the old file, if it did.
+    pub backup: Option<PathBuf>,
+}
+
+/// The default progress file: `review.json` in the user's data folder.
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "mediaquiz")
+        .map(|dirs| dirs.data_dir().join("review.json"))
+        .ok_or_else(|| Error::Usage("cannot find your data folder: give a progress file with `--state FILE`".to_owned()))
+}
+
+impl StateFile {
+    /// Opens and locks the progress file at `path`; `reset` first moves an
+    /// existing file aside as a backup.
+    pub fn open(path: &Path, reset: bool) -> Result<StateFile> {
+        let write_error = |source| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(write_error)?;
+        }
+        let lock_path = sibling(path, ".lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| Error::Write {
+                path: lock_path.clone(),
+                source,
+            })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(Error::StateLocked { path: path.to_owned() }),
+            Err(TryLockError::Error(source)) => return Err(Error::Write { path: lock_path, source }),
+        }
+        let backup = if reset && path.exists() {
+            let backup = free_backup_name(path);
+            fs::rename(path, &backup).map_err(write_error)?;
+            Some(backup)
+        } else {
+            None
+        };
+        let progress = match fs::read(path) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Progress::default(),
+            Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
+            Ok(bytes) => parse(&bytes).map_err(|reason| Error::CorruptState { path: path.to_owned(), reason })?,
+        };
+        Ok(StateFile {
+            path: path.to_owned(),
+            _lock: lock,
+            progress,
+            backup,
+        })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the progress: to a temporary file, synced, then renamed over the old one.
+    pub fn save(&self) -> Result<()> {
+        let mut json = serde_json::to_vec_pretty(&self.progress).map_err(io::Error::from)?;
+        json.push(b'\n');
+        fsutil::write_atomic(&self.path, &json, Durability::Synced)
+    }
+}
+
+fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
+    let progress: Progress = serde_json::from_slice(bytes).map_err(|e| format!("line {}: {e}", e.line()))?;
+    if progress.version != VERSION {
+        return Err(format!("format version {} is not one this mediaquiz reads ({VERSION})", progress.version));
+    }
+    for (bank, cards) in &progress.banks {
+        for (id, card) in &cards.cards {
+            let sane = card.stability.is_finite()
+                && card.stability > 0.0
+                && card.difficulty.is_finite()
+                && (1.0..=10.0).contains(&card.difficulty)
+                && card.last <= card.due;
+            if !sane {
+                return Err(format!("card `{id}` of `{bank}` has impossible values"));
+            }
+        }
+    }
+    Ok(progress)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// `review.json.bak`, or `review.json.bak2`, `.bak3`… if taken.
+fn free_backup_name(path: &Path) -> PathBuf {
+    let first = sibling(path, ".bak");
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| sibling(path, &format!(".bak{n}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn some_progress() -> Progress {
+        let mut progress = Progress::default();
+        progress.banks.entry("Lere".to_owned()).or_default().cards.insert(
+            "retrait-source".to_owned(),
+            CardState { stability: 2.3, difficulty: 2.1, due: day(28), last: day(26), reps: 1, lapses: 0 },
+        );
+        progress
+    }
+
+    #[test]
+    fn saves_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/review.json");
+        let mut state = StateFile::open(&path, false).unwrap();
+        state.progress = some_progress();
+        state.save().unwrap();
+        drop(state);
+        assert_eq!(StateFile::open(&path, false).unwrap().progress, some_progress());
+    }
+
+    #[test]
+    fn a_second_session_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let _first = StateFile::open(&path, false).unwrap();
+        let second = StateFile::open(&path, false).unwrap_err();
+        assert!(matches!(second, Error::StateLocked { .. }), "{second}");
+    }
+
+    #[test]
+    fn a_corrupt_file_is_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        fs::write(&path, "{\n  \"version\": 1,\n  \"banks\": {\n").unwrap();
+        let err = StateFile::open(&path, false).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("is damaged (line 4"), "{message}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{\n  \"version\": 1,\n  \"banks\": {\n");
+    }
+
+    #[test]
+    fn impossible_values_are_corruption_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let mut progress = some_progress();
+        progress.banks.get_mut("Lere").unwrap().cards.get_mut("retrait-source").unwrap().stability = -1.0;
+        fs::write(&path, serde_json::to_string(&progress).unwrap()).unwrap();
+        assert!(StateFile::open(&path, false).unwrap_err().to_string().contains("card `retrait-source` of `Lere` has impossible values"));
+    }
+
+    #[test]
+    fn reset_keeps_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        fs::write(&path, "not json").unwrap();
+        let state = StateFile::open(&path, true).unwrap();
+        assert_eq!(state.progress, Progress::default());
+        assert_eq!(state.backup.as_deref(), Some(dir.path().join("review.json.bak").as_path()));
+        assert_eq!(fs::read_to_string(dir.path().join("review.json.bak")).unwrap(), "not json");
+    }
+
+    #[test]
+    fn a_write_interrupted_before_the_rename_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let mut state = StateFile::open(&path, false).unwrap();
+        state.progress = some_progress();
+        state.save().unwrap();
+        // The process dies after writing the temporary file, before renaming it.
+        let mut partial = fsutil::temp_beside(&path, "").unwrap();
+        io::Write::write_all(&mut partial, b"{ \"version\": 1, \"ban").unwrap();
+        let (_file, _kept) = partial.keep().unwrap();
+        drop(state);
+        assert_eq!(StateFile::open(&path, false).unwrap().progress, some_progress());
+    }
+}
