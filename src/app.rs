@@ -8,7 +8,9 @@ use clap::CommandFactory;
 
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
-use crate::cli::{CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
+};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Durability};
 use crate::render::{self, Paper, SheetOptions};
@@ -233,8 +235,17 @@ fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Res
     let lang = cli.lang.unwrap_or(bank.language);
     let seed = args.select.seed();
     let mut rng = seed.rng();
-    let chosen = select::select(bank, &args.select.filters(), args.select.count, false, &mut rng)?;
-    let shown: Vec<select::Shown<'_>> = chosen.iter().map(|q| select::Shown::shuffle(q, &mut rng)).collect();
+    let chosen = select::select(
+        bank,
+        &args.select.filters(),
+        args.select.count,
+        false,
+        &mut rng,
+    )?;
+    let shown: Vec<select::Shown<'_>> = chosen
+        .iter()
+        .map(|q| select::Shown::shuffle(q, &mut rng))
+        .collect();
     let style = crate::style::Style::detect();
     let mut flags = args.select.flags(seed);
     if args.retry {
@@ -242,8 +253,18 @@ fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Res
     }
     let replay = cli.command_line("quiz", flags);
     let intro = match lang {
-        crate::bank::Lang::Fr => format!("{} · {} question{} · graine {seed} (`{replay}` pour le refaire)", bank.title, shown.len(), plural(shown.len())),
-        crate::bank::Lang::En => format!("{} · {} question{} · seed {seed} (`{replay}` to take it again)", bank.title, shown.len(), plural(shown.len())),
+        crate::bank::Lang::Fr => format!(
+            "{} · {} question{} · graine {seed} (`{replay}` pour le refaire)",
+            bank.title,
+            shown.len(),
+            plural(shown.len())
+        ),
+        crate::bank::Lang::En => format!(
+            "{} · {} question{} · seed {seed} (`{replay}` to take it again)",
+            bank.title,
+            shown.len(),
+            plural(shown.len())
+        ),
     };
     writeln!(out, "{}", style.dim(&intro))?;
     let stdin = std::io::stdin();
@@ -279,8 +300,11 @@ fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) ->
 /// to simulate days of review.
 fn today() -> Result<chrono::NaiveDate> {
     match std::env::var("MEDIAQUIZ_TODAY") {
-        Ok(day) => chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-            .map_err(|_| Error::Usage(format!("`MEDIAQUIZ_TODAY` must be a date like 2026-11-26, not `{day}`"))),
+        Ok(day) => chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
+            Error::Usage(format!(
+                "`MEDIAQUIZ_TODAY` must be a date like 2026-11-26, not `{day}`"
+            ))
+        }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }

@@ -96,17 +96,28 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
             let last = letter(count - 1);
             let bad = || {
                 if single {
-                    hint(lang, &format!("Répondez par une lettre, de a à {last}."), &format!("Answer with one letter, a to {last}."))
+                    hint(
+                        lang,
+                        &format!("Répondez par une lettre, de a à {last}."),
+                        &format!("Answer with one letter, a to {last}."),
+                    )
                 } else {
                     hint(
                         lang,
-                        &format!("Répondez par une ou plusieurs lettres de a à {last}, par exemple « a c »."),
-                        &format!("Answer with one or more letters, a to {last}, for example \"a c\"."),
+                        &format!(
+                            "Répondez par une ou plusieurs lettres de a à {last}, par exemple « a c »."
+                        ),
+                        &format!(
+                            "Answer with one or more letters, a to {last}, for example \"a c\"."
+                        ),
                     )
                 }
             };
             let mut picked = Vec::new();
-            for c in input.chars().filter(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '/' | '+')) {
+            for c in input
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '/' | '+'))
+            {
                 picked.push(letter_index(c, count).ok_or_else(bad)?);
             }
             picked.sort_unstable();
@@ -119,14 +130,22 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
         Kind::TrueFalse { .. } => match fold_answer(input).as_str() {
             "v" | "vrai" | "t" | "true" | "y" | "yes" | "o" | "oui" => Ok(Answer::Bool(true)),
             "f" | "faux" | "false" | "n" | "no" | "non" => Ok(Answer::Bool(false)),
-            _ => Err(hint(lang, "Répondez v (vrai) ou f (faux).", "Answer t (true) or f (false).")),
+            _ => Err(hint(
+                lang,
+                "Répondez v (vrai) ou f (faux).",
+                "Answer t (true) or f (false).",
+            )),
         },
         Kind::Claim { .. } => {
             let folded = fold_answer(input);
             let verdict = match (lang, folded.as_str()) {
                 (_, "c" | "contredit" | "contradicted") => Some(Verdict::Contradicted),
-                (_, "n" | "non mentionne" | "not stated" | "not mentioned" | "nm" | "ns") => Some(Verdict::NotStated),
-                (Lang::Fr, "a") | (Lang::En, "s") | (_, "affirme" | "supported") => Some(Verdict::Supported),
+                (_, "n" | "non mentionne" | "not stated" | "not mentioned" | "nm" | "ns") => {
+                    Some(Verdict::NotStated)
+                }
+                (Lang::Fr, "a") | (Lang::En, "s") | (_, "affirme" | "supported") => {
+                    Some(Verdict::Supported)
+                }
                 _ => None,
             };
             verdict.map(Answer::Verdict).ok_or_else(|| {
@@ -139,7 +158,11 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
         }
         Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } => {
             if fold_answer(input).is_empty() {
-                Err(hint(lang, "Tapez une réponse (ou q pour quitter).", "Type an answer (or q to quit)."))
+                Err(hint(
+                    lang,
+                    "Tapez une réponse (ou q pour quitter).",
+                    "Type an answer (or q to quit).",
+                ))
             } else {
                 Ok(Answer::Texts(vec![input.to_owned()]))
             }
@@ -154,12 +177,19 @@ fn parse_pairs(input: &str, count: usize, lang: Lang) -> Result<Answer, Hint> {
     let bad = || {
         hint(
             lang,
-            &format!("Associez chaque numéro de 1 à {count} à une lettre de a à {last}, par exemple « 1b 2a »."),
-            &format!("Match each number 1 to {count} with a letter a to {last}, for example \"1b 2a\"."),
+            &format!(
+                "Associez chaque numéro de 1 à {count} à une lettre de a à {last}, par exemple « 1b 2a »."
+            ),
+            &format!(
+                "Match each number 1 to {count} with a letter a to {last}, for example \"1b 2a\"."
+            ),
         )
     };
     let mut chosen: Vec<Option<usize>> = vec![None; count];
-    let cleaned: String = input.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let cleaned: String = input
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     // "1b 2a", "1 b 2 a", "1-b, 2-a": a number then a letter, repeatedly.
     let mut number = String::new();
     for c in cleaned.chars().filter(|c| !c.is_whitespace()) {
@@ -167,7 +197,11 @@ fn parse_pairs(input: &str, count: usize, lang: Lang) -> Result<Answer, Hint> {
             number.push(c);
             continue;
         }
-        let left = number.parse::<usize>().ok().filter(|n| (1..=count).contains(n)).ok_or_else(bad)?;
+        let left = number
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+            .ok_or_else(bad)?;
         let right = letter_index(c, count).ok_or_else(bad)?;
         chosen[left - 1] = Some(right);
         number.clear();
@@ -182,12 +216,20 @@ fn parse_order(input: &str, count: usize, lang: Lang) -> Result<Answer, Hint> {
     let bad = || {
         hint(
             lang,
-            &format!("Tapez les numéros 1 à {count} dans le bon ordre, chacun une fois, par exemple « 3 1 2 »."),
-            &format!("Type the numbers 1 to {count} in the right order, each once, for example \"3 1 2\"."),
+            &format!(
+                "Tapez les numéros 1 à {count} dans le bon ordre, chacun une fois, par exemple « 3 1 2 »."
+            ),
+            &format!(
+                "Type the numbers 1 to {count} in the right order, each once, for example \"3 1 2\"."
+            ),
         )
     };
     let numbers: Vec<usize> = if input.chars().all(|c| c.is_ascii_digit()) && count < 10 {
-        input.chars().filter_map(|c| c.to_digit(10)).map(|d| d as usize).collect()
+        input
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .map(|d| d as usize)
+            .collect()
     } else {
         input
             .split(|c: char| !c.is_ascii_digit())
@@ -220,11 +262,17 @@ pub fn text_matches(typed: &str, forms: &[String]) -> TextMatch {
 
 /// Same words but one, and that one a long word of letters one edit away.
 fn one_slip(typed: &str, expected: &str) -> bool {
-    let (t, e): (Vec<&str>, Vec<&str>) = (typed.split(' ').collect(), expected.split(' ').collect());
+    let (t, e): (Vec<&str>, Vec<&str>) =
+        (typed.split(' ').collect(), expected.split(' ').collect());
     if t.len() != e.len() {
         return false;
     }
-    let differing: Vec<(&str, &str)> = t.iter().zip(&e).filter(|(a, b)| a != b).map(|(a, b)| (*a, *b)).collect();
+    let differing: Vec<(&str, &str)> = t
+        .iter()
+        .zip(&e)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
     match differing.as_slice() {
         [(typed, expected)] => {
             expected.chars().count() >= 5
@@ -248,15 +296,24 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
             let single = matches!(shown.question.kind, Kind::Single(_));
             Grade {
                 right: *picked == right,
-                parts: if single { (usize::from(*picked == right), 1) } else { (hits, c.options.len()) },
+                parts: if single {
+                    (usize::from(*picked == right), 1)
+                } else {
+                    (hits, c.options.len())
+                },
                 slips: Vec::new(),
-                wrong_choices: written.into_iter().filter(|w| !c.correct.contains(w)).collect(),
+                wrong_choices: written
+                    .into_iter()
+                    .filter(|w| !c.correct.contains(w))
+                    .collect(),
             }
         }
         (Kind::TrueFalse { answer, .. }, Answer::Bool(b)) => Grade::all_or_nothing(answer == b),
         (Kind::Claim { answer, .. }, Answer::Verdict(v)) => Grade::all_or_nothing(answer == v),
         (Kind::Short { answer, accept, .. }, Answer::Texts(texts)) => {
-            let forms: Vec<String> = std::iter::once(answer.clone()).chain(accept.iter().cloned()).collect();
+            let forms: Vec<String> = std::iter::once(answer.clone())
+                .chain(accept.iter().cloned())
+                .collect();
             grade_texts(texts, &[forms])
         }
         (Kind::Cloze { segments, .. }, Answer::Texts(texts)) => {
@@ -336,13 +393,25 @@ mod tests {
     fn text_is_compared_forgivingly_but_not_loosely() {
         let answer = forms(&["le 12 septembre", "12/09"]);
         assert_eq!(text_matches("12 Septembre", &answer), TextMatch::Exact);
-        assert_eq!(text_matches("  LE 12 SEPTEMBRE. ", &answer), TextMatch::Exact);
-        assert_eq!(text_matches("12 septembe", &answer), TextMatch::Slip("le 12 septembre".to_owned()));
+        assert_eq!(
+            text_matches("  LE 12 SEPTEMBRE. ", &answer),
+            TextMatch::Exact
+        );
+        assert_eq!(
+            text_matches("12 septembe", &answer),
+            TextMatch::Slip("le 12 septembre".to_owned())
+        );
         assert_eq!(text_matches("13 septembre", &answer), TextMatch::No);
         assert_eq!(text_matches("46", &forms(&["46"])), TextMatch::Exact);
         assert_eq!(text_matches("45", &forms(&["46"])), TextMatch::No);
-        assert_eq!(text_matches("deux", &forms(&["deux heures"])), TextMatch::No);
-        assert_eq!(text_matches("déterminés", &forms(&["déterminées"])), TextMatch::Slip("déterminées".to_owned()));
+        assert_eq!(
+            text_matches("deux", &forms(&["deux heures"])),
+            TextMatch::No
+        );
+        assert_eq!(
+            text_matches("déterminés", &forms(&["déterminées"])),
+            TextMatch::Slip("déterminées".to_owned())
+        );
         assert_eq!(text_matches("", &forms(&["x"])), TextMatch::No);
     }
 
@@ -362,18 +431,36 @@ mod tests {
         assert!(parse(&single, "z", Lang::Fr).is_err());
         assert!(parse(&single, "a b", Lang::Fr).is_err());
         assert!(parse(&single, "", Lang::Fr).is_err());
-        assert_eq!(parse(&single, " B ", Lang::Fr), Ok(Answer::Choices(vec![1])));
+        assert_eq!(
+            parse(&single, " B ", Lang::Fr),
+            Ok(Answer::Choices(vec![1]))
+        );
         let matching = Shown::shuffle(question(&bank, "qui-fait-quoi"), &mut rng);
         assert!(parse(&matching, "1z 2a 3b 4c", Lang::Fr).is_err());
         assert!(parse(&matching, "1a 2b", Lang::Fr).is_err());
-        assert_eq!(parse(&matching, "1-b, 2 a 3c 4d", Lang::Fr), Ok(Answer::Pairs(vec![1, 0, 2, 3])));
+        assert_eq!(
+            parse(&matching, "1-b, 2 a 3c 4d", Lang::Fr),
+            Ok(Answer::Pairs(vec![1, 0, 2, 3]))
+        );
         let order = Shown::shuffle(question(&bank, "lere-sequence"), &mut rng);
-        assert_eq!(parse(&order, "3 1 2 4", Lang::Fr), Ok(Answer::Order(vec![2, 0, 1, 3])));
-        assert_eq!(parse(&order, "3124", Lang::Fr), Ok(Answer::Order(vec![2, 0, 1, 3])));
+        assert_eq!(
+            parse(&order, "3 1 2 4", Lang::Fr),
+            Ok(Answer::Order(vec![2, 0, 1, 3]))
+        );
+        assert_eq!(
+            parse(&order, "3124", Lang::Fr),
+            Ok(Answer::Order(vec![2, 0, 1, 3]))
+        );
         assert!(parse(&order, "3 1 2 2", Lang::Fr).is_err());
         let claim = Shown::shuffle(question(&bank, "victimes-civiles"), &mut rng);
-        assert_eq!(parse(&claim, "N", Lang::Fr), Ok(Answer::Verdict(Verdict::NotStated)));
-        assert_eq!(parse(&claim, "s", Lang::En), Ok(Answer::Verdict(Verdict::Supported)));
+        assert_eq!(
+            parse(&claim, "N", Lang::Fr),
+            Ok(Answer::Verdict(Verdict::NotStated))
+        );
+        assert_eq!(
+            parse(&claim, "s", Lang::En),
+            Ok(Answer::Verdict(Verdict::Supported))
+        );
         assert!(parse(&claim, "s", Lang::Fr).is_err());
     }
 
@@ -381,11 +468,26 @@ mod tests {
     fn variant(text: &str, flips: &[bool]) -> String {
         use unicode_normalization::UnicodeNormalization;
         text.nfd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c) || flips.first() == Some(&true))
+            .filter(|c| {
+                !unicode_normalization::char::is_combining_mark(*c) || flips.first() == Some(&true)
+            })
             .enumerate()
-            .map(|(i, c)| if flips.get(i % flips.len().max(1)) == Some(&true) { c.to_uppercase().to_string() } else { c.to_string() })
+            .map(|(i, c)| {
+                if flips.get(i % flips.len().max(1)) == Some(&true) {
+                    c.to_uppercase().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
             .collect::<String>()
-            .replace(' ', if flips.len() % 2 == 0 { "  " } else { " " })
+            .replace(
+                ' ',
+                if flips.len().is_multiple_of(2) {
+                    "  "
+                } else {
+                    " "
+                },
+            )
     }
 
     proptest! {

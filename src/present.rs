@@ -32,10 +32,17 @@ pub fn answer_lines(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
         }
         Kind::Order { items, .. } => {
             let code: Vec<String> = (0..items.len())
-                .map(|rank| (shown.order.iter().position(|&o| o == rank).unwrap_or(0) + 1).to_string())
+                .map(|rank| {
+                    (shown.order.iter().position(|&o| o == rank).unwrap_or(0) + 1).to_string()
+                })
                 .collect();
             let mut lines = vec![code.join(" ")];
-            lines.extend(items.iter().enumerate().map(|(rank, item)| format!("  {}. {item}", rank + 1)));
+            lines.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(rank, item)| format!("  {}. {item}", rank + 1)),
+            );
             lines
         }
         _ => vec![answer_text(question, lang, t)],
@@ -45,7 +52,12 @@ pub fn answer_lines(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
 /// The right answer without letters: what the back of a flashcard shows.
 pub fn answer_text(question: &Question, lang: Lang, t: &Strings) -> String {
     match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => c.correct.iter().map(|&i| c.options[i].as_str()).collect::<Vec<_>>().join(" ; "),
+        Kind::Single(c) | Kind::Multi(c) => c
+            .correct
+            .iter()
+            .map(|&i| c.options[i].as_str())
+            .collect::<Vec<_>>()
+            .join(" ; "),
         Kind::TrueFalse { answer, .. } => (if *answer { t.true_ } else { t.false_ }).to_owned(),
         Kind::Claim { answer, .. } => i18n::verdict(lang, *answer).to_owned(),
         Kind::Short { answer, .. } => answer.clone(),
@@ -59,8 +71,17 @@ pub fn answer_text(question: &Question, lang: Lang, t: &Strings) -> String {
             .map(|(i, g)| format!("({}) {g}", i + 1))
             .collect::<Vec<_>>()
             .join(" · "),
-        Kind::Match { pairs, .. } => pairs.iter().map(|(l, r)| format!("{l} → {r}")).collect::<Vec<_>>().join(" ; "),
-        Kind::Order { items, .. } => items.iter().enumerate().map(|(i, s)| format!("{}. {s}", i + 1)).collect::<Vec<_>>().join(" "),
+        Kind::Match { pairs, .. } => pairs
+            .iter()
+            .map(|(l, r)| format!("{l} → {r}"))
+            .collect::<Vec<_>>()
+            .join(" ; "),
+        Kind::Order { items, .. } => items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect::<Vec<_>>()
+            .join(" "),
         Kind::Card { back, .. } => back.clone(),
     }
 }
@@ -68,7 +89,9 @@ pub fn answer_text(question: &Question, lang: Lang, t: &Strings) -> String {
 /// One evidence quote as printed: « quote » (§n).
 pub fn evidence_line(evidence: &Evidence, lang: Lang) -> String {
     let t = Strings::get(lang);
-    let place = evidence.paragraph.map_or_else(|| t.subheading.to_lowercase(), |n| format!("§{n}"));
+    let place = evidence
+        .paragraph
+        .map_or_else(|| t.subheading.to_lowercase(), |n| format!("§{n}"));
     match lang {
         Lang::Fr => format!("« {} » ({place})", evidence.quote),
         Lang::En => format!("“{}” ({place})", evidence.quote),

@@ -215,11 +215,20 @@ pub fn run(
         }
     }
     if options.retry && !summary.stopped && !missed_shown.is_empty() {
-        writeln!(out, "\n{}", options.style.bold(&format!("── {} ──", x.retry_round)))?;
+        writeln!(
+            out,
+            "\n{}",
+            options.style.bold(&format!("── {} ──", x.retry_round))
+        )?;
         let count = missed_shown.len();
         for (index, question) in missed_shown.into_iter().enumerate() {
             let shown = Shown::shuffle(question, rng);
-            let heading = format!("{} {}/{count} · {}", x.retry_score.trim_end_matches([':', ' ']), index + 1, i18n::skill(options.lang, question.skill));
+            let heading = format!(
+                "{} {}/{count} · {}",
+                x.retry_score.trim_end_matches([':', ' ']),
+                index + 1,
+                i18n::skill(options.lang, question.skill)
+            );
             match ask(&shown, &heading, options, input, out)? {
                 Asked::Answered(grade) => {
                     summary.retried.1 += 1;
@@ -233,7 +242,13 @@ pub fn run(
     Ok(summary)
 }
 
-fn ask(shown: &Shown<'_>, heading: &str, options: QuizOptions, input: &mut dyn BufRead, out: &mut dyn Write) -> io::Result<Asked> {
+fn ask(
+    shown: &Shown<'_>,
+    heading: &str,
+    options: QuizOptions,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Asked> {
     let (lang, style, x) = (options.lang, options.style, text(options.lang));
     let question = shown.question;
     writeln!(out, "\n{}", style.bold(heading))?;
@@ -244,7 +259,11 @@ fn ask(shown: &Shown<'_>, heading: &str, options: QuizOptions, input: &mut dyn B
             for (position, &written) in shown.order.iter().enumerate() {
                 writeln!(out, "  {}) {}", letter(position), c.options[written])?;
             }
-            if matches!(question.kind, Kind::Single(_)) { x.choices_hint } else { x.multi_hint }
+            if matches!(question.kind, Kind::Single(_)) {
+                x.choices_hint
+            } else {
+                x.multi_hint
+            }
         }
         Kind::TrueFalse { prompt, .. } => {
             writeln!(out, "{prompt}")?;
@@ -252,7 +271,10 @@ fn ask(shown: &Shown<'_>, heading: &str, options: QuizOptions, input: &mut dyn B
         }
         Kind::Claim { prompt, .. } => {
             writeln!(out, "{prompt}")?;
-            let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| i18n::verdict(lang, *v)).collect();
+            let verdicts: Vec<&str> = Verdict::ALL
+                .iter()
+                .map(|v| i18n::verdict(lang, *v))
+                .collect();
             writeln!(out, "  {}", style.dim(&verdicts.join(" · ")))?;
             x.claim_hint
         }
@@ -353,7 +375,13 @@ fn end_of_input(out: &mut dyn Write) -> io::Result<Asked> {
     Ok(Asked::End)
 }
 
-fn feedback(shown: &Shown<'_>, graded: &Grade, reason: Option<&str>, options: QuizOptions, out: &mut dyn Write) -> io::Result<()> {
+fn feedback(
+    shown: &Shown<'_>,
+    graded: &Grade,
+    reason: Option<&str>,
+    options: QuizOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let (lang, style, x) = (options.lang, options.style, text(options.lang));
     let question = shown.question;
     let answer = answer_lines(shown, lang);
@@ -375,17 +403,32 @@ fn feedback(shown: &Shown<'_>, graded: &Grade, reason: Option<&str>, options: Qu
         for &written in &graded.wrong_choices {
             if let Some(why) = &c.feedback[written] {
                 let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
-                writeln!(out, "  ↳ {}) {} : {why}", letter(position), c.options[written])?;
+                writeln!(
+                    out,
+                    "  ↳ {}) {} : {why}",
+                    letter(position),
+                    c.options[written]
+                )?;
             }
         }
     }
     if reason.is_some() {
-        writeln!(out, "{} {}", style.bold(x.your_reason), question.explanation)?;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold(x.your_reason),
+            question.explanation
+        )?;
     } else {
         writeln!(out, "{} {}", style.bold(x.why), question.explanation)?;
     }
     for evidence in &question.evidence {
-        writeln!(out, "{} {}", style.dim(x.in_text), evidence_line(evidence, lang))?;
+        writeln!(
+            out,
+            "{} {}",
+            style.dim(x.in_text),
+            evidence_line(evidence, lang)
+        )?;
     }
     Ok(())
 }
@@ -402,7 +445,13 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     }
     let percent = summary.right * 100 / summary.answered;
     let nbsp = if lang == Lang::Fr { "\u{a0}" } else { "" };
-    writeln!(out, "{} {}/{} ({percent}{nbsp}%)", style.bold(x.score), summary.right, summary.answered)?;
+    writeln!(
+        out,
+        "{} {}/{} ({percent}{nbsp}%)",
+        style.bold(x.score),
+        summary.right,
+        summary.answered
+    )?;
     writeln!(out, "{}", x.by_skill)?;
     for (skill, (right, asked)) in &summary.by_skill {
         writeln!(out, "  {:<20} {right}/{asked}", i18n::skill(lang, *skill))?;
@@ -415,7 +464,11 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         }
     }
     if summary.retried.1 > 0 {
-        writeln!(out, "{} {}/{}", x.retry_score, summary.retried.0, summary.retried.1)?;
+        writeln!(
+            out,
+            "{} {}/{}",
+            x.retry_score, summary.retried.0, summary.retried.1
+        )?;
     }
     Ok(())
 }

@@ -45,6 +45,7 @@ impl Rating {
 }
 
 /// FSRS with the default parameters.
+#[derive(Default)]
 pub struct Scheduler {
     fsrs: FSRS,
 }
@@ -55,17 +56,21 @@ impl std::fmt::Debug for Scheduler {
     }
 }
 
-impl Default for Scheduler {
-    fn default() -> Self {
-        Scheduler { fsrs: FSRS::default() }
-    }
-}
-
 impl Scheduler {
     /// The card's state after a rating given on `today`.
-    pub fn rate(&self, card: Option<&CardState>, rating: Rating, today: NaiveDate) -> Result<CardState> {
-        let memory = card.map(|c| MemoryState { stability: c.stability, difficulty: c.difficulty });
-        let elapsed = card.map_or(0, |c| u32::try_from((today - c.last).num_days().max(0)).unwrap_or(u32::MAX));
+    pub fn rate(
+        &self,
+        card: Option<&CardState>,
+        rating: Rating,
+        today: NaiveDate,
+    ) -> Result<CardState> {
+        let memory = card.map(|c| MemoryState {
+            stability: c.stability,
+            difficulty: c.difficulty,
+        });
+        let elapsed = card.map_or(0, |c| {
+            u32::try_from((today - c.last).num_days().max(0)).unwrap_or(u32::MAX)
+        });
         let next = self
             .fsrs
             .next_states(memory, DESIRED_RETENTION, elapsed)
@@ -88,7 +93,8 @@ impl Scheduler {
             due: today.checked_add_days(Days::new(days)).unwrap_or(today),
             last: today,
             reps: card.map_or(0, |c| c.reps) + 1,
-            lapses: card.map_or(0, |c| c.lapses) + u32::from(rating == Rating::Again && card.is_some()),
+            lapses: card.map_or(0, |c| c.lapses)
+                + u32::from(rating == Rating::Again && card.is_some()),
         })
     }
 }
@@ -105,17 +111,35 @@ pub struct Queue<'b> {
 }
 
 /// Builds today's queue from the bank and the saved progress.
-pub fn queue<'b>(bank: &'b Bank, progress: &BankProgress, today: NaiveDate, new_per_day: u32) -> Queue<'b> {
+pub fn queue<'b>(
+    bank: &'b Bank,
+    progress: &BankProgress,
+    today: NaiveDate,
+    new_per_day: u32,
+) -> Queue<'b> {
     let mut due: Vec<(&NaiveDate, usize, &Question)> = bank
         .questions
         .iter()
         .enumerate()
-        .filter_map(|(i, q)| progress.cards.get(&q.id).filter(|c| c.due <= today).map(|c| (&c.due, i, q)))
+        .filter_map(|(i, q)| {
+            progress
+                .cards
+                .get(&q.id)
+                .filter(|c| c.due <= today)
+                .map(|c| (&c.due, i, q))
+        })
         .collect();
     due.sort_by_key(|&(due, i, _)| (*due, i));
-    let seen_today = progress.new_today.filter(|n| n.date == today).map_or(0, |n| n.count);
+    let seen_today = progress
+        .new_today
+        .filter(|n| n.date == today)
+        .map_or(0, |n| n.count);
     let allowance = usize::try_from(new_per_day.saturating_sub(seen_today)).unwrap_or(usize::MAX);
-    let unseen: Vec<&Question> = bank.questions.iter().filter(|q| !progress.cards.contains_key(&q.id)).collect();
+    let unseen: Vec<&Question> = bank
+        .questions
+        .iter()
+        .filter(|q| !progress.cards.contains_key(&q.id))
+        .collect();
     let new: Vec<&Question> = unseen.iter().take(allowance).copied().collect();
     Queue {
         due: due.into_iter().map(|(_, _, q)| q).collect(),
@@ -281,13 +305,28 @@ fn read(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io::Result<
 }
 
 /// Runs a review session on `bank`, saving `state` after every rating.
-pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<usize> {
-    let (lang, style, today, x) = (options.lang, options.style, options.today, text(options.lang));
+pub fn run(
+    bank: &Bank,
+    state: &mut StateFile,
+    options: ReviewOptions,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let (lang, style, today, x) = (
+        options.lang,
+        options.style,
+        options.today,
+        text(options.lang),
+    );
     let scheduler = Scheduler::default();
     let key = bank.title.clone();
     let progress = state.progress.banks.entry(key.clone()).or_default().clone();
     let today_queue = queue(bank, &progress, today, options.new_per_day);
-    writeln!(out, "{}", style.bold(&format!("{} · {}", x.title, bank.title)))?;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{} · {}", x.title, bank.title))
+    )?;
     let colon = Strings::get(lang).colon;
     writeln!(
         out,
@@ -299,13 +338,25 @@ pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &m
         today_queue.new_later,
         x.later
     )?;
-    writeln!(out, "{}", style.dim(&format!("{} {}", x.saved_in, state.path().display())))?;
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!("{} {}", x.saved_in, state.path().display()))
+    )?;
     if let Some(backup) = &state.backup {
-        writeln!(out, "{}", style.dim(&format!("--reset: {}", backup.display())))?;
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!("--reset: {}", backup.display()))
+        )?;
     }
 
-    let mut cards: std::collections::VecDeque<(&Question, bool)> =
-        today_queue.due.iter().map(|q| (*q, false)).chain(today_queue.new.iter().map(|q| (*q, true))).collect();
+    let mut cards: std::collections::VecDeque<(&Question, bool)> = today_queue
+        .due
+        .iter()
+        .map(|q| (*q, false))
+        .chain(today_queue.new.iter().map(|q| (*q, true)))
+        .collect();
     let total = cards.len();
     let mut reviewed = 0;
     let mut shown = 0;
@@ -316,7 +367,11 @@ pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &m
         writeln!(
             out,
             "\n{}",
-            style.bold(&format!("[{shown}/{}] {label} · {}", total.max(shown), i18n::skill(lang, question.skill)))
+            style.bold(&format!(
+                "[{shown}/{}] {label} · {}",
+                total.max(shown),
+                i18n::skill(lang, question.skill)
+            ))
         )?;
         writeln!(out, "{}", question.prompt())?;
         write!(out, "{} › ", style.dim(x.reveal))?;
@@ -334,7 +389,12 @@ pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &m
             writeln!(out, "{}", question.explanation)?;
         }
         for evidence in &question.evidence {
-            writeln!(out, "{} {}", style.dim(x.in_text), evidence_line(evidence, lang))?;
+            writeln!(
+                out,
+                "{} {}",
+                style.dim(x.in_text),
+                evidence_line(evidence, lang)
+            )?;
         }
         let rating = loop {
             write!(out, "{} ({}) › ", x.rate, x.rate_hint)?;
@@ -355,8 +415,14 @@ pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &m
         let next = scheduler.rate(bank_progress.cards.get(&question.id), rating, today)?;
         bank_progress.cards.insert(question.id.clone(), next);
         if is_new {
-            let count = bank_progress.new_today.filter(|n| n.date == today).map_or(0, |n| n.count);
-            bank_progress.new_today = Some(NewToday { date: today, count: count + 1 });
+            let count = bank_progress
+                .new_today
+                .filter(|n| n.date == today)
+                .map_or(0, |n| n.count);
+            bank_progress.new_today = Some(NewToday {
+                date: today,
+                count: count + 1,
+            });
         }
         state.save()?;
         reviewed += 1;
@@ -375,18 +441,45 @@ pub fn run(bank: &Bank, state: &mut StateFile, options: ReviewOptions, input: &m
     if total == 0 {
         writeln!(out, "{}", x.nothing)?;
     } else {
-        writeln!(out, "{}{} {}.", x.done, Strings::get(lang).colon, count(lang, reviewed, x.reviewed))?;
+        writeln!(
+            out,
+            "{}{} {}.",
+            x.done,
+            Strings::get(lang).colon,
+            count(lang, reviewed, x.reviewed)
+        )?;
     }
     let after = state.progress.banks.get(&key).cloned().unwrap_or_default();
     let left = queue(bank, &after, today, options.new_per_day);
     let left_today = left.due.len() + left.new.len();
     if left_today > 0 {
-        writeln!(out, "{} {}.", x.still_today, count(lang, left_today, x.cards))?;
+        writeln!(
+            out,
+            "{} {}.",
+            x.still_today,
+            count(lang, left_today, x.cards)
+        )?;
     }
-    let next = bank.questions.iter().filter_map(|q| after.cards.get(&q.id)).map(|c| c.due).filter(|d| *d > today).min();
+    let next = bank
+        .questions
+        .iter()
+        .filter_map(|q| after.cards.get(&q.id))
+        .map(|c| c.due)
+        .filter(|d| *d > today)
+        .min();
     if let Some(day) = next {
-        let due = bank.questions.iter().filter(|q| after.cards.get(&q.id).is_some_and(|c| c.due == day)).count();
-        writeln!(out, "{} {} · {}.", x.next_card, when(lang, today, day), count(lang, due, x.cards))?;
+        let due = bank
+            .questions
+            .iter()
+            .filter(|q| after.cards.get(&q.id).is_some_and(|c| c.due == day))
+            .count();
+        writeln!(
+            out,
+            "{} {} · {}.",
+            x.next_card,
+            when(lang, today, day),
+            count(lang, due, x.cards)
+        )?;
     }
     Ok(reviewed)
 }
@@ -396,7 +489,10 @@ mod tests {
     use super::*;
 
     fn day(n: u64) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().checked_add_days(Days::new(n)).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, 1)
+            .unwrap()
+            .checked_add_days(Days::new(n))
+            .unwrap()
     }
 
     #[test]
@@ -410,16 +506,27 @@ mod tests {
             card = scheduler.rate(Some(&card), Rating::Good, today).unwrap();
             intervals.push((card.due - today).num_days());
         }
-        assert!(intervals.windows(2).all(|w| w[1] > w[0]), "intervals do not grow: {intervals:?}");
+        assert!(
+            intervals.windows(2).all(|w| w[1] > w[0]),
+            "intervals do not grow: {intervals:?}"
+        );
         assert!(intervals[0] >= 1);
 
         today = card.due;
         let forgotten = scheduler.rate(Some(&card), Rating::Again, today).unwrap();
-        assert_eq!(forgotten.due, today, "a forgotten card comes back the same day");
+        assert_eq!(
+            forgotten.due, today,
+            "a forgotten card comes back the same day"
+        );
         assert_eq!(forgotten.lapses, 1);
         assert!(forgotten.stability < card.stability);
-        let relearnt = scheduler.rate(Some(&forgotten), Rating::Good, today).unwrap();
-        assert!((relearnt.due - today).num_days() < *intervals.last().unwrap(), "the interval was not reset");
+        let relearnt = scheduler
+            .rate(Some(&forgotten), Rating::Good, today)
+            .unwrap();
+        assert!(
+            (relearnt.due - today).num_days() < *intervals.last().unwrap(),
+            "the interval was not reset"
+        );
     }
 
     #[test]

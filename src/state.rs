@@ -87,7 +87,11 @@ pub struct StateFile {
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "mediaquiz")
         .map(|dirs| dirs.data_dir().join("review.json"))
-        .ok_or_else(|| Error::Usage("cannot find your data folder: give a progress file with `--state FILE`".to_owned()))
+        .ok_or_else(|| {
+            Error::Usage(
+                "cannot find your data folder: give a progress file with `--state FILE`".to_owned(),
+            )
+        })
 }
 
 impl StateFile {
@@ -113,8 +117,17 @@ impl StateFile {
             })?;
         match lock.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(Error::StateLocked { path: path.to_owned() }),
-            Err(TryLockError::Error(source)) => return Err(Error::Write { path: lock_path, source }),
+            Err(TryLockError::WouldBlock) => {
+                return Err(Error::StateLocked {
+                    path: path.to_owned(),
+                });
+            }
+            Err(TryLockError::Error(source)) => {
+                return Err(Error::Write {
+                    path: lock_path,
+                    source,
+                });
+            }
         }
         let backup = if reset && path.exists() {
             let backup = free_backup_name(path);
@@ -125,8 +138,16 @@ impl StateFile {
         };
         let progress = match fs::read(path) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => Progress::default(),
-            Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
-            Ok(bytes) => parse(&bytes).map_err(|reason| Error::CorruptState { path: path.to_owned(), reason })?,
+            Err(source) => {
+                return Err(Error::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+            Ok(bytes) => parse(&bytes).map_err(|reason| Error::CorruptState {
+                path: path.to_owned(),
+                reason,
+            })?,
         };
         Ok(StateFile {
             path: path.to_owned(),
@@ -150,9 +171,13 @@ impl StateFile {
 }
 
 fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
-    let progress: Progress = serde_json::from_slice(bytes).map_err(|e| format!("line {}: {e}", e.line()))?;
+    let progress: Progress =
+        serde_json::from_slice(bytes).map_err(|e| format!("line {}: {e}", e.line()))?;
     if progress.version != VERSION {
-        return Err(format!("format version {} is not one this mediaquiz reads ({VERSION})", progress.version));
+        return Err(format!(
+            "format version {} is not one this mediaquiz reads ({VERSION})",
+            progress.version
+        ));
     }
     for (bank, cards) in &progress.banks {
         for (id, card) in &cards.cards {
@@ -197,10 +222,22 @@ mod tests {
 
     fn some_progress() -> Progress {
         let mut progress = Progress::default();
-        progress.banks.entry("Lere".to_owned()).or_default().cards.insert(
-            "retrait-source".to_owned(),
-            CardState { stability: 2.3, difficulty: 2.1, due: day(28), last: day(26), reps: 1, lapses: 0 },
-        );
+        progress
+            .banks
+            .entry("Lere".to_owned())
+            .or_default()
+            .cards
+            .insert(
+                "retrait-source".to_owned(),
+                CardState {
+                    stability: 2.3,
+                    difficulty: 2.1,
+                    due: day(28),
+                    last: day(26),
+                    reps: 1,
+                    lapses: 0,
+                },
+            );
         progress
     }
 
@@ -212,7 +249,10 @@ mod tests {
         state.progress = some_progress();
         state.save().unwrap();
         drop(state);
-        assert_eq!(StateFile::open(&path, false).unwrap().progress, some_progress());
+        assert_eq!(
+            StateFile::open(&path, false).unwrap().progress,
+            some_progress()
+        );
     }
 
     #[test]
@@ -232,7 +272,10 @@ mod tests {
         let err = StateFile::open(&path, false).unwrap_err();
         let message = err.to_string();
         assert!(message.contains("is damaged (line 4"), "{message}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "{\n  \"version\": 1,\n  \"banks\": {\n");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "{\n  \"version\": 1,\n  \"banks\": {\n"
+        );
     }
 
     #[test]
@@ -240,9 +283,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.json");
         let mut progress = some_progress();
-        progress.banks.get_mut("Lere").unwrap().cards.get_mut("retrait-source").unwrap().stability = -1.0;
+        progress
+            .banks
+            .get_mut("Lere")
+            .unwrap()
+            .cards
+            .get_mut("retrait-source")
+            .unwrap()
+            .stability = -1.0;
         fs::write(&path, serde_json::to_string(&progress).unwrap()).unwrap();
-        assert!(StateFile::open(&path, false).unwrap_err().to_string().contains("card `retrait-source` of `Lere` has impossible values"));
+        assert!(
+            StateFile::open(&path, false)
+                .unwrap_err()
+                .to_string()
+                .contains("card `retrait-source` of `Lere` has impossible values")
+        );
     }
 
     #[test]
@@ -252,8 +307,14 @@ mod tests {
         fs::write(&path, "not json").unwrap();
         let state = StateFile::open(&path, true).unwrap();
         assert_eq!(state.progress, Progress::default());
-        assert_eq!(state.backup.as_deref(), Some(dir.path().join("review.json.bak").as_path()));
-        assert_eq!(fs::read_to_string(dir.path().join("review.json.bak")).unwrap(), "not json");
+        assert_eq!(
+            state.backup.as_deref(),
+            Some(dir.path().join("review.json.bak").as_path())
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("review.json.bak")).unwrap(),
+            "not json"
+        );
     }
 
     #[test]
@@ -268,6 +329,9 @@ mod tests {
         io::Write::write_all(&mut partial, b"{ \"version\": 1, \"ban").unwrap();
         let (_file, _kept) = partial.keep().unwrap();
         drop(state);
-        assert_eq!(StateFile::open(&path, false).unwrap().progress, some_progress());
+        assert_eq!(
+            StateFile::open(&path, false).unwrap().progress,
+            some_progress()
+        );
     }
 }

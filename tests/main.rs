@@ -5,6 +5,7 @@
 mod check;
 mod print;
 mod quiz;
+mod review;
 mod stats;
 mod util;
 mod worksheet;

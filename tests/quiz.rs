@@ -6,7 +6,8 @@
 
 use crate::util::{mediaquiz, stdout_of};
 
-const ALL_RIGHT: &str = "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\nb a\n";
+const ALL_RIGHT: &str =
+    "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\nb a\n";
 
 fn play(args: &[&str], input: &str) -> (String, Option<i32>) {
     let mut all = vec!["quiz", "--bank", "sheet.yaml"];
@@ -19,42 +20,68 @@ fn play(args: &[&str], input: &str) -> (String, Option<i32>) {
 fn every_type_answered_right_in_french() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], ALL_RIGHT);
     assert_eq!(code, Some(0));
-    assert!(transcript.contains("Score : 9/9 (100\u{a0}%)"), "{transcript}");
+    assert!(
+        transcript.contains("Score : 9/9 (100\u{a0}%)"),
+        "{transcript}"
+    );
     assert_eq!(transcript.matches("✓ Juste !").count(), 9);
     insta::assert_snapshot!(transcript);
 }
 
 #[test]
 fn every_type_answered_wrong_in_english() {
-    let input = "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\na\n";
+    let input =
+        "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\na\n";
     let (transcript, code) = play(&["--lang", "en", "-n", "9", "--seed", "4"], input);
     assert_eq!(code, Some(0));
     assert!(transcript.contains("Score: 0/9 (0%)"), "{transcript}");
-    assert!(transcript.contains("  ↳ b) L’armée malienne : L’armée n’est pas la source de cette explication."));
-    assert!(transcript.contains("Compare with the expected reasoning: L’article attribue cette explication au CSP lui-même."));
+    assert!(
+        transcript.contains(
+            "  ↳ b) L’armée malienne : L’armée n’est pas la source de cette explication."
+        )
+    );
+    assert!(transcript.contains(
+        "Compare with the expected reasoning: L’article attribue cette explication au CSP lui-même."
+    ));
     insta::assert_snapshot!(transcript);
 }
 
 #[test]
 fn input_that_is_not_an_answer_is_asked_again_and_never_counted() {
-    let (transcript, _) = play(&["--type", "match", "-n", "1", "--seed", "4"], "z\n1z 2a 3b\n1a\n1c 2a 3b\n");
+    let (transcript, _) = play(
+        &["--type", "match", "-n", "1", "--seed", "4"],
+        "z\n1z 2a 3b\n1a\n1c 2a 3b\n",
+    );
     assert_eq!(
-        transcript.matches("Associez chaque numéro de 1 à 3 à une lettre de a à c, par exemple « 1b 2a ».").count(),
+        transcript
+            .matches(
+                "Associez chaque numéro de 1 à 3 à une lettre de a à c, par exemple « 1b 2a »."
+            )
+            .count(),
         3
     );
-    assert!(transcript.contains("Score : 1/1 (100\u{a0}%)"), "{transcript}");
+    assert!(
+        transcript.contains("Score : 1/1 (100\u{a0}%)"),
+        "{transcript}"
+    );
 }
 
 #[test]
 fn a_partly_right_answer_says_how_much() {
     let (transcript, _) = play(&["--type", "match", "-n", "1", "--seed", "4"], "1c 2b 3a\n");
-    assert!(transcript.contains("✗ Pas tout à fait. La réponse : 1c 2a 3b"), "{transcript}");
+    assert!(
+        transcript.contains("✗ Pas tout à fait. La réponse : 1c 2a 3b"),
+        "{transcript}"
+    );
     assert!(transcript.contains("  1 justes sur 3"));
 }
 
 #[test]
 fn a_slip_in_a_long_word_is_right_and_the_spelling_shown() {
-    let (transcript, _) = play(&["--type", "short", "-n", "1", "--seed", "4"], "Deux HEURS\n");
+    let (transcript, _) = play(
+        &["--type", "short", "-n", "1", "--seed", "4"],
+        "Deux HEURS\n",
+    );
     assert!(transcript.contains("✓ Juste !"), "{transcript}");
     assert!(transcript.contains("Attention à l’orthographe : « Deux HEURS » → « deux heures »"));
 }
@@ -74,7 +101,10 @@ fn q_quits_and_prints_the_summary() {
 fn end_of_input_ends_cleanly() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], "deux heures\nn\ntués\n");
     assert_eq!(code, Some(0));
-    assert!(transcript.contains("Quiz interrompu.\nScore : 2/2 (100\u{a0}%)"), "{transcript}");
+    assert!(
+        transcript.contains("Quiz interrompu.\nScore : 2/2 (100\u{a0}%)"),
+        "{transcript}"
+    );
 }
 
 #[test]
@@ -82,9 +112,15 @@ fn retry_asks_the_missed_questions_again() {
     let input = "trois heures\nn\ntués\nneutres\n1b 2c 3a\nf\nc\n2 1 3\na\nparce que\nb a\ndeux heures\ntués\nneutralisés\n";
     let (transcript, code) = play(&["-n", "9", "--seed", "4", "--retry"], input);
     assert_eq!(code, Some(0));
-    assert!(transcript.contains("── Deuxième essai pour les questions manquées ──"), "{transcript}");
+    assert!(
+        transcript.contains("── Deuxième essai pour les questions manquées ──"),
+        "{transcript}"
+    );
     assert!(transcript.contains("Score : 7/9"));
-    assert!(transcript.ends_with("Deuxième essai : 2/2\n"), "{transcript}");
+    assert!(
+        transcript.ends_with("Deuxième essai : 2/2\n"),
+        "{transcript}"
+    );
 }
 
 #[test]
@@ -97,13 +133,24 @@ fn the_seed_and_the_command_to_replay_are_printed() {
 
 #[test]
 fn no_colour_through_a_pipe() {
-    let output = mediaquiz(&["quiz", "-n", "3", "--seed", "2"]).env_remove("NO_COLOR").write_stdin("a\nb\n").output().unwrap();
+    let output = mediaquiz(&["quiz", "-n", "3", "--seed", "2"])
+        .env_remove("NO_COLOR")
+        .write_stdin("a\nb\n")
+        .output()
+        .unwrap();
     assert!(!stdout_of(&output).contains('\u{1b}'));
 }
 
 #[test]
 fn the_shipped_bank_in_five_questions() {
-    let output = mediaquiz(&["quiz", "-n", "5", "--seed", "1"]).write_stdin("1b 2c 3d 4a\na\n5 2 1 4 3\nc\nf\n").output().unwrap();
+    let output = mediaquiz(&["quiz", "-n", "5", "--seed", "1"])
+        .write_stdin("1b 2c 3d 4a\na\n5 2 1 4 3\nc\nf\n")
+        .output()
+        .unwrap();
     assert!(output.status.success());
-    assert!(stdout_of(&output).contains("Score : 5/5 (100\u{a0}%)"), "{}", stdout_of(&output));
+    assert!(
+        stdout_of(&output).contains("Score : 5/5 (100\u{a0}%)"),
+        "{}",
+        stdout_of(&output)
+    );
 }

@@ -20,3 +20,9 @@ pub(crate) fn mediaquiz(args: &[&str]) -> Command {
 pub(crate) fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Output with no-break spaces (French typography) made plain spaces, so
+/// assertions read as the text looks.
+pub(crate) fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
