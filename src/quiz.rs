@@ -255,7 +255,7 @@ fn ask(
     let mut gaps = 0;
     let hint = match &question.kind {
         Kind::Single(c) | Kind::Multi(c) => {
-            writeln!(out, "{}", c.prompt)?;
+            say(out, style, &c.prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
                 writeln!(out, "  {}) {}", letter(position), c.options[written])?;
             }
@@ -266,11 +266,11 @@ fn ask(
             }
         }
         Kind::TrueFalse { prompt, .. } => {
-            writeln!(out, "{prompt}")?;
+            say(out, style, prompt)?;
             x.tf_hint
         }
         Kind::Claim { prompt, .. } => {
-            writeln!(out, "{prompt}")?;
+            say(out, style, prompt)?;
             let verdicts: Vec<&str> = Verdict::ALL
                 .iter()
                 .map(|v| i18n::verdict(lang, *v))
@@ -279,12 +279,12 @@ fn ask(
             x.claim_hint
         }
         Kind::Short { prompt, .. } => {
-            writeln!(out, "{prompt}")?;
+            say(out, style, prompt)?;
             x.text_hint
         }
         Kind::Cloze { prompt, segments } => {
             if let Some(prompt) = prompt {
-                writeln!(out, "{prompt}")?;
+                say(out, style, prompt)?;
             }
             let mut line = String::new();
             for segment in segments {
@@ -296,11 +296,11 @@ fn ask(
                     }
                 }
             }
-            writeln!(out, "{line}")?;
+            say(out, style, &line)?;
             x.one_line_per_gap
         }
         Kind::Match { prompt, pairs } => {
-            writeln!(out, "{prompt}")?;
+            say(out, style, prompt)?;
             for (i, (left, _)) in pairs.iter().enumerate() {
                 writeln!(out, "  {}. {left}", i + 1)?;
             }
@@ -310,7 +310,7 @@ fn ask(
             x.match_hint
         }
         Kind::Order { prompt, items } => {
-            writeln!(out, "{prompt}")?;
+            say(out, style, prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
                 writeln!(out, "  {}. {}", position + 1, items[written])?;
             }
@@ -388,7 +388,11 @@ fn feedback(
     if graded.right {
         writeln!(out, "{}", style.green(x.right))?;
     } else {
-        writeln!(out, "{} {}", style.red(x.wrong), style.bold(&answer[0]))?;
+        say(
+            out,
+            style,
+            &format!("{} {}", style.red(x.wrong), style.bold(&answer[0])),
+        )?;
         for line in &answer[1..] {
             writeln!(out, "{line}")?;
         }
@@ -397,40 +401,47 @@ fn feedback(
         }
     }
     for (typed, right) in &graded.slips {
-        writeln!(out, "  {} « {typed} » → « {right} »", x.spelling)?;
+        say(
+            out,
+            style,
+            &format!("  {} « {typed} » → « {right} »", x.spelling),
+        )?;
     }
     if let Kind::Single(c) | Kind::Multi(c) = &question.kind {
         for &written in &graded.wrong_choices {
             if let Some(why) = &c.feedback[written] {
                 let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
-                writeln!(
+                say(
                     out,
-                    "  ↳ {}) {} : {why}",
-                    letter(position),
-                    c.options[written]
+                    style,
+                    &format!("  ↳ {}) {} : {why}", letter(position), c.options[written]),
                 )?;
             }
         }
     }
-    if reason.is_some() {
-        writeln!(
-            out,
-            "{} {}",
-            style.bold(x.your_reason),
-            question.explanation
-        )?;
+    let lead = if reason.is_some() {
+        x.your_reason
     } else {
-        writeln!(out, "{} {}", style.bold(x.why), question.explanation)?;
-    }
+        x.why
+    };
+    say(
+        out,
+        style,
+        &format!("{} {}", style.bold(lead), question.explanation),
+    )?;
     for evidence in &question.evidence {
-        writeln!(
+        say(
             out,
-            "{} {}",
-            style.dim(x.in_text),
-            evidence_line(evidence, lang)
+            style,
+            &format!("{} {}", style.dim(x.in_text), evidence_line(evidence, lang)),
         )?;
     }
     Ok(())
+}
+
+/// Writes a paragraph, wrapped to the terminal when there is one.
+fn say(out: &mut dyn Write, style: Style, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", style.wrap(text))
 }
 
 fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -459,8 +470,13 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     if !summary.missed.is_empty() {
         writeln!(out, "{}", x.to_review)?;
         for missed in &summary.missed {
-            writeln!(out, "  {}. {}", missed.number, missed.prompt)?;
-            writeln!(out, "     → {}", missed.answer)?;
+            let lines = [
+                format!("  {}. {}", missed.number, missed.prompt),
+                format!("     → {}", missed.answer),
+            ];
+            for line in lines {
+                writeln!(out, "{}", style.wrap_indented(&line, "       "))?;
+            }
         }
     }
     if summary.retried.1 > 0 {

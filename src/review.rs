@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Write};
 use chrono::{Days, NaiveDate};
 use fsrs::{FSRS, MemoryState};
 
-use crate::bank::{Bank, Kind, Lang, Question};
+use crate::bank::{Bank, Lang, Question};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Strings};
 use crate::present::{answer_text, evidence_line};
@@ -373,7 +373,7 @@ pub fn run(
                 i18n::skill(lang, question.skill)
             ))
         )?;
-        writeln!(out, "{}", question.prompt())?;
+        writeln!(out, "{}", style.wrap(&question.prompt()))?;
         write!(out, "{} › ", style.dim(x.reveal))?;
         out.flush()?;
         match read(input, out, options.echo)? {
@@ -384,16 +384,16 @@ pub fn run(
             Read::Line(_) => {}
         }
         writeln!(out, "{}", style.bold(&format!("── {} ──", x.answer)))?;
-        writeln!(out, "{}", answer_text(question, lang, Strings::get(lang)))?;
-        if !matches!(question.kind, Kind::Card { .. }) || !question.explanation.is_empty() {
-            writeln!(out, "{}", question.explanation)?;
-        }
+        let say = |out: &mut dyn Write, text: &str| writeln!(out, "{}", style.wrap(text));
+        say(
+            out,
+            &style.bold(&answer_text(question, lang, Strings::get(lang))),
+        )?;
+        say(out, &question.explanation)?;
         for evidence in &question.evidence {
-            writeln!(
+            say(
                 out,
-                "{} {}",
-                style.dim(x.in_text),
-                evidence_line(evidence, lang)
+                &format!("{} {}", style.dim(x.in_text), evidence_line(evidence, lang)),
             )?;
         }
         let rating = loop {

@@ -2,24 +2,49 @@
 
 use std::io::IsTerminal;
 
-/// Whether to colour output, and how.
+/// Whether to colour and wrap output, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     on: bool,
+    /// Wrap long lines at word boundaries to this width (terminals only; a
+    /// pipe gets lines as they are).
+    width: Option<usize>,
 }
 
 impl Style {
     /// Colours when standard output is a terminal and `NO_COLOR` is unset or empty.
     pub fn detect() -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let terminal = std::io::stdout().is_terminal();
         Style {
-            on: !no_color && std::io::stdout().is_terminal(),
+            on: !no_color && terminal,
+            width: terminal.then(|| textwrap::termwidth().clamp(40, 100)),
         }
     }
 
-    /// No colours at all.
+    /// No colours and no wrapping.
     pub fn plain() -> Style {
-        Style { on: false }
+        Style {
+            on: false,
+            width: None,
+        }
+    }
+
+    /// `text` wrapped at word boundaries to the terminal's width; colour
+    /// codes do not count towards the width.
+    pub fn wrap(self, text: &str) -> String {
+        self.wrap_indented(text, "")
+    }
+
+    /// Like [`Style::wrap`], continuing lines under `indent`.
+    pub fn wrap_indented(self, text: &str, indent: &str) -> String {
+        match self.width {
+            Some(width) => textwrap::fill(
+                text,
+                textwrap::Options::new(width).subsequent_indent(indent),
+            ),
+            None => text.to_owned(),
+        }
     }
 
     fn paint(self, code: &str, text: &str) -> String {
