@@ -358,7 +358,8 @@ pub fn run(
         .chain(today_queue.new.iter().map(|q| (*q, true)))
         .collect();
     let total = cards.len();
-    let mut reviewed = 0;
+    // Distinct cards rated: one forgotten and seen again counts once.
+    let mut reviewed = std::collections::BTreeSet::new();
     let mut shown = 0;
     let mut stopped = false;
     while let Some((question, is_new)) = cards.pop_front() {
@@ -425,7 +426,7 @@ pub fn run(
             });
         }
         state.save()?;
-        reviewed += 1;
+        reviewed.insert(question.id.as_str());
         if rating == Rating::Again {
             writeln!(out, "{}", x.again_soon)?;
             cards.push_back((question, false));
@@ -446,7 +447,7 @@ pub fn run(
             "{}{} {}.",
             x.done,
             Strings::get(lang).colon,
-            count(lang, reviewed, x.reviewed)
+            count(lang, reviewed.len(), x.reviewed)
         )?;
     }
     let after = state.progress.banks.get(&key).cloned().unwrap_or_default();
@@ -481,7 +482,7 @@ pub fn run(
             count(lang, due, x.cards)
         )?;
     }
-    Ok(reviewed)
+    Ok(reviewed.len())
 }
 
 #[cfg(test)]
