@@ -127,6 +127,18 @@ impl SelectArgs {
         self.seed.map_or_else(Seed::random, Seed)
     }
 
+    /// The seed, its generator, and the questions chosen with it (never
+    /// flashcard-only ones): the first draws of every seeded command.
+    fn choose<'b>(
+        &self,
+        bank: &'b Bank,
+    ) -> Result<(Seed, select::Rng, Vec<&'b crate::bank::Question>)> {
+        let seed = self.seed();
+        let mut rng = seed.rng();
+        let chosen = select::select(bank, &self.filters(), self.count, false, &mut rng)?;
+        Ok((seed, rng, chosen))
+    }
+
     /// The flags again, for a command line that makes the same output.
     fn flags(&self, seed: Seed) -> Vec<String> {
         let mut flags = vec!["-n".to_owned(), self.count.to_string()];
@@ -164,15 +176,7 @@ fn worksheet(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let lang = cli.lang.unwrap_or(bank.language);
-    let seed = args.select.seed();
-    let mut rng = seed.rng();
-    let chosen = select::select(
-        bank,
-        &args.select.filters(),
-        args.select.count,
-        false,
-        &mut rng,
-    )?;
+    let (seed, mut rng, chosen) = args.select.choose(bank)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
     let mut remake = args.select.flags(seed);
@@ -233,20 +237,12 @@ fn worksheet(
 
 fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let lang = cli.lang.unwrap_or(bank.language);
-    let seed = args.select.seed();
-    let mut rng = seed.rng();
-    let chosen = select::select(
-        bank,
-        &args.select.filters(),
-        args.select.count,
-        false,
-        &mut rng,
-    )?;
+    let (seed, mut rng, chosen) = args.select.choose(bank)?;
     let shown: Vec<select::Shown<'_>> = chosen
         .iter()
         .map(|q| select::Shown::shuffle(q, &mut rng))
         .collect();
-    let style = crate::style::Style::detect();
+    let style = crate::console::Style::detect();
     let mut flags = args.select.flags(seed);
     if args.retry {
         flags.push("--retry".to_owned());
@@ -289,7 +285,7 @@ fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) ->
         lang: cli.lang.unwrap_or(bank.language),
         new_per_day: args.new_per_day,
         today: today()?,
-        style: crate::style::Style::detect(),
+        style: crate::console::Style::detect(),
         echo: !std::io::IsTerminal::is_terminal(&stdin),
     };
     crate::review::run(bank, &mut state, options, &mut stdin.lock(), out)?;

@@ -326,28 +326,18 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
                 .collect();
             grade_texts(texts, &gaps)
         }
-        (Kind::Match { pairs, .. }, Answer::Pairs(chosen)) => {
-            let hits = chosen
+        // Both place each written item (a left-hand side, a rank) at a
+        // display position; it is right where the shuffle put that item.
+        (Kind::Match { .. }, Answer::Pairs(placed))
+        | (Kind::Order { .. }, Answer::Order(placed)) => {
+            let hits = placed
                 .iter()
                 .enumerate()
-                .filter(|&(left, &position)| shown.order.get(position) == Some(&left))
+                .filter(|&(written, &position)| shown.order.get(position) == Some(&written))
                 .count();
             Grade {
-                right: hits == pairs.len(),
-                parts: (hits, pairs.len()),
-                slips: Vec::new(),
-                wrong_choices: Vec::new(),
-            }
-        }
-        (Kind::Order { items, .. }, Answer::Order(given)) => {
-            let hits = given
-                .iter()
-                .enumerate()
-                .filter(|&(rank, &position)| shown.order.get(position) == Some(&rank))
-                .count();
-            Grade {
-                right: hits == items.len(),
-                parts: (hits, items.len()),
+                right: hits == shown.order.len(),
+                parts: (hits, shown.order.len()),
                 slips: Vec::new(),
                 wrong_choices: Vec::new(),
             }

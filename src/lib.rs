@@ -9,6 +9,7 @@ pub mod article;
 pub mod bank;
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diagnostic;
 pub mod error;
 pub mod fsutil;
@@ -23,7 +24,6 @@ pub mod select;
 pub mod shipped;
 pub mod state;
 pub mod stats;
-pub mod style;
 pub mod text;
 
 pub use error::{Error, Result};

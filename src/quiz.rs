@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
+use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
 use crate::i18n::{self, Strings};
 use crate::present::{answer_lines, evidence_line};
 use crate::select::{Rng, Shown};
-use crate::style::Style;
 
 /// How the quiz runs.
 #[derive(Debug, Clone, Copy)]
@@ -143,26 +143,6 @@ fn text(lang: Lang) -> &'static Text {
         Lang::Fr => &FR,
         Lang::En => &EN,
     }
-}
-
-/// What reading a line gave.
-enum Line {
-    Text(String),
-    Quit,
-    End,
-}
-
-fn read_line(input: &mut dyn BufRead) -> io::Result<Line> {
-    let mut bytes = Vec::new();
-    if input.read_until(b'\n', &mut bytes)? == 0 {
-        return Ok(Line::End);
-    }
-    // Invalid UTF-8 is not an answer; lossy text is then re-asked with a hint.
-    let line = String::from_utf8_lossy(&bytes).trim().to_owned();
-    Ok(match line.to_lowercase().as_str() {
-        "q" | "quit" | "quitter" | ":q" => Line::Quit,
-        _ => Line::Text(line),
-    })
 }
 
 /// What asking one question gave.
@@ -331,14 +311,11 @@ fn ask(
             write!(out, "› ")?;
         }
         out.flush()?;
-        let line = match read_line(input)? {
+        let line = match read_line(input, out, options.echo)? {
             Line::Quit => return Ok(Asked::Quit),
-            Line::End => return end_of_input(out),
+            Line::End => return Ok(Asked::End),
             Line::Text(line) => line,
         };
-        if options.echo {
-            writeln!(out, "{line}")?;
-        }
         match grade::parse(shown, &line, lang) {
             Err(hint) => writeln!(out, "{}", style.yellow(&hint.0))?,
             Ok(_) if gaps > 0 => {
@@ -356,23 +333,12 @@ fn ask(
     if question.justify {
         write!(out, "{} › ", Strings::get(lang).justify)?;
         out.flush()?;
-        match read_line(input)? {
-            Line::Text(line) => {
-                if options.echo {
-                    writeln!(out, "{line}")?;
-                }
-                reason = Some(line);
-            }
-            Line::Quit | Line::End => writeln!(out)?,
+        if let Line::Text(line) = read_line(input, out, options.echo)? {
+            reason = Some(line);
         }
     }
     feedback(shown, &graded, reason.as_deref(), options, out)?;
     Ok(Asked::Answered(graded))
-}
-
-fn end_of_input(out: &mut dyn Write) -> io::Result<Asked> {
-    writeln!(out)?;
-    Ok(Asked::End)
 }
 
 fn feedback(

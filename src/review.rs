@@ -3,17 +3,17 @@
 //! retention. Days are calendar days: a card rated "again" comes back later
 //! in the same session; the others come back after their interval.
 
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 
 use chrono::{Days, NaiveDate};
 use fsrs::{FSRS, MemoryState};
 
 use crate::bank::{Bank, Lang, Question};
+use crate::console::{Line, Style, read_line};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Strings};
 use crate::present::{answer_text, evidence_line};
 use crate::state::{BankProgress, CardState, NewToday, StateFile};
-use crate::style::Style;
 
 /// The retention FSRS schedules for: recall 9 times out of 10.
 const DESIRED_RETENTION: f32 = 0.9;
@@ -282,28 +282,6 @@ fn when(lang: Lang, today: NaiveDate, day: NaiveDate) -> String {
     }
 }
 
-enum Read {
-    Line(String),
-    Quit,
-    End,
-}
-
-fn read(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io::Result<Read> {
-    let mut bytes = Vec::new();
-    if input.read_until(b'\n', &mut bytes)? == 0 {
-        writeln!(out)?;
-        return Ok(Read::End);
-    }
-    let line = String::from_utf8_lossy(&bytes).trim().to_owned();
-    if echo {
-        writeln!(out, "{line}")?;
-    }
-    Ok(match line.to_lowercase().as_str() {
-        "q" | "quit" | "quitter" => Read::Quit,
-        _ => Read::Line(line),
-    })
-}
-
 /// Runs a review session on `bank`, saving `state` after every rating.
 pub fn run(
     bank: &Bank,
@@ -377,12 +355,12 @@ pub fn run(
         writeln!(out, "{}", style.wrap(&question.prompt()))?;
         write!(out, "{} › ", style.dim(x.reveal))?;
         out.flush()?;
-        match read(input, out, options.echo)? {
-            Read::Quit | Read::End => {
+        match read_line(input, out, options.echo)? {
+            Line::Quit | Line::End => {
                 stopped = true;
                 break;
             }
-            Read::Line(_) => {}
+            Line::Text(_) => {}
         }
         writeln!(out, "{}", style.bold(&format!("── {} ──", x.answer)))?;
         let say = |out: &mut dyn Write, text: &str| writeln!(out, "{}", style.wrap(text));
@@ -400,9 +378,9 @@ pub fn run(
         let rating = loop {
             write!(out, "{} ({}) › ", x.rate, x.rate_hint)?;
             out.flush()?;
-            match read(input, out, options.echo)? {
-                Read::Quit | Read::End => break None,
-                Read::Line(line) => match Rating::parse(&line) {
+            match read_line(input, out, options.echo)? {
+                Line::Quit | Line::End => break None,
+                Line::Text(line) => match Rating::parse(&line) {
                     Some(rating) => break Some(rating),
                     None => writeln!(out, "{}", style.yellow(x.rate_hint))?,
                 },

@@ -1,6 +1,38 @@
-//! Terminal colours: on only for a terminal, and never with `NO_COLOR`.
+//! The console: colour (on only for a terminal, never with `NO_COLOR`),
+//! wrapping, and reading what the user types, shared by quiz and review.
 
-use std::io::IsTerminal;
+use std::io::{self, BufRead, IsTerminal, Write};
+
+/// What reading a line gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// A line, trimmed.
+    Text(String),
+    /// `q`, `quit` or `quitter`.
+    Quit,
+    /// End of input (Ctrl-D, a closed pipe).
+    End,
+}
+
+/// Reads one line. With `echo` (input that is not a terminal), the line is
+/// written back so a piped session's transcript reads like a typed one; at
+/// the end of input a newline closes the pending prompt.
+pub fn read_line(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io::Result<Line> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        writeln!(out)?;
+        return Ok(Line::End);
+    }
+    // Invalid UTF-8 is not an answer: the lossy text gets a hint and is asked again.
+    let line = String::from_utf8_lossy(&bytes).trim().to_owned();
+    if echo {
+        writeln!(out, "{line}")?;
+    }
+    Ok(match line.to_lowercase().as_str() {
+        "q" | "quit" | "quitter" => Line::Quit,
+        _ => Line::Text(line),
+    })
+}
 
 /// Whether to colour and wrap output, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
