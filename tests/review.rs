@@ -226,3 +226,24 @@ fn progress_survives_kill_9_mid_session() {
     )));
     assert!(out.contains("nouvelles : 3 · 5 autres"), "{out}");
 }
+
+#[test]
+fn questions_removed_from_the_bank_keep_their_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("review.json");
+    let gone = r#"{"version":1,"banks":{"Fiche d'essai : <Lere> & le CSP":{"cards":{"removed-question":{"stability":3.0,"difficulty":5.0,"due":"2026-11-20","last":"2026-11-10","reps":2,"lapses":0}}}}}"#;
+    fs::write(&state, gone).unwrap();
+    let out = plain(&stdout_of(&review(
+        &state,
+        "2026-11-26",
+        &["--new", "1"],
+        "\n3\n",
+    )));
+    assert!(
+        out.contains("À revoir aujourd’hui : 0 · nouvelles : 1"),
+        "{out}"
+    );
+    let cards = cards(&state);
+    assert_eq!(cards["removed-question"]["reps"], 2, "{cards}");
+    assert_eq!(cards.as_object().unwrap().len(), 2);
+}
