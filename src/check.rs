@@ -46,7 +46,7 @@ impl BankFile {
         Ok(match String::from_utf8(bytes) {
             Ok(text) => Ok(BankFile {
                 label,
-                text,
+                text: without_bom(text),
                 path: Some(path.to_owned()),
             }),
             Err(err) => {
@@ -64,6 +64,14 @@ impl BankFile {
                 Err(findings.list.remove(0))
             }
         })
+    }
+}
+
+/// Drops the byte-order mark some editors (Windows Notepad) put in front of UTF-8.
+fn without_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
     }
 }
 
@@ -170,7 +178,7 @@ fn read_article(
                 }
                 Ok(bytes) => {
                     match String::from_utf8(bytes) {
-                        Ok(text) => text,
+                        Ok(text) => without_bom(text),
                         Err(_) => {
                             findings.error(line, None, format!("source file `{name}` is not UTF-8 text: save the article as UTF-8"));
                             return None;
@@ -396,4 +404,33 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever a teacher's editor does to a bank (a slice cut out,
+        /// characters pasted in), checking it reports and never panics.
+        #[test]
+        fn a_damaged_bank_never_panics(cut in any::<prop::sample::Index>(), len in 0usize..400, paste in ".{0,12}") {
+            let mut text = shipped::BANK.to_owned();
+            let mut start = cut.index(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, &paste);
+            let file = BankFile { label: "bank.yaml".to_owned(), text, path: None };
+            let checked = check_file(&file);
+            prop_assert!(checked.bank.is_some() || checked.diagnostics.iter().any(Diagnostic::is_error));
+        }
+    }
 }

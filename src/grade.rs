@@ -549,6 +549,19 @@ mod tests {
             }
         }
 
+        /// Whatever is typed, reading it gives an answer or a hint, never a panic.
+        #[test]
+        fn any_input_is_an_answer_or_a_hint(seed in any::<u64>(), typed in "\\PC{0,24}") {
+            let bank = shipped();
+            let mut rng = Seed(seed).rng();
+            for question in &bank.questions {
+                let shown = Shown::shuffle(question, &mut rng);
+                if let Ok(answer) = parse(&shown, &typed, Lang::Fr) {
+                    let _ = grade(&shown, &answer);
+                }
+            }
+        }
+
         /// Another short question's answer is never accepted for this one.
         #[test]
         fn other_short_answers_are_refused(seed in any::<u64>()) {

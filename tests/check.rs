@@ -224,7 +224,7 @@ fn several_files_are_all_reported() {
 fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("checked 14 banks"), "{stderr}");
+    assert!(stderr.contains("checked 17 banks"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -267,4 +267,34 @@ fn other_commands_refuse_a_broken_bank() {
         .stderr(predicates::str::contains(
             "the bank `shapes.yaml` has 9 errors",
         ));
+}
+
+#[test]
+fn a_windows_file_with_bom_and_crlf_passes() {
+    mediaquiz(&["check", "bom-crlf.yaml"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn a_bank_that_is_not_utf8() {
+    assert_findings(
+        "latin1-bank.yaml",
+        1,
+        &[
+            "latin1-bank.yaml:1: error: this file is not UTF-8 text: save it as UTF-8 in your editor",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_bank() {
+    assert_findings(
+        "empty.yaml",
+        1,
+        &[
+            "empty.yaml:1: error: the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
+        ],
+    );
 }

@@ -81,6 +81,14 @@ pub fn parse(label: &str, text: &str) -> Parsed {
             return parsed;
         }
     };
+    if matches!(value, Value::Null) {
+        parsed.findings.error(
+            1,
+            None,
+            "the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
+        );
+        return parsed;
+    }
     let Value::Mapping(mut top) = value else {
         parsed.findings.error(
             1,
@@ -947,6 +955,19 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
         return (
             line,
             "a tab is used to indent: YAML indents with spaces only".to_owned(),
+        );
+    }
+    if full.contains("more than one document") {
+        let second = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end() == "---")
+            .map(|(i, _)| i + 1)
+            .find(|&l| l > 1)
+            .unwrap_or(line);
+        return (
+            second,
+            "a second YAML document starts here (`---`): keep one bank per file".to_owned(),
         );
     }
     if let Some(key) = full.strip_prefix("duplicate entry with key ") {
