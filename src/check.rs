@@ -82,7 +82,7 @@ pub struct Checked {
     pub bank: Option<Bank>,
     /// Errors and warnings, by line.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many questions could be read, errors or not.
+    /// How many questions the file holds, readable or not.
     pub questions: usize,
 }
 
@@ -100,7 +100,7 @@ pub fn check_file(file: &BankFile) -> Checked {
     }
     advise(&questions, &mut findings);
     findings.list.sort_by_key(|d| (d.line, d.severity));
-    let count = questions.len();
+    let count = parsed.entries;
     let bank = match (findings.has_errors(), parsed.title, parsed.source, article) {
         (false, Some(title), Some(source), Some(article)) => Some(Bank {
             label: file.label.clone(),

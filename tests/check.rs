@@ -98,9 +98,9 @@ fn shapes() {
         &[
             r#"shapes.yaml:9: error: cloze `text` has no gap: mark each gap as `{{answer}}` [cloze-no-gap]"#,
             r#"shapes.yaml:15: error: cloze `text` has a `{{` that is never closed with `}}` [cloze-unclosed]"#,
-            r#"shapes.yaml:22: error: `pairs` has 1 entries: a match question needs 2 to 8 [match-one-pair]"#,
+            r#"shapes.yaml:22: error: `pairs` has only 1 pair: a match question needs 2 to 8 [match-one-pair]"#,
             r#"shapes.yaml:32: error: `rebelles` appears twice in `pairs` (entries 1 and 2) [match-repeated]"#,
-            r#"shapes.yaml:39: error: `items` has 2 entries: an order question needs 3 to 8 [order-short]"#,
+            r#"shapes.yaml:39: error: `items` has 2 items: an order question needs 3 to 8 [order-short]"#,
             r#"shapes.yaml:49: error: `Bourem` appears twice in `items` (entries 1 and 3) [order-repeated]"#,
             r#"shapes.yaml:52: error: missing `back`: a card needs a `back` (the answer side) [card-no-back]"#,
             r#"shapes.yaml:62: error: unknown claim answer `maybe`: expected one of supported, contradicted, not-stated [claim-bad]"#,

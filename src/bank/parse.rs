@@ -56,6 +56,8 @@ pub struct Parsed {
     pub source: Option<Source>,
     /// Every question that could be read.
     pub questions: Vec<Question>,
+    /// Entries of the `questions:` list, readable or not.
+    pub entries: usize,
     /// Lines of keys and questions, for later findings.
     pub outline: Outline,
     /// The problems found.
@@ -70,6 +72,7 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         language: Lang::Fr,
         source: None,
         questions: Vec::new(),
+        entries: 0,
         outline,
         findings: Findings::new(label),
     };
@@ -141,6 +144,7 @@ pub fn parse(label: &str, text: &str) -> Parsed {
     };
     reader.unknown_keys(&top, TOP_FIELDS, |k| outline.top(k), "bank");
 
+    parsed.entries = questions.len();
     let mut first_use: HashMap<String, usize> = HashMap::new();
     for (index, item) in questions.into_iter().enumerate() {
         let lines = outline.item(index);
@@ -436,8 +440,8 @@ fn read_kind(
                     reader.error(
                         at("items"),
                         format!(
-                            "`items` has {} entries: an order question needs 3 to 8",
-                            items.len()
+                            "`items` has {}: an order question needs 3 to 8",
+                            count(items.len(), "item")
                         ),
                     );
                     None
@@ -793,8 +797,8 @@ impl Reader<'_> {
             self.error(
                 line,
                 format!(
-                    "`pairs` has {} entries: a match question needs 2 to 8",
-                    pairs.len()
+                    "`pairs` has {}: a match question needs 2 to 8",
+                    count(pairs.len(), "pair")
                 ),
             );
             return None;
@@ -888,6 +892,15 @@ fn closest_name<'a>(text: &str, names: impl Iterator<Item = &'a str>) -> Option<
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
+}
+
+/// "1 pair", "9 pairs".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("only 1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn contains(map: &Mapping, key: &str) -> bool {
