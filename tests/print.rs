@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::mediaquiz;
+use crate::util::{mediaquiz, worksheets};
 
 /// A tool's path, or `None` (and a note) when browser tests are optional.
 fn tool(name: &str, found: Option<PathBuf>) -> Option<PathBuf> {
@@ -46,34 +46,23 @@ fn pdftotext() -> Option<PathBuf> {
     tool("pdftotext", found)
 }
 
-fn sheets(dir: &Path, args: &[&str]) {
-    let mut all = vec!["worksheet", "--out", dir.to_str().unwrap()];
-    all.extend_from_slice(args);
-    mediaquiz(&all).assert().success();
-}
-
 #[test]
 fn the_nu_html_checker_finds_no_error() {
     let Some(jar) = vnu_jar() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    sheets(dir.path(), &["-n", "20", "--versions", "2", "--seed", "5"]);
-    let english = dir.path().join("en");
-    sheets(
-        &english,
-        &[
-            "--lang",
-            "en",
-            "--paper",
-            "letter",
-            "--bank",
-            "sheet.yaml",
-            "-n",
-            "9",
-            "--seed",
-            "2",
-        ],
-    );
-    let mut files: Vec<PathBuf> = [dir.path(), english.as_path()]
+    let french = worksheets(&["-n", "20", "--versions", "2", "--seed", "5"]);
+    let english = worksheets(&[
+        "--lang",
+        "en",
+        "--paper",
+        "letter",
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "9",
+        "--seed",
+        "2",
+    ]);
+    let mut files: Vec<PathBuf> = [french.path(), english.path()]
         .iter()
         .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
@@ -195,20 +184,16 @@ fn printed_questions_are_never_cut_across_pages() {
         return;
     };
     for paper in ["a4", "letter"] {
-        let dir = tempfile::tempdir().unwrap();
-        sheets(
-            dir.path(),
-            &[
-                "-n",
-                "15",
-                "--versions",
-                "3",
-                "--seed",
-                "9",
-                "--paper",
-                paper,
-            ],
-        );
+        let dir = worksheets(&[
+            "-n",
+            "15",
+            "--versions",
+            "3",
+            "--seed",
+            "9",
+            "--paper",
+            paper,
+        ]);
         for version in ['A', 'B', 'C'] {
             let html = dir.path().join(format!("worksheet-{version}.html"));
             let pdf = html.with_extension("pdf");

@@ -26,3 +26,14 @@ pub(crate) fn stdout_of(output: &std::process::Output) -> String {
 pub(crate) fn plain(text: &str) -> String {
     text.replace(['\u{a0}', '\u{202f}'], " ")
 }
+
+/// Runs `mediaquiz worksheet ARGS --out DIR` into a fresh folder, which it
+/// returns, and asserts success.
+pub(crate) fn worksheets(args: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = vec!["worksheet"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--out", dir.path().to_str().unwrap()]);
+    mediaquiz(&all).assert().success();
+    dir
+}

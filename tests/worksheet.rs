@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{mediaquiz, stdout_of};
+use crate::util::{mediaquiz, stdout_of, worksheets};
 
 fn read(dir: &Path, name: &str) -> String {
     fs::read_to_string(dir.join(name)).unwrap()
@@ -11,21 +11,7 @@ fn read(dir: &Path, name: &str) -> String {
 
 #[test]
 fn a_seeded_version_and_its_key_are_stable() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap();
-    mediaquiz(&[
-        "worksheet",
-        "--bank",
-        "sheet.yaml",
-        "-n",
-        "9",
-        "--seed",
-        "3",
-        "--out",
-        out,
-    ])
-    .assert()
-    .success();
+    let dir = worksheets(&["--bank", "sheet.yaml", "-n", "9", "--seed", "3"]);
     insta::assert_snapshot!("worksheet-A", read(dir.path(), "worksheet-A.html"));
     insta::assert_snapshot!("answers-A", read(dir.path(), "answers-A.html"));
 }
@@ -82,22 +68,8 @@ fn writes_every_version_and_prints_the_paths_and_the_seed() {
 
 #[test]
 fn the_same_seed_gives_identical_files() {
-    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for dir in [&one, &two] {
-        mediaquiz(&[
-            "worksheet",
-            "-n",
-            "12",
-            "--versions",
-            "3",
-            "--seed",
-            "7",
-            "--out",
-            dir.path().to_str().unwrap(),
-        ])
-        .assert()
-        .success();
-    }
+    let args = ["-n", "12", "--versions", "3", "--seed", "7"];
+    let (one, two) = (worksheets(&args), worksheets(&args));
     for name in [
         "worksheet-A.html",
         "answers-A.html",
@@ -110,22 +82,8 @@ fn the_same_seed_gives_identical_files() {
 
 #[test]
 fn version_a_does_not_depend_on_the_number_of_versions() {
-    let (one, three) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, versions) in [(&one, "1"), (&three, "3")] {
-        mediaquiz(&[
-            "worksheet",
-            "-n",
-            "8",
-            "--seed",
-            "11",
-            "--versions",
-            versions,
-            "--out",
-            dir.path().to_str().unwrap(),
-        ])
-        .assert()
-        .success();
-    }
+    let one = worksheets(&["-n", "8", "--seed", "11", "--versions", "1"]);
+    let three = worksheets(&["-n", "8", "--seed", "11", "--versions", "3"]);
     let strip = |s: String| s.replace(" --versions 3", "");
     assert_eq!(
         strip(read(one.path(), "worksheet-A.html")),
@@ -182,9 +140,7 @@ fn cards_never_go_on_a_worksheet() {
 
 #[test]
 fn english_letter_paper_and_no_article() {
-    let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&[
-        "worksheet",
+    let dir = worksheets(&[
         "--lang",
         "en",
         "--paper",
@@ -194,11 +150,7 @@ fn english_letter_paper_and_no_article() {
         "5",
         "--seed",
         "1",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ])
-    .assert()
-    .success();
+    ]);
     let sheet = read(dir.path(), "worksheet-A.html");
     assert!(sheet.contains(r#"<html lang="en">"#));
     assert!(sheet.contains("size: letter;"));
@@ -209,18 +161,7 @@ fn english_letter_paper_and_no_article() {
 
 #[test]
 fn french_sheets_use_french_typography() {
-    let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&[
-        "worksheet",
-        "-n",
-        "5",
-        "--seed",
-        "1",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ])
-    .assert()
-    .success();
+    let dir = worksheets(&["-n", "5", "--seed", "1"]);
     let sheet = read(dir.path(), "worksheet-A.html");
     assert!(sheet.contains(r#"<html lang="fr">"#));
     assert!(sheet.contains("Nom\u{a0}:"));
@@ -230,20 +171,7 @@ fn french_sheets_use_french_typography() {
 
 #[test]
 fn user_text_is_escaped() {
-    let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&[
-        "worksheet",
-        "--bank",
-        "sheet.yaml",
-        "-n",
-        "2",
-        "--seed",
-        "1",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ])
-    .assert()
-    .success();
+    let dir = worksheets(&["--bank", "sheet.yaml", "-n", "2", "--seed", "1"]);
     let sheet = read(dir.path(), "worksheet-A.html");
     assert!(sheet.contains("&#60;Lere&#62; &#38; le CSP"));
     assert!(!sheet.contains("<Lere>"));
