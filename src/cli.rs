@@ -33,14 +33,26 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check banks: structure, and every evidence quote against the article
+    #[command(
+        after_help = "Examples:\n  mediaquiz check                      the shipped bank\n  mediaquiz check my-bank.yaml banks/  files and folders\n  mediaquiz check --format json x.yaml for editors and scripts"
+    )]
     Check(CheckArgs),
     /// Count a bank's questions per skill, type and difficulty
     Stats,
     /// Write printable worksheets and answer keys (HTML, optionally PDF)
+    #[command(
+        after_help = "Examples:\n  mediaquiz worksheet -n 12 --versions 3 --seed 7\n  mediaquiz worksheet --skill sourcing --skill numbers -n 6 --pdf\n  mediaquiz --bank my-bank.yaml worksheet --paper letter --no-article"
+    )]
     Worksheet(WorksheetArgs),
     /// Take a quiz in the console (also works with piped answers)
+    #[command(
+        after_help = "Answers: letters for choices (b, a c), v/f or t/f, a/c/n or s/c/n for claims,\nwords for short answers and blanks, 1b 2a 3c to match, 3 1 2 4 to order; q quits.\n\nExample:\n  mediaquiz quiz -n 5 --skill wording --retry"
+    )]
     Quiz(QuizArgs),
     /// Review the bank as flashcards, spaced over days (progress is saved)
+    #[command(
+        after_help = "Enter shows the answer; rate 1 (again), 2 (hard), 3 (good) or 4 (easy); q quits.\nEvery rating is saved at once.\n\nExample:\n  mediaquiz review --new 5"
+    )]
     Review(ReviewArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
