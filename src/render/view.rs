@@ -384,7 +384,8 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
     }
 }
 
-/// The answer in a few characters: letters for choices, matches and orders,
+/// The answer in a few characters, as the student marks it on the sheet:
+/// letters for choices, number-letter for matches, letter-rank for orders,
 /// otherwise the first line of the full answer.
 fn brief(shown: &Shown<'_>, answer: &[String], lang: Lang) -> String {
     let question = shown.question;
@@ -404,12 +405,14 @@ fn brief(shown: &Shown<'_>, answer: &[String], lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Kind::Order { items, .. } => letters(
-            (0..items.len())
-                .map(|rank| shown.order.iter().position(|&o| o == rank).unwrap_or(0))
-                .collect(),
-        )
-        .join(" "),
+        // As the student fills it in: the rank written beside each letter.
+        Kind::Order { .. } => shown
+            .order
+            .iter()
+            .enumerate()
+            .map(|(position, &rank)| format!("{}{}", version_letter(position), rank + 1))
+            .collect::<Vec<_>>()
+            .join(" "),
         Kind::Cloze { segments, .. } => segments
             .iter()
             .filter_map(|s| match s {
@@ -522,8 +525,13 @@ mod tests {
                             }
                         }
                         Kind::Order { items: right, .. } => {
-                            let keyed: Vec<String> = letters(&entry.brief).into_iter()
-                                .map(|l| shown_text(&item.body, l).unwrap()).collect();
+                            let mut keyed: Vec<(usize, String)> = entry.brief.split(' ').map(|part| {
+                                let letter = part.chars().next().unwrap();
+                                let rank: usize = part[1..].parse().unwrap();
+                                (rank, shown_text(&item.body, letter).unwrap())
+                            }).collect();
+                            keyed.sort();
+                            let keyed: Vec<String> = keyed.into_iter().map(|(_, text)| text).collect();
                             let right: Vec<String> = right.iter().map(|i| typography(Lang::Fr, i)).collect();
                             prop_assert_eq!(keyed, right);
                             prop_assert!(shown.order.iter().enumerate().any(|(i, &o)| i != o), "order items printed in the answer's order");
