@@ -25,6 +25,11 @@ struct Globals {
 }
 
 impl Globals {
+    /// The interface language: `--lang`, or the bank's own.
+    fn lang_for(&self, bank: &Bank) -> crate::bank::Lang {
+        self.lang.unwrap_or(bank.language)
+    }
+
     /// The command line that runs `subcommand` with `flags` on the same bank
     /// in the same language: printed so any output can be made again.
     fn command_line(&self, subcommand: &str, flags: Vec<String>) -> String {
@@ -175,7 +180,7 @@ fn worksheet(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let lang = cli.lang.unwrap_or(bank.language);
+    let lang = cli.lang_for(bank);
     let (seed, mut rng, chosen) = args.select.choose(bank)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
@@ -236,7 +241,7 @@ fn worksheet(
 }
 
 fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let lang = cli.lang.unwrap_or(bank.language);
+    let lang = cli.lang_for(bank);
     let (seed, mut rng, chosen) = args.select.choose(bank)?;
     let shown: Vec<select::Shown<'_>> = chosen
         .iter()
@@ -248,20 +253,7 @@ fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Res
         flags.push("--retry".to_owned());
     }
     let replay = cli.command_line("quiz", flags);
-    let intro = match lang {
-        crate::bank::Lang::Fr => format!(
-            "{} · {} question{} · graine {seed} (`{replay}` pour le refaire)",
-            bank.title,
-            shown.len(),
-            plural(shown.len())
-        ),
-        crate::bank::Lang::En => format!(
-            "{} · {} question{} · seed {seed} (`{replay}` to take it again)",
-            bank.title,
-            shown.len(),
-            plural(shown.len())
-        ),
-    };
+    let intro = crate::quiz::intro(&bank.title, shown.len(), seed, &replay, lang);
     writeln!(out, "{}", style.dim(&intro))?;
     let stdin = std::io::stdin();
     let options = crate::quiz::QuizOptions {
@@ -282,7 +274,7 @@ fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) ->
     let mut state = crate::state::StateFile::open(&path, args.reset)?;
     let stdin = std::io::stdin();
     let options = crate::review::ReviewOptions {
-        lang: cli.lang.unwrap_or(bank.language),
+        lang: cli.lang_for(bank),
         new_per_day: args.new_per_day,
         today: today()?,
         style: crate::console::Style::detect(),

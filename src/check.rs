@@ -145,54 +145,39 @@ fn read_article(
     line: usize,
     findings: &mut Findings,
 ) -> Option<Article> {
+    match article_text(file, name) {
+        Ok(text) => Some(Article::new(&text)),
+        Err(message) => {
+            findings.error(line, None, message);
+            None
+        }
+    }
+}
+
+/// The article's text, or what is wrong with the file, as a finding's message.
+fn article_text(file: &BankFile, name: &str) -> std::result::Result<String, String> {
     let text = match &file.path {
-        None => match shipped::file(name) {
-            Some(text) => text.to_owned(),
-            None => {
-                findings.error(
-                    line,
-                    None,
-                    format!("source file `{name}` is not shipped with mediaquiz"),
-                );
-                return None;
-            }
-        },
+        None => shipped::file(name)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("source file `{name}` is not shipped with mediaquiz"))?,
         Some(path) => {
             let full = path.parent().unwrap_or(Path::new(".")).join(name);
-            match fs::read(&full) {
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                    findings.error(
-                        line,
-                        None,
-                        format!("source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder", full.display()),
-                    );
-                    return None;
-                }
-                Err(err) => {
-                    findings.error(
-                        line,
-                        None,
-                        format!("cannot read source file `{}`: {err}", full.display()),
-                    );
-                    return None;
-                }
-                Ok(bytes) => {
-                    match String::from_utf8(bytes) {
-                        Ok(text) => without_bom(text),
-                        Err(_) => {
-                            findings.error(line, None, format!("source file `{name}` is not UTF-8 text: save the article as UTF-8"));
-                            return None;
-                        }
-                    }
-                }
-            }
+            let bytes = fs::read(&full).map_err(|err| match err.kind() {
+                std::io::ErrorKind::NotFound => format!(
+                    "source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder",
+                    full.display()
+                ),
+                _ => format!("cannot read source file `{}`: {err}", full.display()),
+            })?;
+            String::from_utf8(bytes).map(without_bom).map_err(|_| {
+                format!("source file `{name}` is not UTF-8 text: save the article as UTF-8")
+            })?
         }
     };
     if text.trim().is_empty() {
-        findings.error(line, None, format!("source file `{name}` is empty"));
-        return None;
+        return Err(format!("source file `{name}` is empty"));
     }
-    Some(Article::new(&text))
+    Ok(text)
 }
 
 fn verify_evidence(
@@ -201,13 +186,8 @@ fn verify_evidence(
     outline: &crate::bank::Outline,
     findings: &mut Findings,
 ) {
-    for (index, question) in questions.iter_mut().enumerate() {
-        let lines = outline
-            .items
-            .iter()
-            .find(|item| item.line == question.line)
-            .cloned()
-            .unwrap_or_else(|| outline.item(index));
+    for question in questions.iter_mut() {
+        let lines = outline.item_at(question.line);
         for (n, evidence) in question.evidence.iter_mut().enumerate() {
             match article.find(&evidence.quote) {
                 Ok(found) => evidence.paragraph = found.paragraph,

@@ -54,14 +54,6 @@ impl Style {
         }
     }
 
-    /// No colours and no wrapping.
-    pub fn plain() -> Style {
-        Style {
-            on: false,
-            width: None,
-        }
-    }
-
     /// `text` wrapped at word boundaries to the terminal's width; colour
     /// codes do not count towards the width.
     pub fn wrap(self, text: &str) -> String {

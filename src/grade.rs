@@ -68,10 +68,7 @@ impl Grade {
 }
 
 fn hint(lang: Lang, fr: &str, en: &str) -> Hint {
-    Hint(match lang {
-        Lang::Fr => fr.to_owned(),
-        Lang::En => en.to_owned(),
-    })
+    Hint(lang.pick(fr, en).to_owned())
 }
 
 /// Lower-case letter of a display position.

@@ -140,10 +140,7 @@ const EN: Strings = Strings {
 impl Strings {
     /// The strings of `lang`.
     pub fn get(lang: Lang) -> &'static Strings {
-        match lang {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+        lang.pick(&FR, &EN)
     }
 }
 

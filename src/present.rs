@@ -92,8 +92,6 @@ pub fn evidence_line(evidence: &Evidence, lang: Lang) -> String {
     let place = evidence
         .paragraph
         .map_or_else(|| t.subheading.to_lowercase(), |n| format!("§{n}"));
-    match lang {
-        Lang::Fr => format!("« {} » ({place})", evidence.quote),
-        Lang::En => format!("“{}” ({place})", evidence.quote),
-    }
+    let (open, close) = lang.pick(("« ", " »"), ("“", "”"));
+    format!("{open}{}{close} ({place})", evidence.quote)
 }

@@ -10,7 +10,7 @@ use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
 use crate::i18n::{self, Strings};
 use crate::present::{answer_lines, evidence_line};
-use crate::select::{Rng, Shown};
+use crate::select::{Rng, Seed, Shown};
 
 /// How the quiz runs.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +55,8 @@ pub struct Summary {
 }
 
 struct Text {
+    seed: &'static str,
+    replay: &'static str,
     question: &'static str,
     one_line_per_gap: &'static str,
     right: &'static str,
@@ -83,6 +85,8 @@ struct Text {
 }
 
 const FR: Text = Text {
+    seed: "graine",
+    replay: "pour le refaire",
     question: "Question",
     one_line_per_gap: "Une ligne par trou",
     right: "✓ Juste !",
@@ -111,6 +115,8 @@ const FR: Text = Text {
 };
 
 const EN: Text = Text {
+    seed: "seed",
+    replay: "to take it again",
     question: "Question",
     one_line_per_gap: "One line per blank",
     right: "✓ Right!",
@@ -139,10 +145,18 @@ const EN: Text = Text {
 };
 
 fn text(lang: Lang) -> &'static Text {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    lang.pick(&FR, &EN)
+}
+
+/// The quiz's first line: the bank, how many questions, the seed, and the
+/// command that gives the same quiz again.
+pub fn intro(title: &str, count: usize, seed: Seed, replay: &str, lang: Lang) -> String {
+    let x = text(lang);
+    let s = if count == 1 { "" } else { "s" };
+    format!(
+        "{title} · {count} question{s} · {} {seed} (`{replay}` {})",
+        x.seed, x.replay
+    )
 }
 
 /// What asking one question gave.

@@ -177,7 +177,10 @@ struct Text {
     rate_hint: &'static str,
     again_soon: &'static str,
     next_in: &'static str,
+    today: &'static str,
     tomorrow: &'static str,
+    within: &'static str,
+    date_format: &'static str,
     days: &'static str,
     on: &'static str,
     done: &'static str,
@@ -204,7 +207,10 @@ const FR: Text = Text {
     rate_hint: "1 à revoir · 2 difficile · 3 bien · 4 facile · q pour quitter",
     again_soon: "→ Elle reviendra tout à l’heure.",
     next_in: "→ Prochaine révision",
+    today: "aujourd’hui",
     tomorrow: "demain",
+    within: "dans",
+    date_format: "%d/%m/%Y",
     days: "jours",
     on: "le",
     done: "Session terminée",
@@ -231,7 +237,10 @@ const EN: Text = Text {
     rate_hint: "1 again · 2 hard · 3 good · 4 easy · q to quit",
     again_soon: "→ It will come back later in this session.",
     next_in: "→ Next review",
+    today: "today",
     tomorrow: "tomorrow",
+    within: "in",
+    date_format: "%Y-%m-%d",
     days: "days",
     on: "on",
     done: "Session over",
@@ -245,10 +254,7 @@ const EN: Text = Text {
 };
 
 fn text(lang: Lang) -> &'static Text {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    lang.pick(&FR, &EN)
 }
 
 /// "1 carte", "3 cartes".
@@ -260,25 +266,16 @@ fn count(lang: Lang, n: usize, (one, many): (&str, &str)) -> String {
 
 /// `dd/mm/yyyy` in French, `yyyy-mm-dd` in English.
 fn date(lang: Lang, day: NaiveDate) -> String {
-    match lang {
-        Lang::Fr => day.format("%d/%m/%Y").to_string(),
-        Lang::En => day.format("%Y-%m-%d").to_string(),
-    }
+    day.format(text(lang).date_format).to_string()
 }
 
 /// "tomorrow (…)", "in 3 days (…)", "today".
 fn when(lang: Lang, today: NaiveDate, day: NaiveDate) -> String {
     let x = text(lang);
     match (day - today).num_days() {
-        ..=0 => match lang {
-            Lang::Fr => "aujourd’hui".to_owned(),
-            Lang::En => "today".to_owned(),
-        },
+        ..=0 => x.today.to_owned(),
         1 => format!("{} ({})", x.tomorrow, date(lang, day)),
-        n => match lang {
-            Lang::Fr => format!("dans {n} {} ({} {})", x.days, x.on, date(lang, day)),
-            Lang::En => format!("in {n} {} ({} {})", x.days, x.on, date(lang, day)),
-        },
+        n => format!("{} {n} {} ({} {})", x.within, x.days, x.on, date(lang, day)),
     }
 }
 

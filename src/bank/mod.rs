@@ -24,6 +24,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The French or the English of anything: strings, tables, formats.
+    pub fn pick<T>(self, fr: T, en: T) -> T {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
     /// The BCP 47 tag, for `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {

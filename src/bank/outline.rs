@@ -72,6 +72,18 @@ impl Outline {
         })
     }
 
+    /// The lines of the question that starts at `line`.
+    pub fn item_at(&self, line: usize) -> ItemLines {
+        self.items
+            .iter()
+            .find(|item| item.line == line)
+            .cloned()
+            .unwrap_or_else(|| ItemLines {
+                line,
+                keys: HashMap::new(),
+            })
+    }
+
     /// Scans block-style YAML.
     pub fn scan(text: &str) -> Outline {
         let mut outline = Outline::default();
