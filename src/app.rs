@@ -254,7 +254,7 @@ fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Res
     }
     let replay = cli.command_line("quiz", flags);
     let intro = crate::quiz::intro(&bank.title, shown.len(), seed, &replay, lang);
-    writeln!(out, "{}", style.dim(&intro))?;
+    writeln!(out, "{}", style.wrap(&style.dim(&intro)))?;
     let stdin = std::io::stdin();
     let options = crate::quiz::QuizOptions {
         lang,
