@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::bank::{Bank, Kind, Question, parse};
-use crate::diagnostic::{Diagnostic, Findings};
+use crate::bank::{Bank, Kind, Question, Unread, parse, suggest_id};
+use crate::diagnostic::{Diagnostic, Findings, control_char};
 use crate::error::{Error, Result};
 use crate::shipped;
 use crate::text::{fold_answer, words};
@@ -97,13 +97,16 @@ pub fn check_file(file: &BankFile) -> Checked {
     });
     if let Some(article) = &article {
         verify_evidence(article, &mut questions, &parsed.outline, &mut findings);
+        verify_unread(article, &parsed.unread, &parsed.outline, &mut findings);
     }
     advise(&questions, &mut findings);
+    let id = parsed.id.or_else(|| default_id(file, &mut findings));
     findings.list.sort_by_key(|d| (d.line, d.severity));
     let count = parsed.entries;
-    let bank = match (findings.has_errors(), parsed.title, parsed.source, article) {
-        (false, Some(title), Some(source), Some(article)) => Some(Bank {
+    let bank = match (findings.has_errors(), id, parsed.title, parsed.source, article) {
+        (false, Some(id), Some(title), Some(source), Some(article)) => Some(Bank {
             label: file.label.clone(),
+            id,
             title,
             language: parsed.language,
             source,
@@ -117,6 +120,25 @@ pub fn check_file(file: &BankFile) -> Checked {
         diagnostics: findings.list,
         questions: count,
     }
+}
+
+/// The id of a bank without `id:`: its file name without extension (`lere`
+/// for the shipped bank), made fit for `[a-z0-9-]+`.
+fn default_id(file: &BankFile, findings: &mut Findings) -> Option<String> {
+    let stem = Path::new(&file.label)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = suggest_id(&stem);
+    if id.is_empty() {
+        findings.error(
+            1,
+            None,
+            format!("no bank id can be made from the file name `{stem}`: add a line such as `id: my-bank` (lower-case letters a to z, digits and `-`)"),
+        );
+        return None;
+    }
+    Some(id)
 }
 
 /// Loads the bank at `path` (or the shipped one), refusing one with errors.
@@ -177,6 +199,14 @@ fn article_text(file: &BankFile, name: &str) -> std::result::Result<String, Stri
     if text.trim().is_empty() {
         return Err(format!("source file `{name}` is empty"));
     }
+    for (n, line) in text.lines().enumerate() {
+        if let Some(control) = control_char(line) {
+            return Err(format!(
+                "source file `{name}` has a control character ({control}) on its line {}: remove it (it would reach the terminal)",
+                n + 1
+            ));
+        }
+    }
     Ok(text)
 }
 
@@ -189,30 +219,78 @@ fn verify_evidence(
     for question in questions.iter_mut() {
         let lines = outline.item_at(question.line);
         for (n, evidence) in question.evidence.iter_mut().enumerate() {
-            match article.find(&evidence.quote) {
-                Ok(found) => evidence.paragraph = found.paragraph,
-                Err(missing) => {
-                    let message = if missing.out_of_order {
-                        format!(
-                            "evidence parts are out of order: « {} » comes earlier in the article; the parts around `…` must follow the article's order",
-                            missing.part
-                        )
-                    } else if let Some(closest) = missing.closest {
-                        format!(
-                            "evidence not found in the article: « {} »; closest passage: « {closest} »",
-                            missing.part
-                        )
-                    } else {
-                        format!(
-                            "evidence not found in the article: « {} »; copy the words exactly from the article (use … to skip words)",
-                            missing.part
-                        )
-                    };
-                    findings.error(lines.entry("evidence", n), Some(&question.id), message);
+            match find_quote(article, &evidence.quote) {
+                Ok(paragraph) => evidence.paragraph = paragraph,
+                Err(message) => {
+                    findings.error(lines.entry("evidence", n), Some(&question.id), message)
                 }
             }
         }
     }
+}
+
+/// Checks the quotes of questions that have other errors, so that one run of
+/// `check` reports a wrong answer and a misquote together.
+fn verify_unread(
+    article: &Article,
+    unread: &[Unread],
+    outline: &crate::bank::Outline,
+    findings: &mut Findings,
+) {
+    for question in unread {
+        let lines = outline.item_at(question.line);
+        for (n, quote) in question.evidence.iter().enumerate() {
+            if let Err(message) = find_quote(article, quote) {
+                findings.error(
+                    lines.entry("evidence", n),
+                    question.id.as_deref(),
+                    message,
+                );
+            }
+        }
+    }
+}
+
+/// The paragraph of a quote, or the finding's message when the article does
+/// not have it.
+fn find_quote(article: &Article, quote: &str) -> std::result::Result<Option<usize>, String> {
+    let missing = match article.find(quote) {
+        Ok(found) => return Ok(found.paragraph),
+        Err(missing) => missing,
+    };
+    let part = shorten(&missing.part);
+    Err(if missing.out_of_order {
+        format!(
+            "evidence parts are out of order: « {part} » comes earlier in the article; the parts around `…` must follow the article's order"
+        )
+    } else if let Some(closest) = missing.closest {
+        format!(
+            "evidence not found in the article: « {part} »; closest passage: « {} »",
+            shorten(&closest)
+        )
+    } else {
+        format!(
+            "evidence not found in the article: « {part} »; copy the words exactly from the article (use … to skip words)"
+        )
+    })
+}
+
+/// Longest quote shown whole in a finding, in characters.
+const SHOWN_QUOTE: usize = 120;
+
+/// A quote for a one-line finding: white space folded, long ones cut in the
+/// middle (`…`) so both ends can still be found in the bank.
+fn shorten(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let flat = words.join(" ");
+    let chars: Vec<char> = flat.chars().collect();
+    if chars.len() <= SHOWN_QUOTE {
+        return flat;
+    }
+    let half = SHOWN_QUOTE / 2;
+    let head: String = chars[..half].iter().collect();
+    let tail: String = chars[chars.len() - half..].iter().collect();
+    format!("{} … {}", head.trim_end(), tail.trim_start())
 }
 
 /// Warnings: questions that work but teach less than they could.

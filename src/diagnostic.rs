@@ -87,13 +87,61 @@ impl Findings {
             file: self.file.clone(),
             line: line.max(1),
             severity,
-            message,
-            question: question.filter(|q| !q.is_empty()).map(str::to_owned),
+            message: one_line(&message),
+            question: question.filter(|q| !q.is_empty()).map(one_line),
         });
     }
 
     /// Whether any error was recorded.
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The first control character of `text` that must not reach a terminal (C0
+/// other than tab and line feed, DEL, C1: so every escape sequence), named
+/// `U+001B`; `None` when there is none.
+pub fn control_char(text: &str) -> Option<String> {
+    text.chars()
+        .find(|&c| is_unsafe(c) && c != '\t' && c != '\n')
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+}
+
+/// A finding's text on one line, whatever it quotes: line breaks and tabs
+/// become spaces, other control characters are shown by code (`U+001B`).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if is_unsafe(c) => out.push_str(&format!("U+{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_named() {
+        assert_eq!(control_char("ok\tand\nfine"), None);
+        assert_eq!(control_char("title\u{1b}]0;pwned\u{7}").as_deref(), Some("U+001B"));
+        assert_eq!(control_char("del\u{7f}").as_deref(), Some("U+007F"));
+        assert_eq!(control_char("csi\u{9b}").as_deref(), Some("U+009B"));
+    }
+
+    #[test]
+    fn every_finding_is_one_line_without_escapes() {
+        let mut findings = Findings::new("bank.yaml");
+        findings.error(3, Some("q\u{1b}1"), "« two\nlines »\u{1b}[2J");
+        let shown = findings.list[0].to_string();
+        assert_eq!(shown, "bank.yaml:3: error: « two lines »U+001B[2J [qU+001B1]");
     }
 }

@@ -294,7 +294,7 @@ pub fn run(
         text(options.lang),
     );
     let scheduler = Scheduler::default();
-    let key = bank.title.clone();
+    let key = state.progress.claim(&bank.id, &bank.title);
     let progress = state.progress.banks.entry(key.clone()).or_default().clone();
     let today_queue = queue(bank, &progress, today, options.new_per_day);
     writeln!(

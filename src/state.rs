@@ -13,8 +13,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Durability};
 
-/// Format version of the progress file.
-const VERSION: u32 = 1;
+/// Format version of the progress file: 2 keys banks by their id; 1 keyed
+/// them by title, and is migrated when read.
+const VERSION: u32 = 2;
+/// The version that keyed progress by bank title.
+const VERSION_BY_TITLE: u32 = 1;
 
 /// What the scheduler knows of one card.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -58,8 +61,12 @@ pub struct BankProgress {
 pub struct Progress {
     /// Format version.
     pub version: u32,
-    /// Progress per bank, keyed by bank title.
+    /// Progress per bank, keyed by bank id.
     pub banks: BTreeMap<String, BankProgress>,
+    /// Progress from a version-1 file, keyed by bank title, until its bank
+    /// is reviewed again and [`Progress::claim`] moves it under the bank's id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_title: BTreeMap<String, BankProgress>,
 }
 
 impl Default for Progress {
@@ -67,7 +74,25 @@ impl Default for Progress {
         Progress {
             version: VERSION,
             banks: BTreeMap::new(),
+            by_title: BTreeMap::new(),
         }
+    }
+}
+
+impl Progress {
+    /// The key of bank `id` in [`Progress::banks`], after moving there any
+    /// progress a version-1 file kept under the bank's `title`.
+    pub fn claim(&mut self, id: &str, title: &str) -> String {
+        if let Some(old) = self.by_title.remove(title) {
+            let progress = self.banks.entry(id.to_owned()).or_default();
+            for (question, card) in old.cards {
+                progress.cards.entry(question).or_insert(card);
+            }
+            if progress.new_today.is_none() {
+                progress.new_today = old.new_today;
+            }
+        }
+        id.to_owned()
     }
 }
 
@@ -81,6 +106,8 @@ pub struct StateFile {
     pub progress: Progress,
     /// Where `--reset` moved the old file, if it did.
     pub backup: Option<PathBuf>,
+    /// Where a version-1 file was kept when it was migrated, if it was.
+    pub migrated: Option<PathBuf>,
 }
 
 /// The default progress file: `review.json` in the user's data folder.
@@ -136,6 +163,7 @@ impl StateFile {
         } else {
             None
         };
+        let mut migrated = None;
         let progress = match fs::read(path) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => Progress::default(),
             Err(source) => {
@@ -144,17 +172,31 @@ impl StateFile {
                     source,
                 });
             }
-            Ok(bytes) => parse(&bytes).map_err(|reason| Error::CorruptState {
-                path: path.to_owned(),
-                reason,
-            })?,
+            Ok(bytes) => {
+                let (progress, from_v1) = parse(&bytes).map_err(|reason| Error::CorruptState {
+                    path: path.to_owned(),
+                    reason,
+                })?;
+                if from_v1 {
+                    // The old file is kept as it was before anything replaces it.
+                    let kept = free_name(path, ".v1.bak");
+                    fsutil::write_atomic(&kept, &bytes, Durability::Synced)?;
+                    migrated = Some(kept);
+                }
+                progress
+            }
         };
-        Ok(StateFile {
+        let state = StateFile {
             path: path.to_owned(),
             _lock: lock,
             progress,
             backup,
-        })
+            migrated,
+        };
+        if state.migrated.is_some() {
+            state.save()?;
+        }
+        Ok(state)
     }
 
     /// The file's path.
@@ -170,16 +212,24 @@ impl StateFile {
     }
 }
 
-fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
-    let progress: Progress =
+/// The progress in `bytes`, and whether it came from a version-1 file (then
+/// migrated: its banks wait in `by_title` for their id).
+fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), String> {
+    let mut progress: Progress =
         serde_json::from_slice(bytes).map_err(|e| format!("line {}: {e}", e.line()))?;
+    let from_v1 = progress.version == VERSION_BY_TITLE;
+    if from_v1 {
+        progress.version = VERSION;
+        let by_title = std::mem::take(&mut progress.banks);
+        progress.by_title.extend(by_title);
+    }
     if progress.version != VERSION {
         return Err(format!(
             "format version {} is not one this mediaquiz reads ({VERSION})",
             progress.version
         ));
     }
-    for (bank, cards) in &progress.banks {
+    for (bank, cards) in progress.banks.iter().chain(&progress.by_title) {
         for (id, card) in &cards.cards {
             let sane = card.stability.is_finite()
                 && card.stability > 0.0
@@ -191,7 +241,7 @@ fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
             }
         }
     }
-    Ok(progress)
+    Ok((progress, from_v1))
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -202,12 +252,17 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// `review.json.bak`, or `review.json.bak2`, `.bak3`… if taken.
 fn free_backup_name(path: &Path) -> PathBuf {
-    let first = sibling(path, ".bak");
+    free_name(path, ".bak")
+}
+
+/// `path` + `suffix`, or + `suffix` and 2, 3… if taken.
+fn free_name(path: &Path, suffix: &str) -> PathBuf {
+    let first = sibling(path, suffix);
     if !first.exists() {
         return first;
     }
     (2..)
-        .map(|n| sibling(path, &format!(".bak{n}")))
+        .map(|n| sibling(path, &format!("{suffix}{n}")))
         .find(|p| !p.exists())
         .unwrap_or(first)
 }
@@ -298,6 +353,42 @@ mod tests {
                 .to_string()
                 .contains("card `retrait-source` of `Lere` has impossible values")
         );
+    }
+
+    #[test]
+    fn a_file_keyed_by_title_is_migrated_to_bank_ids_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let old = "{\n  \"version\": 1,\n  \"banks\": {\n    \"Lere\": {\n      \"cards\": {\n        \"retrait-source\": {\"stability\": 2.3, \"difficulty\": 2.1, \"due\": \"2026-11-28\", \"last\": \"2026-11-26\", \"reps\": 1, \"lapses\": 0}\n      }\n    }\n  }\n}\n";
+        fs::write(&path, old).unwrap();
+        let mut state = StateFile::open(&path, false).unwrap();
+        let kept = dir.path().join("review.json.v1.bak");
+        assert_eq!(state.migrated.as_deref(), Some(kept.as_path()));
+        assert_eq!(fs::read_to_string(&kept).unwrap(), old);
+        // The file on disk is now version 2, its bank waiting for its id.
+        let saved: serde_json::Value =
+            serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(saved["version"], 2);
+        assert!(saved["by_title"]["Lere"]["cards"]["retrait-source"].is_object());
+        // Reviewing the bank moves its history under the bank's id.
+        assert_eq!(state.progress.claim("lere", "Lere"), "lere");
+        assert_eq!(state.progress.banks["lere"], some_progress().banks["Lere"]);
+        assert!(state.progress.by_title.is_empty());
+        state.save().unwrap();
+        drop(state);
+        let again = StateFile::open(&path, false).unwrap();
+        assert_eq!(again.migrated, None, "migrated once only");
+        assert_eq!(again.progress.banks["lere"], some_progress().banks["Lere"]);
+    }
+
+    #[test]
+    fn two_banks_with_one_title_keep_apart() {
+        let mut progress = some_progress();
+        progress.by_title = std::mem::take(&mut progress.banks);
+        progress.claim("lere", "Lere");
+        progress.claim("lere-copy", "Lere");
+        assert!(progress.banks["lere"].cards.contains_key("retrait-source"));
+        assert!(progress.banks["lere-copy"].cards.is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The question bank: its model, and loading it from YAML with every problem
 //! located (see [`parse`]).
 
+pub mod format;
 mod outline;
 mod parse;
 
@@ -11,7 +12,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 pub use outline::Outline;
-pub use parse::{Parsed, parse};
+pub use parse::{Parsed, Unread, parse, suggest_id};
 
 /// The interface language of sheets and the quiz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
@@ -247,6 +248,15 @@ pub struct Evidence {
     pub paragraph: Option<usize>,
 }
 
+/// One level of a rubric: what an answer worth `points` contains.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RubricLevel {
+    /// Points given to an answer at this level.
+    pub points: u32,
+    /// What such an answer contains.
+    pub criterion: String,
+}
+
 /// One question of a bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
@@ -266,6 +276,8 @@ pub struct Question {
     pub tags: Vec<String>,
     /// Ask the student for a sentence of reasoning.
     pub justify: bool,
+    /// How to score the reasoning asked by `justify` (empty: no rubric).
+    pub rubric: Vec<RubricLevel>,
     /// Line of the question in its YAML file.
     #[serde(skip)]
     pub line: usize,
@@ -319,6 +331,8 @@ pub struct Source {
     pub outlet: Option<String>,
     /// The publication date, if known.
     pub date: Option<String>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
 }
 
 impl Source {
@@ -338,6 +352,8 @@ impl Source {
 pub struct Bank {
     /// The file as the user named it (or the shipped bank's name).
     pub label: String,
+    /// The stable id, `[a-z0-9-]+`: review progress and exports key on it.
+    pub id: String,
     /// The bank's title.
     pub title: String,
     /// The interface language.

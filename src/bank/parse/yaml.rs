@@ -1,0 +1,279 @@
+//! Loading the YAML text: bounded (control characters, alias expansion,
+//! nesting are refused before they cost anything) and with the YAML crate's
+//! errors worded for teachers, located where the problem starts.
+//!
+//! Each wording below matches one of the crate's own messages; the fixtures in
+//! `tests/check.rs` fail if the crate changes them.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde_yaml::Value;
+
+use crate::diagnostic::control_char;
+
+/// How many times its own size a file may grow to once its aliases are
+/// expanded (counting each scalar's bytes plus one per node).
+const EXPANSION_FACTOR: usize = 8;
+/// Room for tiny files, whose few aliases may well exceed 8 times their size.
+const EXPANSION_SLACK: usize = 64 * 1024;
+/// Marks our own refusal among the crate's errors.
+const TOO_BIG: &str = "mediaquiz: alias expansion over budget";
+
+/// Parses `text` into a YAML value, or says at which line and why not.
+pub(super) fn load(text: &str) -> Result<Value, (usize, String)> {
+    if let Some(found) = first_control_char(text) {
+        return Err(found);
+    }
+    if let Err(err) = expand_within(text, text.len() * EXPANSION_FACTOR + EXPANSION_SLACK) {
+        if err.to_string().contains(TOO_BIG) {
+            return Err((
+                err.location().map_or(1, |l| l.line()),
+                format!(
+                    "the aliases (`*name`) in this file would expand it to more than {EXPANSION_FACTOR} times its size: write the repeated parts out, or use fewer aliases"
+                ),
+            ));
+        }
+        // Any other error is the crate's, reported below with its wording.
+    }
+    serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text))
+}
+
+/// The first raw control character in the file (tab, line feed and carriage
+/// return are allowed), with its line: YAML refuses them, and they must never
+/// reach a terminal.
+fn first_control_char(text: &str) -> Option<(usize, String)> {
+    for (n, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some(name) = control_char(line) {
+            let column = line
+                .char_indices()
+                .position(|(_, c)| control_char(c.encode_utf8(&mut [0; 4])).is_some())
+                .map_or(1, |p| p + 1);
+            return Some((
+                n + 1,
+                format!("a control character ({name}) at column {column}: remove it (a bank holds printable text only)"),
+            ));
+        }
+    }
+    None
+}
+
+/// Walks the document as the YAML crate expands it, without building
+/// anything, and stops once `budget` is spent.
+fn expand_within(text: &str, budget: usize) -> Result<(), serde_yaml::Error> {
+    let left = Cell::new(budget);
+    let de = serde_yaml::Deserializer::from_str(text);
+    Counter { left: &left }.deserialize(de)
+}
+
+/// Counts nodes and scalar bytes against a shared budget.
+#[derive(Clone, Copy)]
+struct Counter<'a> {
+    left: &'a Cell<usize>,
+}
+
+impl Counter<'_> {
+    fn spend<E: de::Error>(self, cost: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(cost + 1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(TOO_BIG)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Counter<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Counter<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        self.deserialize(de)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): count the tag, then the value.
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+/// Turns the YAML parser's message into one a teacher can act on, located at
+/// the line where the problem starts rather than where the parser gave up.
+fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
+    let full = err.to_string();
+    let line = err.location().map_or(1, |l| l.line());
+    let started = |what: &str| -> Option<(usize, usize)> {
+        let rest = full.split(what).nth(1)?;
+        let mut numbers = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|n| n.parse::<usize>().ok());
+        Some((numbers.next()??, numbers.next()??))
+    };
+    if let Some((at, column)) = started("while scanning a quoted scalar at line ") {
+        return (
+            at,
+            format!(
+                "the quoted text starting at column {column} is never closed: add the closing quote"
+            ),
+        );
+    }
+    if full.contains("recursion limit exceeded") {
+        return (
+            line,
+            "lists or fields are nested more than 128 levels deep here: a bank needs only a few levels".to_owned(),
+        );
+    }
+    if let Some(number) = full
+        .split("invalid type: integer `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+    {
+        return (
+            line,
+            format!("the number `{number}` is too large: write a small whole number, or put it in quotes if it is text"),
+        );
+    }
+    if let Some((at, _)) = started("while parsing a flow sequence at line ") {
+        return (
+            at,
+            "a `[` list is not closed: check for a missing `,` or `]`".to_owned(),
+        );
+    }
+    if let Some((at, _)) = started("while parsing a flow mapping at line ") {
+        return (
+            at,
+            "a `{` is not closed: check for a missing `,` or `}`".to_owned(),
+        );
+    }
+    if text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .is_some_and(|l| l.starts_with(|c: char| c.is_whitespace()) && l.contains('\t'))
+    {
+        return (
+            line,
+            "a tab is used to indent: YAML indents with spaces only".to_owned(),
+        );
+    }
+    if full.contains("more than one document") {
+        let second = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end() == "---")
+            .map(|(i, _)| i + 1)
+            .find(|&l| l > 1)
+            .unwrap_or(line);
+        return (
+            second,
+            "a second YAML document starts here (`---`): keep one bank per file".to_owned(),
+        );
+    }
+    if let Some(key) = full
+        .split("duplicate entry with key ")
+        .nth(1)
+        .and_then(|rest| rest.split(" at line ").next())
+    {
+        let key = key.trim_matches('"');
+        let second = second_key(text, line, key).unwrap_or(line);
+        return (second, format!("`{key}` is given twice: keep only one"));
+    }
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    let hint = if message.contains("expected '-' indicator")
+        || message.contains("mapping values are not allowed")
+    {
+        ": check the indentation (the fields of a question line up under `id`) and put text containing `: ` in quotes"
+    } else {
+        ""
+    };
+    (line, format!("this is not valid YAML: {message}{hint}"))
+}
+
+
+/// The line of the second `key:` of the block mapping that starts at line
+/// `start` (where the YAML crate reports a duplicate key).
+fn second_key(text: &str, start: usize, key: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.get(start.checked_sub(1)?)?;
+    // The mapping's keys line up where its first key starts, after any `- `.
+    let lead = first.len() - first.trim_start().len();
+    let rest = first.trim_start();
+    let column = lead + (rest.len() - rest.trim_start_matches("- ").trim_start().len());
+    let mut seen = 0;
+    for (n, line) in lines.iter().enumerate().skip(start - 1) {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - body.len();
+        let (indent, body) = if n + 1 == start {
+            (column, &line[column..])
+        } else {
+            (indent, body)
+        };
+        if indent < column {
+            break;
+        }
+        let name = body.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        if indent == column && name == key && body.contains(':') {
+            seen += 1;
+            if seen == 2 {
+                return Some(n + 1);
+            }
+        }
+    }
+    None
+}
