@@ -283,14 +283,37 @@ const SHOWN_QUOTE: usize = 120;
 fn shorten(quote: &str) -> String {
     let words: Vec<&str> = quote.split_whitespace().collect();
     let flat = words.join(" ");
-    let chars: Vec<char> = flat.chars().collect();
-    if chars.len() <= SHOWN_QUOTE {
+    if flat.chars().count() <= SHOWN_QUOTE {
         return flat;
     }
+    // Whole words from each end, about half the room each.
     let half = SHOWN_QUOTE / 2;
-    let head: String = chars[..half].iter().collect();
-    let tail: String = chars[chars.len() - half..].iter().collect();
-    format!("{} … {}", head.trim_end(), tail.trim_start())
+    let mut head = String::new();
+    for word in &words {
+        if !head.is_empty() && head.chars().count() + word.chars().count() >= half {
+            break;
+        }
+        if !head.is_empty() {
+            head.push(' ');
+        }
+        head.push_str(&truncate(word, half));
+    }
+    let mut tail: Vec<&str> = Vec::new();
+    let mut room = 0;
+    for word in words.iter().rev() {
+        room += word.chars().count() + 1;
+        if !tail.is_empty() && room > half {
+            break;
+        }
+        tail.push(word);
+    }
+    tail.reverse();
+    format!("{head} … {}", truncate(&tail.join(" "), half))
+}
+
+/// At most `max` characters of `text` (one very long word stays bounded).
+fn truncate(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
 }
 
 /// Warnings: questions that work but teach less than they could.
@@ -468,6 +491,17 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn long_quotes_are_cut_between_words() {
+        let quote = "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt vingt-et-un";
+        assert_eq!(shorten("court\n  et net"), "court et net");
+        let short = shorten(&quote.repeat(2));
+        assert!(short.chars().count() <= SHOWN_QUOTE + 3, "{short}");
+        assert!(short.starts_with("un deux trois") && short.ends_with("vingt vingt-et-un"), "{short}");
+        assert!(short.contains(" … "), "{short}");
+        assert!(shorten(&"x".repeat(10_000)).chars().count() <= SHOWN_QUOTE + 3);
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]

@@ -30,7 +30,7 @@ fn unknown_field() {
         &[
             r#"unknown-field.yaml:6: error: missing `prompt`: type `truefalse` needs it [q1]"#,
             r#"unknown-field.yaml:9: error: unknown field `promt`, did you mean `prompt`? [q1]"#,
-            r#"unknown-field.yaml:13: error: unknown field `colour` (a question has: id, type, skill, difficulty, prompt, choices, answer, answers, accept, text, pairs, items, front, back, keep_order, feedback, justify, explanation, evidence, tags) [q1]"#,
+            r#"unknown-field.yaml:13: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]"#,
         ],
     );
 }
@@ -55,7 +55,7 @@ fn ids() {
         1,
         &[
             r#"ids.yaml:6: error: missing `id`: give each question a short unique name such as `retrait-source`"#,
-            r#"ids.yaml:12: error: id `Camp_Militaire` may only use lower-case letters, digits and `-` (e.g. `camp-militaire`) [Camp_Militaire]"#,
+            r#"ids.yaml:12: error: id `Camp_Militaire` may only use lower-case letters a to z, digits and `-` (e.g. `camp-militaire`) [Camp_Militaire]"#,
             r#"ids.yaml:26: error: duplicate id `bourem`, first used at line 19: ids must be unique [bourem]"#,
         ],
     );
@@ -224,7 +224,7 @@ fn several_files_are_all_reported() {
 fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("checked 17 banks"), "{stderr}");
+    assert!(stderr.contains("checked 32 banks"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -296,5 +296,166 @@ fn an_empty_bank() {
         &[
             "empty.yaml:1: error: the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
         ],
+    );
+}
+
+// The YAML crate's own errors, one fixture per wording: each fails if the
+// crate's message changes and the wording no longer applies.
+
+#[test]
+fn yaml_unclosed_bracket() {
+    assert_findings(
+        "yaml-bracket.yaml",
+        1,
+        &["yaml-bracket.yaml:10: error: a `[` list is not closed: check for a missing `,` or `]`"],
+    );
+}
+
+#[test]
+fn yaml_unclosed_brace() {
+    assert_findings(
+        "yaml-brace.yaml",
+        1,
+        &["yaml-brace.yaml:12: error: a `{` is not closed: check for a missing `,` or `}`"],
+    );
+}
+
+#[test]
+fn yaml_tab_indentation() {
+    assert_findings(
+        "yaml-tab.yaml",
+        1,
+        &["yaml-tab.yaml:9: error: a tab is used to indent: YAML indents with spaces only"],
+    );
+}
+
+#[test]
+fn yaml_second_document() {
+    assert_findings(
+        "yaml-two-documents.yaml",
+        1,
+        &["yaml-two-documents.yaml:13: error: a second YAML document starts here (`---`): keep one bank per file"],
+    );
+}
+
+#[test]
+fn yaml_duplicate_key_at_its_own_line() {
+    assert_findings(
+        "yaml-duplicate-key.yaml",
+        1,
+        &["yaml-duplicate-key.yaml:19: error: `prompt` is given twice: keep only one"],
+    );
+}
+
+#[test]
+fn every_problem_of_a_question_is_reported() {
+    // A wrong answer does not hide a misquote, nor does a missing type.
+    assert_findings(
+        "every-problem.yaml",
+        1,
+        &[
+            "every-problem.yaml:11: error: `answer` `Le porte-parole du CSP` is not one of the choices; did you mean `Un porte-parole du CSP`? (copy it exactly) [wrong-answer-and-misquote]",
+            "every-problem.yaml:13: error: evidence not found in the article: « selon les déclarations d'un porte-parole du FLA »; closest passage: « selon les déclarations d'un porte-parole du CSP » [wrong-answer-and-misquote]",
+            "every-problem.yaml:14: error: missing `type`: one of single, multi, truefalse, claim, short, cloze, match, order, card [no-type]",
+            "every-problem.yaml:19: error: evidence not found in the article: « 46 rebeles neutralisés »; closest passage: « 46 rebelles neutralisés » [no-type]",
+        ],
+    );
+}
+
+#[test]
+fn control_characters_in_bank_text() {
+    assert_findings(
+        "control-characters.yaml",
+        1,
+        &[
+            "control-characters.yaml:9: error: `prompt` contains a control character (U+001B), which would reach the terminal: remove it [escapes]",
+            "control-characters.yaml:10: error: `choices` contains a control character (U+009B), which would reach the terminal: remove it [escapes]",
+        ],
+    );
+}
+
+#[test]
+fn control_characters_in_the_article() {
+    assert_findings(
+        "control-article.yaml",
+        1,
+        &["control-article.yaml:4: error: source file `control-article.txt` has a control character (U+001B) on its line 3: remove it (it would reach the terminal)"],
+    );
+}
+
+#[test]
+fn a_nul_byte_on_its_own_line() {
+    assert_findings(
+        "nul-byte.yaml",
+        1,
+        &["nul-byte.yaml:11: error: a control character (U+0000) at column 23: remove it (a bank holds printable text only)"],
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_refused() {
+    // Ten levels of ten aliases: 10^9 strings once expanded, from 600 bytes.
+    assert_findings(
+        "alias-bomb.yaml",
+        1,
+        &["alias-bomb.yaml:1: error: the aliases (`*name`) in this file would expand it to more than 8 times its size: write the repeated parts out, or use fewer aliases"],
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    assert_findings(
+        "deep-nesting.yaml",
+        1,
+        &["deep-nesting.yaml:2: error: lists or fields are nested more than 128 levels deep here: a bank needs only a few levels"],
+    );
+}
+
+#[test]
+fn a_huge_number() {
+    assert_findings(
+        "huge-number.yaml",
+        1,
+        &["huge-number.yaml:9: error: the number `99999999999999999999999` is too large: write a small whole number, or put it in quotes if it is text"],
+    );
+}
+
+#[test]
+fn messages_say_exactly_what_is_wrong() {
+    // An empty title is said once; a quoted number is named; an id in another
+    // script gets a usable example; one merge key costs one error; a quote
+    // over several lines stays on one line, shortened.
+    assert_findings(
+        "messages.yaml",
+        1,
+        &[
+            "messages.yaml:1: error: `title` is empty",
+            "messages.yaml:9: error: `difficulty` must be a number without quotes: write `difficulty: 2` [quoted-difficulty]",
+            "messages.yaml:14: error: id `سؤال` may only use lower-case letters a to z, digits and `-` (e.g. `question-2`) [سؤال]",
+            "messages.yaml:29: error: `<<` merge keys are not supported in a bank: write the fields out in full (each question's lines are checked where they are written) [merged]",
+            "messages.yaml:39: error: evidence not found in the article: « Plusieurs sources civiles locales ont confirmé ce départ, … les rues pour célébrer la fin des combats toute la nuit. »; copy the words exactly from the article (use … to skip words) [long-quote]",
+        ],
+    );
+}
+
+#[test]
+fn open_questions_and_rubrics() {
+    assert_findings(
+        "open-rubric.yaml",
+        1,
+        &[
+            "open-rubric.yaml:8: error: type `open` (a model answer scored with a rubric) is not supported yet by this mediaquiz: use `short` with `justify: true` and a `rubric` meanwhile [open-question]",
+            "open-rubric.yaml:28: error: two levels of `rubric` give 1 point: each level gives a different score [justified]",
+            "open-rubric.yaml:37: error: `rubric` scores the sentence of reasoning asked by `justify: true`: add `justify: true`, or remove the rubric [rubric-without-justify]",
+        ],
+    );
+}
+
+#[test]
+fn a_bank_id_follows_the_id_rule() {
+    assert_findings(
+        "bank-id.yaml",
+        1,
+        &["bank-id.yaml:1: error: bank id `Lere Bank` may only use lower-case letters a to z, digits and `-` (e.g. `lere-bank`)"],
     );
 }

@@ -28,7 +28,8 @@ fn review(state: &Path, today: &str, args: &[&str], input: &str) -> std::process
 fn cards(state: &Path) -> serde_json::Value {
     let progress: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(state).unwrap()).unwrap();
-    progress["banks"]["Fiche d'essai : <Lere> & le CSP"]["cards"].clone()
+    // Keyed by the bank's id: `sheet.yaml` has no `id:`, so its file name.
+    progress["banks"]["sheet"]["cards"].clone()
 }
 
 #[test]
@@ -246,4 +247,9 @@ fn questions_removed_from_the_bank_keep_their_history() {
     let cards = cards(&state);
     assert_eq!(cards["removed-question"]["reps"], 2, "{cards}");
     assert_eq!(cards.as_object().unwrap().len(), 2);
+    // The file keyed by title (version 1) was migrated, and kept as it was.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("review.json.v1.bak")).unwrap(),
+        gone
+    );
 }

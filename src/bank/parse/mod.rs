@@ -474,7 +474,11 @@ fn read_rubric(
         reader.unknown_keys(&level, &["points", "criterion"], |_| at, "rubric level");
         match (points, criterion) {
             (Some(points), Some(_)) if levels.iter().any(|l| l.points == points) => {
-                reader.error(at, format!("two levels of `rubric` give {points} points: each level gives a different score"));
+                let unit = if points == 1 { "point" } else { "points" };
+                reader.error(
+                    at,
+                    format!("two levels of `rubric` give {points} {unit}: each level gives a different score"),
+                );
                 ok = false;
             }
             (Some(points), Some(criterion)) => levels.push(RubricLevel { points, criterion }),
