@@ -470,6 +470,184 @@ mod tests {
         assert_eq!(waiting, ["open"]);
     }
 
+    mod round_trip {
+        use proptest::prelude::*;
+        use serde_yaml::{Mapping, Value};
+
+        use super::super::question_value;
+        use crate::bank::{
+            Choices, Evidence, Kind, Question, RubricLevel, Segment, Skill, Verdict, parse,
+        };
+
+        /// Text as teachers write it: letters first, accents, French
+        /// punctuation, YAML's own characters (`:`, `#`, quotes).
+        fn text() -> impl Strategy<Value = String> {
+            "[a-zA-Zéèàçô][a-zA-Zéèàçô0-9 ,.?!'’:#«»\"-]{0,24}"
+                .prop_map(|s| s.trim().to_owned())
+        }
+
+        /// `n` texts that stay distinct once folded (a suffix each).
+        fn distinct(range: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<String>> {
+            prop::collection::vec(text(), range).prop_map(|list| {
+                list.into_iter()
+                    .enumerate()
+                    .map(|(i, t)| format!("{t} n{i}"))
+                    .collect()
+            })
+        }
+
+        fn choices() -> impl Strategy<Value = (Choices, bool)> {
+            (distinct(2..=8), any::<bool>(), any::<bool>(), any::<prop::sample::Index>())
+                .prop_flat_map(|(options, multi, keep_order, first)| {
+                    let n = options.len();
+                    let picks = prop::collection::vec(any::<bool>(), n);
+                    let why = prop::collection::vec(prop::option::of(text()), n);
+                    (Just((options, multi, keep_order, first.index(n))), picks, why)
+                })
+                .prop_map(|((options, multi, keep_order, first), picks, why)| {
+                    let correct: Vec<usize> = if multi {
+                        (0..options.len()).filter(|&i| i == first || picks[i]).collect()
+                    } else {
+                        vec![first]
+                    };
+                    let feedback = why
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, w)| w.filter(|_| !correct.contains(&i)))
+                        .collect();
+                    let choices = Choices {
+                        prompt: String::new(),
+                        options,
+                        correct,
+                        keep_order,
+                        feedback,
+                    };
+                    (choices, multi)
+                })
+        }
+
+        fn cloze() -> impl Strategy<Value = Kind> {
+            let gap = prop::collection::vec("[a-zA-Zé][a-zA-Zé0-9 ]{0,10}", 1..3).prop_map(|forms| {
+                Segment::Gap(forms.iter().map(|f| f.trim().to_owned()).collect())
+            });
+            (
+                prop::option::of(text()),
+                prop::option::of(text()),
+                prop::collection::vec((gap, prop::option::of(text())), 1..4),
+            )
+                .prop_map(|(prompt, lead, gaps)| {
+                    let mut segments: Vec<Segment> = lead.into_iter().map(Segment::Text).collect();
+                    for (gap, after) in gaps {
+                        segments.push(gap);
+                        segments.extend(after.map(|t| Segment::Text(format!(" {t} "))));
+                    }
+                    // The text is trimmed as a whole: so is its last piece.
+                    if let Some(Segment::Text(last)) = segments.last_mut() {
+                        *last = last.trim_end().to_owned();
+                    }
+                    Kind::Cloze { prompt, segments }
+                })
+        }
+
+        fn kind() -> impl Strategy<Value = Kind> {
+            prop_oneof![
+                (text(), choices()).prop_map(|(prompt, (mut c, multi))| {
+                    c.prompt = prompt;
+                    if multi { Kind::Multi(c) } else { Kind::Single(c) }
+                }),
+                (text(), any::<bool>()).prop_map(|(prompt, answer)| Kind::TrueFalse { prompt, answer }),
+                (text(), prop::sample::select(Verdict::ALL.to_vec()))
+                    .prop_map(|(prompt, answer)| Kind::Claim { prompt, answer }),
+                (text(), text(), prop::collection::vec(text(), 0..3))
+                    .prop_map(|(prompt, answer, accept)| Kind::Short { prompt, answer, accept }),
+                cloze(),
+                (text(), distinct(2..=8), distinct(2..=8)).prop_map(|(prompt, l, r)| Kind::Match {
+                    prompt,
+                    pairs: l.into_iter().zip(r).collect(),
+                }),
+                (text(), distinct(3..=8)).prop_map(|(prompt, items)| Kind::Order { prompt, items }),
+                (text(), text()).prop_map(|(front, back)| Kind::Card { front, back }),
+            ]
+        }
+
+        fn question() -> impl Strategy<Value = Question> {
+            (
+                "[a-z0-9]{1,8}(-[a-z0-9]{1,4})?",
+                prop::sample::select(Skill::ALL.to_vec()),
+                1u8..=3,
+                kind(),
+                text(),
+                prop::collection::vec(text(), 1..3),
+                prop::collection::vec("[a-z][a-z-]{0,8}", 0..3),
+                any::<bool>(),
+                prop::collection::btree_map(0u32..=5, text(), 0..3),
+            )
+                .prop_map(|(id, skill, difficulty, kind, explanation, quotes, tags, justify, levels)| Question {
+                    id,
+                    skill,
+                    difficulty,
+                    kind,
+                    explanation,
+                    evidence: quotes
+                        .into_iter()
+                        .map(|quote| Evidence { quote, paragraph: None })
+                        .collect(),
+                    tags,
+                    justify,
+                    rubric: if justify {
+                        levels
+                            .into_iter()
+                            .rev()
+                            .map(|(points, criterion)| RubricLevel { points, criterion })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                    line: 0,
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            /// Questions written in the declared format read back as the
+            /// same questions, with no finding.
+            #[test]
+            fn written_questions_parse_back_the_same(list in prop::collection::vec(question(), 1..5)) {
+                let list: Vec<Question> = list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut q)| {
+                        q.id = format!("{}-{i}", q.id);
+                        q
+                    })
+                    .collect();
+                let mut source = Mapping::new();
+                source.insert("file".into(), "article.txt".into());
+                let mut bank = Mapping::new();
+                bank.insert("id".into(), "round-trip".into());
+                bank.insert("title".into(), "Aller-retour : « test »".into());
+                bank.insert("language".into(), "fr".into());
+                bank.insert("source".into(), Value::Mapping(source));
+                let questions = list.iter().map(|q| Value::Mapping(question_value(q))).collect();
+                bank.insert("questions".into(), Value::Sequence(questions));
+                let yaml = serde_yaml::to_string(&bank).unwrap();
+                let parsed = parse("bank.yaml", &yaml);
+                prop_assert!(parsed.findings.list.is_empty(), "{:?}\n{yaml}", parsed.findings.list);
+                let back: Vec<Question> = parsed
+                    .questions
+                    .into_iter()
+                    .map(|mut q| {
+                        q.line = 0;
+                        q
+                    })
+                    .collect();
+                prop_assert_eq!(back, list, "{}", yaml);
+                prop_assert_eq!(parsed.id.as_deref(), Some("round-trip"));
+            }
+        }
+    }
+
     #[test]
     fn each_type_uses_its_own_fields_and_the_common_ones() {
         let single = question_type("single").unwrap();
