@@ -325,6 +325,13 @@ pub fn run(
             style.dim(&format!("--reset: {}", backup.display()))
         )?;
     }
+    if let Some(kept) = &state.migrated {
+        let said = lang.pick(
+            "progression mise au nouveau format ; l’ancien fichier est gardé dans",
+            "progress moved to the new format; the old file is kept in",
+        );
+        writeln!(out, "{}", style.dim(&format!("{said} {}", kept.display())))?;
+    }
 
     let mut cards: std::collections::VecDeque<(&Question, bool)> = today_queue
         .due

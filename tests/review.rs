@@ -244,6 +244,10 @@ fn questions_removed_from_the_bank_keep_their_history() {
         out.contains("À revoir aujourd’hui : 0 · nouvelles : 1"),
         "{out}"
     );
+    assert!(
+        out.contains("progression mise au nouveau format ; l’ancien fichier est gardé dans"),
+        "{out}"
+    );
     let cards = cards(&state);
     assert_eq!(cards["removed-question"]["reps"], 2, "{cards}");
     assert_eq!(cards.as_object().unwrap().len(), 2);

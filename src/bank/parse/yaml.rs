@@ -277,3 +277,31 @@ fn second_key(text: &str, start: usize, key: &str) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_aliases_load_as_written() {
+        let text = "a: &word \"mot\"\nb: [*word, *word]\n";
+        let value = load(text).unwrap();
+        assert_eq!(value["b"][1], Value::String("mot".to_owned()));
+    }
+
+    #[test]
+    fn expansion_is_counted_against_the_budget() {
+        let text = "a: &x [1, 2, 3, 4]\nb: [*x, *x, *x, *x]\n";
+        // 5 nodes for `a`'s list, 4 times again under `b`, plus keys and lists.
+        assert!(expand_within(text, 100).is_ok());
+        let err = expand_within(text, 20).unwrap_err();
+        assert!(err.to_string().contains(TOO_BIG), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_in_its_own_mapping() {
+        let text = "questions:\n  - id: a\n    prompt: x\n  - id: b\n    prompt: y\n    answer: z\n    prompt: w\n";
+        assert_eq!(second_key(text, 4, "prompt"), Some(7));
+        assert_eq!(second_key(text, 2, "prompt"), None);
+    }
+}
