@@ -103,7 +103,13 @@ pub fn check_file(file: &BankFile) -> Checked {
     let id = parsed.id.or_else(|| default_id(file, &mut findings));
     findings.list.sort_by_key(|d| (d.line, d.severity));
     let count = parsed.entries;
-    let bank = match (findings.has_errors(), id, parsed.title, parsed.source, article) {
+    let bank = match (
+        findings.has_errors(),
+        id,
+        parsed.title,
+        parsed.source,
+        article,
+    ) {
         (false, Some(id), Some(title), Some(source), Some(article)) => Some(Bank {
             label: file.label.clone(),
             id,
@@ -241,11 +247,7 @@ fn verify_unread(
         let lines = outline.item_at(question.line);
         for (n, quote) in question.evidence.iter().enumerate() {
             if let Err(message) = find_quote(article, quote) {
-                findings.error(
-                    lines.entry("evidence", n),
-                    question.id.as_deref(),
-                    message,
-                );
+                findings.error(lines.entry("evidence", n), question.id.as_deref(), message);
             }
         }
     }
@@ -498,7 +500,10 @@ mod tests {
         assert_eq!(shorten("court\n  et net"), "court et net");
         let short = shorten(&quote.repeat(2));
         assert!(short.chars().count() <= SHOWN_QUOTE + 3, "{short}");
-        assert!(short.starts_with("un deux trois") && short.ends_with("vingt vingt-et-un"), "{short}");
+        assert!(
+            short.starts_with("un deux trois") && short.ends_with("vingt vingt-et-un"),
+            "{short}"
+        );
         assert!(short.contains(" … "), "{short}");
         assert!(shorten(&"x".repeat(10_000)).chars().count() <= SHOWN_QUOTE + 3);
     }

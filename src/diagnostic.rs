@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn control_characters_are_named() {
         assert_eq!(control_char("ok\tand\nfine"), None);
-        assert_eq!(control_char("title\u{1b}]0;pwned\u{7}").as_deref(), Some("U+001B"));
+        assert_eq!(
+            control_char("title\u{1b}]0;pwned\u{7}").as_deref(),
+            Some("U+001B")
+        );
         assert_eq!(control_char("del\u{7f}").as_deref(), Some("U+007F"));
         assert_eq!(control_char("csi\u{9b}").as_deref(), Some("U+009B"));
     }
@@ -142,6 +145,9 @@ mod tests {
         let mut findings = Findings::new("bank.yaml");
         findings.error(3, Some("q\u{1b}1"), "« two\nlines »\u{1b}[2J");
         let shown = findings.list[0].to_string();
-        assert_eq!(shown, "bank.yaml:3: error: « two lines »U+001B[2J [qU+001B1]");
+        assert_eq!(
+            shown,
+            "bank.yaml:3: error: « two lines »U+001B[2J [qU+001B1]"
+        );
     }
 }

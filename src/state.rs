@@ -366,8 +366,7 @@ mod tests {
         assert_eq!(state.migrated.as_deref(), Some(kept.as_path()));
         assert_eq!(fs::read_to_string(&kept).unwrap(), old);
         // The file on disk is now version 2, its bank waiting for its id.
-        let saved: serde_json::Value =
-            serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
         assert_eq!(saved["version"], 2);
         assert!(saved["by_title"]["Lere"]["cards"]["retrait-source"].is_object());
         // Reviewing the bank moves its history under the bank's id.

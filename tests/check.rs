@@ -334,7 +334,9 @@ fn yaml_second_document() {
     assert_findings(
         "yaml-two-documents.yaml",
         1,
-        &["yaml-two-documents.yaml:13: error: a second YAML document starts here (`---`): keep one bank per file"],
+        &[
+            "yaml-two-documents.yaml:13: error: a second YAML document starts here (`---`): keep one bank per file",
+        ],
     );
 }
 
@@ -379,7 +381,9 @@ fn control_characters_in_the_article() {
     assert_findings(
         "control-article.yaml",
         1,
-        &["control-article.yaml:4: error: source file `control-article.txt` has a control character (U+001B) on its line 3: remove it (it would reach the terminal)"],
+        &[
+            "control-article.yaml:4: error: source file `control-article.txt` has a control character (U+001B) on its line 3: remove it (it would reach the terminal)",
+        ],
     );
 }
 
@@ -388,7 +392,9 @@ fn a_nul_byte_on_its_own_line() {
     assert_findings(
         "nul-byte.yaml",
         1,
-        &["nul-byte.yaml:11: error: a control character (U+0000) at column 23: remove it (a bank holds printable text only)"],
+        &[
+            "nul-byte.yaml:11: error: a control character (U+0000) at column 23: remove it (a bank holds printable text only)",
+        ],
     );
 }
 
@@ -398,7 +404,9 @@ fn an_alias_bomb_is_refused() {
     assert_findings(
         "alias-bomb.yaml",
         1,
-        &["alias-bomb.yaml:1: error: the aliases (`*name`) in this file would expand it to more than 8 times its size: write the repeated parts out, or use fewer aliases"],
+        &[
+            "alias-bomb.yaml:1: error: the aliases (`*name`) in this file would expand it to more than 8 times its size: write the repeated parts out, or use fewer aliases",
+        ],
     );
 }
 
@@ -407,7 +415,9 @@ fn deep_nesting_is_refused() {
     assert_findings(
         "deep-nesting.yaml",
         1,
-        &["deep-nesting.yaml:2: error: lists or fields are nested more than 128 levels deep here: a bank needs only a few levels"],
+        &[
+            "deep-nesting.yaml:2: error: lists or fields are nested more than 128 levels deep here: a bank needs only a few levels",
+        ],
     );
 }
 
@@ -416,7 +426,9 @@ fn a_huge_number() {
     assert_findings(
         "huge-number.yaml",
         1,
-        &["huge-number.yaml:9: error: the number `99999999999999999999999` is too large: write a small whole number, or put it in quotes if it is text"],
+        &[
+            "huge-number.yaml:9: error: the number `99999999999999999999999` is too large: write a small whole number, or put it in quotes if it is text",
+        ],
     );
 }
 
@@ -456,6 +468,8 @@ fn a_bank_id_follows_the_id_rule() {
     assert_findings(
         "bank-id.yaml",
         1,
-        &["bank-id.yaml:1: error: bank id `Lere Bank` may only use lower-case letters a to z, digits and `-` (e.g. `lere-bank`)"],
+        &[
+            "bank-id.yaml:1: error: bank id `Lere Bank` may only use lower-case letters a to z, digits and `-` (e.g. `lere-bank`)",
+        ],
     );
 }

@@ -152,7 +152,11 @@ pub const SOURCE: &[Field] = &[
 pub const COMMON: &[Field] = &[
     req("id", Shape::Text, "unique in the bank, [a-z0-9-]+"),
     req("type", Shape::Name(TYPE_NAMES), "the question type"),
-    req("skill", Shape::Name(SKILL_NAMES), "the reading skill trained"),
+    req(
+        "skill",
+        Shape::Name(SKILL_NAMES),
+        "the reading skill trained",
+    ),
     opt(
         "difficulty",
         Shape::Number { min: 1, max: 3 },
@@ -482,8 +486,7 @@ mod tests {
         /// Text as teachers write it: letters first, accents, French
         /// punctuation, YAML's own characters (`:`, `#`, quotes).
         fn text() -> impl Strategy<Value = String> {
-            "[a-zA-Zéèàçô][a-zA-Zéèàçô0-9 ,.?!'’:#«»\"-]{0,24}"
-                .prop_map(|s| s.trim().to_owned())
+            "[a-zA-Zéèàçô][a-zA-Zéèàçô0-9 ,.?!'’:#«»\"-]{0,24}".prop_map(|s| s.trim().to_owned())
         }
 
         /// `n` texts that stay distinct once folded (a suffix each).
@@ -497,16 +500,27 @@ mod tests {
         }
 
         fn choices() -> impl Strategy<Value = (Choices, bool)> {
-            (distinct(2..=8), any::<bool>(), any::<bool>(), any::<prop::sample::Index>())
+            (
+                distinct(2..=8),
+                any::<bool>(),
+                any::<bool>(),
+                any::<prop::sample::Index>(),
+            )
                 .prop_flat_map(|(options, multi, keep_order, first)| {
                     let n = options.len();
                     let picks = prop::collection::vec(any::<bool>(), n);
                     let why = prop::collection::vec(prop::option::of(text()), n);
-                    (Just((options, multi, keep_order, first.index(n))), picks, why)
+                    (
+                        Just((options, multi, keep_order, first.index(n))),
+                        picks,
+                        why,
+                    )
                 })
                 .prop_map(|((options, multi, keep_order, first), picks, why)| {
                     let correct: Vec<usize> = if multi {
-                        (0..options.len()).filter(|&i| i == first || picks[i]).collect()
+                        (0..options.len())
+                            .filter(|&i| i == first || picks[i])
+                            .collect()
                     } else {
                         vec![first]
                     };
@@ -527,9 +541,10 @@ mod tests {
         }
 
         fn cloze() -> impl Strategy<Value = Kind> {
-            let gap = prop::collection::vec("[a-zA-Zé][a-zA-Zé0-9 ]{0,10}", 1..3).prop_map(|forms| {
-                Segment::Gap(forms.iter().map(|f| f.trim().to_owned()).collect())
-            });
+            let gap =
+                prop::collection::vec("[a-zA-Zé][a-zA-Zé0-9 ]{0,10}", 1..3).prop_map(|forms| {
+                    Segment::Gap(forms.iter().map(|f| f.trim().to_owned()).collect())
+                });
             (
                 prop::option::of(text()),
                 prop::option::of(text()),
@@ -553,13 +568,23 @@ mod tests {
             prop_oneof![
                 (text(), choices()).prop_map(|(prompt, (mut c, multi))| {
                     c.prompt = prompt;
-                    if multi { Kind::Multi(c) } else { Kind::Single(c) }
+                    if multi {
+                        Kind::Multi(c)
+                    } else {
+                        Kind::Single(c)
+                    }
                 }),
-                (text(), any::<bool>()).prop_map(|(prompt, answer)| Kind::TrueFalse { prompt, answer }),
+                (text(), any::<bool>())
+                    .prop_map(|(prompt, answer)| Kind::TrueFalse { prompt, answer }),
                 (text(), prop::sample::select(Verdict::ALL.to_vec()))
                     .prop_map(|(prompt, answer)| Kind::Claim { prompt, answer }),
-                (text(), text(), prop::collection::vec(text(), 0..3))
-                    .prop_map(|(prompt, answer, accept)| Kind::Short { prompt, answer, accept }),
+                (text(), text(), prop::collection::vec(text(), 0..3)).prop_map(
+                    |(prompt, answer, accept)| Kind::Short {
+                        prompt,
+                        answer,
+                        accept
+                    }
+                ),
                 cloze(),
                 (text(), distinct(2..=8), distinct(2..=8)).prop_map(|(prompt, l, r)| Kind::Match {
                     prompt,
@@ -582,29 +607,36 @@ mod tests {
                 any::<bool>(),
                 prop::collection::btree_map(0u32..=5, text(), 0..3),
             )
-                .prop_map(|(id, skill, difficulty, kind, explanation, quotes, tags, justify, levels)| Question {
-                    id,
-                    skill,
-                    difficulty,
-                    kind,
-                    explanation,
-                    evidence: quotes
-                        .into_iter()
-                        .map(|quote| Evidence { quote, paragraph: None })
-                        .collect(),
-                    tags,
-                    justify,
-                    rubric: if justify {
-                        levels
-                            .into_iter()
-                            .rev()
-                            .map(|(points, criterion)| RubricLevel { points, criterion })
-                            .collect()
-                    } else {
-                        Vec::new()
+                .prop_map(
+                    |(id, skill, difficulty, kind, explanation, quotes, tags, justify, levels)| {
+                        Question {
+                            id,
+                            skill,
+                            difficulty,
+                            kind,
+                            explanation,
+                            evidence: quotes
+                                .into_iter()
+                                .map(|quote| Evidence {
+                                    quote,
+                                    paragraph: None,
+                                })
+                                .collect(),
+                            tags,
+                            justify,
+                            rubric: if justify {
+                                levels
+                                    .into_iter()
+                                    .rev()
+                                    .map(|(points, criterion)| RubricLevel { points, criterion })
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            },
+                            line: 0,
+                        }
                     },
-                    line: 0,
-                })
+                )
         }
 
         proptest! {

@@ -62,9 +62,7 @@ impl Reader<'_> {
                         self.error(line, format!("`{key}` is empty"));
                         None
                     }
-                    Some(text) => self
-                        .clean(key, line, &text)
-                        .then(|| text.trim().to_owned()),
+                    Some(text) => self.clean(key, line, &text).then(|| text.trim().to_owned()),
                     None => {
                         self.error(line, format!("`{key}` must be text, not a list or a set of fields (put it in quotes)"));
                         None
@@ -90,7 +88,12 @@ impl Reader<'_> {
     }
 
     /// A list of texts; a single text is taken as a list of one.
-    pub(super) fn texts(&mut self, map: &mut Mapping, key: &str, lines: &ItemLines) -> Option<Vec<String>> {
+    pub(super) fn texts(
+        &mut self,
+        map: &mut Mapping,
+        key: &str,
+        lines: &ItemLines,
+    ) -> Option<Vec<String>> {
         match map.remove(key)? {
             Value::Sequence(entries) => {
                 let mut out = Vec::with_capacity(entries.len());
@@ -307,7 +310,11 @@ impl Reader<'_> {
         ok.then_some(out)
     }
 
-    pub(super) fn pairs(&mut self, map: &mut Mapping, lines: &ItemLines) -> Option<Vec<(String, String)>> {
+    pub(super) fn pairs(
+        &mut self,
+        map: &mut Mapping,
+        lines: &ItemLines,
+    ) -> Option<Vec<(String, String)>> {
         let line = lines.key("pairs");
         let entries = match map.remove("pairs") {
             Some(Value::Sequence(entries)) => entries,
@@ -436,7 +443,10 @@ pub(crate) fn parse_name<T: ValueEnum>(text: &str) -> Result<T, String> {
     Err(hint)
 }
 
-pub(super) fn closest_name<'a>(text: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(super) fn closest_name<'a>(
+    text: &str,
+    names: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     names
         .map(|n| {
             (
@@ -481,7 +491,6 @@ pub(super) fn show(value: &Value) -> String {
         _ => "nothing".to_owned(),
     })
 }
-
 
 /// A valid id made from an invalid one, or nothing when none of it is Latin.
 pub fn suggest_id(id: &str) -> String {

@@ -19,9 +19,9 @@ use super::outline::{ItemLines, Outline};
 use super::{Lang, Question, QuestionType, RubricLevel, Skill, Source};
 use crate::diagnostic::Findings;
 
-use fields::{Reader, contains, show};
-pub use fields::suggest_id;
 pub(crate) use fields::parse_name;
+pub use fields::suggest_id;
+use fields::{Reader, contains, show};
 
 /// Levels a rubric may have.
 const MAX_RUBRIC_LEVELS: usize = 10;
@@ -152,7 +152,12 @@ pub fn parse(label: &str, text: &str) -> Parsed {
             Vec::new()
         }
     };
-    reader.unknown_keys(&top, &format::names(format::TOP), |k| outline.top(k), "bank");
+    reader.unknown_keys(
+        &top,
+        &format::names(format::TOP),
+        |k| outline.top(k),
+        "bank",
+    );
 
     parsed.entries = questions.len();
     let mut first_use: HashMap<String, usize> = HashMap::new();
@@ -353,8 +358,23 @@ fn read_question(
             evidence,
         })
     };
-    let (Some(id), Some(skill), Some(difficulty), Some(kind), Some(explanation), Some(evidence), Some(rubric)) =
-        (id.clone(), skill, difficulty, kind, explanation, evidence.clone(), rubric)
+    let (
+        Some(id),
+        Some(skill),
+        Some(difficulty),
+        Some(kind),
+        Some(explanation),
+        Some(evidence),
+        Some(rubric),
+    ) = (
+        id.clone(),
+        skill,
+        difficulty,
+        kind,
+        explanation,
+        evidence.clone(),
+        rubric,
+    )
     else {
         return Err(unread(evidence, id));
     };
@@ -448,7 +468,10 @@ fn read_rubric(
             continue;
         };
         let points = match level.remove("points") {
-            Some(Value::Number(p)) => p.as_u64().and_then(|p| u32::try_from(p).ok()).filter(|&p| p <= 100),
+            Some(Value::Number(p)) => p
+                .as_u64()
+                .and_then(|p| u32::try_from(p).ok())
+                .filter(|&p| p <= 100),
             _ => None,
         };
         if points.is_none() {
@@ -504,5 +527,7 @@ fn bad_id(what: &str, id: &str, fallback: &str) -> String {
     } else {
         &suggestion
     };
-    format!("{what} `{id}` may only use lower-case letters a to z, digits and `-` (e.g. `{example}`)")
+    format!(
+        "{what} `{id}` may only use lower-case letters a to z, digits and `-` (e.g. `{example}`)"
+    )
 }

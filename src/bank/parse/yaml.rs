@@ -8,7 +8,9 @@
 use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
 use serde_yaml::Value;
 
 use crate::diagnostic::control_char;
@@ -26,16 +28,16 @@ pub(super) fn load(text: &str) -> Result<Value, (usize, String)> {
     if let Some(found) = first_control_char(text) {
         return Err(found);
     }
-    if let Err(err) = expand_within(text, text.len() * EXPANSION_FACTOR + EXPANSION_SLACK) {
-        if err.to_string().contains(TOO_BIG) {
-            return Err((
-                err.location().map_or(1, |l| l.line()),
-                format!(
-                    "the aliases (`*name`) in this file would expand it to more than {EXPANSION_FACTOR} times its size: write the repeated parts out, or use fewer aliases"
-                ),
-            ));
-        }
-        // Any other error is the crate's, reported below with its wording.
+    // Any error but ours is the crate's, reported below with its wording.
+    if let Err(err) = expand_within(text, text.len() * EXPANSION_FACTOR + EXPANSION_SLACK)
+        && err.to_string().contains(TOO_BIG)
+    {
+        return Err((
+            err.location().map_or(1, |l| l.line()),
+            format!(
+                "the aliases (`*name`) in this file would expand it to more than {EXPANSION_FACTOR} times its size: write the repeated parts out, or use fewer aliases"
+            ),
+        ));
     }
     serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text))
 }
@@ -53,7 +55,9 @@ fn first_control_char(text: &str) -> Option<(usize, String)> {
                 .map_or(1, |p| p + 1);
             return Some((
                 n + 1,
-                format!("a control character ({name}) at column {column}: remove it (a bank holds printable text only)"),
+                format!(
+                    "a control character ({name}) at column {column}: remove it (a bank holds printable text only)"
+                ),
             ));
         }
     }
@@ -184,7 +188,9 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     {
         return (
             line,
-            format!("the number `{number}` is too large: write a small whole number, or put it in quotes if it is text"),
+            format!(
+                "the number `{number}` is too large: write a small whole number, or put it in quotes if it is text"
+            ),
         );
     }
     if let Some((at, _)) = started("while parsing a flow sequence at line ") {
@@ -242,7 +248,6 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     (line, format!("this is not valid YAML: {message}{hint}"))
 }
 
-
 /// The line of the second `key:` of the block mapping that starts at line
 /// `start` (where the YAML crate reports a duplicate key).
 fn second_key(text: &str, start: usize, key: &str) -> Option<usize> {
@@ -267,7 +272,12 @@ fn second_key(text: &str, start: usize, key: &str) -> Option<usize> {
         if indent < column {
             break;
         }
-        let name = body.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        let name = body
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
         if indent == column && name == key && body.contains(':') {
             seen += 1;
             if seen == 2 {
