@@ -43,15 +43,16 @@ pub(super) fn load(text: &str) -> Result<Value, (usize, String)> {
 }
 
 /// The first raw control character in the file (tab, line feed and carriage
-/// return are allowed), with its line: YAML refuses them, and they must never
+/// return are allowed), with its line and column: YAML refuses them, and they must never
 /// reach a terminal.
 fn first_control_char(text: &str) -> Option<(usize, String)> {
     for (n, line) in text.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if let Some(name) = control_char(line) {
+        // A carriage return is a line break to YAML (Windows, old Macs).
+        let line = line.replace('\r', "");
+        if let Some(name) = control_char(&line) {
             let column = line
-                .char_indices()
-                .position(|(_, c)| control_char(c.encode_utf8(&mut [0; 4])).is_some())
+                .chars()
+                .position(|c| control_char(c.encode_utf8(&mut [0; 4])).is_some())
                 .map_or(1, |p| p + 1);
             return Some((
                 n + 1,
