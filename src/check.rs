@@ -99,7 +99,7 @@ pub fn check_file(file: &BankFile) -> Checked {
         verify_evidence(article, &mut questions, &parsed.outline, &mut findings);
     }
     advise(&questions, &mut findings);
-    report_todos(&file.text, &questions, &mut findings);
+    report_todos(&file.text, &mut findings);
     findings.list.sort_by_key(|d| (d.line, d.severity));
     let count = parsed.entries;
     let bank = match (findings.has_errors(), parsed.title, parsed.source, article) {
@@ -219,29 +219,26 @@ fn verify_evidence(
 /// Fields a draft left as `TODO`: one counted error each, replacing whatever
 /// else was found on their lines (a `TODO` choice is not a duplicate choice)
 /// and the advice on their questions, which is premature until they are written.
-fn report_todos(text: &str, questions: &[Question], findings: &mut Findings) {
+fn report_todos(text: &str, findings: &mut Findings) {
     let todos = crate::draft::todo::find(text);
     if todos.is_empty() {
         return;
     }
-    let question_at = |line: usize| {
-        questions
-            .iter()
-            .filter(|q| q.line <= line)
-            .max_by_key(|q| q.line)
-            .map(|q| q.id.clone())
-    };
     let lines: Vec<usize> = todos.iter().map(|t| t.line).collect();
-    let unfinished: Vec<Option<String>> = lines.iter().map(|&l| question_at(l)).collect();
-    findings.list.retain(|d| {
-        !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question))
-    });
+    let unfinished: Vec<Option<String>> = todos.iter().map(|t| t.question.clone()).collect();
+    findings
+        .list
+        .retain(|d| !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question)));
     let total = todos.len();
-    for (todo, id) in todos.iter().zip(&unfinished) {
+    for todo in &todos {
         findings.error(
             todo.line,
-            id.as_deref(),
-            format!("`{}` is still `TODO`: write it ({total} TODO{} left to fill)", todo.field, if total == 1 { "" } else { "s" }),
+            todo.question.as_deref(),
+            format!(
+                "`{}` is still `TODO`: write it ({total} TODO{} left to fill)",
+                todo.field,
+                if total == 1 { "" } else { "s" }
+            ),
         );
     }
 }

@@ -35,6 +35,8 @@ pub struct Attribution {
     pub speaker: String,
     /// The words attributed, as byte offsets in the paragraph.
     pub content: Range<usize>,
+    /// The cue's clause inside them ("selon X,"), left out when they are shown.
+    pub cut: Option<Range<usize>>,
     /// The sentence holding them, as byte offsets in the paragraph.
     pub sentence: Range<usize>,
     /// How they are reported.
@@ -81,7 +83,10 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "prosecutor", "scientist", "teacher", "leader", "manager", "inspector", "engineer",
     "expert", "campaigner", "activist", "organiser", "organizer", "councillor", "councilor",
     "nurse", "farmer", "owner", "worker", "authoritie", "authority", "people", "person",
-    "personne", "observateur", "observer", "proche", "spokespeople",
+    "personne", "observateur", "observer", "proche", "spokespeople", "patient", "patiente",
+    "neighbour", "neighbor", "voisin", "voisine", "soignant", "transporteur", "docker",
+    "campaigner", "councillor", "trader", "commerçant", "agent", "délégué", "adjoint",
+    "adjointe", "hydrologist", "infirmière", "infirmier", "mairie", "direction",
 ];
 
 /// Nouns that make a source unnamed when no proper name comes with them.
@@ -157,7 +162,11 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
     let mut found = Vec::new();
     for range in sentence::split(paragraph) {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue)) = according(text).or_else(|| by_verb(text)) else {
+        let Some((speaker, content, cue, cut)) = according(text).or_else(|| by_verb(text)) else {
+            // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the préfet.
+            if let Some(subject) = leading_subject(text) {
+                *previous = Some(subject);
+            }
             continue;
         };
         let speaker = clean_speaker(&text[speaker]);
@@ -178,6 +187,7 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
             unnamed: is_unnamed(&speaker),
             speaker,
             content: range.start + content.start..range.start + content.end,
+            cut: cut.map(|c| range.start + c.start..range.start + c.end),
             sentence: range.clone(),
             cue,
         });
@@ -185,7 +195,7 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
     found
 }
 
-type Found = (Range<usize>, Range<usize>, Cue);
+type Found = (Range<usize>, Range<usize>, Cue, Option<Range<usize>>);
 
 /// `Selon X, …`, `…, d'après X.`, `According to X, …`.
 fn according(text: &str) -> Option<Found> {
@@ -209,16 +219,29 @@ fn according(text: &str) -> Option<Found> {
     let speaker_end = text[speaker_start..]
         .find([',', ';', ':', '.', '(', '»', '"', '”'])
         .map_or(text.len(), |e| speaker_start + e);
+    // "According to the Chamber of Commerce (CoC), …": the acronym belongs to the speaker.
+    let name_end = speaker_end;
+    let speaker_end = match text[speaker_end..].strip_prefix('(') {
+        Some(rest) if rest.find(')').is_some_and(|close| close < 12) => {
+            speaker_end + 1 + rest.find(')').map_or(0, |c| c + 1)
+        }
+        _ => speaker_end,
+    };
     let cue_start = w[cue_word].range.start;
     let before = text[..cue_start].trim_end();
-    let content = if before.is_empty() {
+    let (content, cut) = if before.is_empty() {
         // "Selon X, content."
         let after = text[speaker_end..].trim_start_matches([',', ' ']);
-        text.len() - after.len()..text.len()
+        (text.len() - after.len()..text.len(), None)
+    } else if text[speaker_end..].trim().trim_end_matches(['.', '!', '?']).is_empty() {
+        // "Content, selon X."
+        (0..before.len(), None)
     } else {
-        0..text.len()
+        // "Content, selon X, content."
+        let resume = speaker_end + (text[speaker_end..].len() - text[speaker_end..].trim_start_matches([',', ' ']).len());
+        (0..text.len(), Some(before.trim_end_matches(',').len()..resume))
     };
-    Some((speaker_start..speaker_end, content, Cue::According))
+    Some((speaker_start..name_end, content, Cue::According, cut))
 }
 
 /// `X a déclaré que …`, `« … », a déclaré X.`, `"…," X said.`, `… a été confirmé par X`.
@@ -248,7 +271,7 @@ fn by_verb(text: &str) -> Option<Found> {
             if !is_speaker(&text[speaker.clone()]) {
                 continue;
             }
-            return Some((speaker, clause_start(text, subject_end)..subject_end, cue));
+            return Some((speaker, clause_start(text, subject_end)..subject_end, cue, None));
         }
         // The subject: the words before the verb, past auxiliaries and adverbs.
         let mut s = k;
@@ -269,16 +292,27 @@ fn by_verb(text: &str) -> Option<Found> {
         match subject {
             Some(subject) if is_speaker(&text[subject.clone()]) => {
                 let rest = content_after(text, after_start, &w[k + 1..]);
-                if rest.is_empty() || text[rest.clone()].trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+                // "Content, X said on Tuesday." / "\"Content,\" he told a meeting.":
+                // a clause before the speaker, and no `that` or quote after the verb.
+                let lead = text[..subject.start].trim_end();
+                let introduced = rest.start > after_start
+                    || text[after_start..].trim_start().starts_with([':', '«', '"', '“']);
+                let content_first = word_count(lead) >= 4
+                    && lead.ends_with([',', '"', '»', '”'])
+                    && !introduced;
+                if content_first
+                    || rest.is_empty()
+                    || text[rest.clone()].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                {
                     // "…," X said. / « … », ajoute X.
                     let end = clause_start(text, subject.start);
                     let before = 0..end;
                     if text[before.clone()].trim().is_empty() {
                         continue;
                     }
-                    return Some((subject, before, cue));
+                    return Some((subject, before, cue, None));
                 }
-                return Some((subject, rest, cue));
+                return Some((subject, rest, cue, None));
             }
             Some(_) => continue,
             None => {
@@ -294,7 +328,7 @@ fn by_verb(text: &str) -> Option<Found> {
                         .trim_start_matches('-');
                     let len = pronoun.find(|c: char| !c.is_alphabetic()).unwrap_or(pronoun.len());
                     let from = text.len() - pronoun.len();
-                    return Some((from..from + len, content, cue));
+                    return Some((from..from + len, content, cue, None));
                 }
                 let speaker_start = w.get(k + 1)?.range.start;
                 let speaker_end = clause_end(text, speaker_start);
@@ -302,7 +336,7 @@ fn by_verb(text: &str) -> Option<Found> {
                 if after.trim_start().starts_with(['«', '"', '“']) || !is_speaker(&text[speaker.clone()]) {
                     continue;
                 }
-                return Some((speaker, content, cue));
+                return Some((speaker, content, cue, None));
             }
         }
     }
@@ -347,7 +381,7 @@ fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
         .map_or(0, |i| i + 1);
     let name = before[name_start..comma].trim();
     let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
-    (lower_appos && word_count(appos) <= 8 && word_count(name) <= 5 && is_proper_name(name))
+    (lower_appos && word_count(appos) <= 8 && word_count(name) <= 5 && is_speaker(name))
         .then(|| comma - name.len()..comma)
 }
 
@@ -422,6 +456,48 @@ fn clean_speaker(raw: &str) -> String {
         }
     }
     s
+}
+
+impl Attribution {
+    /// The words attributed, without the cue's clause, from the paragraph's text.
+    pub fn words(&self, paragraph: &str) -> String {
+        match &self.cut {
+            Some(cut) => format!(
+                "{} {}",
+                paragraph[self.content.start..cut.start].trim_end(),
+                paragraph[cut.end..self.content.end].trim_start()
+            ),
+            None => paragraph[self.content.clone()].to_owned(),
+        }
+        .trim_end_matches(['.', ' '])
+        .to_owned()
+    }
+}
+
+/// The subject a sentence opens with, when it names someone: "Le préfet",
+/// "Mr. Owen Price".
+fn leading_subject(text: &str) -> Option<String> {
+    let w = words(text);
+    let first = w.first()?;
+    let capital = |word: &Word| text[word.range.clone()].starts_with(char::is_uppercase);
+    let end = if DETERMINERS.contains(&first.lower.as_str()) {
+        let noun = w.get(1)?;
+        let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
+        (SPEAKER_NOUNS.contains(&singular) || SPEAKER_NOUNS.contains(&noun.lower.as_str()))
+            .then_some(noun.range.end)?
+    } else {
+        let run = w.iter().take_while(|word| capital(word)).count();
+        (run >= 2 && run <= 4).then(|| w[run - 1].range.end)?
+    };
+    Some(text[first.range.start..end].to_owned())
+}
+
+/// Whether the phrase starts with a determiner ("Les rebelles"), so it can
+/// be lower-cased inside a sentence.
+pub fn starts_with_determiner(phrase: &str) -> bool {
+    words(phrase)
+        .first()
+        .is_some_and(|w| w.range.start == 0 && DETERMINERS.contains(&w.lower.as_str()))
 }
 
 /// Whether words look like someone who can speak.

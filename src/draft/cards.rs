@@ -35,8 +35,10 @@ pub fn acronyms(text: &str) -> Vec<Name> {
             break;
         };
         let acronym = &text[open + 1..open + 1 + len];
-        let letters: Vec<char> = acronym.chars().collect();
-        if !(2..=8).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        // "CSP", "ARS", and "CoC": the capitals are the initials.
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
+        let word = acronym.chars().all(char::is_alphabetic) && acronym.starts_with(char::is_uppercase);
+        if !word || !(2..=8).contains(&letters.len()) || acronym.chars().count() > 8 {
             continue;
         }
         let before = text[..open].trim_end();
@@ -132,6 +134,8 @@ mod tests {
         assert_eq!(found[0].passage, "Cadre stratégique permanent (CSP)");
         let en = acronyms("the World Health Organization (WHO) said");
         assert_eq!(en[0].expansion, "World Health Organization");
+        let mixed = acronyms("According to the Chamber of Commerce (CoC), shops");
+        assert_eq!(mixed[0].expansion, "Chamber of Commerce");
     }
 
     #[test]

@@ -167,8 +167,10 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 .skip(first_sentence[p])
                 .find(|(_, s)| s.text == sentence_text)
                 .map_or(first_sentence[p], |(i, _)| i);
-            let content = found.content.start - found.sentence.start..found.content.end - found.sentence.start;
-            attributions.push((index, Attribution { content, ..found }));
+            let shift = |r: &Range<usize>| r.start - found.sentence.start..r.end - found.sentence.start;
+            let content = shift(&found.content);
+            let cut = found.cut.as_ref().map(shift);
+            attributions.push((index, Attribution { content, cut, ..found }));
         }
     }
     let mut actors: Vec<String> = Vec::new();
@@ -246,6 +248,15 @@ fn noun_phrases(sentence: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// A speaker as written inside a sentence: "les rebelles", "John Smith".
+fn in_text(speaker: &str) -> String {
+    if attribution::starts_with_determiner(speaker) {
+        lower_first(speaker)
+    } else {
+        speaker.to_owned()
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -346,8 +357,10 @@ impl Questions {
         let lang = self.lang;
         for (index, a) in &r.attributions {
             let sentence = &r.sentences[*index].text;
-            let content = &sentence[a.content.clone()];
+            let content = a.words(sentence);
+            let content = content.as_str();
             let speaker = capitalise(&a.speaker);
+            let named = in_text(&a.speaker);
             let verb = match a.cue {
                 Cue::According | Cue::Says => lang.pick("affirme", "says"),
                 Cue::Confirms => lang.pick("confirme", "confirms"),
@@ -361,8 +374,8 @@ impl Questions {
                 format!("According to the article, who {verb}: {shown}?"),
             );
             let mut explanation = lang.pick(
-                format!("L’article attribue ces mots à {} : c’est la version de cette source, pas un fait que le journaliste établit lui-même.", a.speaker),
-                format!("The article attributes these words to {}: this is that source’s account, not a fact the reporter establishes.", a.speaker),
+                format!("L’article attribue ces mots à {named} : c’est la version de cette source, pas un fait que le journaliste établit lui-même."),
+                format!("The article attributes these words to {named}: this is that source’s account, not a fact the reporter establishes."),
             );
             if a.unnamed {
                 explanation.push_str(lang.pick(
@@ -399,8 +412,8 @@ impl Questions {
                     )
                 } else {
                     lang.pick(
-                        format!("L’article nomme la source : {}.", a.speaker),
-                        format!("The article names the source: {}.", a.speaker),
+                        format!("L’article nomme la source : {named}."),
+                        format!("The article names the source: {named}."),
                     )
                 };
                 let entry = Entry::default()
@@ -426,8 +439,8 @@ impl Questions {
                     .text("prompt", statement)
                     .plain("answer", false)
                     .text("explanation", lang.pick(
-                        format!("L’article l’attribue à {} (« selon… ») : c’est une affirmation rapportée, pas un fait vérifié.", a.speaker),
-                        format!("The article attributes it to {} (“according to…”): a reported claim, not a checked fact.", a.speaker),
+                        format!("L’article l’attribue à {named} (« selon… ») : c’est une affirmation rapportée, pas un fait vérifié."),
+                        format!("The article attributes it to {named} (“according to…”): a reported claim, not a checked fact."),
                     ))
                     .list("evidence", vec![sentence.clone()])
                     .list("tags", tags.clone());
@@ -518,8 +531,8 @@ impl Questions {
             Some((_, a)) => (
                 capitalise(&a.speaker),
                 lang.pick(
-                    format!("Le chiffre vient de {} : c’est sa version, que l’article ne vérifie pas lui-même.", a.speaker),
-                    format!("The figure comes from {}: their account, which the article does not check itself.", a.speaker),
+                    format!("Le chiffre vient de {} : c’est sa version, que l’article ne vérifie pas lui-même.", in_text(&a.speaker)),
+                    format!("The figure comes from {}: their account, which the article does not check itself.", in_text(&a.speaker)),
                 ),
             ),
             None => (
@@ -560,7 +573,8 @@ impl Questions {
                 let words = &s.text[range.clone()];
                 let count = words.split_whitespace().count();
                 let capital = words.chars().next().is_some_and(char::is_uppercase);
-                if count > 6 || (capital && attribution.is_none()) {
+                // A capitalised quote is a name ("Alliance des États du Sahel"): cards handle it.
+                if count > 6 || capital {
                     continue;
                 }
                 let shown = quote(lang, words);
@@ -578,8 +592,8 @@ impl Questions {
                             .list("choices", Self::choices(&speaker, r.actors.iter().cloned(), 4))
                             .text("answer", speaker)
                             .text("explanation", lang.pick(
-                                format!("Les guillemets signalent que {shown} sont les mots de {}, pas ceux du journaliste.", a.speaker),
-                                format!("The quotation marks show that {shown} are the words of {}, not the reporter’s.", a.speaker),
+                                format!("Les guillemets signalent que {shown} sont les mots de {}, pas ceux du journaliste.", in_text(&a.speaker)),
+                                format!("The quotation marks show that {shown} are the words of {}, not the reporter’s.", in_text(&a.speaker)),
                             ))
                     }
                     None => Entry::default()
@@ -611,22 +625,33 @@ impl Questions {
                 if !seen.insert(loaded.stem) {
                     continue;
                 }
-                let word = s.text[range].to_owned();
+                let word = s.text[range.clone()].to_owned();
                 let others = s
                     .text
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| w.chars().count() >= 6 && w.chars().next().is_some_and(char::is_lowercase))
                     .filter(|w| *w != word && wording::evaluative(w, lang).is_empty())
                     .map(str::to_owned);
-                let shown = quote(lang, &s.text);
+                // The sentence is named by its opening words, which must not give the answer away.
+                let opening: Vec<&str> = s.text[..range.start].split_whitespace().take(6).collect();
+                let prompt = if opening.len() >= 3 {
+                    let shown = quote(lang, &format!("{}…", opening.join(" ")));
+                    lang.pick(
+                        format!("Dans la phrase de l’article qui commence par {shown}, quel mot porte un jugement ou adoucit la réalité ?"),
+                        format!("In the article’s sentence beginning {shown}, which word carries a judgement or softens reality?"),
+                    )
+                } else {
+                    let shown = quote(lang, &s.text);
+                    lang.pick(
+                        format!("Dans ce passage, quel mot porte un jugement ou adoucit la réalité : {shown} ?"),
+                        format!("In this passage, which word carries a judgement or softens reality: {shown}?"),
+                    )
+                };
                 let entry = Entry::default()
                     .text("type", "single")
                     .text("skill", "wording")
                     .plain("difficulty", 2)
-                    .text("prompt", lang.pick(
-                        format!("Dans ce passage, quel mot porte un jugement ou adoucit la réalité : {shown} ?"),
-                        format!("In this passage, which word carries a judgement or softens reality: {shown}?"),
-                    ))
+                    .text("prompt", prompt)
                     .list("choices", Self::choices(&word, others, 4))
                     .text("answer", word.clone())
                     .text("explanation", loaded.why)

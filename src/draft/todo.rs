@@ -10,6 +10,8 @@ pub struct Todo {
     pub line: usize,
     /// The field holding it (`explanation`, `choices`…).
     pub field: String,
+    /// The id of the question holding it, when one was seen above.
+    pub question: Option<String>,
 }
 
 /// Every YAML scalar equal to `TODO` (plain or quoted), by a scan of the raw
@@ -19,6 +21,7 @@ pub fn find(text: &str) -> Vec<Todo> {
     let mut found = Vec::new();
     // The last key seen at each indentation, for `- TODO` entries.
     let mut keys: Vec<(usize, String)> = Vec::new();
+    let mut question = None;
     for (n, line) in text.lines().enumerate() {
         let content = line.trim_start();
         if content.is_empty() || content.starts_with('#') {
@@ -37,6 +40,9 @@ pub fn find(text: &str) -> Vec<Todo> {
                     && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
                     && (value.is_empty() || value.starts_with(' ')) =>
             {
+                if key == "id" {
+                    question = Some(value.trim().trim_matches(['"', '\'']).to_owned());
+                }
                 keys.retain(|(i, _)| *i < item_indent);
                 keys.push((item_indent, key.to_owned()));
                 (Some(key.to_owned()), value.trim())
@@ -60,6 +66,7 @@ pub fn find(text: &str) -> Vec<Todo> {
             found.push(Todo {
                 line: n + 1,
                 field: field.clone().unwrap_or_else(|| "value".to_owned()),
+                question: question.clone(),
             });
         }
     }
@@ -78,6 +85,7 @@ mod tests {
     #[test]
     fn finds_each_todo_with_its_field() {
         let text = "questions:\n  - id: q1\n    choices:\n      - \"Oui\"\n      - TODO\n      - 'TODO'\n    answers: [TODO, \"x\"]\n    explanation: TODO  # à écrire\n    prompt: \"TODO: pas un TODO\"\n";
+        assert!(find(text).iter().all(|t| t.question.as_deref() == Some("q1")));
         let found: Vec<(usize, String)> = find(text).into_iter().map(|t| (t.line, t.field)).collect();
         assert_eq!(
             found,

@@ -56,6 +56,9 @@ impl Entry {
     }
 }
 
+/// Fields whose values are names (`single`, `sourcing`, ids): written plain.
+const NAME_FIELDS: &[&str] = &["id", "type", "skill"];
+
 /// A YAML double-quoted scalar, or plain `TODO`.
 pub fn scalar(value: &str) -> String {
     if value == TODO {
@@ -79,6 +82,14 @@ pub fn scalar(value: &str) -> String {
     out
 }
 
+/// Whether a value can be written plain: `[a-z0-9-]+`, not a YAML keyword.
+fn is_name(value: &str) -> bool {
+    let keyword = matches!(value, "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "y" | "n");
+    !keyword
+        && value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Writes one question as a `questions:` list entry.
 pub fn write_entry(out: &mut String, entry: &Entry) {
     let mut first = true;
@@ -89,6 +100,9 @@ pub fn write_entry(out: &mut String, entry: &Entry) {
         let lead = if first { "  - " } else { "    " };
         first = false;
         match value {
+            Value::Text(text) if NAME_FIELDS.contains(field) && is_name(text) => {
+                let _ = writeln!(out, "{lead}{field}: {text}");
+            }
             Value::Text(text) => {
                 let _ = writeln!(out, "{lead}{field}: {}", scalar(text));
             }
@@ -124,7 +138,7 @@ mod tests {
         write_entry(&mut out, &entry);
         assert_eq!(
             out,
-            "  - id: \"q1\"\n    difficulty: 2\n    choices:\n      - \"« oui »\"\n      - \"a \\\"b\\\"\"\n      - TODO\n    explanation: TODO\n\n"
+            "  - id: q1\n    difficulty: 2\n    choices:\n      - \"« oui »\"\n      - \"a \\\"b\\\"\"\n      - TODO\n    explanation: TODO\n\n"
         );
     }
 }
