@@ -50,6 +50,9 @@ const UNITS: &[&str] = &[
     "soldats", "soldiers", "victimes", "victims",
 ];
 
+/// Words that do not say what a number counts ("14 of its 40").
+const SMALL: &[&str] = &["of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou"];
+
 /// The figures of one paragraph, in order.
 pub fn find(text: &str) -> Vec<Figure> {
     let tokens = tokens(text);
@@ -59,7 +62,10 @@ pub fn find(text: &str) -> Vec<Figure> {
         let prev = i.checked_sub(1).map(|p| tokens[p].1.to_lowercase());
         let next_word = tokens.get(i + 1).map(|(r, w)| (r.clone(), w.as_str()));
         let phrase = |with_next: bool| match (&next_word, with_next) {
-            (Some((r, _)), true) if text[range.end..r.start].trim().is_empty() => {
+            (Some((r, w)), true)
+                if text[range.end..r.start].trim().is_empty()
+                    && !SMALL.contains(&w.to_lowercase().as_str()) =>
+            {
                 text[range.start..r.end].to_owned()
             }
             _ => word.clone(),
@@ -69,7 +75,7 @@ pub fn find(text: &str) -> Vec<Figure> {
             let value: String = word.chars().filter(char::is_ascii_digit).collect();
             let kind = if is_month(&next) && value.len() <= 2 {
                 FigureKind::Date
-            } else if is_month(&prev) && value.len() <= 2 {
+            } else if is_month(&prev) && value.len() <= 2 && text[tokens[i - 1].0.end..range.start].trim().is_empty() {
                 FigureKind::Date
             } else if value.len() == 4 && (value.starts_with("19") || value.starts_with("20")) && word.len() == 4 {
                 FigureKind::Year
@@ -78,7 +84,7 @@ pub fn find(text: &str) -> Vec<Figure> {
             };
             let phrase = match kind {
                 FigureKind::Year => word.clone(),
-                FigureKind::Date if is_month(&prev) => {
+                FigureKind::Date if !is_month(&next) => {
                     let (r, _) = &tokens[i - 1];
                     text[r.start..range.end].to_owned()
                 }

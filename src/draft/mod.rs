@@ -523,8 +523,10 @@ impl Questions {
         let lang = self.lang;
         let sentence = &r.sentences[index].text;
         let paragraph = r.sentences[index].paragraph;
-        let nearby = r.attributions.iter().find(|(i, _)| {
-            *i == index || (*i + 1 == index && r.sentences[*i].paragraph == paragraph)
+        let nearby = r.attributions.iter().find(|(i, _)| *i == index).or_else(|| {
+            r.attributions
+                .iter()
+                .find(|(i, _)| *i + 1 == index && r.sentences[*i].paragraph == paragraph)
         });
         let nobody = lang.pick("L’article ne cite aucune source pour ce chiffre", "The article cites no source for this figure");
         let (answer, explanation) = match nearby {
@@ -898,6 +900,30 @@ mod tests {
     fn the_same_article_gives_the_same_draft() {
         let text = crate::shipped::file("lere-article.fr.txt").unwrap_or_default();
         assert_eq!(draft(text, "a.txt", None).yaml, draft(text, "a.txt", None).yaml);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any text drafts without a panic, and every evidence quote is in it.
+        #[test]
+        fn any_text_drafts(text in "([A-Z][a-zé]{0,8}|[a-zé]{1,8}|[0-9]{1,4}|[ ,.:;«»\"“”()'’-]|\n\n| selon | said | according to | a déclaré | (CSP) ){0,60}") {
+            let drafted = draft(&text, "a.txt", None);
+            let article = Article::new(&text);
+            let mut in_evidence = false;
+            for line in drafted.yaml.lines() {
+                if line.starts_with("    ") && !line.starts_with("      ") {
+                    in_evidence = line == "    evidence:";
+                }
+                if !in_evidence {
+                    continue;
+                }
+                if let Some(quote) = line.strip_prefix("      - \"").and_then(|l| l.strip_suffix('"')) {
+                    let quote = quote.replace("\\\"", "\"").replace("\\\\", "\\");
+                    proptest::prop_assert!(article.find(&quote).is_ok() || quote == "TODO", "{quote}");
+                }
+            }
+        }
     }
 
     #[test]
