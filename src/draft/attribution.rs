@@ -119,7 +119,10 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "announces" | "stated" | "states" | "added" | "adds" | "explained" | "explains"
         | "insisted" | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged"
         | "admitted" | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged"
-        | "promised" => Cue::Says,
+        | "promised" | "reported" | "reports" | "cautioned" | "cautions" | "revealed"
+        | "suggested" | "concluded" | "souligné" | "prévenu" => {
+            Cue::Says
+        }
         _ => return None,
     };
     Some(cue)
@@ -275,7 +278,10 @@ fn by_verb(text: &str) -> Option<Found> {
         }
         // The subject: the words before the verb, past auxiliaries and adverbs.
         let mut s = k;
-        while s > 0 && AUXILIARIES.contains(&w[s - 1].lower.as_str()) {
+        while s > 0
+            && AUXILIARIES.contains(&w[s - 1].lower.as_str())
+            && !ends_clause(&text[w[s - 1].range.end..w[s].range.start])
+        {
             s -= 1;
         }
         let inverted = text[word.range.end..].starts_with("-t-") || text[word.range.end..].starts_with("-il") || text[word.range.end..].starts_with("-elle");
@@ -284,6 +290,13 @@ fn by_verb(text: &str) -> Option<Found> {
             None => None,
             Some(p) if ends_clause(&text[w[p].range.end..w[s].range.start]) => {
                 apposition(text, w[s].range.start)
+            }
+            Some(p) if matches!(w[p].lower.as_str(), "but" | "and" | "mais" | "et") => {
+                // "The WHO welcomed the findings but said…": the sentence's subject speaks.
+                leading_subject(text).and_then(|name| {
+                    let start = text.find(&name)?;
+                    Some(start..start + name.len())
+                })
             }
             Some(p) => subject_before(text, w[p].range.end),
         };
@@ -381,8 +394,14 @@ fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let name = before[name_start..comma].trim();
     let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
-    (lower_appos && word_count(appos) <= 8 && word_count(name) <= 5 && is_speaker(name))
-        .then(|| comma - name.len()..comma)
+    if lower_appos {
+        return (word_count(appos) <= 8 && word_count(name) <= 5 && is_speaker(name))
+            .then(|| comma - name.len()..comma);
+    }
+    // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is the apposition.
+    let appos_end = before.trim_end().len();
+    let capitals = appos.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    (capitals && word_count(appos) <= 4 && is_speaker(name)).then(|| appos_end - appos.len()..appos_end)
 }
 
 fn word_count(s: &str) -> usize {
@@ -484,6 +503,11 @@ fn leading_subject(text: &str) -> Option<String> {
     let capital = |word: &Word| text[word.range.clone()].starts_with(char::is_uppercase);
     let end = if DETERMINERS.contains(&first.lower.as_str()) {
         let noun = w.get(1)?;
+        let run = w[1..].iter().take_while(|word| capital(word)).count();
+        if run >= 1 {
+            // "The World Health Organization".
+            return Some(text[first.range.start..w[run].range.end].to_owned());
+        }
         let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
         (SPEAKER_NOUNS.contains(&singular) || SPEAKER_NOUNS.contains(&noun.lower.as_str()))
             .then_some(noun.range.end)?
