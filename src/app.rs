@@ -78,7 +78,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Draft(args) => {
-            let (path, draft) = crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
+            let (path, draft) =
+                crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
             writeln!(
                 err,
                 "wrote `{}`: {} questions ({}), {} TODO{} left to fill; then `mediaquiz check {}`",

@@ -226,9 +226,9 @@ fn report_todos(text: &str, findings: &mut Findings) {
     }
     let lines: Vec<usize> = todos.iter().map(|t| t.line).collect();
     let unfinished: Vec<Option<String>> = todos.iter().map(|t| t.question.clone()).collect();
-    findings
-        .list
-        .retain(|d| !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question)));
+    findings.list.retain(|d| {
+        !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question))
+    });
     let total = todos.len();
     for todo in &todos {
         findings.error(

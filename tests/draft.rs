@@ -24,19 +24,34 @@ fn draft_of(article: &Path, args: &[&str]) -> (tempfile::TempDir, String, Vec<St
     mediaquiz(&all).current_dir(dir.path()).assert().success();
     let bank = Path::new(name).with_extension("yaml");
     let yaml = fs::read_to_string(dir.path().join(&bank)).unwrap();
-    let output = mediaquiz(&["check", bank.to_str().unwrap()]).current_dir(dir.path()).output().unwrap();
+    let output = mediaquiz(&["check", bank.to_str().unwrap()])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     let findings = stdout_of(&output).lines().map(str::to_owned).collect();
     (dir, yaml, findings)
 }
 
 /// Every error is a counted TODO, and the count is the number of TODOs written.
 fn only_todos_left(yaml: &str, findings: &[String]) {
-    let todos = yaml.lines().filter(|l| l.trim_end().ends_with("TODO")).count();
-    let errors: Vec<&String> = findings.iter().filter(|f| f.contains(": error: ")).collect();
+    let todos = yaml
+        .lines()
+        .filter(|l| l.trim_end().ends_with("TODO"))
+        .count();
+    let errors: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.contains(": error: "))
+        .collect();
     assert_eq!(errors.len(), todos, "{findings:#?}");
-    let count = format!("({todos} TODO{} left to fill)", if todos == 1 { "" } else { "s" });
+    let count = format!(
+        "({todos} TODO{} left to fill)",
+        if todos == 1 { "" } else { "s" }
+    );
     for error in errors {
-        assert!(error.contains("is still `TODO`") && error.contains(&count), "{error}");
+        assert!(
+            error.contains("is still `TODO`") && error.contains(&count),
+            "{error}"
+        );
     }
 }
 
@@ -111,14 +126,21 @@ fn every_annotated_article_drafts_a_bank_that_only_lacks_its_todos() {
 #[test]
 fn lang_flag_overrides_detection_and_out_names_the_bank() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(fixtures().join("draft/flood-valley.en.txt"), dir.path().join("a.txt")).unwrap();
+    fs::copy(
+        fixtures().join("draft/flood-valley.en.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
     mediaquiz(&["--lang", "fr", "draft", "a.txt", "--out", "b.yaml"])
         .current_dir(dir.path())
         .assert()
         .success()
         .stderr(predicates::str::contains("wrote `b.yaml`"));
     let yaml = fs::read_to_string(dir.path().join("b.yaml")).unwrap();
-    assert!(yaml.contains("language: fr\nsource:\n  file: \"a.txt\"\n"), "{yaml}");
+    assert!(
+        yaml.contains("language: fr\nsource:\n  file: \"a.txt\"\n"),
+        "{yaml}"
+    );
     mediaquiz(&["check", "b.yaml"])
         .current_dir(dir.path())
         .assert()
@@ -128,16 +150,30 @@ fn lang_flag_overrides_detection_and_out_names_the_bank() {
 #[test]
 fn never_overwrites_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(fixtures().join("draft/greve-port.fr.txt"), dir.path().join("a.txt")).unwrap();
+    fs::copy(
+        fixtures().join("draft/greve-port.fr.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
     fs::write(dir.path().join("a.yaml"), "mine").unwrap();
     mediaquiz(&["draft", "a.txt"])
         .current_dir(dir.path())
         .assert()
         .code(2)
         .stderr("error: `a.yaml` already exists: add --force to replace it, or choose another name with --out\n");
-    assert_eq!(fs::read_to_string(dir.path().join("a.yaml")).unwrap(), "mine");
-    mediaquiz(&["draft", "a.txt", "--force"]).current_dir(dir.path()).assert().success();
-    assert!(fs::read_to_string(dir.path().join("a.yaml")).unwrap().contains("language: fr"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.yaml")).unwrap(),
+        "mine"
+    );
+    mediaquiz(&["draft", "a.txt", "--force"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(dir.path().join("a.yaml"))
+            .unwrap()
+            .contains("language: fr")
+    );
 }
 
 #[test]
@@ -147,7 +183,9 @@ fn a_missing_or_empty_article_is_a_clear_error() {
         .current_dir(dir.path())
         .assert()
         .code(1)
-        .stderr(predicates::str::starts_with("error: cannot read `nowhere.txt`"));
+        .stderr(predicates::str::starts_with(
+            "error: cannot read `nowhere.txt`",
+        ));
     fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
     mediaquiz(&["draft", "empty.txt"])
         .current_dir(dir.path())
@@ -174,7 +212,10 @@ fn check_counts_todos_as_one_kind_of_error() {
 fn man_page() {
     let output = mediaquiz(&["man"]).output().unwrap();
     let page = stdout_of(&output);
-    assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH mediaquiz"), "{page}");
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH mediaquiz"),
+        "{page}"
+    );
     assert!(page.contains("draft"));
 }
 
@@ -215,15 +256,23 @@ fn attribution_precision_and_recall_on_the_annotated_set() {
     let (mut found_total, mut gold_total, mut matched, mut speaker_right) = (0, 0, 0, 0);
     for path in annotated() {
         let text = fs::read_to_string(&path).unwrap();
-        let gold: Gold = serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap()).unwrap();
+        let gold: Gold =
+            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap())
+                .unwrap();
         gold_total += gold.attributions.len();
         let mut spans = Vec::new();
         for g in &gold.attributions {
-            let at = text.find(&g.quote).unwrap_or_else(|| panic!("{}: quote not in the article: {}", path.display(), g.quote));
+            let at = text.find(&g.quote).unwrap_or_else(|| {
+                panic!("{}: quote not in the article: {}", path.display(), g.quote)
+            });
             spans.push((at..at + g.quote.len(), g, false));
         }
         let mut previous = None;
-        for paragraph in Article::new(&text).paragraphs().iter().filter(|p| !p.is_heading()) {
+        for paragraph in Article::new(&text)
+            .paragraphs()
+            .iter()
+            .filter(|p| !p.is_heading())
+        {
             let offset = text.find(&paragraph.text).expect("single-line paragraphs");
             for a in attribution::find(&paragraph.text, &mut previous) {
                 found_total += 1;
@@ -239,10 +288,20 @@ fn attribution_precision_and_recall_on_the_annotated_set() {
                         if same_speaker(&a.speaker, &g.speaker) {
                             speaker_right += 1;
                         } else {
-                            println!("{}: speaker `{}`, marked `{}`", path.display(), a.speaker, g.speaker);
+                            println!(
+                                "{}: speaker `{}`, marked `{}`",
+                                path.display(),
+                                a.speaker,
+                                g.speaker
+                            );
                         }
                     }
-                    None => println!("{}: not marked: {} « {} »", path.display(), a.speaker, &paragraph.text[a.content.clone()]),
+                    None => println!(
+                        "{}: not marked: {} « {} »",
+                        path.display(),
+                        a.speaker,
+                        &paragraph.text[a.content.clone()]
+                    ),
                 }
             }
         }

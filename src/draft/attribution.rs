@@ -46,53 +46,279 @@ pub struct Attribution {
 }
 
 const AUXILIARIES: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "as", "est", "sont", "se",
-    "s", "ne", "n", "y", "lui", "leur", "has", "have", "had", "would", "will", "also",
-    "aussi", "régulièrement", "finalement", "encore", "déjà", "pourtant", "ensuite", "enfin",
-    "alors", "later", "then", "previously", "repeatedly", "publicly", "publiquement",
-    "again", "quickly", "immediately", "already", "since", "va", "vont", "fermement",
-    "firmly", "notamment", "clearly", "simply",
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aurait",
+    "auraient",
+    "avons",
+    "as",
+    "est",
+    "sont",
+    "se",
+    "s",
+    "ne",
+    "n",
+    "y",
+    "lui",
+    "leur",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "also",
+    "aussi",
+    "régulièrement",
+    "finalement",
+    "encore",
+    "déjà",
+    "pourtant",
+    "ensuite",
+    "enfin",
+    "alors",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "publiquement",
+    "again",
+    "quickly",
+    "immediately",
+    "already",
+    "since",
+    "va",
+    "vont",
+    "fermement",
+    "firmly",
+    "notamment",
+    "clearly",
+    "simply",
 ];
 
-const PASSIVE: &[&str] = &["été", "was", "were", "been", "is", "are", "be", "être", "est", "sont"];
+const PASSIVE: &[&str] = &[
+    "été", "was", "were", "been", "is", "are", "be", "être", "est", "sont",
+];
 
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces",
-    "plusieurs", "certains", "certaines", "deux", "trois", "son", "sa", "ses", "leur", "leurs",
-    "the", "a", "an", "this", "that", "these", "those", "several", "some", "two", "three",
-    "many", "its", "his", "her", "their", "our", "nos", "notre", "selon", "en", "in", "on",
-    "but", "mais", "and", "et", "however", "cependant", "pourtant", "yet", "still", "when",
-    "quand", "lorsque", "as", "if", "si", "it", "il",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "several",
+    "some",
+    "two",
+    "three",
+    "many",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "nos",
+    "notre",
+    "selon",
+    "en",
+    "in",
+    "on",
+    "but",
+    "mais",
+    "and",
+    "et",
+    "however",
+    "cependant",
+    "pourtant",
+    "yet",
+    "still",
+    "when",
+    "quand",
+    "lorsque",
+    "as",
+    "if",
+    "si",
+    "it",
+    "il",
 ];
 
 const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
 
 /// Nouns that name someone who can speak: a subject holding one is a speaker.
 pub const SPEAKER_NOUNS: &[&str] = &[
-    "porte-parole", "source", "responsable", "ministre", "président", "présidente",
-    "armée", "autorité", "gouvernement", "rebelle", "habitant", "témoin", "maire", "police",
-    "policier", "officiel", "expert", "analyste", "directeur", "directrice", "représentant",
-    "communiqué", "ong", "association", "syndicat", "militaire", "médecin", "chercheur",
-    "chercheuse", "élu", "député", "opposition", "agence", "préfet", "préfecture", "procureur",
-    "avocat", "avocate", "entreprise", "société", "collectif", "ministère", "commandant",
-    "chef", "manifestant", "enseignant", "parent", "élève", "patron", "dirigeant", "conseil",
-    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
-    "mayor", "resident", "witness", "witnesse", "analyst", "researcher", "company",
-    "council", "government", "ministry", "army", "rebel", "lawyer", "union", "doctor",
-    "director", "chief", "officer", "statement", "group", "agency", "commission", "committee",
-    "prosecutor", "scientist", "teacher", "leader", "manager", "inspector", "engineer",
-    "expert", "campaigner", "activist", "organiser", "organizer", "councillor", "councilor",
-    "nurse", "farmer", "owner", "worker", "authoritie", "authority", "people", "person",
-    "personne", "observateur", "observer", "proche", "spokespeople", "patient", "patiente",
-    "neighbour", "neighbor", "voisin", "voisine", "soignant", "transporteur", "docker",
-    "campaigner", "councillor", "trader", "commerçant", "agent", "délégué", "adjoint",
-    "adjointe", "hydrologist", "infirmière", "infirmier", "mairie", "direction",
+    "porte-parole",
+    "source",
+    "responsable",
+    "ministre",
+    "président",
+    "présidente",
+    "armée",
+    "autorité",
+    "gouvernement",
+    "rebelle",
+    "habitant",
+    "témoin",
+    "maire",
+    "police",
+    "policier",
+    "officiel",
+    "expert",
+    "analyste",
+    "directeur",
+    "directrice",
+    "représentant",
+    "communiqué",
+    "ong",
+    "association",
+    "syndicat",
+    "militaire",
+    "médecin",
+    "chercheur",
+    "chercheuse",
+    "élu",
+    "député",
+    "opposition",
+    "agence",
+    "préfet",
+    "préfecture",
+    "procureur",
+    "avocat",
+    "avocate",
+    "entreprise",
+    "société",
+    "collectif",
+    "ministère",
+    "commandant",
+    "chef",
+    "manifestant",
+    "enseignant",
+    "parent",
+    "élève",
+    "patron",
+    "dirigeant",
+    "conseil",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "president",
+    "mayor",
+    "resident",
+    "witness",
+    "witnesse",
+    "analyst",
+    "researcher",
+    "company",
+    "council",
+    "government",
+    "ministry",
+    "army",
+    "rebel",
+    "lawyer",
+    "union",
+    "doctor",
+    "director",
+    "chief",
+    "officer",
+    "statement",
+    "group",
+    "agency",
+    "commission",
+    "committee",
+    "prosecutor",
+    "scientist",
+    "teacher",
+    "leader",
+    "manager",
+    "inspector",
+    "engineer",
+    "expert",
+    "campaigner",
+    "activist",
+    "organiser",
+    "organizer",
+    "councillor",
+    "councilor",
+    "nurse",
+    "farmer",
+    "owner",
+    "worker",
+    "authoritie",
+    "authority",
+    "people",
+    "person",
+    "personne",
+    "observateur",
+    "observer",
+    "proche",
+    "spokespeople",
+    "patient",
+    "patiente",
+    "neighbour",
+    "neighbor",
+    "voisin",
+    "voisine",
+    "soignant",
+    "transporteur",
+    "docker",
+    "campaigner",
+    "councillor",
+    "trader",
+    "commerçant",
+    "agent",
+    "délégué",
+    "adjoint",
+    "adjointe",
+    "hydrologist",
+    "infirmière",
+    "infirmier",
+    "mairie",
+    "direction",
 ];
 
 /// Nouns that make a source unnamed when no proper name comes with them.
 const UNNAMED_NOUNS: &[&str] = &[
-    "source", "témoin", "habitant", "responsable", "official", "resident", "witness",
-    "witnesse", "proche", "observateur", "observer", "person", "people", "personne",
+    "source",
+    "témoin",
+    "habitant",
+    "responsable",
+    "official",
+    "resident",
+    "witness",
+    "witnesse",
+    "proche",
+    "observateur",
+    "observer",
+    "person",
+    "people",
+    "personne",
 ];
 
 /// Cue verbs, by their lower-case forms.
@@ -115,14 +341,12 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "ajouté" | "raconte" | "raconté" | "reconnaît" | "reconnu" | "déplore" | "déploré"
         | "regrette" | "martèle" | "martelé" | "insiste" | "insisté" | "promet" | "promis"
         | "soutient" | "répète" | "répété" | "dit" | "indiqué" | "rapporté" | "said" | "says"
-        | "say" | "told" | "tells" | "claimed" | "claims" | "claim" | "announced"
-        | "announces" | "stated" | "states" | "added" | "adds" | "explained" | "explains"
-        | "insisted" | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged"
-        | "admitted" | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged"
-        | "promised" | "reported" | "reports" | "cautioned" | "cautions" | "revealed"
-        | "suggested" | "concluded" | "souligné" | "prévenu" => {
-            Cue::Says
-        }
+        | "say" | "told" | "tells" | "claimed" | "claims" | "claim" | "announced" | "announces"
+        | "stated" | "states" | "added" | "adds" | "explained" | "explains" | "insisted"
+        | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged" | "admitted"
+        | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged" | "promised"
+        | "reported" | "reports" | "cautioned" | "cautions" | "revealed" | "suggested"
+        | "concluded" | "souligné" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -138,7 +362,10 @@ struct Word {
 fn words(text: &str) -> Vec<Word> {
     let mut list = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let inner = c.is_alphanumeric() || c == '-' || c == '°';
         match (inner, start) {
             (true, None) => start = Some(i),
@@ -212,7 +439,9 @@ fn according(text: &str) -> Option<Found> {
             {
                 Some((i, i + 1))
             }
-            ("d", Some("après")) if text[word.range.end..].starts_with(['\'', '’']) => Some((i, i + 2)),
+            ("d", Some("après")) if text[word.range.end..].starts_with(['\'', '’']) => {
+                Some((i, i + 2))
+            }
             ("according", Some("to")) => Some((i, i + 2)),
             _ => None,
         }
@@ -236,13 +465,22 @@ fn according(text: &str) -> Option<Found> {
         // "Selon X, content."
         let after = text[speaker_end..].trim_start_matches([',', ' ']);
         (text.len() - after.len()..text.len(), None)
-    } else if text[speaker_end..].trim().trim_end_matches(['.', '!', '?']).is_empty() {
+    } else if text[speaker_end..]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .is_empty()
+    {
         // "Content, selon X."
         (0..before.len(), None)
     } else {
         // "Content, selon X, content."
-        let resume = speaker_end + (text[speaker_end..].len() - text[speaker_end..].trim_start_matches([',', ' ']).len());
-        (0..text.len(), Some(before.trim_end_matches(',').len()..resume))
+        let resume = speaker_end
+            + (text[speaker_end..].len()
+                - text[speaker_end..].trim_start_matches([',', ' ']).len());
+        (
+            0..text.len(),
+            Some(before.trim_end_matches(',').len()..resume),
+        )
     };
     Some((speaker_start..name_end, content, Cue::According, cut))
 }
@@ -267,14 +505,21 @@ fn by_verb(text: &str) -> Option<Found> {
             let subject_end = w[..k]
                 .iter()
                 .rev()
-                .find(|x| !AUXILIARIES.contains(&x.lower.as_str()) && !PASSIVE.contains(&x.lower.as_str()))?
+                .find(|x| {
+                    !AUXILIARIES.contains(&x.lower.as_str()) && !PASSIVE.contains(&x.lower.as_str())
+                })?
                 .range
                 .end;
             let speaker = start..end;
             if !is_speaker(&text[speaker.clone()]) {
                 continue;
             }
-            return Some((speaker, clause_start(text, subject_end)..subject_end, cue, None));
+            return Some((
+                speaker,
+                clause_start(text, subject_end)..subject_end,
+                cue,
+                None,
+            ));
         }
         // The subject: the words before the verb, past auxiliaries and adverbs.
         let mut s = k;
@@ -284,7 +529,9 @@ fn by_verb(text: &str) -> Option<Found> {
         {
             s -= 1;
         }
-        let inverted = text[word.range.end..].starts_with("-t-") || text[word.range.end..].starts_with("-il") || text[word.range.end..].starts_with("-elle");
+        let inverted = text[word.range.end..].starts_with("-t-")
+            || text[word.range.end..].starts_with("-il")
+            || text[word.range.end..].starts_with("-elle");
         let subject = match s.checked_sub(1) {
             _ if inverted => None,
             None => None,
@@ -309,13 +556,16 @@ fn by_verb(text: &str) -> Option<Found> {
                 // a clause before the speaker, and no `that` or quote after the verb.
                 let lead = text[..subject.start].trim_end();
                 let introduced = rest.start > after_start
-                    || text[after_start..].trim_start().starts_with([':', '«', '"', '“']);
-                let content_first = word_count(lead) >= 4
-                    && lead.ends_with([',', '"', '»', '”'])
-                    && !introduced;
+                    || text[after_start..]
+                        .trim_start()
+                        .starts_with([':', '«', '"', '“']);
+                let content_first =
+                    word_count(lead) >= 4 && lead.ends_with([',', '"', '»', '”']) && !introduced;
                 if content_first
                     || rest.is_empty()
-                    || text[rest.clone()].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                    || text[rest.clone()]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
                 {
                     // "…," X said. / « … », ajoute X.
                     let end = clause_start(text, subject.start);
@@ -339,14 +589,18 @@ fn by_verb(text: &str) -> Option<Found> {
                     let pronoun = text[word.range.end..]
                         .trim_start_matches("-t")
                         .trim_start_matches('-');
-                    let len = pronoun.find(|c: char| !c.is_alphabetic()).unwrap_or(pronoun.len());
+                    let len = pronoun
+                        .find(|c: char| !c.is_alphabetic())
+                        .unwrap_or(pronoun.len());
                     let from = text.len() - pronoun.len();
                     return Some((from..from + len, content, cue, None));
                 }
                 let speaker_start = w.get(k + 1)?.range.start;
                 let speaker_end = clause_end(text, speaker_start);
                 let speaker = speaker_start..speaker_end;
-                if after.trim_start().starts_with(['«', '"', '“']) || !is_speaker(&text[speaker.clone()]) {
+                if after.trim_start().starts_with(['«', '"', '“'])
+                    || !is_speaker(&text[speaker.clone()])
+                {
                     continue;
                 }
                 return Some((speaker, content, cue, None));
@@ -379,7 +633,9 @@ fn clause_end(text: &str, from: usize) -> usize {
 fn subject_before(text: &str, end: usize) -> Option<Range<usize>> {
     let start = text[..end]
         .rfind([',', ';', ':', '«', '»', '"', '“', '”', '(', ')', '—'])
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let segment = text[start..end].trim_start();
     (!segment.is_empty() && word_count(segment) <= 10).then(|| end - segment.len()..end)
 }
@@ -391,7 +647,9 @@ fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
     let appos = before[comma + 1..].trim();
     let name_start = before[..comma]
         .rfind([',', ';', ':', '«', '»', '"', '“', '”', '('])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let name = before[name_start..comma].trim();
     let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
     if lower_appos {
@@ -400,8 +658,11 @@ fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
     }
     // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is the apposition.
     let appos_end = before.trim_end().len();
-    let capitals = appos.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    (capitals && word_count(appos) <= 4 && is_speaker(name)).then(|| appos_end - appos.len()..appos_end)
+    let capitals = appos
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    (capitals && word_count(appos) <= 4 && is_speaker(name))
+        .then(|| appos_end - appos.len()..appos_end)
 }
 
 fn word_count(s: &str) -> usize {
@@ -425,8 +686,11 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
             continue;
         }
         let gap = &text[rest[i - 1].range.end..w.range.start];
-        let participle = gap.contains(',') && (w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
-        let conjugated = rest[i - 1].lower == "et" && (w.lower.ends_with("ent") || w.lower.ends_with("ont")) && i >= 2;
+        let participle = gap.contains(',')
+            && (w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
+        let conjugated = rest[i - 1].lower == "et"
+            && (w.lower.ends_with("ent") || w.lower.ends_with("ont"))
+            && i >= 2;
         if participle {
             end = rest[i - 1].range.end + gap.find(',').unwrap_or(0);
             break;
@@ -447,8 +711,20 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
     let mut trimmed = inner.trim_start_matches(lead).trim_end_matches(trail);
     let opens = |t: &str| t.starts_with(['«', '"', '“']);
     let closes = |t: &str| t.ends_with(['»', '"', '”']);
-    let interior = |t: &str| t.chars().skip(1).take(t.chars().count().saturating_sub(2)).any(|c| matches!(c, '«' | '»' | '"' | '“' | '”'));
-    if opens(trimmed) && (closes(trimmed) || !trimmed.chars().skip(1).any(|c| matches!(c, '»' | '"' | '”'))) && !interior(trimmed) {
+    let interior = |t: &str| {
+        t.chars()
+            .skip(1)
+            .take(t.chars().count().saturating_sub(2))
+            .any(|c| matches!(c, '«' | '»' | '"' | '“' | '”'))
+    };
+    if opens(trimmed)
+        && (closes(trimmed)
+            || !trimmed
+                .chars()
+                .skip(1)
+                .any(|c| matches!(c, '»' | '"' | '”')))
+        && !interior(trimmed)
+    {
         trimmed = trimmed
             .trim_start_matches(['«', '"', '“'])
             .trim_end_matches(['»', '"', '”'])
@@ -462,8 +738,14 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
 fn clean_speaker(raw: &str) -> String {
     let mut s = raw.trim().trim_end_matches(['.', ',']).to_owned();
     for prefix in [
-        "les déclarations d'", "les déclarations d’", "les déclarations de ", "des déclarations de ",
-        "les propos d'", "les propos d’", "les propos de ", "les informations de ",
+        "les déclarations d'",
+        "les déclarations d’",
+        "les déclarations de ",
+        "des déclarations de ",
+        "les propos d'",
+        "les propos d’",
+        "les propos de ",
+        "les informations de ",
     ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.to_owned();
@@ -488,7 +770,10 @@ impl Attribution {
         });
         match parts {
             Some((before, after)) => format!("{} {}", before.trim_end(), after.trim_start()),
-            None => paragraph.get(self.content.clone()).unwrap_or_default().to_owned(),
+            None => paragraph
+                .get(self.content.clone())
+                .unwrap_or_default()
+                .to_owned(),
         }
         .trim_end_matches(['.', ' '])
         .to_owned()
@@ -513,7 +798,7 @@ fn leading_subject(text: &str) -> Option<String> {
             .then_some(noun.range.end)?
     } else {
         let run = w.iter().take_while(|word| capital(word)).count();
-        (run >= 2 && run <= 4).then(|| w[run - 1].range.end)?
+        (2..=4).contains(&run).then(|| w[run - 1].range.end)?
     };
     Some(text[first.range.start..end].to_owned())
 }
@@ -546,7 +831,10 @@ pub fn is_speaker(phrase: &str) -> bool {
 /// Whether a phrase names someone: a capitalised word that is not a determiner.
 fn is_proper_name(phrase: &str) -> bool {
     words(phrase).iter().enumerate().any(|(i, w)| {
-        let first = phrase[w.range.clone()].chars().next().is_some_and(char::is_uppercase);
+        let first = phrase[w.range.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         first && (i > 0 || !DETERMINERS.contains(&w.lower.as_str()))
     })
 }
@@ -568,24 +856,39 @@ mod tests {
     fn one(text: &str) -> (String, String) {
         let found = find(text, &mut None);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
-        (found[0].speaker.clone(), text[found[0].content.clone()].to_owned())
+        (
+            found[0].speaker.clone(),
+            text[found[0].content.clone()].to_owned(),
+        )
     }
 
     #[test]
     fn selon_in_the_middle() {
-        let (speaker, _) = one("Ce retrait stratégique, selon les déclarations d'un porte-parole du CSP, viserait à éviter les bombardements.");
+        let (speaker, _) = one(
+            "Ce retrait stratégique, selon les déclarations d'un porte-parole du CSP, viserait à éviter les bombardements.",
+        );
         assert_eq!(speaker, "un porte-parole du CSP");
     }
 
     #[test]
     fn speaker_before_the_verb() {
         assert_eq!(
-            one("Plusieurs sources civiles locales ont confirmé ce départ, soulignant le retour au calme."),
-            ("Plusieurs sources civiles locales".to_owned(), "ce départ".to_owned())
+            one(
+                "Plusieurs sources civiles locales ont confirmé ce départ, soulignant le retour au calme."
+            ),
+            (
+                "Plusieurs sources civiles locales".to_owned(),
+                "ce départ".to_owned()
+            )
         );
         assert_eq!(
-            one("En retour, les autorités maliennes dénoncent des \"attaques terroristes\" et cherchent à renforcer leur coopération."),
-            ("les autorités maliennes".to_owned(), "des \"attaques terroristes\"".to_owned())
+            one(
+                "En retour, les autorités maliennes dénoncent des \"attaques terroristes\" et cherchent à renforcer leur coopération."
+            ),
+            (
+                "les autorités maliennes".to_owned(),
+                "des \"attaques terroristes\"".to_owned()
+            )
         );
     }
 
@@ -601,13 +904,17 @@ mod tests {
         );
         assert_eq!(
             one("The plant will close in March, said Jane Doe, a union official."),
-            ("Jane Doe".to_owned(), "The plant will close in March".to_owned())
+            (
+                "Jane Doe".to_owned(),
+                "The plant will close in March".to_owned()
+            )
         );
     }
 
     #[test]
     fn apposition_and_pronouns() {
-        let text = "John Smith, the mayor, said that the bridge was safe. \"We checked twice,\" he added.";
+        let text =
+            "John Smith, the mayor, said that the bridge was safe. \"We checked twice,\" he added.";
         let found = find(text, &mut None);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].speaker, "John Smith");
@@ -616,7 +923,13 @@ mod tests {
 
     #[test]
     fn things_are_not_speakers() {
-        assert!(find("Ces événements soulignent la tension inquiétante.", &mut None).is_empty());
+        assert!(
+            find(
+                "Ces événements soulignent la tension inquiétante.",
+                &mut None
+            )
+            .is_empty()
+        );
         assert!(find("The report said nothing new.", &mut None).is_empty());
     }
 

@@ -13,14 +13,44 @@ pub struct Name {
 }
 
 const SMALL: &[&str] = &[
-    "de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "for", "on", "in",
+    "de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "for", "on",
+    "in",
 ];
 
 const BODIES: &[&str] = &[
-    "Groupe", "Alliance", "Front", "Mouvement", "Conseil", "Union", "Organisation", "Ministère",
-    "Parti", "Banque", "Fonds", "Institut", "Association", "Commission", "Comité", "Agence",
-    "Group", "Council", "Ministry", "Department", "Agency", "Army", "Movement", "Party", "Bank",
-    "Fund", "Institute", "Committee", "Federation", "Fédération", "Office", "Trust", "Society",
+    "Groupe",
+    "Alliance",
+    "Front",
+    "Mouvement",
+    "Conseil",
+    "Union",
+    "Organisation",
+    "Ministère",
+    "Parti",
+    "Banque",
+    "Fonds",
+    "Institut",
+    "Association",
+    "Commission",
+    "Comité",
+    "Agence",
+    "Group",
+    "Council",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Army",
+    "Movement",
+    "Party",
+    "Bank",
+    "Fund",
+    "Institute",
+    "Committee",
+    "Federation",
+    "Fédération",
+    "Office",
+    "Trust",
+    "Society",
 ];
 
 /// Acronyms defined in `text` as "Expansion (ACR)", where the expansion's
@@ -37,7 +67,8 @@ pub fn acronyms(text: &str) -> Vec<Name> {
         let acronym = &text[open + 1..open + 1 + len];
         // "CSP", "ARS", and "CoC": the capitals are the initials.
         let letters: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
-        let word = acronym.chars().all(char::is_alphabetic) && acronym.starts_with(char::is_uppercase);
+        let word =
+            acronym.chars().all(char::is_alphabetic) && acronym.starts_with(char::is_uppercase);
         if !word || !(2..=8).contains(&letters.len()) || acronym.chars().count() > 8 {
             continue;
         }
@@ -88,7 +119,10 @@ pub fn bodies(text: &str) -> Vec<Name> {
         while let Some(at) = text[from..].find(body) {
             let start = from + at;
             from = start + body.len();
-            let boundary = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let boundary = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
             if !boundary {
                 continue;
             }
@@ -140,10 +174,12 @@ mod tests {
 
     #[test]
     fn named_bodies() {
-        let names: Vec<String> = bodies("ses alliés russes du Groupe Wagner de violer l' « Alliance des États du Sahel » avec")
-            .into_iter()
-            .map(|n| n.front)
-            .collect();
+        let names: Vec<String> = bodies(
+            "ses alliés russes du Groupe Wagner de violer l' « Alliance des États du Sahel » avec",
+        )
+        .into_iter()
+        .map(|n| n.front)
+        .collect();
         assert_eq!(names, ["Groupe Wagner", "Alliance des États du Sahel"]);
     }
 }

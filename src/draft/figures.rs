@@ -29,29 +29,102 @@ pub struct Figure {
 }
 
 const MONTHS: &[&str] = &[
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Number words counted only before a unit (so "les deux parties" is no figure).
 const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("deux", "2"), ("trois", "3"), ("quatre", "4"), ("cinq", "5"), ("six", "6"), ("sept", "7"),
-    ("huit", "8"), ("neuf", "9"), ("dix", "10"), ("douze", "12"), ("quinze", "15"),
-    ("vingt", "20"), ("cent", "100"), ("two", "2"), ("three", "3"), ("four", "4"),
-    ("five", "5"), ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"),
-    ("twelve", "12"), ("fifteen", "15"), ("twenty", "20"), ("hundred", "100"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("six", "6"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("douze", "12"),
+    ("quinze", "15"),
+    ("vingt", "20"),
+    ("cent", "100"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("twelve", "12"),
+    ("fifteen", "15"),
+    ("twenty", "20"),
+    ("hundred", "100"),
 ];
 
 const UNITS: &[&str] = &[
-    "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année",
-    "années", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
-    "months", "year", "years", "minute", "minutes", "personnes", "people", "morts", "blessés",
-    "soldats", "soldiers", "victimes", "victims",
+    "heure",
+    "heures",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "année",
+    "années",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "minute",
+    "minutes",
+    "personnes",
+    "people",
+    "morts",
+    "blessés",
+    "soldats",
+    "soldiers",
+    "victimes",
+    "victims",
 ];
 
 /// Words that do not say what a number counts ("14 of its 40").
-const SMALL: &[&str] = &["of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou"];
+const SMALL: &[&str] = &[
+    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou",
+];
 
 /// The figures of one paragraph, in order.
 pub fn find(text: &str) -> Vec<Figure> {
@@ -73,11 +146,15 @@ pub fn find(text: &str) -> Vec<Figure> {
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             let is_month = |w: &Option<String>| w.as_deref().is_some_and(|w| MONTHS.contains(&w));
             let value: String = word.chars().filter(char::is_ascii_digit).collect();
-            let kind = if is_month(&next) && value.len() <= 2 {
+            // "12 septembre", or "September 12" (the month right before, no comma).
+            let month_before =
+                is_month(&prev) && text[tokens[i - 1].0.end..range.start].trim().is_empty();
+            let kind = if value.len() <= 2 && (is_month(&next) || month_before) {
                 FigureKind::Date
-            } else if is_month(&prev) && value.len() <= 2 && text[tokens[i - 1].0.end..range.start].trim().is_empty() {
-                FigureKind::Date
-            } else if value.len() == 4 && (value.starts_with("19") || value.starts_with("20")) && word.len() == 4 {
+            } else if value.len() == 4
+                && (value.starts_with("19") || value.starts_with("20"))
+                && word.len() == 4
+            {
                 FigureKind::Year
             } else {
                 FigureKind::Count
@@ -97,7 +174,8 @@ pub fn find(text: &str) -> Vec<Figure> {
                 kind,
                 phrase,
             });
-        } else if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word.to_lowercase())
+        } else if let Some((_, digits)) =
+            NUMBER_WORDS.iter().find(|(w, _)| *w == word.to_lowercase())
             && next.as_deref().is_some_and(|n| UNITS.contains(&n))
         {
             found.push(Figure {
@@ -145,7 +223,8 @@ mod tests {
     #[test]
     fn counts_dates_years_and_number_words() {
         let text = "Le 12 septembre, 10 soldats ont été tués après une résistance de deux heures; l'accord de 2015 tient pour les deux parties.";
-        let found: Vec<(String, FigureKind)> = find(text).into_iter().map(|f| (f.phrase, f.kind)).collect();
+        let found: Vec<(String, FigureKind)> =
+            find(text).into_iter().map(|f| (f.phrase, f.kind)).collect();
         assert_eq!(
             found,
             [

@@ -116,10 +116,15 @@ pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
         format!("# Draft written by `mediaquiz draft` from {source_file}: review every question,\n# replace every TODO, then run `mediaquiz check`.\n"),
     ));
     let stem = source_file.rsplit('/').next().unwrap_or(source_file);
-    let bank_title = title.clone().unwrap_or_else(|| {
-        lang.pick(format!("Brouillon : {stem}"), format!("Draft: {stem}"))
-    });
-    yaml.push_str(&format!("title: {}\nlanguage: {}\nsource:\n  file: {}\n", yaml::scalar(&bank_title), lang.tag(), yaml::scalar(source_file)));
+    let bank_title = title
+        .clone()
+        .unwrap_or_else(|| lang.pick(format!("Brouillon : {stem}"), format!("Draft: {stem}")));
+    yaml.push_str(&format!(
+        "title: {}\nlanguage: {}\nsource:\n  file: {}\n",
+        yaml::scalar(&bank_title),
+        lang.tag(),
+        yaml::scalar(source_file)
+    ));
     if let Some(title) = &title {
         yaml.push_str(&format!("  title: {}\n", yaml::scalar(title)));
     }
@@ -167,10 +172,18 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 .skip(first_sentence[p])
                 .find(|(_, s)| s.text == sentence_text)
                 .map_or(first_sentence[p], |(i, _)| i);
-            let shift = |r: &Range<usize>| r.start - found.sentence.start..r.end - found.sentence.start;
+            let shift =
+                |r: &Range<usize>| r.start - found.sentence.start..r.end - found.sentence.start;
             let content = shift(&found.content);
             let cut = found.cut.as_ref().map(shift);
-            attributions.push((index, Attribution { content, cut, ..found }));
+            attributions.push((
+                index,
+                Attribution {
+                    content,
+                    cut,
+                    ..found
+                },
+            ));
         }
     }
     let mut actors: Vec<String> = Vec::new();
@@ -225,16 +238,26 @@ fn noun_phrases(sentence: &str) -> Vec<String> {
             };
             let lower = noun.to_lowercase();
             let singular = lower.strip_suffix('s').unwrap_or(&lower);
-            let between_lower = tokens[i + 1..i + span].iter().all(|(_, w)| w.chars().all(char::is_lowercase));
-            if !between_lower || !(attribution::SPEAKER_NOUNS.contains(&singular) || attribution::SPEAKER_NOUNS.contains(&lower.as_str())) || lower == "communiqué" {
+            let between_lower = tokens[i + 1..i + span]
+                .iter()
+                .all(|(_, w)| w.chars().all(char::is_lowercase));
+            if !between_lower
+                || !(attribution::SPEAKER_NOUNS.contains(&singular)
+                    || attribution::SPEAKER_NOUNS.contains(&lower.as_str()))
+                || lower == "communiqué"
+            {
                 continue;
             }
             let mut end = noun_at + noun.len();
             if let Some(&(adj_at, adj)) = tokens.get(i + span + 1)
                 && sentence[end..adj_at].trim().is_empty()
-                && ["ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "ale", "ales", "aux", "ique", "iques", "ois", "oise", "oises", "al", "ic", "ian", "ese"]
-                    .iter()
-                    .any(|e| adj.ends_with(e))
+                && [
+                    "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine",
+                    "ains", "aines", "ale", "ales", "aux", "ique", "iques", "ois", "oise", "oises",
+                    "al", "ic", "ian", "ese",
+                ]
+                .iter()
+                .any(|e| adj.ends_with(e))
                 && adj.chars().all(char::is_lowercase)
             {
                 end = adj_at + adj.len();
@@ -261,7 +284,9 @@ fn in_text(speaker: &str) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn lower_first(s: &str) -> String {
@@ -270,7 +295,11 @@ fn lower_first(s: &str) -> String {
         return String::new();
     };
     let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
-    if second_upper { s.to_owned() } else { first.to_lowercase().chain(chars).collect() }
+    if second_upper {
+        s.to_owned()
+    } else {
+        first.to_lowercase().chain(chars).collect()
+    }
 }
 
 /// Shortens a passage shown in a prompt to about `max` words.
@@ -307,7 +336,11 @@ impl Questions {
     fn id(&mut self, prefix: &str, key: &str) -> String {
         let slug: Vec<String> = fold_answer(key)
             .split_whitespace()
-            .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
             .filter(|w| !w.is_empty())
             .take(4)
             .collect();
@@ -333,7 +366,11 @@ impl Questions {
     }
 
     /// Choices: the answer first, then distractors that differ from it, padded with TODO.
-    fn choices(answer: &str, others: impl IntoIterator<Item = String>, total: usize) -> Vec<String> {
+    fn choices(
+        answer: &str,
+        others: impl IntoIterator<Item = String>,
+        total: usize,
+    ) -> Vec<String> {
         let folded = fold_answer(answer);
         let mut choices = vec![answer.to_owned()];
         for other in others {
@@ -383,7 +420,11 @@ impl Questions {
                     " The source is not named: the reader cannot check who is speaking.",
                 ));
             }
-            let skill = if a.cue == Cue::Confirms { "corroboration" } else { "sourcing" };
+            let skill = if a.cue == Cue::Confirms {
+                "corroboration"
+            } else {
+                "sourcing"
+            };
             let mut tags = vec!["attribution".to_owned()];
             if a.unnamed {
                 tags.push(lang.pick("source-anonyme", "unnamed-source").to_owned());
@@ -393,7 +434,10 @@ impl Questions {
                 .text("skill", skill)
                 .plain("difficulty", 2)
                 .text("prompt", prompt)
-                .list("choices", Self::choices(&speaker, r.actors.iter().cloned(), 4))
+                .list(
+                    "choices",
+                    Self::choices(&speaker, r.actors.iter().cloned(), 4),
+                )
                 .text("answer", speaker.clone())
                 .text("explanation", explanation)
                 .list("evidence", vec![sentence.clone()])
@@ -425,12 +469,20 @@ impl Questions {
                     .text("explanation", explanation)
                     .list("evidence", vec![sentence.clone()])
                     .list("tags", tags.clone());
-                self.push(lang.pick("source-nommee", "source-named"), &a.speaker, entry);
+                self.push(
+                    lang.pick("source-nommee", "source-named"),
+                    &a.speaker,
+                    entry,
+                );
             }
             if a.cue == Cue::According {
                 let statement = lang.pick(
-                    format!("L’article présente comme un fait établi par le journaliste que {shown}."),
-                    format!("The article presents as a fact the reporter established that {shown}."),
+                    format!(
+                        "L’article présente comme un fait établi par le journaliste que {shown}."
+                    ),
+                    format!(
+                        "The article presents as a fact the reporter established that {shown}."
+                    ),
                 );
                 let entry = Entry::default()
                     .text("type", "truefalse")
@@ -444,7 +496,11 @@ impl Questions {
                     ))
                     .list("evidence", vec![sentence.clone()])
                     .list("tags", tags.clone());
-                self.push(lang.pick("fait-ou-version", "fact-or-claim"), &a.speaker, entry);
+                self.push(
+                    lang.pick("fait-ou-version", "fact-or-claim"),
+                    &a.speaker,
+                    entry,
+                );
             }
         }
     }
@@ -463,28 +519,42 @@ impl Questions {
         }
         for (i, f) in &all {
             let sentence = &r.sentences[*i].text;
-            let blank = |gap: &str| format!("{}{gap}{}", &sentence[..f.range.start], &sentence[f.range.end..]);
+            let blank = |gap: &str| {
+                format!(
+                    "{}{gap}{}",
+                    &sentence[..f.range.start],
+                    &sentence[f.range.end..]
+                )
+            };
             let numeric = f.digits.is_none() && f.kind == FigureKind::Count;
             if numeric {
                 let others = all
                     .iter()
-                    .filter(|(_, g)| g.kind == FigureKind::Count && g.digits.is_none() && g.number != f.number)
+                    .filter(|(_, g)| {
+                        g.kind == FigureKind::Count && g.digits.is_none() && g.number != f.number
+                    })
                     .map(|(_, g)| g.number.clone());
                 let shown = quote(lang, &blank("___"));
                 let entry = Entry::default()
                     .text("type", "single")
                     .text("skill", "numbers")
                     .plain("difficulty", 1)
-                    .text("prompt", lang.pick(
-                        format!("D’après l’article, quel nombre manque : {shown} ?"),
-                        format!("According to the article, which number is missing: {shown}?"),
-                    ))
+                    .text(
+                        "prompt",
+                        lang.pick(
+                            format!("D’après l’article, quel nombre manque : {shown} ?"),
+                            format!("According to the article, which number is missing: {shown}?"),
+                        ),
+                    )
                     .list("choices", Self::choices(&f.number, others, 4))
                     .text("answer", f.number.clone())
-                    .text("explanation", lang.pick(
-                        format!("L’article écrit « {} ».", f.phrase),
-                        format!("The article says “{}”.", f.phrase),
-                    ))
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!("L’article écrit « {} ».", f.phrase),
+                            format!("The article says “{}”.", f.phrase),
+                        ),
+                    )
                     .list("evidence", vec![sentence.clone()])
                     .list("tags", vec![lang.pick("chiffres", "figures").to_owned()]);
                 self.push(lang.pick("chiffre", "figure"), &f.phrase, entry);
@@ -493,7 +563,11 @@ impl Questions {
                     Some(d) => format!("{{{{{}|{d}}}}}", f.number),
                     None => format!("{{{{{}}}}}", f.number),
                 };
-                let skill = if f.kind == FigureKind::Count { "numbers" } else { "recall" };
+                let skill = if f.kind == FigureKind::Count {
+                    "numbers"
+                } else {
+                    "recall"
+                };
                 let tag = match f.kind {
                     FigureKind::Count => lang.pick("chiffres", "figures"),
                     _ => lang.pick("dates", "dates"),
@@ -502,12 +576,21 @@ impl Questions {
                     .text("type", "cloze")
                     .text("skill", skill)
                     .plain("difficulty", 1)
-                    .text("prompt", lang.pick("Complétez d’après l’article.", "Fill in the blank from the article."))
+                    .text(
+                        "prompt",
+                        lang.pick(
+                            "Complétez d’après l’article.",
+                            "Fill in the blank from the article.",
+                        ),
+                    )
                     .text("text", blank(&gap))
-                    .text("explanation", lang.pick(
-                        format!("L’article écrit « {} ».", f.phrase),
-                        format!("The article says “{}”.", f.phrase),
-                    ))
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!("L’article écrit « {} ».", f.phrase),
+                            format!("The article says “{}”.", f.phrase),
+                        ),
+                    )
                     .list("evidence", vec![sentence.clone()])
                     .list("tags", vec![tag.to_owned()]);
                 self.push(lang.pick("completer", "cloze"), &f.phrase, entry);
@@ -523,12 +606,19 @@ impl Questions {
         let lang = self.lang;
         let sentence = &r.sentences[index].text;
         let paragraph = r.sentences[index].paragraph;
-        let nearby = r.attributions.iter().find(|(i, _)| *i == index).or_else(|| {
-            r.attributions
-                .iter()
-                .find(|(i, _)| *i + 1 == index && r.sentences[*i].paragraph == paragraph)
-        });
-        let nobody = lang.pick("L’article ne cite aucune source pour ce chiffre", "The article cites no source for this figure");
+        let nearby = r
+            .attributions
+            .iter()
+            .find(|(i, _)| *i == index)
+            .or_else(|| {
+                r.attributions
+                    .iter()
+                    .find(|(i, _)| *i + 1 == index && r.sentences[*i].paragraph == paragraph)
+            });
+        let nobody = lang.pick(
+            "L’article ne cite aucune source pour ce chiffre",
+            "The article cites no source for this figure",
+        );
         let (answer, explanation) = match nearby {
             Some((_, a)) => (
                 capitalise(&a.speaker),
@@ -554,10 +644,13 @@ impl Questions {
             .text("type", "single")
             .text("skill", "sourcing")
             .plain("difficulty", 2)
-            .text("prompt", lang.pick(
-                format!("D’après l’article, qui donne le chiffre {phrase} ?"),
-                format!("According to the article, who gives the figure {phrase}?"),
-            ))
+            .text(
+                "prompt",
+                lang.pick(
+                    format!("D’après l’article, qui donne le chiffre {phrase} ?"),
+                    format!("According to the article, who gives the figure {phrase}?"),
+                ),
+            )
             .list("choices", Self::choices(&answer, others, 4))
             .text("answer", answer)
             .text("explanation", explanation)
@@ -612,9 +705,10 @@ impl Questions {
                             "Quotation marks keep a word at a distance: the reporter quotes it without endorsing it.",
                         )),
                 };
-                let entry = entry
-                    .list("evidence", vec![s.text.clone()])
-                    .list("tags", vec![lang.pick("guillemets", "quotation-marks").to_owned()]);
+                let entry = entry.list("evidence", vec![s.text.clone()]).list(
+                    "tags",
+                    vec![lang.pick("guillemets", "quotation-marks").to_owned()],
+                );
                 self.push(lang.pick("mots", "words"), words, entry);
             }
         }
@@ -631,7 +725,9 @@ impl Questions {
                 let others = s
                     .text
                     .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| w.chars().count() >= 6 && w.chars().next().is_some_and(char::is_lowercase))
+                    .filter(|w| {
+                        w.chars().count() >= 6 && w.chars().next().is_some_and(char::is_lowercase)
+                    })
                     .filter(|w| *w != word && wording::evaluative(w, lang).is_empty())
                     .map(str::to_owned);
                 // The sentence is named by its opening words, which must not give the answer away.
@@ -658,7 +754,10 @@ impl Questions {
                     .text("answer", word.clone())
                     .text("explanation", loaded.why)
                     .list("evidence", vec![s.text.clone()])
-                    .list("tags", vec![lang.pick("mots-charges", "loaded-words").to_owned()]);
+                    .list(
+                        "tags",
+                        vec![lang.pick("mots-charges", "loaded-words").to_owned()],
+                    );
                 self.push(lang.pick("mot-charge", "loaded"), &word, entry);
             }
         }
@@ -672,7 +771,11 @@ impl Questions {
             if words.is_empty() || r.attributions.iter().any(|(a, _)| *a == i) {
                 continue;
             }
-            let listed = words.iter().map(|w| quote(lang, w)).collect::<Vec<_>>().join(", ");
+            let listed = words
+                .iter()
+                .map(|w| quote(lang, w))
+                .collect::<Vec<_>>()
+                .join(", ");
             let shown = quote(lang, &s.text);
             let entry = Entry::default()
                 .text("type", "truefalse")
@@ -692,7 +795,10 @@ impl Questions {
             self.push("opinion", &words.join(" "), entry);
         }
         for (p, text) in r.paragraphs.iter().enumerate() {
-            let sourced = r.attributions.iter().any(|(i, _)| r.sentences[*i].paragraph == p);
+            let sourced = r
+                .attributions
+                .iter()
+                .any(|(i, _)| r.sentences[*i].paragraph == p);
             let judged = wording::evaluative(text, lang);
             if sourced || judged.len() < 2 {
                 continue;
@@ -739,10 +845,16 @@ impl Questions {
                     .plain("difficulty", 1)
                     .text("front", name.front.clone())
                     .text("back", name.expansion.clone())
-                    .text("explanation", lang.pick(
-                        format!("L’article donne le nom complet une fois : « {} ».", name.passage),
-                        format!("The article spells it out once: “{}”.", name.passage),
-                    ))
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!(
+                                "L’article donne le nom complet une fois : « {} ».",
+                                name.passage
+                            ),
+                            format!("The article spells it out once: “{}”.", name.passage),
+                        ),
+                    )
                     .list("evidence", vec![name.passage.clone()])
                     .list("tags", vec![lang.pick("sigles", "acronyms").to_owned()]);
                 self.push(lang.pick("sigle", "acronym"), &name.front, entry);
@@ -791,17 +903,30 @@ impl Questions {
             last = r.end;
         }
         text.push_str(&s.text[last..]);
-        let listed = names.iter().map(|r| &s.text[r.clone()]).collect::<Vec<_>>().join(", ");
+        let listed = names
+            .iter()
+            .map(|r| &s.text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(", ");
         let entry = Entry::default()
             .text("type", "cloze")
             .text("skill", "recall")
             .plain("difficulty", 2)
-            .text("prompt", lang.pick("Complétez d’après l’article.", "Fill in the blanks from the article."))
+            .text(
+                "prompt",
+                lang.pick(
+                    "Complétez d’après l’article.",
+                    "Fill in the blanks from the article.",
+                ),
+            )
             .text("text", text)
-            .text("explanation", lang.pick(
-                format!("L’article cite avec {body} : {listed}."),
-                format!("The article names alongside {body}: {listed}."),
-            ))
+            .text(
+                "explanation",
+                lang.pick(
+                    format!("L’article cite avec {body} : {listed}."),
+                    format!("The article names alongside {body}: {listed}."),
+                ),
+            )
             .list("evidence", vec![s.text.clone()])
             .list("tags", vec![lang.pick("noms", "names").to_owned()]);
         self.push(lang.pick("avec", "with"), body, entry);
@@ -822,7 +947,9 @@ fn proper_names(sentence: &str) -> Vec<Range<usize>> {
         let acronym = word.chars().all(char::is_uppercase) && word.chars().count() > 1;
         if capital && !first && !acronym {
             match found.last_mut() {
-                Some(last) if sentence[last.end..at].trim().is_empty() => last.end = at + word.len(),
+                Some(last) if sentence[last.end..at].trim().is_empty() => {
+                    last.end = at + word.len()
+                }
                 _ => found.push(at..at + word.len()),
             }
         }
@@ -833,7 +960,12 @@ fn proper_names(sentence: &str) -> Vec<Range<usize>> {
 
 /// Reads `article`, drafts its bank and writes it to `out` (default: the
 /// article's name with `.yaml`), never over an existing file unless `force`.
-pub fn write(article: &Path, out: Option<&Path>, force: bool, lang: Option<Lang>) -> Result<(PathBuf, Draft)> {
+pub fn write(
+    article: &Path,
+    out: Option<&Path>,
+    force: bool,
+    lang: Option<Lang>,
+) -> Result<(PathBuf, Draft)> {
     let invalid = |message: &str| Error::Read {
         path: article.to_owned(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, message.to_owned()),
@@ -842,14 +974,18 @@ pub fn write(article: &Path, out: Option<&Path>, force: bool, lang: Option<Lang>
         path: article.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| invalid("the article is not UTF-8 text: save it as UTF-8"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| invalid("the article is not UTF-8 text: save it as UTF-8"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err(invalid("the article is empty"));
     }
     let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
     if out == article {
-        return Err(Error::Usage(format!("`{}` is the article itself: choose another name with --out", out.display())));
+        return Err(Error::Usage(format!(
+            "`{}` is the article itself: choose another name with --out",
+            out.display()
+        )));
     }
     if out.exists() && !force {
         return Err(Error::Usage(format!(
@@ -860,7 +996,10 @@ pub fn write(article: &Path, out: Option<&Path>, force: bool, lang: Option<Lang>
     let source = relative_source(article, &out)?;
     let drafted = draft(text, &source, lang);
     let file = crate::fsutil::temp_beside(&out, ".yaml")?;
-    let error = |source| Error::Write { path: out.clone(), source };
+    let error = |source| Error::Write {
+        path: out.clone(),
+        source,
+    };
     std::fs::write(file.path(), drafted.yaml.as_bytes()).map_err(error)?;
     if force {
         file.persist(&out).map_err(|e| error(e.error))?;
@@ -876,13 +1015,35 @@ fn relative_source(article: &Path, out: &Path) -> Result<String> {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let canonical = |p: PathBuf| p.canonicalize().map_err(|source| Error::Write { path: out.to_owned(), source });
+    let canonical = |p: PathBuf| {
+        p.canonicalize().map_err(|source| Error::Write {
+            path: out.to_owned(),
+            source,
+        })
+    };
     let from = canonical(folder(out))?;
     let to = canonical(folder(article))?;
-    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = from.components().skip(common).filter(|c| matches!(c, Component::Normal(_))).map(|_| "..".to_owned()).collect();
-    parts.extend(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    parts.push(article.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()));
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = from
+        .components()
+        .skip(common)
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .map(|_| "..".to_owned())
+        .collect();
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.push(
+        article
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+    );
     Ok(parts.join("/"))
 }
 
@@ -892,14 +1053,23 @@ mod tests {
 
     #[test]
     fn detects_the_two_languages() {
-        assert_eq!(detect_language("Le maire a dit que la ville est calme et que les écoles ouvrent."), Lang::Fr);
-        assert_eq!(detect_language("The mayor said that the city was calm and the schools are open."), Lang::En);
+        assert_eq!(
+            detect_language("Le maire a dit que la ville est calme et que les écoles ouvrent."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_language("The mayor said that the city was calm and the schools are open."),
+            Lang::En
+        );
     }
 
     #[test]
     fn the_same_article_gives_the_same_draft() {
         let text = crate::shipped::file("lere-article.fr.txt").unwrap_or_default();
-        assert_eq!(draft(text, "a.txt", None).yaml, draft(text, "a.txt", None).yaml);
+        assert_eq!(
+            draft(text, "a.txt", None).yaml,
+            draft(text, "a.txt", None).yaml
+        );
     }
 
     proptest::proptest! {

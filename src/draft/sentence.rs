@@ -13,8 +13,8 @@ use std::ops::Range;
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "mr", "mrs", "ms",
-    "jr", "sr", "gen", "gén", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "prof", "inc",
-    "co", "corp", "ltd", "vs", "cf", "etc", "env", "av", "bd", "no", "n°", "p", "vol", "art",
+    "jr", "sr", "gen", "gén", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "prof", "inc", "co",
+    "corp", "ltd", "vs", "cf", "etc", "env", "av", "bd", "no", "n°", "p", "vol", "art",
 ];
 
 /// The byte ranges of the sentences of `text`, trimmed of surrounding space.
@@ -40,7 +40,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         // A quotation that ends with its own full stop ends the sentence too.
         if was_quoted && !quoted && ends_with_stop(&text[..at]) {
             let end = at + c.len_utf8();
-            let next = chars[i + 1..].iter().find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
+            let next = chars[i + 1..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
             let spaced = chars.get(i + 1).is_none_or(|(_, c)| c.is_whitespace());
             if spaced && next.is_none_or(starts_sentence) {
                 push(text, start..end, &mut sentences);
@@ -52,7 +55,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         if matches!(c, '.' | '!' | '?' | '…') && !quoted && !is_abbreviation(text, at, c) {
             // Closing marks right after the stop belong to this sentence.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '»' | '”' | '"' | ')' | '’' | '.' | '!' | '?' | '…' | '\u{a0}' | '\u{202f}') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '»' | '”' | '"' | ')' | '’' | '.' | '!' | '?' | '…' | '\u{a0}' | '\u{202f}'
+                )
+            {
                 if chars[j].1 == '"' && straight {
                     in_straight = !in_straight;
                 }
@@ -62,7 +70,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
-            let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
+            let next = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
             let spaced = chars.get(j).is_none_or(|(_, c)| c.is_whitespace());
             if spaced && next.is_none_or(starts_sentence) {
                 push(text, start..end, &mut sentences);
@@ -140,7 +151,10 @@ mod tests {
     fn quotations_keep_their_full_stops() {
         assert_eq!(
             sentences("Il a dit : « Nous partirons. Demain. » Mme Diallo confirme."),
-            ["Il a dit : « Nous partirons. Demain. »", "Mme Diallo confirme."]
+            [
+                "Il a dit : « Nous partirons. Demain. »",
+                "Mme Diallo confirme."
+            ]
         );
         assert_eq!(
             sentences("\"We tried. It failed,\" he said. Mr. Brown agreed."),

@@ -37,7 +37,9 @@ pub fn find(text: &str) -> Vec<Todo> {
         let (key, value) = match rest.split_once(':') {
             Some((key, value))
                 if !key.is_empty()
-                    && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
                     && (value.is_empty() || value.starts_with(' ')) =>
             {
                 if key == "id" {
@@ -85,8 +87,13 @@ mod tests {
     #[test]
     fn finds_each_todo_with_its_field() {
         let text = "questions:\n  - id: q1\n    choices:\n      - \"Oui\"\n      - TODO\n      - 'TODO'\n    answers: [TODO, \"x\"]\n    explanation: TODO  # à écrire\n    prompt: \"TODO: pas un TODO\"\n";
-        assert!(find(text).iter().all(|t| t.question.as_deref() == Some("q1")));
-        let found: Vec<(usize, String)> = find(text).into_iter().map(|t| (t.line, t.field)).collect();
+        assert!(
+            find(text)
+                .iter()
+                .all(|t| t.question.as_deref() == Some("q1"))
+        );
+        let found: Vec<(usize, String)> =
+            find(text).into_iter().map(|t| (t.line, t.field)).collect();
         assert_eq!(
             found,
             [

@@ -15,42 +15,143 @@ pub struct Loaded {
 }
 
 const LOADED_FR: &[Loaded] = &[
-    Loaded { stem: "neutralis", why: "« neutralisés » est un euphémisme militaire : il ne dit pas s’il s’agit de morts, de blessés ou de prisonniers." },
-    Loaded { stem: "terroris", why: "« terroriste » est une qualification chargée : elle condamne celui qu’elle désigne, et chaque camp l’emploie pour l’autre." },
-    Loaded { stem: "régime", why: "« régime » désigne un gouvernement en suggérant qu’il n’est pas légitime." },
-    Loaded { stem: "bavure", why: "« bavure » présente comme un accident ce qui peut être une faute grave." },
-    Loaded { stem: "djihadist", why: "« djihadiste » range un groupe dans une catégorie qui oriente le jugement du lecteur." },
-    Loaded { stem: "frappes chirurgicales", why: "« frappes chirurgicales » suggère des bombardements sans victimes civiles." },
-    Loaded { stem: "dommages collatéraux", why: "« dommages collatéraux » est un euphémisme pour des victimes civiles." },
-    Loaded { stem: "pacifi", why: "« pacifier » présente une opération militaire comme un retour à la paix." },
-    Loaded { stem: "fustig", why: "« fustiger » dramatise une critique." },
+    Loaded {
+        stem: "neutralis",
+        why: "« neutralisés » est un euphémisme militaire : il ne dit pas s’il s’agit de morts, de blessés ou de prisonniers.",
+    },
+    Loaded {
+        stem: "terroris",
+        why: "« terroriste » est une qualification chargée : elle condamne celui qu’elle désigne, et chaque camp l’emploie pour l’autre.",
+    },
+    Loaded {
+        stem: "régime",
+        why: "« régime » désigne un gouvernement en suggérant qu’il n’est pas légitime.",
+    },
+    Loaded {
+        stem: "bavure",
+        why: "« bavure » présente comme un accident ce qui peut être une faute grave.",
+    },
+    Loaded {
+        stem: "djihadist",
+        why: "« djihadiste » range un groupe dans une catégorie qui oriente le jugement du lecteur.",
+    },
+    Loaded {
+        stem: "frappes chirurgicales",
+        why: "« frappes chirurgicales » suggère des bombardements sans victimes civiles.",
+    },
+    Loaded {
+        stem: "dommages collatéraux",
+        why: "« dommages collatéraux » est un euphémisme pour des victimes civiles.",
+    },
+    Loaded {
+        stem: "pacifi",
+        why: "« pacifier » présente une opération militaire comme un retour à la paix.",
+    },
+    Loaded {
+        stem: "fustig",
+        why: "« fustiger » dramatise une critique.",
+    },
 ];
 
 const LOADED_EN: &[Loaded] = &[
-    Loaded { stem: "slammed", why: "“slammed” dramatises a criticism: it tells the reader how to feel about it." },
-    Loaded { stem: "regime", why: "“regime” names a government while suggesting it is illegitimate." },
-    Loaded { stem: "terroris", why: "“terrorist” is a loaded label: it condemns whoever it names, and each side uses it for the other." },
-    Loaded { stem: "neutrali", why: "“neutralised” is a military euphemism: it does not say whether people were killed, wounded or captured." },
-    Loaded { stem: "collateral damage", why: "“collateral damage” is a euphemism for civilian casualties." },
-    Loaded { stem: "thugs", why: "“thugs” condemns the people it names instead of describing them." },
-    Loaded { stem: "so-called", why: "“so-called” casts doubt on a name without saying why." },
-    Loaded { stem: "crackdown", why: "“crackdown” frames an action as harsh repression." },
-    Loaded { stem: "blasted", why: "“blasted” dramatises a criticism." },
-    Loaded { stem: "mob", why: "“mob” presents a crowd as dangerous and irrational." },
+    Loaded {
+        stem: "slammed",
+        why: "“slammed” dramatises a criticism: it tells the reader how to feel about it.",
+    },
+    Loaded {
+        stem: "regime",
+        why: "“regime” names a government while suggesting it is illegitimate.",
+    },
+    Loaded {
+        stem: "terroris",
+        why: "“terrorist” is a loaded label: it condemns whoever it names, and each side uses it for the other.",
+    },
+    Loaded {
+        stem: "neutrali",
+        why: "“neutralised” is a military euphemism: it does not say whether people were killed, wounded or captured.",
+    },
+    Loaded {
+        stem: "collateral damage",
+        why: "“collateral damage” is a euphemism for civilian casualties.",
+    },
+    Loaded {
+        stem: "thugs",
+        why: "“thugs” condemns the people it names instead of describing them.",
+    },
+    Loaded {
+        stem: "so-called",
+        why: "“so-called” casts doubt on a name without saying why.",
+    },
+    Loaded {
+        stem: "crackdown",
+        why: "“crackdown” frames an action as harsh repression.",
+    },
+    Loaded {
+        stem: "blasted",
+        why: "“blasted” dramatises a criticism.",
+    },
+    Loaded {
+        stem: "mob",
+        why: "“mob” presents a crowd as dangerous and irrational.",
+    },
 ];
 
 const EVALUATIVE_FR: &[&str] = &[
-    "inquiétant", "lourd", "urgence", "urgent", "grave", "dramatique", "catastrophique",
-    "préoccupant", "alarmant", "regrettable", "scandaleu", "indispensable", "heureusement",
-    "malheureusement", "terrible", "remarquable", "honteu", "il faut", "doit", "devrait",
-    "inacceptable", "courageu", "désastreu", "salutaire", "absurde",
+    "inquiétant",
+    "lourd",
+    "urgence",
+    "urgent",
+    "grave",
+    "dramatique",
+    "catastrophique",
+    "préoccupant",
+    "alarmant",
+    "regrettable",
+    "scandaleu",
+    "indispensable",
+    "heureusement",
+    "malheureusement",
+    "terrible",
+    "remarquable",
+    "honteu",
+    "il faut",
+    "doit",
+    "devrait",
+    "inacceptable",
+    "courageu",
+    "désastreu",
+    "salutaire",
+    "absurde",
 ];
 
 const EVALUATIVE_EN: &[&str] = &[
-    "alarming", "badly", "deserve", "should", "must", "disgrace", "shameful", "worrying",
-    "terrible", "fortunately", "sadly", "reckless", "excellent", "remarkable", "urgent",
-    "crucial", "failure", "failed", "shocking", "welcome", "absurd", "disastrous", "brave",
-    "unacceptable", "short-sighted", "best", "worst",
+    "alarming",
+    "badly",
+    "deserve",
+    "should",
+    "must",
+    "disgrace",
+    "shameful",
+    "worrying",
+    "terrible",
+    "fortunately",
+    "sadly",
+    "reckless",
+    "excellent",
+    "remarkable",
+    "urgent",
+    "crucial",
+    "failure",
+    "failed",
+    "shocking",
+    "welcome",
+    "absurd",
+    "disastrous",
+    "brave",
+    "unacceptable",
+    "short-sighted",
+    "best",
+    "worst",
 ];
 
 /// The loaded words of a language.
@@ -68,13 +169,20 @@ pub fn find_stem(text: &str, stem: &str) -> Option<Range<usize>> {
     let mut from = 0;
     while let Some(at) = lower[from..].find(stem) {
         let at = from + at;
-        let boundary = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let boundary = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         if boundary {
             let end = at
                 + lower[at..]
-                    .find(|c: char| !(c.is_alphanumeric() || c == '-') && !stem.contains(c))
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || stem.contains(c)))
                     .unwrap_or(lower.len() - at);
-            let end = if stem.contains(' ') { (at + stem.len()).max(end) } else { end };
+            let end = if stem.contains(' ') {
+                (at + stem.len()).max(end)
+            } else {
+                end
+            };
             return Some(at..end);
         }
         from = at + stem.len();
@@ -131,14 +239,28 @@ mod tests {
 
     #[test]
     fn quoted_words_in_every_style() {
-        let text = "des \"attaques terroristes\" et l' « Alliance des États du Sahel » puis “regime”";
+        let text =
+            "des \"attaques terroristes\" et l' « Alliance des États du Sahel » puis “regime”";
         let got: Vec<&str> = quoted(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["attaques terroristes", "Alliance des États du Sahel", "regime"]);
+        assert_eq!(
+            got,
+            [
+                "attaques terroristes",
+                "Alliance des États du Sahel",
+                "regime"
+            ]
+        );
     }
 
     #[test]
     fn evaluative_words_mark_opinions() {
-        assert_eq!(evaluative("la tension inquiétante et l'urgence", Lang::Fr), ["inquiétante", "urgence"]);
-        assert_eq!(evaluative("The council badly failed.", Lang::En), ["badly", "failed"]);
+        assert_eq!(
+            evaluative("la tension inquiétante et l'urgence", Lang::Fr),
+            ["inquiétante", "urgence"]
+        );
+        assert_eq!(
+            evaluative("The council badly failed.", Lang::En),
+            ["badly", "failed"]
+        );
     }
 }

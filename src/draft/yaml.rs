@@ -6,8 +6,22 @@ use std::fmt::Write;
 /// The order of a question's fields in the file. The one place that lists
 /// them, so the writer can follow the format's field table when it exists.
 pub const QUESTION_FIELDS: &[&str] = &[
-    "id", "type", "skill", "difficulty", "prompt", "text", "front", "back", "choices", "answer",
-    "answers", "accept", "keep_order", "explanation", "evidence", "tags",
+    "id",
+    "type",
+    "skill",
+    "difficulty",
+    "prompt",
+    "text",
+    "front",
+    "back",
+    "choices",
+    "answer",
+    "answers",
+    "accept",
+    "keep_order",
+    "explanation",
+    "evidence",
+    "tags",
 ];
 
 /// What the teacher must write: printed as a plain `TODO` that `check` counts.
@@ -52,7 +66,10 @@ impl Entry {
 
     /// The text of a field, if set.
     pub fn get(&self, field: &str) -> Option<&Value> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|(_, v)| v)
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v)
     }
 }
 
@@ -84,10 +101,15 @@ pub fn scalar(value: &str) -> String {
 
 /// Whether a value can be written plain: `[a-z0-9-]+`, not a YAML keyword.
 fn is_name(value: &str) -> bool {
-    let keyword = matches!(value, "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "y" | "n");
+    let keyword = matches!(
+        value,
+        "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "y" | "n"
+    );
     !keyword
         && value.starts_with(|c: char| c.is_ascii_lowercase())
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Writes one question as a `questions:` list entry.
@@ -132,7 +154,10 @@ mod tests {
         let entry = Entry::default()
             .text("explanation", TODO)
             .text("id", "q1")
-            .list("choices", vec!["« oui »".to_owned(), "a \"b\"".to_owned(), TODO.to_owned()])
+            .list(
+                "choices",
+                vec!["« oui »".to_owned(), "a \"b\"".to_owned(), TODO.to_owned()],
+            )
             .plain("difficulty", 2);
         let mut out = String::new();
         write_entry(&mut out, &entry);
