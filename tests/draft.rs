@@ -196,13 +196,26 @@ fn a_missing_or_empty_article_is_a_clear_error() {
 
 #[test]
 fn check_counts_todos_as_one_kind_of_error() {
-    let output = mediaquiz(&["check", "draft/todos.yaml"]).output().unwrap();
+    // Copied under a `.yaml` name into a fresh folder: a bank in the fixtures
+    // would change the count of `check`'s folder walk.
+    let dir = tempfile::tempdir().unwrap();
+    let draft = fixtures().join("draft");
+    fs::copy(draft.join("todos.bank"), dir.path().join("todos.yaml")).unwrap();
+    fs::copy(
+        draft.join("todos-article.txt"),
+        dir.path().join("todos-article.txt"),
+    )
+    .unwrap();
+    let output = mediaquiz(&["check", "todos.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(
         stdout_of(&output).lines().collect::<Vec<_>>(),
         [
-            "draft/todos.yaml:13: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
-            "draft/todos.yaml:14: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
-            "draft/todos.yaml:17: error: `explanation` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:13: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:14: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:17: error: `explanation` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
         ]
     );
     assert_eq!(output.status.code(), Some(1));
