@@ -297,6 +297,12 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "adjoint",
     "adjointe",
     "hydrologist",
+    "cadre",
+    "métropole",
+    "cycliste",
+    "étude",
+    "study",
+    "élue",
     "infirmière",
     "infirmier",
     "mairie",
@@ -346,7 +352,9 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged" | "admitted"
         | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged" | "promised"
         | "reported" | "reports" | "cautioned" | "cautions" | "revealed" | "suggested"
-        | "concluded" | "souligné" => Cue::Says,
+        | "concluded" | "souligné" | "lancé" | "salue" | "saluent" | "salué" | "juge"
+        | "jugent" | "rappelle" | "rappelé" | "critique" | "critiquent" | "critiqué"
+        | "inquiète" | "inquiètent" | "inquiété" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -492,8 +500,16 @@ fn by_verb(text: &str) -> Option<Found> {
         let Some(cue) = verb_cue(&word.lower) else {
             continue;
         };
-        // "dit" and "says" also mean other things: require a subject or "que".
         let prev = k.checked_sub(1).map(|p| w[p].lower.as_str());
+        // "le juge", "la critique": a noun, not a verb.
+        if prev.is_some_and(|p| {
+            matches!(
+                p,
+                "le" | "la" | "les" | "l" | "un" | "une" | "des" | "du" | "the"
+            )
+        }) {
+            continue;
+        }
         if prev.is_some_and(|p| PASSIVE.contains(&p)) {
             // Passive: "a été confirmé par X".
             let by = w.get(k + 1)?;
@@ -549,7 +565,10 @@ fn by_verb(text: &str) -> Option<Found> {
         };
         let after_start = word.range.end;
         let after = &text[after_start..];
+        // "a lancé" is speech only after the words ("« … », a lancé X"), not in "X a lancé une offensive".
+        let weak = word.lower == "lancé";
         match subject {
+            Some(_) if weak => continue,
             Some(subject) if is_speaker(&text[subject.clone()]) => {
                 let rest = content_after(text, after_start, &w[k + 1..]);
                 // "Content, X said on Tuesday." / "\"Content,\" he told a meeting.":
@@ -597,7 +616,21 @@ fn by_verb(text: &str) -> Option<Found> {
                 }
                 let speaker_start = w.get(k + 1)?.range.start;
                 let speaker_end = clause_end(text, speaker_start);
-                let speaker = speaker_start..speaker_end;
+                let mut speaker = speaker_start..speaker_end;
+                // "a lancé son président, Bruno Vernier, devant…": the name.
+                if let Some(rest) = text[speaker_end..].strip_prefix(", ") {
+                    let name_end = clause_end(text, speaker_end + 2);
+                    let name = &text[speaker_end + 2..name_end];
+                    if name_end > speaker_end + 2
+                        && word_count(name) <= 4
+                        && name
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && rest.len() >= name.len()
+                    {
+                        speaker = speaker_end + 2..name_end;
+                    }
+                }
                 if after.trim_start().starts_with(['«', '"', '“'])
                     || !is_speaker(&text[speaker.clone()])
                 {

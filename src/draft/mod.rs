@@ -273,6 +273,14 @@ fn noun_phrases(sentence: &str) -> Vec<String> {
     found
 }
 
+/// French contractions of a preposition and an article: "à le" → "au".
+fn contract(text: &str) -> String {
+    text.replace(" à le ", " au ")
+        .replace(" à les ", " aux ")
+        .replace(" de le ", " du ")
+        .replace(" de les ", " des ")
+}
+
 /// A speaker as written inside a sentence: "les rebelles", "John Smith".
 fn in_text(speaker: &str) -> String {
     if attribution::starts_with_determiner(speaker) {
@@ -361,6 +369,14 @@ impl Questions {
     fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
         let id = self.id(prefix, key);
         let mut entry = entry;
+        if self.lang == Lang::Fr {
+            // "à le CSP" → "au CSP": a speaker's article meets the sentence's preposition.
+            for (field, value) in &mut entry.fields {
+                if let ("prompt" | "explanation", yaml::Value::Text(text)) = (*field, value) {
+                    *text = contract(text);
+                }
+            }
+        }
         entry.fields.insert(0, ("id", yaml::Value::Text(id)));
         self.list.push(entry);
     }
