@@ -456,9 +456,7 @@ fn according(text: &str) -> Option<Found> {
     })?;
     let (cue_word, first) = at;
     let speaker_start = w.get(first)?.range.start;
-    let speaker_end = text[speaker_start..]
-        .find([',', ';', ':', '.', '(', '»', '"', '”'])
-        .map_or(text.len(), |e| speaker_start + e);
+    let speaker_end = clause_end(text, speaker_start);
     // "According to the Chamber of Commerce (CoC), …": the acronym belongs to the speaker.
     let name_end = speaker_end;
     let speaker_end = match text[speaker_end..].strip_prefix('(') {
@@ -655,11 +653,18 @@ fn clause_start(text: &str, at: usize) -> usize {
         .min(at)
 }
 
-/// Where the clause starting at `from` ends.
+/// Where the clause starting at `from` ends (not at the stop of `M.` or `Dr.`).
 fn clause_end(text: &str, from: usize) -> usize {
     text[from..]
-        .find([',', ';', ':', '.', '(', '«', '»', '"', '“', '”', '!', '?'])
-        .map_or(text.len(), |e| from + e)
+        .char_indices()
+        .find(|&(i, c)| match c {
+            '.' => !sentence::is_abbreviation(text, from + i, c),
+            c => matches!(
+                c,
+                ',' | ';' | ':' | '(' | '«' | '»' | '"' | '“' | '”' | '!' | '?'
+            ),
+        })
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 /// The noun phrase ending at `end`, back to the clause start.
@@ -952,6 +957,18 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].speaker, "John Smith");
         assert_eq!(found[1].speaker, "John Smith");
+    }
+
+    #[test]
+    fn abbreviations_stay_in_the_speaker() {
+        assert_eq!(
+            one("Selon M. Dupont, le maire, la ville compte 12 000 habitants.").0,
+            "M. Dupont"
+        );
+        assert_eq!(
+            one("« Nous sommes prêts », a déclaré Mme Roux.").0,
+            "Mme Roux"
+        );
     }
 
     #[test]

@@ -200,7 +200,13 @@ fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
             && n > 0
             && chars[n - 1].1.is_ascii_digit()
             && chars.get(n + 1).is_some_and(|(_, c)| c.is_ascii_digit());
-        let inner = c.is_alphanumeric() || c == '%' || digit_sep;
+        // "12 000", "1 200": a space before exactly three digits groups thousands.
+        let group = matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+            && n > 0
+            && chars[n - 1].1.is_ascii_digit()
+            && (1..=3).all(|k| chars.get(n + k).is_some_and(|(_, c)| c.is_ascii_digit()))
+            && !chars.get(n + 4).is_some_and(|(_, c)| c.is_alphanumeric());
+        let inner = c.is_alphanumeric() || c == '%' || digit_sep || group;
         match (inner, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -242,5 +248,8 @@ mod tests {
         assert_eq!(found[0].phrase, "September 12");
         assert_eq!(found[0].kind, FigureKind::Date);
         assert_eq!(found[1].number, "2.5");
+        let thousands = find("Lyon compte 12 000 habitants et 1 200 hectares, le 3 mai.");
+        assert_eq!(thousands[0].phrase, "12 000 habitants");
+        assert_eq!(thousands[1].number, "1 200");
     }
 }

@@ -99,7 +99,7 @@ fn starts_sentence(c: char) -> bool {
 }
 
 /// Whether the full stop at `at` closes an abbreviation or an initial.
-fn is_abbreviation(text: &str, at: usize, stop: char) -> bool {
+pub fn is_abbreviation(text: &str, at: usize, stop: char) -> bool {
     if stop != '.' {
         return false;
     }
