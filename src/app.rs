@@ -77,6 +77,25 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Draft(args) => {
+            let (path, draft) =
+                crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
+            writeln!(
+                err,
+                "wrote `{}`: {} questions ({}), {} TODO{} left to fill; then `mediaquiz check {}`",
+                path.display(),
+                draft.questions,
+                name_of(&draft.lang),
+                draft.todos,
+                plural(draft.todos),
+                path.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

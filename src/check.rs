@@ -101,6 +101,7 @@ pub fn check_file(file: &BankFile) -> Checked {
     }
     advise(&questions, &mut findings);
     let id = parsed.id.or_else(|| default_id(file, &mut findings));
+    report_todos(&file.text, &mut findings);
     findings.list.sort_by_key(|d| (d.line, d.severity));
     let count = parsed.entries;
     let bank = match (
@@ -316,6 +317,33 @@ fn shorten(quote: &str) -> String {
 /// At most `max` characters of `text` (one very long word stays bounded).
 fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
+}
+
+/// Fields a draft left as `TODO`: one counted error each, replacing whatever
+/// else was found on their lines (a `TODO` choice is not a duplicate choice)
+/// and the advice on their questions, which is premature until they are written.
+fn report_todos(text: &str, findings: &mut Findings) {
+    let todos = crate::draft::todo::find(text);
+    if todos.is_empty() {
+        return;
+    }
+    let lines: Vec<usize> = todos.iter().map(|t| t.line).collect();
+    let unfinished: Vec<Option<String>> = todos.iter().map(|t| t.question.clone()).collect();
+    findings.list.retain(|d| {
+        !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question))
+    });
+    let total = todos.len();
+    for todo in &todos {
+        findings.error(
+            todo.line,
+            todo.question.as_deref(),
+            format!(
+                "`{}` is still `TODO`: write it ({total} TODO{} left to fill)",
+                todo.field,
+                if total == 1 { "" } else { "s" }
+            ),
+        );
+    }
 }
 
 /// Warnings: questions that work but teach less than they could.

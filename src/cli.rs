@@ -60,6 +60,27 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Draft a bank from any article (plain text or Markdown), for a teacher to finish
+    #[command(
+        after_help = "Fields the article cannot supply are written `TODO`: `mediaquiz check` counts them.\n\nExamples:\n  mediaquiz draft article.txt                 writes article.yaml beside it\n  mediaquiz --lang en draft news.md --out news-bank.yaml --force"
+    )]
+    Draft(DraftArgs),
+    /// Print the manual page (roff): `mediaquiz man > mediaquiz.1`
+    Man,
+}
+
+/// Arguments of `draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article: a title line, paragraphs separated by blank lines, optional subheadings
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// The bank to write (default: the article's name with `.yaml`)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the bank if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `check`.

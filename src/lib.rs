@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod console;
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
 pub mod fsutil;
 pub mod grade;

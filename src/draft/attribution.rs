@@ -1,0 +1,1005 @@
+//! The attribution finder: reported speech with its speaker and the span of
+//! the words attributed, in French and English, speaker before or after.
+//!
+//! Rules, not a model: a cue (`selon`, `d'après`, `according to`, or a verb
+//! of saying such as `affirme`, `a confirmé`, `said`, `warned`) and a speaker
+//! that looks like someone (a proper name, a pronoun, or a noun from
+//! [`SPEAKER_NOUNS`]). A teacher reviews every draft, so a doubtful subject
+//! ("Ces événements soulignent…") is dropped rather than guessed.
+
+use std::ops::Range;
+
+use super::sentence;
+
+/// How the words are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cue {
+    /// `selon`, `d'après`, `according to`.
+    According,
+    /// Plain saying: `a déclaré`, `said`, `told`.
+    Says,
+    /// Confirmation: `a confirmé`, `confirmed`.
+    Confirms,
+    /// An accusation or denunciation: `accuse`, `dénonce`, `slammed`.
+    Accuses,
+    /// A denial: `dément`, `denied`.
+    Denies,
+    /// A warning: `prévient`, `warned`.
+    Warns,
+}
+
+/// One piece of reported speech found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Who speaks, as the article names them (a pronoun resolved to the last speaker named).
+    pub speaker: String,
+    /// The words attributed, as byte offsets in the paragraph.
+    pub content: Range<usize>,
+    /// The cue's clause inside them ("selon X,"), left out when they are shown.
+    pub cut: Option<Range<usize>>,
+    /// The sentence holding them, as byte offsets in the paragraph.
+    pub sentence: Range<usize>,
+    /// How they are reported.
+    pub cue: Cue,
+    /// Whether the source is left unnamed ("plusieurs sources", "a source close to").
+    pub unnamed: bool,
+}
+
+const AUXILIARIES: &[&str] = &[
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aurait",
+    "auraient",
+    "avons",
+    "as",
+    "est",
+    "sont",
+    "se",
+    "s",
+    "ne",
+    "n",
+    "y",
+    "lui",
+    "leur",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "also",
+    "aussi",
+    "régulièrement",
+    "finalement",
+    "encore",
+    "déjà",
+    "pourtant",
+    "ensuite",
+    "enfin",
+    "alors",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "publiquement",
+    "again",
+    "quickly",
+    "immediately",
+    "already",
+    "since",
+    "va",
+    "vont",
+    "fermement",
+    "firmly",
+    "notamment",
+    "clearly",
+    "simply",
+];
+
+const PASSIVE: &[&str] = &[
+    "été", "was", "were", "been", "is", "are", "be", "être", "est", "sont",
+];
+
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "several",
+    "some",
+    "two",
+    "three",
+    "many",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "nos",
+    "notre",
+    "selon",
+    "en",
+    "in",
+    "on",
+    "but",
+    "mais",
+    "and",
+    "et",
+    "however",
+    "cependant",
+    "pourtant",
+    "yet",
+    "still",
+    "when",
+    "quand",
+    "lorsque",
+    "as",
+    "if",
+    "si",
+    "it",
+    "il",
+];
+
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
+
+/// Nouns that name someone who can speak: a subject holding one is a speaker.
+pub const SPEAKER_NOUNS: &[&str] = &[
+    "porte-parole",
+    "source",
+    "responsable",
+    "ministre",
+    "président",
+    "présidente",
+    "armée",
+    "autorité",
+    "gouvernement",
+    "rebelle",
+    "habitant",
+    "témoin",
+    "maire",
+    "police",
+    "policier",
+    "officiel",
+    "expert",
+    "analyste",
+    "directeur",
+    "directrice",
+    "représentant",
+    "communiqué",
+    "ong",
+    "association",
+    "syndicat",
+    "militaire",
+    "médecin",
+    "chercheur",
+    "chercheuse",
+    "élu",
+    "député",
+    "opposition",
+    "agence",
+    "préfet",
+    "préfecture",
+    "procureur",
+    "avocat",
+    "avocate",
+    "entreprise",
+    "société",
+    "collectif",
+    "ministère",
+    "commandant",
+    "chef",
+    "manifestant",
+    "enseignant",
+    "parent",
+    "élève",
+    "patron",
+    "dirigeant",
+    "conseil",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "president",
+    "mayor",
+    "resident",
+    "witness",
+    "witnesse",
+    "analyst",
+    "researcher",
+    "company",
+    "council",
+    "government",
+    "ministry",
+    "army",
+    "rebel",
+    "lawyer",
+    "union",
+    "doctor",
+    "director",
+    "chief",
+    "officer",
+    "statement",
+    "group",
+    "agency",
+    "commission",
+    "committee",
+    "prosecutor",
+    "scientist",
+    "teacher",
+    "leader",
+    "manager",
+    "inspector",
+    "engineer",
+    "expert",
+    "campaigner",
+    "activist",
+    "organiser",
+    "organizer",
+    "councillor",
+    "councilor",
+    "nurse",
+    "farmer",
+    "owner",
+    "worker",
+    "authoritie",
+    "authority",
+    "people",
+    "person",
+    "personne",
+    "observateur",
+    "observer",
+    "proche",
+    "spokespeople",
+    "patient",
+    "patiente",
+    "neighbour",
+    "neighbor",
+    "voisin",
+    "voisine",
+    "soignant",
+    "transporteur",
+    "docker",
+    "campaigner",
+    "councillor",
+    "trader",
+    "commerçant",
+    "agent",
+    "délégué",
+    "adjoint",
+    "adjointe",
+    "hydrologist",
+    "cadre",
+    "métropole",
+    "cycliste",
+    "étude",
+    "study",
+    "élue",
+    "infirmière",
+    "infirmier",
+    "mairie",
+    "direction",
+];
+
+/// Nouns that make a source unnamed when no proper name comes with them.
+const UNNAMED_NOUNS: &[&str] = &[
+    "source",
+    "témoin",
+    "habitant",
+    "responsable",
+    "official",
+    "resident",
+    "witness",
+    "witnesse",
+    "proche",
+    "observateur",
+    "observer",
+    "person",
+    "people",
+    "personne",
+];
+
+/// Cue verbs, by their lower-case forms.
+fn verb_cue(word: &str) -> Option<Cue> {
+    let cue = match word {
+        "confirmé" | "confirme" | "confirment" | "confirmed" | "confirms" | "confirm"
+        | "corroboré" | "corroborated" => Cue::Confirms,
+        "dénonce" | "dénoncé" | "dénoncent" | "accuse" | "accusent" | "accusé" | "accuses"
+        | "accused" | "accuse-t-il" | "denounced" | "denounces" | "slammed" | "condemned"
+        | "condamne" | "condamné" | "condamnent" | "criticised" | "criticized" | "fustige" => {
+            Cue::Accuses
+        }
+        "dément" | "démenti" | "démentent" | "denied" | "denies" | "deny" | "nie" | "nié" => {
+            Cue::Denies
+        }
+        "prévient" | "prévenu" | "averti" | "avertit" | "warned" | "warns" | "warn" => Cue::Warns,
+        "déclaré" | "déclare" | "déclarent" | "affirme" | "affirmé" | "affirment" | "assure"
+        | "assuré" | "assurent" | "estime" | "estimé" | "estiment" | "explique" | "expliqué"
+        | "expliquent" | "précise" | "précisé" | "annonce" | "annoncé" | "annoncent" | "ajoute"
+        | "ajouté" | "raconte" | "raconté" | "reconnaît" | "reconnu" | "déplore" | "déploré"
+        | "regrette" | "martèle" | "martelé" | "insiste" | "insisté" | "promet" | "promis"
+        | "soutient" | "répète" | "répété" | "dit" | "indiqué" | "rapporté" | "said" | "says"
+        | "say" | "told" | "tells" | "claimed" | "claims" | "claim" | "announced" | "announces"
+        | "stated" | "states" | "added" | "adds" | "explained" | "explains" | "insisted"
+        | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged" | "admitted"
+        | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged" | "promised"
+        | "reported" | "reports" | "cautioned" | "cautions" | "revealed" | "suggested"
+        | "concluded" | "souligné" | "lancé" | "salue" | "saluent" | "salué" | "juge"
+        | "jugent" | "rappelle" | "rappelé" | "critique" | "critiquent" | "critiqué"
+        | "inquiète" | "inquiètent" | "inquiété" => Cue::Says,
+        _ => return None,
+    };
+    Some(cue)
+}
+
+/// A word of a sentence: its byte range and lower-case form.
+#[derive(Debug, Clone)]
+struct Word {
+    range: Range<usize>,
+    lower: String,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let mut list = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inner = c.is_alphanumeric() || c == '-' || c == '°';
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].trim_matches('-');
+                if !w.is_empty() {
+                    let s = s + (text[s..i].len() - text[s..i].trim_start_matches('-').len());
+                    list.push(Word {
+                        range: s..s + w.len(),
+                        lower: w.to_lowercase(),
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    list
+}
+
+/// Finds the attributions of one paragraph. `previous` is the last speaker
+/// named before it, for pronouns.
+pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for range in sentence::split(paragraph) {
+        let text = &paragraph[range.clone()];
+        let Some((speaker, content, cue, cut)) = according(text).or_else(|| by_verb(text)) else {
+            // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the préfet.
+            if let Some(subject) = leading_subject(text) {
+                *previous = Some(subject);
+            }
+            continue;
+        };
+        let speaker = clean_speaker(&text[speaker]);
+        let speaker = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
+            match previous {
+                Some(name) => name.clone(),
+                None => continue,
+            }
+        } else {
+            speaker
+        };
+        let content = trim_content(text, content);
+        if content.is_empty() || speaker.is_empty() {
+            continue;
+        }
+        *previous = Some(speaker.clone());
+        found.push(Attribution {
+            unnamed: is_unnamed(&speaker),
+            speaker,
+            content: range.start + content.start..range.start + content.end,
+            cut: cut.map(|c| range.start + c.start..range.start + c.end),
+            sentence: range.clone(),
+            cue,
+        });
+    }
+    found
+}
+
+type Found = (Range<usize>, Range<usize>, Cue, Option<Range<usize>>);
+
+/// `Selon X, …`, `…, d'après X.`, `According to X, …`.
+fn according(text: &str) -> Option<Found> {
+    let w = words(text);
+    let at = w.iter().enumerate().find_map(|(i, word)| {
+        let next = w.get(i + 1).map(|n| n.lower.as_str());
+        match (word.lower.as_str(), next) {
+            ("selon", Some(n))
+                if !matches!(n, "que" | "qu" | "moi" | "toi" | "nous" | "vous")
+                    && !text[word.range.end..].trim_start().starts_with("les cas") =>
+            {
+                Some((i, i + 1))
+            }
+            ("d", Some("après")) if text[word.range.end..].starts_with(['\'', '’']) => {
+                Some((i, i + 2))
+            }
+            ("according", Some("to")) => Some((i, i + 2)),
+            _ => None,
+        }
+    })?;
+    let (cue_word, first) = at;
+    let speaker_start = w.get(first)?.range.start;
+    let speaker_end = clause_end(text, speaker_start);
+    // "According to the Chamber of Commerce (CoC), …": the acronym belongs to the speaker.
+    let name_end = speaker_end;
+    let speaker_end = match text[speaker_end..].strip_prefix('(') {
+        Some(rest) if rest.find(')').is_some_and(|close| close < 12) => {
+            speaker_end + 1 + rest.find(')').map_or(0, |c| c + 1)
+        }
+        _ => speaker_end,
+    };
+    let cue_start = w[cue_word].range.start;
+    let before = text[..cue_start].trim_end();
+    let (content, cut) = if before.is_empty() {
+        // "Selon X, content."
+        let after = text[speaker_end..].trim_start_matches([',', ' ']);
+        (text.len() - after.len()..text.len(), None)
+    } else if text[speaker_end..]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .is_empty()
+    {
+        // "Content, selon X."
+        (0..before.len(), None)
+    } else {
+        // "Content, selon X, content."
+        let resume = speaker_end
+            + (text[speaker_end..].len()
+                - text[speaker_end..].trim_start_matches([',', ' ']).len());
+        (
+            0..text.len(),
+            Some(before.trim_end_matches(',').len()..resume),
+        )
+    };
+    Some((speaker_start..name_end, content, Cue::According, cut))
+}
+
+/// `X a déclaré que …`, `« … », a déclaré X.`, `"…," X said.`, `… a été confirmé par X`.
+fn by_verb(text: &str) -> Option<Found> {
+    let w = words(text);
+    for (k, word) in w.iter().enumerate() {
+        let Some(cue) = verb_cue(&word.lower) else {
+            continue;
+        };
+        let prev = k.checked_sub(1).map(|p| w[p].lower.as_str());
+        // "le juge", "la critique": a noun, not a verb.
+        if prev.is_some_and(|p| {
+            matches!(
+                p,
+                "le" | "la" | "les" | "l" | "un" | "une" | "des" | "du" | "the"
+            )
+        }) {
+            continue;
+        }
+        if prev.is_some_and(|p| PASSIVE.contains(&p)) {
+            // Passive: "a été confirmé par X".
+            let by = w.get(k + 1)?;
+            if by.lower != "par" && by.lower != "by" {
+                continue;
+            }
+            let start = w.get(k + 2)?.range.start;
+            let end = clause_end(text, start);
+            let subject_end = w[..k]
+                .iter()
+                .rev()
+                .find(|x| {
+                    !AUXILIARIES.contains(&x.lower.as_str()) && !PASSIVE.contains(&x.lower.as_str())
+                })?
+                .range
+                .end;
+            let speaker = start..end;
+            if !is_speaker(&text[speaker.clone()]) {
+                continue;
+            }
+            return Some((
+                speaker,
+                clause_start(text, subject_end)..subject_end,
+                cue,
+                None,
+            ));
+        }
+        // The subject: the words before the verb, past auxiliaries and adverbs.
+        let mut s = k;
+        while s > 0
+            && AUXILIARIES.contains(&w[s - 1].lower.as_str())
+            && !ends_clause(&text[w[s - 1].range.end..w[s].range.start])
+        {
+            s -= 1;
+        }
+        let inverted = text[word.range.end..].starts_with("-t-")
+            || text[word.range.end..].starts_with("-il")
+            || text[word.range.end..].starts_with("-elle");
+        let subject = match s.checked_sub(1) {
+            _ if inverted => None,
+            None => None,
+            Some(p) if ends_clause(&text[w[p].range.end..w[s].range.start]) => {
+                apposition(text, w[s].range.start)
+            }
+            Some(p) if matches!(w[p].lower.as_str(), "but" | "and" | "mais" | "et") => {
+                // "The WHO welcomed the findings but said…": the sentence's subject speaks.
+                leading_subject(text).and_then(|name| {
+                    let start = text.find(&name)?;
+                    Some(start..start + name.len())
+                })
+            }
+            Some(p) => subject_before(text, w[p].range.end),
+        };
+        let after_start = word.range.end;
+        let after = &text[after_start..];
+        // "a lancé" is speech only after the words ("« … », a lancé X"), not in "X a lancé une offensive".
+        let weak = word.lower == "lancé";
+        match subject {
+            Some(_) if weak => continue,
+            Some(subject) if is_speaker(&text[subject.clone()]) => {
+                let rest = content_after(text, after_start, &w[k + 1..]);
+                // "Content, X said on Tuesday." / "\"Content,\" he told a meeting.":
+                // a clause before the speaker, and no `that` or quote after the verb.
+                let lead = text[..subject.start].trim_end();
+                let introduced = rest.start > after_start
+                    || text[after_start..]
+                        .trim_start()
+                        .starts_with([':', '«', '"', '“']);
+                let content_first =
+                    word_count(lead) >= 4 && lead.ends_with([',', '"', '»', '”']) && !introduced;
+                if content_first
+                    || rest.is_empty()
+                    || text[rest.clone()]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+                {
+                    // "…," X said. / « … », ajoute X.
+                    let end = clause_start(text, subject.start);
+                    let before = 0..end;
+                    if text[before.clone()].trim().is_empty() {
+                        continue;
+                    }
+                    return Some((subject, before, cue, None));
+                }
+                return Some((subject, rest, cue, None));
+            }
+            Some(_) => continue,
+            None => {
+                // Inverted: "…, a déclaré X." / "…, said X." / "a-t-il ajouté".
+                let start = text[..w[s].range.start].trim_end();
+                if !start.ends_with([',', '»', '"', '”', ':']) || start.trim().is_empty() {
+                    continue;
+                }
+                let content = 0..start.len();
+                if inverted {
+                    let pronoun = text[word.range.end..]
+                        .trim_start_matches("-t")
+                        .trim_start_matches('-');
+                    let len = pronoun
+                        .find(|c: char| !c.is_alphabetic())
+                        .unwrap_or(pronoun.len());
+                    let from = text.len() - pronoun.len();
+                    return Some((from..from + len, content, cue, None));
+                }
+                let speaker_start = w.get(k + 1)?.range.start;
+                let speaker_end = clause_end(text, speaker_start);
+                let mut speaker = speaker_start..speaker_end;
+                // "a lancé son président, Bruno Vernier, devant…": the name.
+                if let Some(rest) = text[speaker_end..].strip_prefix(", ") {
+                    let name_end = clause_end(text, speaker_end + 2);
+                    let name = &text[speaker_end + 2..name_end];
+                    if name_end > speaker_end + 2
+                        && word_count(name) <= 4
+                        && name
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && rest.len() >= name.len()
+                    {
+                        speaker = speaker_end + 2..name_end;
+                    }
+                }
+                if after.trim_start().starts_with(['«', '"', '“'])
+                    || !is_speaker(&text[speaker.clone()])
+                {
+                    continue;
+                }
+                return Some((speaker, content, cue, None));
+            }
+        }
+    }
+    None
+}
+
+fn ends_clause(between: &str) -> bool {
+    between.contains([',', ';', ':', '«', '»', '"', '“', '”', '(', ')', '—'])
+}
+
+/// Where the clause holding `at` starts: after the last comma, colon, quote…
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind([',', ';', ':', '«', '»', '"', '“', '”', '(', '—'])
+        .map_or(0, |i| i)
+        .min(at)
+}
+
+/// Where the clause starting at `from` ends (not at the stop of `M.` or `Dr.`).
+fn clause_end(text: &str, from: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|&(i, c)| match c {
+            '.' => !sentence::is_abbreviation(text, from + i, c),
+            c => matches!(
+                c,
+                ',' | ';' | ':' | '(' | '«' | '»' | '"' | '“' | '”' | '!' | '?'
+            ),
+        })
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// The noun phrase ending at `end`, back to the clause start.
+fn subject_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let start = text[..end]
+        .rfind([',', ';', ':', '«', '»', '"', '“', '”', '(', ')', '—'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let segment = text[start..end].trim_start();
+    (!segment.is_empty() && word_count(segment) <= 10).then(|| end - segment.len()..end)
+}
+
+/// "John Smith, the mayor, said": the name before the apposition.
+fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
+    let before = text[..verb_start].trim_end().strip_suffix(',')?;
+    let comma = before.rfind(',')?;
+    let appos = before[comma + 1..].trim();
+    let name_start = before[..comma]
+        .rfind([',', ';', ':', '«', '»', '"', '“', '”', '('])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let name = before[name_start..comma].trim();
+    let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
+    if lower_appos {
+        return (word_count(appos) <= 8 && word_count(name) <= 5 && is_speaker(name))
+            .then(|| comma - name.len()..comma);
+    }
+    // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is the apposition.
+    let appos_end = before.trim_end().len();
+    let capitals = appos
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    (capitals && word_count(appos) <= 4 && is_speaker(name))
+        .then(|| appos_end - appos.len()..appos_end)
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The words after the verb: past an indirect object ("told Reuters"), `que`, `that`, `:`.
+fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
+    let mut start = from;
+    if let Some(that) = rest
+        .iter()
+        .take(5)
+        .position(|w| matches!(w.lower.as_str(), "que" | "qu" | "that"))
+    {
+        start = rest[that].range.end;
+    }
+    let mut end = text.len();
+    // Stop before a second action: ", soulignant…", ", adding…", " et cherchent…".
+    for (i, w) in rest.iter().enumerate() {
+        if w.range.start < start || i == 0 {
+            continue;
+        }
+        let gap = &text[rest[i - 1].range.end..w.range.start];
+        let participle = gap.contains(',')
+            && (w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
+        let conjugated = rest[i - 1].lower == "et"
+            && (w.lower.ends_with("ent") || w.lower.ends_with("ont"))
+            && i >= 2;
+        if participle {
+            end = rest[i - 1].range.end + gap.find(',').unwrap_or(0);
+            break;
+        }
+        if conjugated {
+            end = rest[i - 1].range.start;
+            break;
+        }
+    }
+    start..end.max(start)
+}
+
+/// Trims punctuation, and quote marks that enclose the whole, off the words attributed.
+fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
+    let inner = &text[range.clone()];
+    let lead = |c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–' | '\'' | '’');
+    let trail = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';');
+    let mut trimmed = inner.trim_start_matches(lead).trim_end_matches(trail);
+    let opens = |t: &str| t.starts_with(['«', '"', '“']);
+    let closes = |t: &str| t.ends_with(['»', '"', '”']);
+    let interior = |t: &str| {
+        t.chars()
+            .skip(1)
+            .take(t.chars().count().saturating_sub(2))
+            .any(|c| matches!(c, '«' | '»' | '"' | '“' | '”'))
+    };
+    if opens(trimmed)
+        && (closes(trimmed)
+            || !trimmed
+                .chars()
+                .skip(1)
+                .any(|c| matches!(c, '»' | '"' | '”')))
+        && !interior(trimmed)
+    {
+        trimmed = trimmed
+            .trim_start_matches(['«', '"', '“'])
+            .trim_end_matches(['»', '"', '”'])
+            .trim_matches(|c: char| lead(c) || trail(c));
+    }
+    // Every trim above returns a slice of `inner`: its offset is the pointer distance.
+    let start = range.start + (trimmed.as_ptr() as usize - inner.as_ptr() as usize);
+    start..start + trimmed.len()
+}
+
+fn clean_speaker(raw: &str) -> String {
+    let mut s = raw.trim().trim_end_matches(['.', ',']).to_owned();
+    for prefix in [
+        "les déclarations d'",
+        "les déclarations d’",
+        "les déclarations de ",
+        "des déclarations de ",
+        "les propos d'",
+        "les propos d’",
+        "les propos de ",
+        "les informations de ",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_owned();
+        }
+    }
+    for (prefix, article) in [("les déclarations du ", "le "), ("les propos du ", "le ")] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = format!("{article}{rest}");
+        }
+    }
+    s
+}
+
+impl Attribution {
+    /// The words attributed, without the cue's clause, from the paragraph's text.
+    pub fn words(&self, paragraph: &str) -> String {
+        let parts = self.cut.as_ref().and_then(|cut| {
+            Some((
+                paragraph.get(self.content.start..cut.start)?,
+                paragraph.get(cut.end..self.content.end)?,
+            ))
+        });
+        match parts {
+            Some((before, after)) => format!("{} {}", before.trim_end(), after.trim_start()),
+            None => paragraph
+                .get(self.content.clone())
+                .unwrap_or_default()
+                .to_owned(),
+        }
+        .trim_end_matches(['.', ' '])
+        .to_owned()
+    }
+}
+
+/// The subject a sentence opens with, when it names someone: "Le préfet",
+/// "Mr. Owen Price".
+fn leading_subject(text: &str) -> Option<String> {
+    let w = words(text);
+    let first = w.first()?;
+    let capital = |word: &Word| text[word.range.clone()].starts_with(char::is_uppercase);
+    let end = if DETERMINERS.contains(&first.lower.as_str()) {
+        let noun = w.get(1)?;
+        let run = w[1..].iter().take_while(|word| capital(word)).count();
+        if run >= 1 {
+            // "The World Health Organization".
+            return Some(text[first.range.start..w[run].range.end].to_owned());
+        }
+        let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
+        (SPEAKER_NOUNS.contains(&singular) || SPEAKER_NOUNS.contains(&noun.lower.as_str()))
+            .then_some(noun.range.end)?
+    } else {
+        let run = w.iter().take_while(|word| capital(word)).count();
+        (2..=4).contains(&run).then(|| w[run - 1].range.end)?
+    };
+    Some(text[first.range.start..end].to_owned())
+}
+
+/// Whether the phrase starts with a determiner ("Les rebelles"), so it can
+/// be lower-cased inside a sentence.
+pub fn starts_with_determiner(phrase: &str) -> bool {
+    words(phrase)
+        .first()
+        .is_some_and(|w| w.range.start == 0 && DETERMINERS.contains(&w.lower.as_str()))
+}
+
+/// Whether words look like someone who can speak.
+pub fn is_speaker(phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    let list = words(phrase);
+    if list.is_empty() || list.len() > 12 {
+        return false;
+    }
+    if list.len() == 1 && PRONOUNS.contains(&list[0].lower.as_str()) {
+        return true;
+    }
+    let noun = list.iter().any(|w| {
+        let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
+        SPEAKER_NOUNS.contains(&w.lower.as_str()) || SPEAKER_NOUNS.contains(&singular)
+    });
+    noun || is_proper_name(phrase)
+}
+
+/// Whether a phrase names someone: a capitalised word that is not a determiner.
+fn is_proper_name(phrase: &str) -> bool {
+    words(phrase).iter().enumerate().any(|(i, w)| {
+        let first = phrase[w.range.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        first && (i > 0 || !DETERMINERS.contains(&w.lower.as_str()))
+    })
+}
+
+/// Whether a speaker is left unnamed: a source noun and no proper name.
+pub fn is_unnamed(speaker: &str) -> bool {
+    let list = words(speaker);
+    let noun = list.iter().any(|w| {
+        let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
+        UNNAMED_NOUNS.contains(&singular) || UNNAMED_NOUNS.contains(&w.lower.as_str())
+    });
+    noun && !is_proper_name(speaker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, String) {
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (
+            found[0].speaker.clone(),
+            text[found[0].content.clone()].to_owned(),
+        )
+    }
+
+    #[test]
+    fn selon_in_the_middle() {
+        let (speaker, _) = one(
+            "Ce retrait stratégique, selon les déclarations d'un porte-parole du CSP, viserait à éviter les bombardements.",
+        );
+        assert_eq!(speaker, "un porte-parole du CSP");
+    }
+
+    #[test]
+    fn speaker_before_the_verb() {
+        assert_eq!(
+            one(
+                "Plusieurs sources civiles locales ont confirmé ce départ, soulignant le retour au calme."
+            ),
+            (
+                "Plusieurs sources civiles locales".to_owned(),
+                "ce départ".to_owned()
+            )
+        );
+        assert_eq!(
+            one(
+                "En retour, les autorités maliennes dénoncent des \"attaques terroristes\" et cherchent à renforcer leur coopération."
+            ),
+            (
+                "les autorités maliennes".to_owned(),
+                "des \"attaques terroristes\"".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn speaker_after_the_words() {
+        assert_eq!(
+            one("« Nous ne partirons pas », a déclaré le maire."),
+            ("le maire".to_owned(), "Nous ne partirons pas".to_owned())
+        );
+        assert_eq!(
+            one("\"The bridge is safe,\" the mayor said."),
+            ("the mayor".to_owned(), "The bridge is safe".to_owned())
+        );
+        assert_eq!(
+            one("The plant will close in March, said Jane Doe, a union official."),
+            (
+                "Jane Doe".to_owned(),
+                "The plant will close in March".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn apposition_and_pronouns() {
+        let text =
+            "John Smith, the mayor, said that the bridge was safe. \"We checked twice,\" he added.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].speaker, "John Smith");
+        assert_eq!(found[1].speaker, "John Smith");
+    }
+
+    #[test]
+    fn abbreviations_stay_in_the_speaker() {
+        assert_eq!(
+            one("Selon M. Dupont, le maire, la ville compte 12 000 habitants.").0,
+            "M. Dupont"
+        );
+        assert_eq!(
+            one("« Nous sommes prêts », a déclaré Mme Roux.").0,
+            "Mme Roux"
+        );
+    }
+
+    #[test]
+    fn things_are_not_speakers() {
+        assert!(
+            find(
+                "Ces événements soulignent la tension inquiétante.",
+                &mut None
+            )
+            .is_empty()
+        );
+        assert!(find("The report said nothing new.", &mut None).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, finding never panics and every range is inside it.
+        #[test]
+        fn never_panics(text in "[A-Za-zéÉ ,.:;«»\"“”()'’-]{0,80}( a déclaré| said| selon| according to| told)?[A-Za-zé ,.«»\"]{0,40}") {
+            for a in find(&text, &mut Some("x".to_owned())) {
+                proptest::prop_assert!(text.get(a.content.clone()).is_some());
+                proptest::prop_assert!(text.get(a.sentence.clone()).is_some());
+                let _ = a.words(&text);
+            }
+        }
+    }
+
+    #[test]
+    fn unnamed_sources_are_flagged() {
+        assert!(is_unnamed("Plusieurs sources civiles locales"));
+        assert!(is_unnamed("a source close to the ministry"));
+        assert!(!is_unnamed("un porte-parole du CSP"));
+        assert!(!is_unnamed("Jane Doe"));
+    }
+}

@@ -1,0 +1,255 @@
+//! Figures: counts, dates and years, with the words that say what they count.
+
+use std::ops::Range;
+
+/// What a figure is, so distractors come from the same kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A count or measure: "10 soldats", "deux heures", "3.5 million".
+    Count,
+    /// A day of a month: "12 septembre", "September 12".
+    Date,
+    /// A year: "2015".
+    Year,
+}
+
+/// A figure found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The number as written: "10", "deux", "2015".
+    pub number: String,
+    /// Its digits when written as a word ("2" for "deux"), accepted in answers.
+    pub digits: Option<String>,
+    /// Byte range of the number in the paragraph.
+    pub range: Range<usize>,
+    /// Count, date or year.
+    pub kind: FigureKind,
+    /// The number with the word after it ("10 soldats", "12 septembre").
+    pub phrase: String,
+}
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Number words counted only before a unit (so "les deux parties" is no figure).
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("six", "6"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("douze", "12"),
+    ("quinze", "15"),
+    ("vingt", "20"),
+    ("cent", "100"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("twelve", "12"),
+    ("fifteen", "15"),
+    ("twenty", "20"),
+    ("hundred", "100"),
+];
+
+const UNITS: &[&str] = &[
+    "heure",
+    "heures",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "année",
+    "années",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "minute",
+    "minutes",
+    "personnes",
+    "people",
+    "morts",
+    "blessés",
+    "soldats",
+    "soldiers",
+    "victimes",
+    "victims",
+];
+
+/// Words that do not say what a number counts ("14 of its 40").
+const SMALL: &[&str] = &[
+    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou",
+];
+
+/// The figures of one paragraph, in order.
+pub fn find(text: &str) -> Vec<Figure> {
+    let tokens = tokens(text);
+    let mut found = Vec::new();
+    for (i, (range, word)) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).map(|(_, w)| w.to_lowercase());
+        let prev = i.checked_sub(1).map(|p| tokens[p].1.to_lowercase());
+        let next_word = tokens.get(i + 1).map(|(r, w)| (r.clone(), w.as_str()));
+        let phrase = |with_next: bool| match (&next_word, with_next) {
+            (Some((r, w)), true)
+                if text[range.end..r.start].trim().is_empty()
+                    && !SMALL.contains(&w.to_lowercase().as_str()) =>
+            {
+                text[range.start..r.end].to_owned()
+            }
+            _ => word.clone(),
+        };
+        if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            let is_month = |w: &Option<String>| w.as_deref().is_some_and(|w| MONTHS.contains(&w));
+            let value: String = word.chars().filter(char::is_ascii_digit).collect();
+            // "12 septembre", or "September 12" (the month right before, no comma).
+            let month_before =
+                is_month(&prev) && text[tokens[i - 1].0.end..range.start].trim().is_empty();
+            let kind = if value.len() <= 2 && (is_month(&next) || month_before) {
+                FigureKind::Date
+            } else if value.len() == 4
+                && (value.starts_with("19") || value.starts_with("20"))
+                && word.len() == 4
+            {
+                FigureKind::Year
+            } else {
+                FigureKind::Count
+            };
+            let phrase = match kind {
+                FigureKind::Year => word.clone(),
+                FigureKind::Date if !is_month(&next) => {
+                    let (r, _) = &tokens[i - 1];
+                    text[r.start..range.end].to_owned()
+                }
+                _ => phrase(true),
+            };
+            found.push(Figure {
+                number: word.clone(),
+                digits: None,
+                range: range.clone(),
+                kind,
+                phrase,
+            });
+        } else if let Some((_, digits)) =
+            NUMBER_WORDS.iter().find(|(w, _)| *w == word.to_lowercase())
+            && next.as_deref().is_some_and(|n| UNITS.contains(&n))
+        {
+            found.push(Figure {
+                number: word.clone(),
+                digits: Some((*digits).to_owned()),
+                range: range.clone(),
+                kind: FigureKind::Count,
+                phrase: phrase(true),
+            });
+        }
+    }
+    found
+}
+
+/// Words and numbers ("3,5", "1 200" stays two tokens; "2.5" one) with their ranges.
+fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut list = Vec::new();
+    let mut start = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let digit_sep = matches!(c, '.' | ',')
+            && n > 0
+            && chars[n - 1].1.is_ascii_digit()
+            && chars.get(n + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+        // "12 000", "1 200": a space before exactly three digits groups thousands.
+        let group = matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+            && n > 0
+            && chars[n - 1].1.is_ascii_digit()
+            && (1..=3).all(|k| chars.get(n + k).is_some_and(|(_, c)| c.is_ascii_digit()))
+            && !chars.get(n + 4).is_some_and(|(_, c)| c.is_alphanumeric());
+        let inner = c.is_alphanumeric() || c == '%' || digit_sep || group;
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                list.push((s..i, text[s..i].to_owned()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        list.push((s..text.len(), text[s..].to_owned()));
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_dates_years_and_number_words() {
+        let text = "Le 12 septembre, 10 soldats ont été tués après une résistance de deux heures; l'accord de 2015 tient pour les deux parties.";
+        let found: Vec<(String, FigureKind)> =
+            find(text).into_iter().map(|f| (f.phrase, f.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("12 septembre".to_owned(), FigureKind::Date),
+                ("10 soldats".to_owned(), FigureKind::Count),
+                ("deux heures".to_owned(), FigureKind::Count),
+                ("2015".to_owned(), FigureKind::Year),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_dates_and_decimals() {
+        let found = find("On September 12, prices rose 2.5 percent.");
+        assert_eq!(found[0].phrase, "September 12");
+        assert_eq!(found[0].kind, FigureKind::Date);
+        assert_eq!(found[1].number, "2.5");
+        let thousands = find("Lyon compte 12 000 habitants et 1 200 hectares, le 3 mai.");
+        assert_eq!(thousands[0].phrase, "12 000 habitants");
+        assert_eq!(thousands[1].number, "1 200");
+    }
+}

@@ -1,0 +1,1121 @@
+//! `mediaquiz draft`: a first bank proposed from any article, for a teacher
+//! to finish. Deterministic: the same article gives the same file.
+//!
+//! The article is read as the checker reads it ([`Article`]: paragraphs and
+//! subheadings), cut into sentences ([`sentence`]), and each finder proposes
+//! questions: attributions ([`attribution`]), figures ([`figures`]), wording
+//! and opinion ([`wording`]), names ([`cards`]). Every evidence quote is a
+//! passage copied from the article, so the draft passes `check` except for the
+//! fields left as `TODO` ([`todo`]), which `check` counts.
+
+pub mod attribution;
+pub mod cards;
+pub mod figures;
+pub mod sentence;
+pub mod todo;
+pub mod wording;
+pub mod yaml;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use crate::article::Article;
+use crate::bank::Lang;
+use crate::error::{Error, Result};
+use crate::text::fold_answer;
+
+use attribution::{Attribution, Cue};
+use figures::{Figure, FigureKind};
+use yaml::{Entry, TODO};
+
+/// The schema line editors read (`mediaquiz schema > mediaquiz.schema.json`).
+pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=mediaquiz.schema.json";
+
+/// A drafted bank.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The bank's YAML text.
+    pub yaml: String,
+    /// The article's language (given or detected).
+    pub lang: Lang,
+    /// How many questions it proposes.
+    pub questions: usize,
+    /// How many `TODO`s it leaves to fill.
+    pub todos: usize,
+}
+
+/// The language of a text, from a count of each language's commonest words.
+///
+/// Two languages only, and stop words are the most frequent tokens of any
+/// article, so a dozen per language decides even on a short text; an n-gram
+/// detector crate (whatlang, lingua) would add tables for seventy languages.
+pub fn detect_language(text: &str) -> Lang {
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "est", "et", "du", "une", "dans", "pour", "que", "qui", "sur",
+        "au", "avec", "pas", "ont", "sont", "selon",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "in", "that", "was", "for", "with", "on", "said", "by",
+        "has", "have", "were", "are", "it",
+    ];
+    let (mut fr, mut en) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let word = word.to_lowercase();
+        fr += usize::from(FR.contains(&word.as_str()));
+        en += usize::from(EN.contains(&word.as_str()));
+    }
+    if en > fr { Lang::En } else { Lang::Fr }
+}
+
+/// One sentence of the article, with what was found in it.
+#[derive(Debug)]
+struct Sentence {
+    text: String,
+    paragraph: usize,
+}
+
+/// The article as the finders see it.
+#[derive(Debug)]
+struct Reading {
+    sentences: Vec<Sentence>,
+    /// Body paragraphs' text, in order.
+    paragraphs: Vec<String>,
+    attributions: Vec<(usize, Attribution)>,
+    actors: Vec<String>,
+}
+
+/// Drafts a bank from an article's text; `source_file` is written as `source.file`.
+pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
+    let article = Article::new(text);
+    let lang = lang.unwrap_or_else(|| detect_language(text));
+    let mut title = None;
+    let mut paragraphs = Vec::new();
+    for (n, paragraph) in article.paragraphs().iter().enumerate() {
+        if paragraph.is_heading() {
+            if n == 0 {
+                title = Some(paragraph.text.trim_start_matches('#').trim().to_owned());
+            }
+            continue;
+        }
+        paragraphs.push(paragraph.text.clone());
+    }
+    let reading = read(paragraphs);
+    let mut questions = Questions::new(lang);
+    questions.sourcing(&reading);
+    questions.figures(&reading);
+    questions.wording(&reading);
+    questions.opinion(&reading);
+    questions.names(&reading);
+
+    let mut yaml = String::new();
+    yaml.push_str(SCHEMA_LINE);
+    yaml.push('\n');
+    yaml.push_str(&lang.pick(
+        format!("# Brouillon écrit par `mediaquiz draft` depuis {source_file} : relisez chaque question,\n# remplacez chaque TODO, puis vérifiez avec `mediaquiz check`.\n"),
+        format!("# Draft written by `mediaquiz draft` from {source_file}: review every question,\n# replace every TODO, then run `mediaquiz check`.\n"),
+    ));
+    let stem = source_file.rsplit('/').next().unwrap_or(source_file);
+    let bank_title = title
+        .clone()
+        .unwrap_or_else(|| lang.pick(format!("Brouillon : {stem}"), format!("Draft: {stem}")));
+    yaml.push_str(&format!(
+        "title: {}\nlanguage: {}\nsource:\n  file: {}\n",
+        yaml::scalar(&bank_title),
+        lang.tag(),
+        yaml::scalar(source_file)
+    ));
+    if let Some(title) = &title {
+        yaml.push_str(&format!("  title: {}\n", yaml::scalar(title)));
+    }
+    yaml.push_str("\nquestions:\n");
+    let mut todos = 0;
+    for entry in &questions.list {
+        yaml::write_entry(&mut yaml, entry);
+    }
+    for entry in &questions.list {
+        for (_, value) in &entry.fields {
+            todos += match value {
+                yaml::Value::Text(t) => usize::from(t == TODO),
+                yaml::Value::List(items) => items.iter().filter(|i| *i == TODO).count(),
+                yaml::Value::Plain(_) => 0,
+            };
+        }
+    }
+    Draft {
+        yaml,
+        lang,
+        questions: questions.list.len(),
+        todos,
+    }
+}
+
+fn read(paragraphs: Vec<String>) -> Reading {
+    let mut sentences = Vec::new();
+    let mut attributions = Vec::new();
+    let mut previous = None;
+    let mut first_sentence = Vec::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        first_sentence.push(sentences.len());
+        for range in sentence::split(text) {
+            sentences.push(Sentence {
+                text: text[range].to_owned(),
+                paragraph: p,
+            });
+        }
+        for found in attribution::find(text, &mut previous) {
+            // Index by sentence: the one whose text is the attribution's sentence.
+            let sentence_text = &text[found.sentence.clone()];
+            let index = sentences
+                .iter()
+                .enumerate()
+                .skip(first_sentence[p])
+                .find(|(_, s)| s.text == sentence_text)
+                .map_or(first_sentence[p], |(i, _)| i);
+            let shift =
+                |r: &Range<usize>| r.start - found.sentence.start..r.end - found.sentence.start;
+            let content = shift(&found.content);
+            let cut = found.cut.as_ref().map(shift);
+            attributions.push((
+                index,
+                Attribution {
+                    content,
+                    cut,
+                    ..found
+                },
+            ));
+        }
+    }
+    let mut actors: Vec<String> = Vec::new();
+    let push = |name: String, actors: &mut Vec<String>| {
+        let folded = fold_answer(&name);
+        if !folded.is_empty() && !actors.iter().any(|a| same_actor(&fold_answer(a), &folded)) {
+            actors.push(capitalise(&name));
+        }
+    };
+    for (_, a) in &attributions {
+        push(a.speaker.clone(), &mut actors);
+    }
+    for s in &sentences {
+        for name in noun_phrases(&s.text) {
+            push(name, &mut actors);
+        }
+    }
+    for p in &paragraphs {
+        for body in cards::bodies(p) {
+            push(body.front, &mut actors);
+        }
+    }
+    Reading {
+        sentences,
+        paragraphs,
+        attributions,
+        actors,
+    }
+}
+
+/// Whether two folded names are the same actor ("les rebelles" and "rebelles touareg").
+fn same_actor(a: &str, b: &str) -> bool {
+    a == b || a.contains(b) || b.contains(a)
+}
+
+/// Determiner + speaker noun + an adjective: "l'armée malienne", "the city council".
+fn noun_phrases(sentence: &str) -> Vec<String> {
+    const DETS: &[&str] = &["le", "la", "les", "l", "un", "une", "the"];
+    let tokens: Vec<(usize, &str)> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
+    let mut found = Vec::new();
+    for (i, &(at, det)) in tokens.iter().enumerate() {
+        if !DETS.contains(&det.to_lowercase().as_str()) {
+            continue;
+        }
+        for span in 1..=2 {
+            let Some(&(noun_at, noun)) = tokens.get(i + span) else {
+                break;
+            };
+            let lower = noun.to_lowercase();
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+            let between_lower = tokens[i + 1..i + span]
+                .iter()
+                .all(|(_, w)| w.chars().all(char::is_lowercase));
+            if !between_lower
+                || !(attribution::SPEAKER_NOUNS.contains(&singular)
+                    || attribution::SPEAKER_NOUNS.contains(&lower.as_str()))
+                || lower == "communiqué"
+            {
+                continue;
+            }
+            let mut end = noun_at + noun.len();
+            if let Some(&(adj_at, adj)) = tokens.get(i + span + 1)
+                && sentence[end..adj_at].trim().is_empty()
+                && [
+                    "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine",
+                    "ains", "aines", "ale", "ales", "aux", "ique", "iques", "ois", "oise", "oises",
+                    "al", "ic", "ian", "ese",
+                ]
+                .iter()
+                .any(|e| adj.ends_with(e))
+                && adj.chars().all(char::is_lowercase)
+            {
+                end = adj_at + adj.len();
+            }
+            if span == 1 && end == noun_at + noun.len() {
+                // A bare "le gouvernement": too vague to tell actors apart.
+                break;
+            }
+            found.push(sentence[at..end].to_owned());
+            break;
+        }
+    }
+    found
+}
+
+/// French contractions of a preposition and an article: "à le" → "au".
+fn contract(text: &str) -> String {
+    text.replace(" à le ", " au ")
+        .replace(" à les ", " aux ")
+        .replace(" de le ", " du ")
+        .replace(" de les ", " des ")
+}
+
+/// A speaker as written inside a sentence: "les rebelles", "John Smith".
+fn in_text(speaker: &str) -> String {
+    if attribution::starts_with_determiner(speaker) {
+        lower_first(speaker)
+    } else {
+        speaker.to_owned()
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
+    if second_upper {
+        s.to_owned()
+    } else {
+        first.to_lowercase().chain(chars).collect()
+    }
+}
+
+/// Shortens a passage shown in a prompt to about `max` words.
+fn shorten(s: &str, max: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", words[..max].join(" "))
+    }
+}
+
+/// The words of a quotation in the prompt's language's marks.
+fn quote(lang: Lang, s: &str) -> String {
+    lang.pick(format!("«\u{a0}{s}\u{a0}»"), format!("“{s}”"))
+}
+
+/// The questions proposed so far, with ids kept unique.
+struct Questions {
+    lang: Lang,
+    list: Vec<Entry>,
+    ids: HashSet<String>,
+}
+
+impl Questions {
+    fn new(lang: Lang) -> Questions {
+        Questions {
+            lang,
+            list: Vec::new(),
+            ids: HashSet::new(),
+        }
+    }
+
+    fn id(&mut self, prefix: &str, key: &str) -> String {
+        let slug: Vec<String> = fold_answer(key)
+            .split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .collect();
+        let base = if slug.is_empty() {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}-{}", slug.join("-"))
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
+        let id = self.id(prefix, key);
+        let mut entry = entry;
+        if self.lang == Lang::Fr {
+            // "à le CSP" → "au CSP": a speaker's article meets the sentence's preposition.
+            for (field, value) in &mut entry.fields {
+                if let ("prompt" | "explanation", yaml::Value::Text(text)) = (*field, value) {
+                    *text = contract(text);
+                }
+            }
+        }
+        entry.fields.insert(0, ("id", yaml::Value::Text(id)));
+        self.list.push(entry);
+    }
+
+    /// Choices: the answer first, then distractors that differ from it, padded with TODO.
+    fn choices(
+        answer: &str,
+        others: impl IntoIterator<Item = String>,
+        total: usize,
+    ) -> Vec<String> {
+        let folded = fold_answer(answer);
+        let mut choices = vec![answer.to_owned()];
+        for other in others {
+            let f = fold_answer(&other);
+            if choices.len() < total
+                && !f.is_empty()
+                && !same_actor(&f, &folded)
+                && !choices.iter().any(|c| fold_answer(c) == f)
+            {
+                choices.push(other);
+            }
+        }
+        while choices.len() < total {
+            choices.push(TODO.to_owned());
+        }
+        choices
+    }
+
+    /// "Who says…?" for each attribution; corroboration and attributed claims.
+    fn sourcing(&mut self, r: &Reading) {
+        let lang = self.lang;
+        for (index, a) in &r.attributions {
+            let sentence = &r.sentences[*index].text;
+            let content = a.words(sentence);
+            let content = content.as_str();
+            let speaker = capitalise(&a.speaker);
+            let named = in_text(&a.speaker);
+            let verb = match a.cue {
+                Cue::According | Cue::Says => lang.pick("affirme", "says"),
+                Cue::Confirms => lang.pick("confirme", "confirms"),
+                Cue::Accuses => lang.pick("accuse ou dénonce", "accuses or denounces"),
+                Cue::Denies => lang.pick("dément", "denies"),
+                Cue::Warns => lang.pick("avertit", "warns"),
+            };
+            let shown = quote(lang, &shorten(&lower_first(content), 28));
+            let prompt = lang.pick(
+                format!("D’après l’article, qui {verb} : {shown} ?"),
+                format!("According to the article, who {verb}: {shown}?"),
+            );
+            let mut explanation = lang.pick(
+                format!("L’article attribue ces mots à {named} : c’est la version de cette source, pas un fait que le journaliste établit lui-même."),
+                format!("The article attributes these words to {named}: this is that source’s account, not a fact the reporter establishes."),
+            );
+            if a.unnamed {
+                explanation.push_str(lang.pick(
+                    " La source n’est pas nommée : le lecteur ne peut pas vérifier qui parle.",
+                    " The source is not named: the reader cannot check who is speaking.",
+                ));
+            }
+            let skill = if a.cue == Cue::Confirms {
+                "corroboration"
+            } else {
+                "sourcing"
+            };
+            let mut tags = vec!["attribution".to_owned()];
+            if a.unnamed {
+                tags.push(lang.pick("source-anonyme", "unnamed-source").to_owned());
+            }
+            let entry = Entry::default()
+                .text("type", "single")
+                .text("skill", skill)
+                .plain("difficulty", 2)
+                .text("prompt", prompt)
+                .list(
+                    "choices",
+                    Self::choices(&speaker, r.actors.iter().cloned(), 4),
+                )
+                .text("answer", speaker.clone())
+                .text("explanation", explanation)
+                .list("evidence", vec![sentence.clone()])
+                .list("tags", tags.clone());
+            self.push(lang.pick("source", "source"), &a.speaker, entry);
+
+            if a.cue == Cue::Confirms || a.unnamed {
+                let statement = lang.pick(
+                    format!("L’article nomme précisément la source qui {verb} : {shown}."),
+                    format!("The article names the source who {verb}: {shown}."),
+                );
+                let explanation = if a.unnamed {
+                    lang.pick(
+                        format!("« {} » : la source n’a ni nom ni fonction précise. Une confirmation anonyme vaut moins qu’une confirmation vérifiable.", a.speaker),
+                        format!("“{}”: the source has no name and no precise role. An anonymous confirmation is worth less than one a reader can check.", a.speaker),
+                    )
+                } else {
+                    lang.pick(
+                        format!("L’article nomme la source : {named}."),
+                        format!("The article names the source: {named}."),
+                    )
+                };
+                let entry = Entry::default()
+                    .text("type", "truefalse")
+                    .text("skill", "corroboration")
+                    .plain("difficulty", 2)
+                    .text("prompt", statement)
+                    .plain("answer", !a.unnamed)
+                    .text("explanation", explanation)
+                    .list("evidence", vec![sentence.clone()])
+                    .list("tags", tags.clone());
+                self.push(
+                    lang.pick("source-nommee", "source-named"),
+                    &a.speaker,
+                    entry,
+                );
+            }
+            if a.cue == Cue::According {
+                let statement = lang.pick(
+                    format!(
+                        "L’article présente comme un fait établi par le journaliste que {shown}."
+                    ),
+                    format!(
+                        "The article presents as a fact the reporter established that {shown}."
+                    ),
+                );
+                let entry = Entry::default()
+                    .text("type", "truefalse")
+                    .text("skill", "fact-opinion")
+                    .plain("difficulty", 2)
+                    .text("prompt", statement)
+                    .plain("answer", false)
+                    .text("explanation", lang.pick(
+                        format!("L’article l’attribue à {named} (« selon… ») : c’est une affirmation rapportée, pas un fait vérifié."),
+                        format!("The article attributes it to {named} (“according to…”): a reported claim, not a checked fact."),
+                    ))
+                    .list("evidence", vec![sentence.clone()])
+                    .list("tags", tags.clone());
+                self.push(
+                    lang.pick("fait-ou-version", "fact-or-claim"),
+                    &a.speaker,
+                    entry,
+                );
+            }
+        }
+    }
+
+    /// Numbers and dates: single choice for counts, cloze for dates, years and
+    /// counts in words; "who gives this figure?" for every count.
+    fn figures(&mut self, r: &Reading) {
+        let lang = self.lang;
+        let mut all: Vec<(usize, Figure)> = Vec::new();
+        for (i, s) in r.sentences.iter().enumerate() {
+            for f in figures::find(&s.text) {
+                if !all.iter().any(|(_, g)| g.phrase == f.phrase) {
+                    all.push((i, f));
+                }
+            }
+        }
+        for (i, f) in &all {
+            let sentence = &r.sentences[*i].text;
+            let blank = |gap: &str| {
+                format!(
+                    "{}{gap}{}",
+                    &sentence[..f.range.start],
+                    &sentence[f.range.end..]
+                )
+            };
+            let numeric = f.digits.is_none() && f.kind == FigureKind::Count;
+            if numeric {
+                let others = all
+                    .iter()
+                    .filter(|(_, g)| {
+                        g.kind == FigureKind::Count && g.digits.is_none() && g.number != f.number
+                    })
+                    .map(|(_, g)| g.number.clone());
+                let shown = quote(lang, &blank("___"));
+                let entry = Entry::default()
+                    .text("type", "single")
+                    .text("skill", "numbers")
+                    .plain("difficulty", 1)
+                    .text(
+                        "prompt",
+                        lang.pick(
+                            format!("D’après l’article, quel nombre manque : {shown} ?"),
+                            format!("According to the article, which number is missing: {shown}?"),
+                        ),
+                    )
+                    .list("choices", Self::choices(&f.number, others, 4))
+                    .text("answer", f.number.clone())
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!("L’article écrit « {} ».", f.phrase),
+                            format!("The article says “{}”.", f.phrase),
+                        ),
+                    )
+                    .list("evidence", vec![sentence.clone()])
+                    .list("tags", vec![lang.pick("chiffres", "figures").to_owned()]);
+                self.push(lang.pick("chiffre", "figure"), &f.phrase, entry);
+            } else {
+                let gap = match &f.digits {
+                    Some(d) => format!("{{{{{}|{d}}}}}", f.number),
+                    None => format!("{{{{{}}}}}", f.number),
+                };
+                let skill = if f.kind == FigureKind::Count {
+                    "numbers"
+                } else {
+                    "recall"
+                };
+                let tag = match f.kind {
+                    FigureKind::Count => lang.pick("chiffres", "figures"),
+                    _ => lang.pick("dates", "dates"),
+                };
+                let entry = Entry::default()
+                    .text("type", "cloze")
+                    .text("skill", skill)
+                    .plain("difficulty", 1)
+                    .text(
+                        "prompt",
+                        lang.pick(
+                            "Complétez d’après l’article.",
+                            "Fill in the blank from the article.",
+                        ),
+                    )
+                    .text("text", blank(&gap))
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!("L’article écrit « {} ».", f.phrase),
+                            format!("The article says “{}”.", f.phrase),
+                        ),
+                    )
+                    .list("evidence", vec![sentence.clone()])
+                    .list("tags", vec![tag.to_owned()]);
+                self.push(lang.pick("completer", "cloze"), &f.phrase, entry);
+            }
+            if f.kind == FigureKind::Count {
+                self.who_gives(r, *i, f);
+            }
+        }
+    }
+
+    /// "Who gives this figure?": the speaker attributed nearby, or nobody.
+    fn who_gives(&mut self, r: &Reading, index: usize, f: &Figure) {
+        let lang = self.lang;
+        let sentence = &r.sentences[index].text;
+        let paragraph = r.sentences[index].paragraph;
+        let nearby = r
+            .attributions
+            .iter()
+            .find(|(i, _)| *i == index)
+            .or_else(|| {
+                r.attributions
+                    .iter()
+                    .find(|(i, _)| *i + 1 == index && r.sentences[*i].paragraph == paragraph)
+            });
+        let nobody = lang.pick(
+            "L’article ne cite aucune source pour ce chiffre",
+            "The article cites no source for this figure",
+        );
+        let (answer, explanation) = match nearby {
+            Some((_, a)) => (
+                capitalise(&a.speaker),
+                lang.pick(
+                    format!("Le chiffre vient de {} : c’est sa version, que l’article ne vérifie pas lui-même.", in_text(&a.speaker)),
+                    format!("The figure comes from {}: their account, which the article does not check itself.", in_text(&a.speaker)),
+                ),
+            ),
+            None => (
+                nobody.to_owned(),
+                lang.pick(
+                    "Aucune attribution (« selon », « a déclaré »…) n’accompagne ce chiffre : le lecteur ne sait pas qui l’a compté, ni comment.".to_owned(),
+                    "No attribution (“according to”, “said”…) comes with this figure: the reader cannot tell who counted it, or how.".to_owned(),
+                ),
+            ),
+        };
+        let mut others: Vec<String> = r.actors.clone();
+        if nearby.is_some() {
+            others.insert(0, nobody.to_owned());
+        }
+        let phrase = quote(lang, &f.phrase);
+        let entry = Entry::default()
+            .text("type", "single")
+            .text("skill", "sourcing")
+            .plain("difficulty", 2)
+            .text(
+                "prompt",
+                lang.pick(
+                    format!("D’après l’article, qui donne le chiffre {phrase} ?"),
+                    format!("According to the article, who gives the figure {phrase}?"),
+                ),
+            )
+            .list("choices", Self::choices(&answer, others, 4))
+            .text("answer", answer)
+            .text("explanation", explanation)
+            .list("evidence", vec![sentence.clone()])
+            .list("tags", vec![lang.pick("chiffres", "figures").to_owned()]);
+        self.push(lang.pick("qui-compte", "who-counts"), &f.phrase, entry);
+    }
+
+    /// Words in quotation marks, and loaded or euphemistic words.
+    fn wording(&mut self, r: &Reading) {
+        let lang = self.lang;
+        for (i, s) in r.sentences.iter().enumerate() {
+            let attribution = r.attributions.iter().find(|(a, _)| *a == i).map(|(_, a)| a);
+            for range in wording::quoted(&s.text) {
+                let words = &s.text[range.clone()];
+                let count = words.split_whitespace().count();
+                let capital = words.chars().next().is_some_and(char::is_uppercase);
+                // A capitalised quote is a name ("Alliance des États du Sahel"): cards handle it.
+                if count > 6 || capital {
+                    continue;
+                }
+                let shown = quote(lang, words);
+                let entry = match attribution {
+                    Some(a) => {
+                        let speaker = capitalise(&a.speaker);
+                        Entry::default()
+                            .text("type", "single")
+                            .text("skill", "wording")
+                            .plain("difficulty", 2)
+                            .text("prompt", lang.pick(
+                                format!("Dans l’article, qui emploie les mots {shown} ?"),
+                                format!("In the article, whose words are {shown}?"),
+                            ))
+                            .list("choices", Self::choices(&speaker, r.actors.iter().cloned(), 4))
+                            .text("answer", speaker)
+                            .text("explanation", lang.pick(
+                                format!("Les guillemets signalent que {shown} sont les mots de {}, pas ceux du journaliste.", in_text(&a.speaker)),
+                                format!("The quotation marks show that {shown} are the words of {}, not the reporter’s.", in_text(&a.speaker)),
+                            ))
+                    }
+                    None => Entry::default()
+                        .text("type", "truefalse")
+                        .text("skill", "wording")
+                        .plain("difficulty", 2)
+                        .text("prompt", lang.pick(
+                            format!("Dans l’article, les guillemets autour de {shown} montrent que ces mots ne sont pas ceux du journaliste."),
+                            format!("In the article, the quotation marks around {shown} show that these are not the reporter’s own words."),
+                        ))
+                        .plain("answer", true)
+                        .text("explanation", lang.pick(
+                            "Les guillemets mettent le mot à distance : le journaliste le cite sans le reprendre à son compte.",
+                            "Quotation marks keep a word at a distance: the reporter quotes it without endorsing it.",
+                        )),
+                };
+                let entry = entry.list("evidence", vec![s.text.clone()]).list(
+                    "tags",
+                    vec![lang.pick("guillemets", "quotation-marks").to_owned()],
+                );
+                self.push(lang.pick("mots", "words"), words, entry);
+            }
+        }
+        let mut seen = HashSet::new();
+        for s in &r.sentences {
+            for loaded in wording::loaded(lang) {
+                let Some(range) = wording::find_stem(&s.text, loaded.stem) else {
+                    continue;
+                };
+                if !seen.insert(loaded.stem) {
+                    continue;
+                }
+                let word = s.text[range.clone()].to_owned();
+                let others = s
+                    .text
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| {
+                        w.chars().count() >= 6 && w.chars().next().is_some_and(char::is_lowercase)
+                    })
+                    .filter(|w| *w != word && wording::evaluative(w, lang).is_empty())
+                    .map(str::to_owned);
+                // The sentence is named by its opening words, which must not give the answer away.
+                let opening: Vec<&str> = s.text[..range.start].split_whitespace().take(6).collect();
+                let prompt = if opening.len() >= 3 {
+                    let shown = quote(lang, &format!("{}…", opening.join(" ")));
+                    lang.pick(
+                        format!("Dans la phrase de l’article qui commence par {shown}, quel mot porte un jugement ou adoucit la réalité ?"),
+                        format!("In the article’s sentence beginning {shown}, which word carries a judgement or softens reality?"),
+                    )
+                } else {
+                    let shown = quote(lang, &s.text);
+                    lang.pick(
+                        format!("Dans ce passage, quel mot porte un jugement ou adoucit la réalité : {shown} ?"),
+                        format!("In this passage, which word carries a judgement or softens reality: {shown}?"),
+                    )
+                };
+                let entry = Entry::default()
+                    .text("type", "single")
+                    .text("skill", "wording")
+                    .plain("difficulty", 2)
+                    .text("prompt", prompt)
+                    .list("choices", Self::choices(&word, others, 4))
+                    .text("answer", word.clone())
+                    .text("explanation", loaded.why)
+                    .list("evidence", vec![s.text.clone()])
+                    .list(
+                        "tags",
+                        vec![lang.pick("mots-charges", "loaded-words").to_owned()],
+                    );
+                self.push(lang.pick("mot-charge", "loaded"), &word, entry);
+            }
+        }
+    }
+
+    /// Sentences with evaluative words; paragraphs that judge with no source.
+    fn opinion(&mut self, r: &Reading) {
+        let lang = self.lang;
+        for (i, s) in r.sentences.iter().enumerate() {
+            let words = wording::evaluative(&s.text, lang);
+            if words.is_empty() || r.attributions.iter().any(|(a, _)| *a == i) {
+                continue;
+            }
+            let listed = words
+                .iter()
+                .map(|w| quote(lang, w))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let shown = quote(lang, &s.text);
+            let entry = Entry::default()
+                .text("type", "truefalse")
+                .text("skill", "fact-opinion")
+                .plain("difficulty", 2)
+                .text("prompt", lang.pick(
+                    format!("Cette phrase exprime un jugement plutôt qu’un fait vérifiable : {shown}"),
+                    format!("This sentence expresses a judgement rather than a checkable fact: {shown}"),
+                ))
+                .plain("answer", true)
+                .text("explanation", lang.pick(
+                    format!("Les mots {listed} portent une appréciation, et aucune source n’est citée : c’est l’avis de l’auteur."),
+                    format!("The words {listed} carry a judgement, and no source is given: this is the writer’s view."),
+                ))
+                .list("evidence", vec![s.text.clone()])
+                .list("tags", vec![lang.pick("opinion", "opinion").to_owned()]);
+            self.push("opinion", &words.join(" "), entry);
+        }
+        for (p, text) in r.paragraphs.iter().enumerate() {
+            let sourced = r
+                .attributions
+                .iter()
+                .any(|(i, _)| r.sentences[*i].paragraph == p);
+            let judged = wording::evaluative(text, lang);
+            if sourced || judged.len() < 2 {
+                continue;
+            }
+            let Some(first) = r.sentences.iter().find(|s| s.paragraph == p) else {
+                continue;
+            };
+            let author = lang.pick("L’auteur de l’article", "The writer of the article");
+            let opening = quote(lang, &shorten(&first.text, 6));
+            let entry = Entry::default()
+                .text("type", "single")
+                .text("skill", "fact-opinion")
+                .plain("difficulty", 3)
+                .text("prompt", lang.pick(
+                    format!("Dans le paragraphe qui commence par {opening}, qui porte ces jugements ?"),
+                    format!("In the paragraph beginning {opening}, whose judgements are these?"),
+                ))
+                .list("choices", Self::choices(author, r.actors.iter().cloned(), 4))
+                .text("answer", author)
+                .text("explanation", lang.pick(
+                    format!("Ce paragraphe ne cite personne et emploie des mots d’appréciation ({}) : c’est un commentaire de l’auteur, pas une information.", judged.join(", ")),
+                    format!("This paragraph quotes no one and uses evaluative words ({}): it is the writer’s comment, not information.", judged.join(", ")),
+                ))
+                .list("evidence", vec![first.text.clone()])
+                .list("tags", vec![lang.pick("opinion", "opinion").to_owned()]);
+            self.push(lang.pick("commentaire", "comment"), &first.text, entry);
+        }
+    }
+
+    /// Cards for acronyms and named bodies; the names that go with a body.
+    fn names(&mut self, r: &Reading) {
+        let lang = self.lang;
+        let mut done: Vec<String> = Vec::new();
+        for text in &r.paragraphs {
+            for name in cards::acronyms(text) {
+                if done.contains(&name.front) {
+                    continue;
+                }
+                done.push(name.front.clone());
+                done.push(name.expansion.clone());
+                let entry = Entry::default()
+                    .text("type", "card")
+                    .text("skill", "context")
+                    .plain("difficulty", 1)
+                    .text("front", name.front.clone())
+                    .text("back", name.expansion.clone())
+                    .text(
+                        "explanation",
+                        lang.pick(
+                            format!(
+                                "L’article donne le nom complet une fois : « {} ».",
+                                name.passage
+                            ),
+                            format!("The article spells it out once: “{}”.", name.passage),
+                        ),
+                    )
+                    .list("evidence", vec![name.passage.clone()])
+                    .list("tags", vec![lang.pick("sigles", "acronyms").to_owned()]);
+                self.push(lang.pick("sigle", "acronym"), &name.front, entry);
+            }
+        }
+        for (i, s) in r.sentences.iter().enumerate() {
+            for body in cards::bodies(&s.text) {
+                if done.iter().any(|d| d.contains(&body.front)) {
+                    continue;
+                }
+                done.push(body.front.clone());
+                let entry = Entry::default()
+                    .text("type", "card")
+                    .text("skill", "context")
+                    .plain("difficulty", 1)
+                    .text("front", body.front.clone())
+                    .text("back", s.text.clone())
+                    .text("explanation", TODO)
+                    .list("evidence", vec![s.text.clone()])
+                    .list("tags", vec![lang.pick("noms", "names").to_owned()]);
+                self.push(lang.pick("nom", "name"), &body.front, entry);
+                self.partners(s, i, &body.front);
+            }
+        }
+    }
+
+    /// A cloze on the other proper names in a body's sentence ("avec le {{Niger}}").
+    fn partners(&mut self, s: &Sentence, _index: usize, body: &str) {
+        let lang = self.lang;
+        let Some(body_at) = s.text.find(body) else {
+            return;
+        };
+        let body_range = body_at..body_at + body.len();
+        let names = proper_names(&s.text)
+            .into_iter()
+            .filter(|r| r.start >= body_range.end || r.end <= body_range.start)
+            .collect::<Vec<_>>();
+        if names.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        let mut last = 0;
+        for r in &names {
+            text.push_str(&s.text[last..r.start]);
+            text.push_str(&format!("{{{{{}}}}}", &s.text[r.clone()]));
+            last = r.end;
+        }
+        text.push_str(&s.text[last..]);
+        let listed = names
+            .iter()
+            .map(|r| &s.text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(", ");
+        let entry = Entry::default()
+            .text("type", "cloze")
+            .text("skill", "recall")
+            .plain("difficulty", 2)
+            .text(
+                "prompt",
+                lang.pick(
+                    "Complétez d’après l’article.",
+                    "Fill in the blanks from the article.",
+                ),
+            )
+            .text("text", text)
+            .text(
+                "explanation",
+                lang.pick(
+                    format!("L’article cite avec {body} : {listed}."),
+                    format!("The article names alongside {body}: {listed}."),
+                ),
+            )
+            .list("evidence", vec![s.text.clone()])
+            .list("tags", vec![lang.pick("noms", "names").to_owned()]);
+        self.push(lang.pick("avec", "with"), body, entry);
+    }
+}
+
+/// Capitalised word runs that are not the sentence's first word, nor an
+/// acronym in parentheses: "Niger", "Burkina Faso".
+fn proper_names(sentence: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut first = true;
+    for word in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if word.is_empty() {
+            continue;
+        }
+        let at = word.as_ptr() as usize - sentence.as_ptr() as usize;
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let acronym = word.chars().all(char::is_uppercase) && word.chars().count() > 1;
+        if capital && !first && !acronym {
+            match found.last_mut() {
+                Some(last) if sentence[last.end..at].trim().is_empty() => {
+                    last.end = at + word.len()
+                }
+                _ => found.push(at..at + word.len()),
+            }
+        }
+        first = false;
+    }
+    found
+}
+
+/// Reads `article`, drafts its bank and writes it to `out` (default: the
+/// article's name with `.yaml`), never over an existing file unless `force`.
+pub fn write(
+    article: &Path,
+    out: Option<&Path>,
+    force: bool,
+    lang: Option<Lang>,
+) -> Result<(PathBuf, Draft)> {
+    let invalid = |message: &str| Error::Read {
+        path: article.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, message.to_owned()),
+    };
+    let bytes = std::fs::read(article).map_err(|source| Error::Read {
+        path: article.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| invalid("the article is not UTF-8 text: save it as UTF-8"))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return Err(invalid("the article is empty"));
+    }
+    let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
+    if out == article {
+        return Err(Error::Usage(format!(
+            "`{}` is the article itself: choose another name with --out",
+            out.display()
+        )));
+    }
+    if out.exists() && !force {
+        return Err(Error::Usage(format!(
+            "`{}` already exists: add --force to replace it, or choose another name with --out",
+            out.display()
+        )));
+    }
+    let source = relative_source(article, &out)?;
+    let drafted = draft(text, &source, lang);
+    let file = crate::fsutil::temp_beside(&out, ".yaml")?;
+    let error = |source| Error::Write {
+        path: out.clone(),
+        source,
+    };
+    std::fs::write(file.path(), drafted.yaml.as_bytes()).map_err(error)?;
+    if force {
+        file.persist(&out).map_err(|e| error(e.error))?;
+    } else {
+        file.persist_noclobber(&out).map_err(|e| error(e.error))?;
+    }
+    Ok((out, drafted))
+}
+
+/// The article's path as seen from the bank's folder, with `/` separators.
+fn relative_source(article: &Path, out: &Path) -> Result<String> {
+    let folder = |p: &Path| match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let canonical = |p: PathBuf| {
+        p.canonicalize().map_err(|source| Error::Write {
+            path: out.to_owned(),
+            source,
+        })
+    };
+    let from = canonical(folder(out))?;
+    let to = canonical(folder(article))?;
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = from
+        .components()
+        .skip(common)
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .map(|_| "..".to_owned())
+        .collect();
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.push(
+        article
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+    );
+    Ok(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_two_languages() {
+        assert_eq!(
+            detect_language("Le maire a dit que la ville est calme et que les écoles ouvrent."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_language("The mayor said that the city was calm and the schools are open."),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn the_same_article_gives_the_same_draft() {
+        let text = crate::shipped::file("lere-article.fr.txt").unwrap_or_default();
+        assert_eq!(
+            draft(text, "a.txt", None).yaml,
+            draft(text, "a.txt", None).yaml
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any text drafts without a panic, and every evidence quote is in it.
+        #[test]
+        fn any_text_drafts(text in "([A-Z][a-zé]{0,8}|[a-zé]{1,8}|[0-9]{1,4}|[ ,.:;«»\"“”()'’-]|\n\n| selon | said | according to | a déclaré | (CSP) ){0,60}") {
+            let drafted = draft(&text, "a.txt", None);
+            let article = Article::new(&text);
+            let mut in_evidence = false;
+            for line in drafted.yaml.lines() {
+                if line.starts_with("    ") && !line.starts_with("      ") {
+                    in_evidence = line == "    evidence:";
+                }
+                if !in_evidence {
+                    continue;
+                }
+                if let Some(quote) = line.strip_prefix("      - \"").and_then(|l| l.strip_suffix('"')) {
+                    let quote = quote.replace("\\\"", "\"").replace("\\\\", "\\");
+                    proptest::prop_assert!(article.find(&quote).is_ok() || quote == "TODO", "{quote}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn proper_names_skip_the_first_word() {
+        let s = "En retour, la France rejoint le Burkina Faso.";
+        let got: Vec<&str> = proper_names(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, ["France", "Burkina Faso"]);
+    }
+}

@@ -1,0 +1,266 @@
+//! Wording: words in quotation marks, loaded or euphemistic words, and the
+//! evaluative words that mark an opinion. Short lists per language: a teacher
+//! extends them by editing the draft, not the program.
+
+use std::ops::Range;
+
+use crate::bank::Lang;
+
+/// A loaded or euphemistic word and why it matters, per language.
+pub struct Loaded {
+    /// The word's stem, matched at the start of a word ("neutralis" finds neutralisés).
+    pub stem: &'static str,
+    /// Why a reader should notice it.
+    pub why: &'static str,
+}
+
+const LOADED_FR: &[Loaded] = &[
+    Loaded {
+        stem: "neutralis",
+        why: "« neutralisés » est un euphémisme militaire : il ne dit pas s’il s’agit de morts, de blessés ou de prisonniers.",
+    },
+    Loaded {
+        stem: "terroris",
+        why: "« terroriste » est une qualification chargée : elle condamne celui qu’elle désigne, et chaque camp l’emploie pour l’autre.",
+    },
+    Loaded {
+        stem: "régime",
+        why: "« régime » désigne un gouvernement en suggérant qu’il n’est pas légitime.",
+    },
+    Loaded {
+        stem: "bavure",
+        why: "« bavure » présente comme un accident ce qui peut être une faute grave.",
+    },
+    Loaded {
+        stem: "djihadist",
+        why: "« djihadiste » range un groupe dans une catégorie qui oriente le jugement du lecteur.",
+    },
+    Loaded {
+        stem: "frappes chirurgicales",
+        why: "« frappes chirurgicales » suggère des bombardements sans victimes civiles.",
+    },
+    Loaded {
+        stem: "dommages collatéraux",
+        why: "« dommages collatéraux » est un euphémisme pour des victimes civiles.",
+    },
+    Loaded {
+        stem: "pacifi",
+        why: "« pacifier » présente une opération militaire comme un retour à la paix.",
+    },
+    Loaded {
+        stem: "fustig",
+        why: "« fustiger » dramatise une critique.",
+    },
+];
+
+const LOADED_EN: &[Loaded] = &[
+    Loaded {
+        stem: "slammed",
+        why: "“slammed” dramatises a criticism: it tells the reader how to feel about it.",
+    },
+    Loaded {
+        stem: "regime",
+        why: "“regime” names a government while suggesting it is illegitimate.",
+    },
+    Loaded {
+        stem: "terroris",
+        why: "“terrorist” is a loaded label: it condemns whoever it names, and each side uses it for the other.",
+    },
+    Loaded {
+        stem: "neutrali",
+        why: "“neutralised” is a military euphemism: it does not say whether people were killed, wounded or captured.",
+    },
+    Loaded {
+        stem: "collateral damage",
+        why: "“collateral damage” is a euphemism for civilian casualties.",
+    },
+    Loaded {
+        stem: "thugs",
+        why: "“thugs” condemns the people it names instead of describing them.",
+    },
+    Loaded {
+        stem: "so-called",
+        why: "“so-called” casts doubt on a name without saying why.",
+    },
+    Loaded {
+        stem: "crackdown",
+        why: "“crackdown” frames an action as harsh repression.",
+    },
+    Loaded {
+        stem: "blasted",
+        why: "“blasted” dramatises a criticism.",
+    },
+    Loaded {
+        stem: "mob",
+        why: "“mob” presents a crowd as dangerous and irrational.",
+    },
+];
+
+const EVALUATIVE_FR: &[&str] = &[
+    "inquiétant",
+    "lourd",
+    "urgence",
+    "urgent",
+    "grave",
+    "dramatique",
+    "catastrophique",
+    "préoccupant",
+    "alarmant",
+    "regrettable",
+    "scandaleu",
+    "indispensable",
+    "heureusement",
+    "malheureusement",
+    "terrible",
+    "remarquable",
+    "honteu",
+    "il faut",
+    "doit",
+    "devrait",
+    "inacceptable",
+    "courageu",
+    "désastreu",
+    "salutaire",
+    "absurde",
+];
+
+const EVALUATIVE_EN: &[&str] = &[
+    "alarming",
+    "badly",
+    "deserve",
+    "should",
+    "must",
+    "disgrace",
+    "shameful",
+    "worrying",
+    "terrible",
+    "fortunately",
+    "sadly",
+    "reckless",
+    "excellent",
+    "remarkable",
+    "urgent",
+    "crucial",
+    "failure",
+    "failed",
+    "shocking",
+    "welcome",
+    "absurd",
+    "disastrous",
+    "brave",
+    "unacceptable",
+    "short-sighted",
+    "best",
+    "worst",
+];
+
+/// The loaded words of a language.
+pub fn loaded(lang: Lang) -> &'static [Loaded] {
+    lang.pick(LOADED_FR, LOADED_EN)
+}
+
+/// Where a word starting with `stem` is in `text`: the whole word's range.
+pub fn find_stem(text: &str, stem: &str) -> Option<Range<usize>> {
+    let lower = text.to_lowercase();
+    // Lower-casing French and English keeps byte lengths; refuse otherwise.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(stem) {
+        let at = from + at;
+        let boundary = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if boundary {
+            let end = at
+                + lower[at..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-' || stem.contains(c)))
+                    .unwrap_or(lower.len() - at);
+            let end = if stem.contains(' ') {
+                (at + stem.len()).max(end)
+            } else {
+                end
+            };
+            return Some(at..end);
+        }
+        from = at + stem.len();
+    }
+    None
+}
+
+/// The evaluative words of `sentence`, as written.
+pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = lang
+        .pick(EVALUATIVE_FR, EVALUATIVE_EN)
+        .iter()
+        .filter_map(|stem| find_stem(sentence, stem).map(|r| (r.start, sentence[r].to_owned())))
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.1 == b.1);
+    found.into_iter().map(|(_, w)| w).collect()
+}
+
+/// Words in quotation marks (« », “ ”, "…"), as byte ranges of the inner words.
+pub fn quoted(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (open, close) in [('«', '»'), ('“', '”'), ('"', '"')] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(open) {
+            let start = from + at + open.len_utf8();
+            let Some(len) = text[start..].find(close) else {
+                break;
+            };
+            let inner = &text[start..start + len];
+            let trimmed = inner.trim_matches(|c: char| c.is_whitespace());
+            if !trimmed.is_empty() {
+                let s = start + (inner.len() - inner.trim_start().len());
+                found.push(s..s + trimmed.len());
+            }
+            from = start + len + close.len_utf8();
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_match_whole_words_only() {
+        let text = "avec 46 rebelles neutralisés et des attaques terroristes";
+        assert_eq!(&text[find_stem(text, "neutralis").unwrap()], "neutralisés");
+        assert_eq!(&text[find_stem(text, "terroris").unwrap()], "terroristes");
+        assert!(find_stem("unmobbed", "mob").is_none());
+    }
+
+    #[test]
+    fn quoted_words_in_every_style() {
+        let text =
+            "des \"attaques terroristes\" et l' « Alliance des États du Sahel » puis “regime”";
+        let got: Vec<&str> = quoted(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "attaques terroristes",
+                "Alliance des États du Sahel",
+                "regime"
+            ]
+        );
+    }
+
+    #[test]
+    fn evaluative_words_mark_opinions() {
+        assert_eq!(
+            evaluative("la tension inquiétante et l'urgence", Lang::Fr),
+            ["inquiétante", "urgence"]
+        );
+        assert_eq!(
+            evaluative("The council badly failed.", Lang::En),
+            ["badly", "failed"]
+        );
+    }
+}

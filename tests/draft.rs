@@ -1,0 +1,336 @@
+//! `mediaquiz draft`: the drafts of the Lere article and of an English test
+//! article, checked by `check`; the TODO count; the attribution finder
+//! measured on a hand-annotated set (`tests/fixtures/draft/*.json`).
+
+use std::fs;
+use std::path::Path;
+
+use predicates::prelude::PredicateBooleanExt;
+
+use mediaquiz::article::Article;
+use mediaquiz::draft::attribution;
+use mediaquiz::text::fold_answer;
+
+use crate::util::{fixtures, mediaquiz, plain, stdout_of};
+
+/// Drafts `article` (copied into a fresh folder) and returns the folder, the
+/// bank's text, and `check`'s findings on it.
+fn draft_of(article: &Path, args: &[&str]) -> (tempfile::TempDir, String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let name = article.file_name().unwrap().to_str().unwrap();
+    fs::copy(article, dir.path().join(name)).unwrap();
+    let mut all = vec!["draft", name];
+    all.extend_from_slice(args);
+    mediaquiz(&all).current_dir(dir.path()).assert().success();
+    let bank = Path::new(name).with_extension("yaml");
+    let yaml = fs::read_to_string(dir.path().join(&bank)).unwrap();
+    let output = mediaquiz(&["check", bank.to_str().unwrap()])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let findings = stdout_of(&output).lines().map(str::to_owned).collect();
+    (dir, yaml, findings)
+}
+
+/// Every error is a counted TODO, and the count is the number of TODOs written.
+fn only_todos_left(yaml: &str, findings: &[String]) {
+    let todos = yaml
+        .lines()
+        .filter(|l| l.trim_end().ends_with("TODO"))
+        .count();
+    let errors: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.contains(": error: "))
+        .collect();
+    assert_eq!(errors.len(), todos, "{findings:#?}");
+    let count = format!(
+        "({todos} TODO{} left to fill)",
+        if todos == 1 { "" } else { "s" }
+    );
+    for error in errors {
+        assert!(
+            error.contains("is still `TODO`") && error.contains(&count),
+            "{error}"
+        );
+    }
+}
+
+fn questions(yaml: &str) -> usize {
+    yaml.lines().filter(|l| l.starts_with("  - id: ")).count()
+}
+
+#[test]
+fn lere_draft_finds_what_a_teacher_would_ask() {
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions/lere/lere-article.fr.txt");
+    let (_dir, yaml, findings) = draft_of(&article, &[]);
+    only_todos_left(&yaml, &findings);
+    assert!(questions(&yaml) >= 20, "{} questions", questions(&yaml));
+    assert!(yaml.starts_with("# yaml-language-server: $schema=mediaquiz.schema.json\n"));
+    for expected in [
+        "answer: \"Un porte-parole du CSP\"",
+        "ce retrait stratégique viserait à éviter les bombardements",
+        "answer: \"Plusieurs sources civiles locales\"",
+        "skill: corroboration",
+        "___ soldats maliens",
+        "___ rebelles neutralisés",
+        "{{12}} septembre",
+        "{{2015}}",
+        "« attaques terroristes »",
+        "answer: \"Les autorités maliennes\"",
+        "front: \"Alliance des États du Sahel\"",
+        "{{Niger}} et le {{Burkina Faso}}",
+        "{{deux|2}} heures",
+        "front: \"CSP\"",
+        "back: \"Cadre stratégique permanent\"",
+        "answer: \"neutralisés\"",
+    ] {
+        assert!(plain(&yaml).contains(expected), "missing {expected}");
+    }
+    insta::assert_snapshot!("lere_draft", yaml);
+}
+
+#[test]
+fn english_draft_meets_the_same_standard() {
+    let article = fixtures().join("draft/harbour-bridge.en.txt");
+    let (_dir, yaml, findings) = draft_of(&article, &[]);
+    only_todos_left(&yaml, &findings);
+    assert!(questions(&yaml) >= 20, "{} questions", questions(&yaml));
+    for expected in [
+        "language: en",
+        "title: \"Harbour bridge to close for six months as repair bill doubles\"",
+        "answer: \"Maria Lopez\"",
+        "answer: \"A source close to the contractor\"",
+        "unnamed-source",
+        "answer: \"Residents\"",
+        "front: \"CoC\"",
+        "“a chaotic tendering process”",
+        "answer: \"slammed\"",
+        "{{2021}}",
+        "{{six|6}} months",
+        "The article cites no source for this figure",
+        "The writer of the article",
+    ] {
+        assert!(plain(&yaml).contains(expected), "missing {expected}");
+    }
+    insta::assert_snapshot!("harbour_bridge_draft", yaml);
+}
+
+#[test]
+fn every_annotated_article_drafts_a_bank_that_only_lacks_its_todos() {
+    for article in annotated() {
+        let (_dir, yaml, findings) = draft_of(&article, &[]);
+        only_todos_left(&yaml, &findings);
+    }
+}
+
+#[test]
+fn lang_flag_overrides_detection_and_out_names_the_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("draft/flood-valley.en.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    mediaquiz(&["--lang", "fr", "draft", "a.txt", "--out", "b.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("wrote `b.yaml`"));
+    let yaml = fs::read_to_string(dir.path().join("b.yaml")).unwrap();
+    assert!(
+        yaml.contains("language: fr\nsource:\n  file: \"a.txt\"\n"),
+        "{yaml}"
+    );
+    mediaquiz(&["check", "b.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .stdout(predicates::str::contains("not found").not());
+}
+
+#[test]
+fn never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("draft/greve-port.fr.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.yaml"), "mine").unwrap();
+    mediaquiz(&["draft", "a.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr("error: `a.yaml` already exists: add --force to replace it, or choose another name with --out\n");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.yaml")).unwrap(),
+        "mine"
+    );
+    mediaquiz(&["draft", "a.txt", "--force"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(dir.path().join("a.yaml"))
+            .unwrap()
+            .contains("language: fr")
+    );
+}
+
+#[test]
+fn a_missing_or_empty_article_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&["draft", "nowhere.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::starts_with(
+            "error: cannot read `nowhere.txt`",
+        ));
+    fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
+    mediaquiz(&["draft", "empty.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr("error: cannot read `empty.txt`: the article is empty\n");
+}
+
+#[test]
+fn check_counts_todos_as_one_kind_of_error() {
+    // Copied under a `.yaml` name into a fresh folder: a bank in the fixtures
+    // would change the count of `check`'s folder walk.
+    let dir = tempfile::tempdir().unwrap();
+    let draft = fixtures().join("draft");
+    fs::copy(draft.join("todos.bank"), dir.path().join("todos.yaml")).unwrap();
+    fs::copy(
+        draft.join("todos-article.txt"),
+        dir.path().join("todos-article.txt"),
+    )
+    .unwrap();
+    let output = mediaquiz(&["check", "todos.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&output).lines().collect::<Vec<_>>(),
+        [
+            "todos.yaml:13: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:14: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:17: error: `explanation` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+        ]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn man_page() {
+    let output = mediaquiz(&["man"]).output().unwrap();
+    assert!(output.status.success());
+    let page = stdout_of(&output);
+    assert!(page.contains(".TH mediaquiz 1"), "{page}");
+    assert!(page.contains("mediaquiz\\-draft(1)"), "{page}");
+}
+
+/// The annotated articles: `*.txt` with a `*.json` sidecar beside them.
+fn annotated() -> Vec<std::path::PathBuf> {
+    let mut list: Vec<_> = fs::read_dir(fixtures().join("draft"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.with_extension("json").exists())
+        .collect();
+    list.sort();
+    list
+}
+
+#[derive(serde::Deserialize)]
+struct Gold {
+    attributions: Vec<GoldAttribution>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldAttribution {
+    speaker: String,
+    quote: String,
+}
+
+/// Whether two speakers name the same one: equal, or one inside the other,
+/// after folding case, accents and leading articles.
+fn same_speaker(found: &str, gold: &str) -> bool {
+    let (a, b) = (fold_answer(found), fold_answer(gold));
+    !a.is_empty() && (a == b || a.contains(&b) || b.contains(&a))
+}
+
+/// Precision and recall of the attributions found, and the share of found
+/// ones whose speaker is right, over the annotated set. A found attribution
+/// matches a marked one when their spans share at least half of the shorter.
+#[test]
+fn attribution_precision_and_recall_on_the_annotated_set() {
+    let (mut found_total, mut gold_total, mut matched, mut speaker_right) = (0, 0, 0, 0);
+    for path in annotated() {
+        let text = fs::read_to_string(&path).unwrap();
+        let gold: Gold =
+            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap())
+                .unwrap();
+        gold_total += gold.attributions.len();
+        let mut spans = Vec::new();
+        for g in &gold.attributions {
+            let at = text.find(&g.quote).unwrap_or_else(|| {
+                panic!("{}: quote not in the article: {}", path.display(), g.quote)
+            });
+            spans.push((at..at + g.quote.len(), g, false));
+        }
+        let mut previous = None;
+        for paragraph in Article::new(&text)
+            .paragraphs()
+            .iter()
+            .filter(|p| !p.is_heading())
+        {
+            let offset = text.find(&paragraph.text).expect("single-line paragraphs");
+            for a in attribution::find(&paragraph.text, &mut previous) {
+                found_total += 1;
+                let span = offset + a.content.start..offset + a.content.end;
+                let hit = spans.iter_mut().find(|(g, _, used)| {
+                    let overlap = span.end.min(g.end).saturating_sub(span.start.max(g.start));
+                    !used && overlap * 2 >= span.len().min(g.len())
+                });
+                match hit {
+                    Some((_, g, used)) => {
+                        *used = true;
+                        matched += 1;
+                        if same_speaker(&a.speaker, &g.speaker) {
+                            speaker_right += 1;
+                        } else {
+                            println!(
+                                "{}: speaker `{}`, marked `{}`",
+                                path.display(),
+                                a.speaker,
+                                g.speaker
+                            );
+                        }
+                    }
+                    None => println!(
+                        "{}: not marked: {} « {} »",
+                        path.display(),
+                        a.speaker,
+                        &paragraph.text[a.content.clone()]
+                    ),
+                }
+            }
+        }
+        for (_, g, used) in &spans {
+            if !used {
+                println!("{}: missed: {} « {} »", path.display(), g.speaker, g.quote);
+            }
+        }
+    }
+    let precision = matched as f64 / found_total as f64;
+    let recall = matched as f64 / gold_total as f64;
+    let speakers = speaker_right as f64 / matched as f64;
+    println!(
+        "attributions over {} articles: {gold_total} marked, {found_total} found, {matched} right: precision {precision:.2}, recall {recall:.2}; speaker right in {speaker_right} of {matched} ({speakers:.2})",
+        annotated().len()
+    );
+    assert!(annotated().len() >= 6);
+    assert!(precision >= 0.90, "precision {precision:.2}");
+    assert!(recall >= 0.75, "recall {recall:.2}");
+    assert!(speakers >= 0.80, "speaker accuracy {speakers:.2}");
+}
