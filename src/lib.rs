@@ -4,6 +4,7 @@
 //! `ARCHITECTURE.md` maps the modules; `main.rs` only parses the command line
 //! and calls [`app::run`].
 
+pub mod answer;
 pub mod app;
 pub mod article;
 pub mod bank;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;
+pub mod output;
 pub mod pdf;
 pub mod present;
 pub mod quiz;

@@ -8,11 +8,13 @@ use std::io::{BufRead, Write};
 use chrono::{Days, NaiveDate};
 use fsrs::{FSRS, MemoryState};
 
+use crate::answer::AnswerView;
 use crate::bank::{Bank, Lang, Question};
 use crate::console::{Line, Style, read_line};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Strings};
-use crate::present::{answer_text, evidence_line};
+use crate::present::evidence_line;
+use crate::select::Shown;
 use crate::state::{BankProgress, CardState, NewToday, StateFile};
 
 /// The retention FSRS schedules for: recall 9 times out of 10.
@@ -363,7 +365,7 @@ pub fn run(
         let say = |out: &mut dyn Write, text: &str| writeln!(out, "{}", style.wrap(text));
         say(
             out,
-            &style.bold(&answer_text(question, lang, Strings::get(lang))),
+            &style.bold(&AnswerView::new(&Shown::as_written(question)).words(lang)),
         )?;
         say(out, &question.explanation)?;
         for evidence in &question.evidence {

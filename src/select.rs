@@ -125,9 +125,12 @@ pub fn select<'b>(
             (true, _) => format!("ask for `-n {n}`"),
             (false, _) => format!("ask for `-n {n}` or relax the filters"),
         };
-        return Err(Error::Usage(format!(
-            "asked for {count} questions, but {found}: {hint}"
-        )));
+        return Err(Error::NotEnoughQuestions {
+            asked: count,
+            available: n,
+            found,
+            hint,
+        });
     }
     let mut by_skill: BTreeMap<Skill, Vec<&Question>> = BTreeMap::new();
     for question in candidates {
@@ -196,6 +199,20 @@ impl<'b> Shown<'b> {
             }
         }
         Shown { question, order }
+    }
+
+    /// `question` with everything it lists in the written order.
+    pub fn as_written(question: &'b Question) -> Shown<'b> {
+        let len = match &question.kind {
+            Kind::Single(c) | Kind::Multi(c) => c.options.len(),
+            Kind::Match { pairs, .. } => pairs.len(),
+            Kind::Order { items, .. } => items.len(),
+            _ => 0,
+        };
+        Shown {
+            question,
+            order: (0..len).collect(),
+        }
     }
 
     /// Display positions of the right choices (single/multi), ascending.
