@@ -8,6 +8,7 @@ pub mod answer;
 pub mod app;
 pub mod article;
 pub mod bank;
+pub mod card;
 pub mod check;
 pub mod cli;
 pub mod console;

@@ -48,6 +48,11 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
 pub fn evidence_line(evidence: &Evidence, lang: Lang) -> String {
     let t = Strings::get(lang);
     let place = crate::answer::place(evidence, &t.subheading.to_lowercase());
+    quote_line(&evidence.quote, &place, lang)
+}
+
+/// A quote and where it is, as printed: « quote » (§n).
+pub fn quote_line(quote: &str, place: &str, lang: Lang) -> String {
     let (open, close) = lang.pick(("« ", " »"), ("“", "”"));
-    format!("{open}{}{close} ({place})", evidence.quote)
+    format!("{open}{quote}{close} ({place})")
 }

@@ -201,20 +201,6 @@ impl<'b> Shown<'b> {
         Shown { question, order }
     }
 
-    /// `question` with everything it lists in the written order.
-    pub fn as_written(question: &'b Question) -> Shown<'b> {
-        let len = match &question.kind {
-            Kind::Single(c) | Kind::Multi(c) => c.options.len(),
-            Kind::Match { pairs, .. } => pairs.len(),
-            Kind::Order { items, .. } => items.len(),
-            _ => 0,
-        };
-        Shown {
-            question,
-            order: (0..len).collect(),
-        }
-    }
-
     /// Display positions of the right choices (single/multi), ascending.
     pub fn correct_positions(&self) -> Vec<usize> {
         match &self.question.kind {
