@@ -72,8 +72,11 @@ pub enum Error {
     /// The flags ask for something that cannot be done.
     #[error("{0}")]
     Usage(String),
-    /// Writing to the terminal or a pipe failed.
-    #[error(transparent)]
+    /// A template failed to render (a bug: please report it).
+    #[error("cannot render a page ({0}); this is a bug in mediaquiz, please report it")]
+    Render(#[from] askama::Error),
+    /// Reading from or writing to the terminal or a pipe failed.
+    #[error("cannot read or write the terminal: {}; check where the input comes from and the output goes", reason(.0))]
     Io(#[from] io::Error),
 }
 
