@@ -6,9 +6,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use mediaquiz::bank::Lang;
+use mediaquiz::card::CardView;
 use mediaquiz::check::load_bank;
+use mediaquiz::output::{AnswerKey, Output, Remake, RenderContext, Worksheet};
 use mediaquiz::render::{self, Paper, SheetOptions};
-use mediaquiz::select::{self, Filters, Seed};
+use mediaquiz::select::{self, Filters, Seed, Shown};
 
 fn measure(name: &str, runs: u32, mut work: impl FnMut()) {
     work();
@@ -56,6 +58,42 @@ fn main() {
         for version in select::versions(&chosen, 3, &mut rng) {
             black_box(render::worksheet(&bank, &version, &options).expect("renders"));
             black_box(render::answers(&bank, &version, &options).expect("renders"));
+        }
+    });
+    measure(
+        "outputs + write the set of 6 files (12 questions)",
+        100,
+        || {
+            let mut rng = Seed(7).rng();
+            let chosen =
+                select::select(&bank, &Filters::default(), 12, false, &mut rng).expect("selects");
+            let versions = select::versions(&chosen, 3, &mut rng);
+            let ctx = RenderContext::new(
+                &bank,
+                chosen,
+                versions,
+                Lang::Fr,
+                Seed(7),
+                Paper::A4,
+                Remake::default(),
+            );
+            let outputs: [&dyn Output; 2] = [&Worksheet { with_article: true }, &AnswerKey];
+            let files: Vec<_> = outputs
+                .iter()
+                .flat_map(|o| o.render(&ctx).expect("renders"))
+                .collect();
+            let set: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+                .collect();
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            black_box(mediaquiz::fsutil::write_set(dir.path(), &set).expect("writes"));
+        },
+    );
+    measure("card views of the 54 questions", 2000, || {
+        let mut rng = Seed(7).rng();
+        for question in &bank.questions {
+            black_box(CardView::new(&Shown::shuffle(question, &mut rng), Lang::Fr));
         }
     });
 }

@@ -2,18 +2,21 @@
 //! library, and the terminal.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
+use crate::cli::DEFAULT_OUT;
 use crate::cli::{
     CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
 };
 use crate::error::{Error, Result};
-use crate::fsutil::{self, Durability};
-use crate::render::{self, Paper, SheetOptions};
+use crate::fsutil;
+use crate::output::{AnswerKey, Output, Remake, RenderContext, Worksheet};
+use crate::render::Paper;
 use crate::select::{self, Filters, Seed};
 use crate::{pdf, stats};
 
@@ -199,64 +202,130 @@ fn worksheet(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let lang = cli.lang_for(bank);
     let (seed, mut rng, chosen) = args.select.choose(bank)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
-    let mut remake = args.select.flags(seed);
+    let mut flags = args.select.flags(seed);
     if args.versions > 1 {
-        remake.extend(["--versions".to_owned(), args.versions.to_string()]);
+        flags.extend(["--versions".to_owned(), args.versions.to_string()]);
     }
     if args.paper != Paper::A4 {
-        remake.extend(["--paper".to_owned(), name_of(&args.paper)]);
+        flags.extend(["--paper".to_owned(), name_of(&args.paper)]);
     }
     if args.no_article {
-        remake.push("--no-article".to_owned());
+        flags.push("--no-article".to_owned());
     }
-    let options = SheetOptions {
-        lang,
-        seed,
-        paper: args.paper,
-        with_article: !args.no_article,
-        remake: cli.command_line("worksheet", remake),
+    let content = cli.command_line("worksheet", flags.clone());
+    if args.out != Path::new(DEFAULT_OUT) {
+        flags.extend([
+            "--out".to_owned(),
+            shell_word(&args.out.display().to_string()),
+        ]);
+    }
+    if args.pdf {
+        flags.push("--pdf".to_owned());
+    }
+    let remake = Remake {
+        content,
+        full: cli.command_line("worksheet", flags),
     };
-
-    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
-        path: args.out.clone(),
-        source,
-    })?;
     writeln!(
         err,
         "seed {seed}: `{}` makes these sheets again",
-        options.remake
+        remake.full
     )?;
-    let mut written = Vec::new();
-    for version in &versions {
-        for (name, html) in [
-            (
-                format!("worksheet-{}.html", version.letter),
-                render::worksheet(bank, version, &options)?,
-            ),
-            (
-                format!("answers-{}.html", version.letter),
-                render::answers(bank, version, &options)?,
-            ),
-        ] {
-            let path = args.out.join(name);
-            fsutil::write_atomic(&path, html.as_bytes(), Durability::Atomic)?;
-            writeln!(out, "{}", path.display())?;
-            written.push(path);
-        }
-    }
-    if args.pdf {
-        let chromium = pdf::find_chromium()?;
-        for html in &written {
-            let target = html.with_extension("pdf");
-            pdf::print(&chromium, html, &target)?;
-            writeln!(out, "{}", target.display())?;
-        }
-    }
+    let ctx = RenderContext::new(
+        bank,
+        chosen,
+        versions,
+        cli.lang_for(bank),
+        seed,
+        args.paper,
+        remake,
+    );
+    let outputs: [&dyn Output; 2] = [
+        &Worksheet {
+            with_article: !args.no_article,
+        },
+        &AnswerKey,
+    ];
+    write_outputs(&outputs, &ctx, &args.out, args.pdf, out, err)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The one writer of every output: renders `outputs` from `ctx`, writes all
+/// their files into `dir` as one set, then, with `--pdf`, prints every HTML
+/// file to PDF as a second set (the HTML stays written if that fails, to be
+/// printed from a browser). Paths go to `out`; a warning on `err` names the
+/// files of an earlier run that this run did not replace.
+fn write_outputs(
+    outputs: &[&dyn Output],
+    ctx: &RenderContext<'_>,
+    dir: &Path,
+    pdf: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+        return Err(Error::Usage(format!(
+            "`--out {}` is a file, and the sheets need a folder: name a folder (it is created if missing)",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    for output in outputs {
+        files.extend(output.render(ctx)?);
+    }
+    let set: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+        .collect();
+    let mut written = fsutil::write_set(dir, &set)?;
+    for path in &written {
+        writeln!(out, "{}", path.display())?;
+    }
+    if pdf {
+        let chromium = pdf::find_chromium()?;
+        let mut printed = Vec::new();
+        for (file, path) in files.iter().zip(&written) {
+            if file.is_html() {
+                let name = Path::new(&file.name).with_extension("pdf");
+                printed.push((name.display().to_string(), pdf::render(&chromium, path)?));
+            }
+        }
+        let set: Vec<(&str, &[u8])> = printed
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            .collect();
+        let pdfs = fsutil::write_set(dir, &set)?;
+        for path in &pdfs {
+            writeln!(out, "{}", path.display())?;
+        }
+        written.extend(pdfs);
+    }
+    let stale = fsutil::stale_files(dir, &written, |name| {
+        outputs.iter().any(|output| output.owns(name))
+    });
+    if !stale.is_empty() {
+        let names: Vec<String> = stale.iter().map(|p| format!("`{}`", p.display())).collect();
+        writeln!(
+            err,
+            "warning: {} {} from an earlier run, not replaced by this one: remove {} so that {} not taken for this run's",
+            names.join(", "),
+            if stale.len() == 1 { "is" } else { "are" },
+            if stale.len() == 1 { "it" } else { "them" },
+            if stale.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+        )?;
+    }
+    Ok(())
 }
 
 fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {

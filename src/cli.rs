@@ -117,6 +117,9 @@ pub struct SelectArgs {
     pub tags: Vec<String>,
 }
 
+/// Where `worksheet` writes when no `--out` is given.
+pub const DEFAULT_OUT: &str = "worksheets";
+
 /// Arguments of `worksheet`.
 #[derive(Debug, Args)]
 pub struct WorksheetArgs {
@@ -127,7 +130,7 @@ pub struct WorksheetArgs {
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=26))]
     pub versions: u8,
     /// Folder to write the sheets into
-    #[arg(long, default_value = "worksheets", value_name = "DIR")]
+    #[arg(long, default_value = DEFAULT_OUT, value_name = "DIR")]
     pub out: std::path::PathBuf,
     /// Paper size
     #[arg(long, value_enum, default_value_t = Paper::A4)]

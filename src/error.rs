@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read.
-    #[error("cannot read `{}`: {source}", path.display())]
+    #[error("cannot read `{}`: {}; check the path and that you may read it", path.display(), reason(source))]
     Read {
         /// The file.
         path: PathBuf,
@@ -17,7 +17,7 @@ pub enum Error {
         source: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("cannot write `{}`: {}; check that its folder exists and that you may write there, or choose another place", path.display(), reason(source))]
     Write {
         /// The file.
         path: PathBuf,
@@ -47,19 +47,45 @@ pub enum Error {
         /// What is wrong, with its line when known.
         reason: String,
     },
-    /// The flags ask for something the bank cannot give.
+    /// The flags ask for more questions than the bank (or the filters) give.
+    #[error("asked for {asked} questions, but {found}: {hint}")]
+    NotEnoughQuestions {
+        /// How many were asked for.
+        asked: usize,
+        /// How many match.
+        available: usize,
+        /// What was found, in words.
+        found: String,
+        /// What to ask for instead.
+        hint: String,
+    },
+    /// A program mediaquiz runs (Chromium, for `--pdf`) is missing or failed.
+    #[error("{problem}: {advice}")]
+    ExternalProgram {
+        /// The program, as found or as looked for.
+        program: String,
+        /// What went wrong.
+        problem: String,
+        /// What to do about it.
+        advice: String,
+    },
+    /// The flags ask for something that cannot be done.
     #[error("{0}")]
     Usage(String),
-    /// Writing to the terminal or a pipe failed.
-    #[error(transparent)]
+    /// A template failed to render (a bug: please report it).
+    #[error("cannot render a page ({0}); this is a bug in mediaquiz, please report it")]
+    Render(#[from] askama::Error),
+    /// Reading from or writing to the terminal or a pipe failed.
+    #[error("cannot read or write the terminal: {}; check where the input comes from and the output goes", reason(.0))]
     Io(#[from] io::Error),
 }
 
 impl Error {
-    /// 1 when the input (bank, article, state) is wrong, 2 for a usage error.
+    /// 1 when the input (bank, article, state) is wrong or a program it runs
+    /// failed, 2 for a usage error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) => 2,
+            Error::Usage(_) | Error::NotEnoughQuestions { .. } => 2,
             _ => 1,
         }
     }
@@ -70,5 +96,70 @@ impl Error {
     }
 }
 
+/// Why a file operation failed, in words, never a bare "(os error N)".
+fn reason(error: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let said = match error.kind() {
+        K::NotFound => "it does not exist",
+        K::PermissionDenied => "permission denied",
+        K::IsADirectory => "a folder has that name",
+        K::NotADirectory => "part of the path is a file, not a folder",
+        K::StorageFull => "the disk is full",
+        K::ReadOnlyFilesystem => "the disk is read-only",
+        K::AlreadyExists => "it already exists",
+        K::DirectoryNotEmpty => "a folder that is not empty has that name",
+        _ => "",
+    };
+    if !said.is_empty() {
+        return said.to_owned();
+    }
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) => text[..at].to_lowercase(),
+        None => text,
+    }
+}
+
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_name_the_path_and_say_what_to_do_in_words() {
+        for kind in [
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::StorageFull,
+            io::ErrorKind::Interrupted,
+        ] {
+            let error = Error::Write {
+                path: PathBuf::from("out/answers-B.html"),
+                source: io::Error::from(kind),
+            };
+            let message = error.to_string();
+            assert!(message.starts_with("cannot write `out/answers-B.html`: "));
+            assert!(
+                message.contains("check that its folder exists"),
+                "{message}"
+            );
+            assert!(!message.contains("os error"), "{message}");
+        }
+        let raw = Error::Read {
+            path: PathBuf::from("bank.yaml"),
+            source: io::Error::from_raw_os_error(5),
+        };
+        assert!(!raw.to_string().contains("os error"), "{raw}");
+    }
+
+    #[test]
+    fn a_failed_program_is_not_a_usage_error() {
+        let error = Error::ExternalProgram {
+            program: "chromium".to_owned(),
+            problem: "`chromium` could not print `a.html`".to_owned(),
+            advice: "print it from a browser".to_owned(),
+        };
+        assert_eq!(error.exit_code(), 1);
+    }
+}

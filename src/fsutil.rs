@@ -1,11 +1,12 @@
 //! Writing files so that nothing already there is ever half-overwritten: the
 //! new content goes to a temporary file in the same folder, which is then
-//! renamed over the old one in one step.
+//! renamed over the old one in one step. A run's files (sheets and their keys)
+//! are written as one set: all or none.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::{Error, Result};
 
@@ -59,6 +60,88 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> Result
     Ok(())
 }
 
+/// Writes `files` (`(name, bytes)`) into `dir` as one set: every file goes
+/// to a temporary name in `dir` first, and only when all are written are they
+/// renamed into place. If anything fails (full disk, permission, a folder in
+/// the way), the temporaries are removed and the files already renamed are
+/// put back as they were, so an earlier set is never left half-replaced (never
+/// a sheet without its key). Returns the paths written, in order.
+pub fn write_set(dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let mut temp = temp_beside(&path, "")?;
+        temp.write_all(bytes).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        staged.push((path, temp.into_temp_path()));
+    }
+    // Each placed file with the earlier file it replaced, kept until the end.
+    let mut placed: Vec<(PathBuf, Option<TempPath>)> = Vec::with_capacity(staged.len());
+    for (path, temp) in staged {
+        match place(&path, temp) {
+            Ok(backup) => placed.push((path, backup)),
+            Err(error) => {
+                for (path, backup) in placed.into_iter().rev() {
+                    // Best effort: the error being reported matters more.
+                    let _ = match backup {
+                        Some(backup) => std::fs::rename(&backup, &path),
+                        None => std::fs::remove_file(&path),
+                    };
+                }
+                return Err(error);
+            }
+        }
+    }
+    Ok(placed.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Renames `temp` onto `path`, moving any file already there aside first;
+/// returns where it went, so that it can be put back.
+fn place(path: &Path, temp: TempPath) -> Result<Option<TempPath>> {
+    let error = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let backup = match path.symlink_metadata() {
+        // Renaming a folder aside would fail with a misleading reason.
+        Ok(meta) if meta.is_dir() => {
+            return Err(error(std::io::ErrorKind::IsADirectory.into()));
+        }
+        Ok(_) => {
+            let backup = temp_beside(path, ".old")?.into_temp_path();
+            std::fs::rename(path, &backup).map_err(error)?;
+            Some(backup)
+        }
+        Err(_) => None,
+    };
+    if let Err(failed) = temp.persist(path) {
+        if let Some(backup) = backup {
+            let _ = std::fs::rename(&backup, path);
+        }
+        return Err(error(failed.error));
+    }
+    Ok(backup)
+}
+
+/// Files in `dir` that an earlier run made (`owned` says which names those
+/// are) and that this run, which wrote `written`, did not replace; sorted.
+pub fn stale_files(dir: &Path, written: &[PathBuf], owned: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|entry| entry.file_name().to_str().is_some_and(&owned))
+        .map(|entry| dir.join(entry.file_name()))
+        .filter(|path| !written.contains(path))
+        .collect();
+    stale.sort();
+    stale
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +165,51 @@ mod tests {
         write_atomic(&path, b"x", Durability::Atomic).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o644);
+    }
+
+    #[test]
+    fn a_set_that_fails_midway_leaves_the_earlier_set_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        write_set(dir.path(), &[("a.html", b"old a"), ("b.html", b"old b")]).unwrap();
+        // A folder squats on the last name: the first two are renamed into
+        // place before the third fails, and must be put back.
+        std::fs::create_dir(dir.path().join("c.html")).unwrap();
+        let error = write_set(
+            dir.path(),
+            &[
+                ("a.html", b"new a"),
+                ("b.html", b"new b"),
+                ("c.html", b"new c"),
+            ],
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("c.html"), "{error}");
+        assert_eq!(std::fs::read(dir.path().join("a.html")).unwrap(), b"old a");
+        assert_eq!(std::fs::read(dir.path().join("b.html")).unwrap(), b"old b");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.html", "b.html", "c.html"], "temporaries left");
+    }
+
+    #[test]
+    fn a_new_file_of_a_failed_set_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("b.html")).unwrap();
+        write_set(dir.path(), &[("a.html", b"a"), ("b.html", b"b")]).unwrap_err();
+        assert!(!dir.path().join("a.html").exists());
+    }
+
+    #[test]
+    fn stale_files_are_those_owned_and_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_set(dir.path(), &[("w-A.html", b"a")]).unwrap();
+        for name in ["w-B.html", "notes.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let stale = stale_files(dir.path(), &written, |n| n.starts_with("w-"));
+        assert_eq!(stale, [dir.path().join("w-B.html")]);
     }
 }

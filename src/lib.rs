@@ -4,9 +4,11 @@
 //! `ARCHITECTURE.md` maps the modules; `main.rs` only parses the command line
 //! and calls [`app::run`].
 
+pub mod answer;
 pub mod app;
 pub mod article;
 pub mod bank;
+pub mod card;
 pub mod check;
 pub mod cli;
 pub mod console;
@@ -16,6 +18,7 @@ pub mod error;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;
+pub mod output;
 pub mod pdf;
 pub mod present;
 pub mod quiz;

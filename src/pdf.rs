@@ -28,17 +28,23 @@ pub fn find_chromium() -> Result<PathBuf> {
         if let Some(found) = on_path(&chrome.to_string_lossy()) {
             return Ok(found);
         }
-        return Err(Error::Usage(format!(
-            "`CHROME` is set to `{}`, which is not a program: point it at Chromium or Chrome",
-            path.display()
-        )));
+        return Err(Error::ExternalProgram {
+            program: path.display().to_string(),
+            problem: format!(
+                "`CHROME` is set to `{}`, which is not a program",
+                path.display()
+            ),
+            advice: "point it at Chromium or Chrome, or unset it to search `PATH`; the HTML files are written, print them from any browser".to_owned(),
+        });
     }
-    CANDIDATES.iter().find_map(|name| on_path(name)).ok_or_else(|| {
-        Error::Usage(
-            "`--pdf` needs Chromium or Chrome, and none was found: install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser"
-                .to_owned(),
-        )
-    })
+    CANDIDATES
+        .iter()
+        .find_map(|name| on_path(name))
+        .ok_or_else(|| Error::ExternalProgram {
+            program: "chromium".to_owned(),
+            problem: "`--pdf` needs Chromium or Chrome, and none was found".to_owned(),
+            advice: "install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser".to_owned(),
+        })
 }
 
 fn on_path(name: &str) -> Option<PathBuf> {
@@ -50,16 +56,22 @@ fn on_path(name: &str) -> Option<PathBuf> {
 
 /// Prints `html` to `pdf` (written atomically: printed beside it, then renamed).
 pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
+    let bytes = render(chromium, html)?;
+    crate::fsutil::write_atomic(pdf, &bytes, crate::fsutil::Durability::Atomic)
+}
+
+/// Prints `html` to PDF and returns the PDF's bytes, so that the caller can
+/// write it with the rest of its set.
+pub fn render(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
     let absolute = html.canonicalize().map_err(|source| Error::Read {
         path: html.to_owned(),
         source,
     })?;
-    let write_error = |source| Error::Write {
-        path: pdf.to_owned(),
+    let profile = tempfile::tempdir().map_err(|source| Error::Write {
+        path: env::temp_dir(),
         source,
-    };
-    let partial = crate::fsutil::temp_beside(pdf, ".pdf")?;
-    let profile = tempfile::tempdir().map_err(write_error)?;
+    })?;
+    let partial = profile.path().join("printed.pdf");
     let mut command = Command::new(chromium);
     command
         .arg("--headless")
@@ -70,8 +82,11 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
         .arg("--no-first-run")
         .arg("--no-default-browser-check")
         .arg("--no-pdf-header-footer")
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", partial.path().display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", partial.display()))
         .arg(file_url(&absolute))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -80,13 +95,16 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
         // Chromium refuses to start as root with its sandbox on.
         command.arg("--no-sandbox");
     }
-    let output = command.output().map_err(|source| Error::Read {
-        path: chromium.to_owned(),
-        source,
+    let output = command.output().map_err(|source| Error::ExternalProgram {
+        program: chromium.display().to_string(),
+        problem: format!(
+            "`{}` could not be started ({})",
+            chromium.display(),
+            source.kind()
+        ),
+        advice: "check that it is Chromium or Chrome and that you may run it, or point `CHROME` at another one".to_owned(),
     })?;
-    let printed = std::fs::metadata(partial.path())
-        .map(|m| m.len())
-        .unwrap_or(0);
+    let printed = std::fs::metadata(&partial).map(|m| m.len()).unwrap_or(0);
     if !output.status.success() || printed == 0 {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let last = stderr
@@ -94,14 +112,20 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
             .rev()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("no output");
-        return Err(Error::Usage(format!(
-            "`{}` could not print `{}` ({last})",
-            chromium.display(),
-            html.display()
-        )));
+        return Err(Error::ExternalProgram {
+            program: chromium.display().to_string(),
+            problem: format!(
+                "`{}` could not print `{}` ({last})",
+                chromium.display(),
+                html.display()
+            ),
+            advice: "the HTML file is written: print it from any browser, or point `CHROME` at another Chromium".to_owned(),
+        });
     }
-    partial.persist(pdf).map_err(|e| write_error(e.error))?;
-    Ok(())
+    std::fs::read(&partial).map_err(|source| Error::Read {
+        path: partial.clone(),
+        source,
+    })
 }
 
 fn file_url(path: &Path) -> String {

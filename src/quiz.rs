@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
+use crate::answer::AnswerView;
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
@@ -197,7 +198,7 @@ pub fn run(
                     summary.missed.push(Missed {
                         number: index + 1,
                         prompt: shown.question.prompt(),
-                        answer: answer_lines(shown, options.lang).swap_remove(0),
+                        answer: answer_lines(&AnswerView::new(shown), options.lang).swap_remove(0),
                     });
                     missed_shown.push(shown.question);
                 }
@@ -363,8 +364,8 @@ fn feedback(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (lang, style, x) = (options.lang, options.style, text(options.lang));
-    let question = shown.question;
-    let answer = answer_lines(shown, lang);
+    let view = AnswerView::new(shown);
+    let answer = answer_lines(&view, lang);
     if graded.right {
         writeln!(out, "{}", style.green(x.right))?;
     } else {
@@ -387,16 +388,13 @@ fn feedback(
             &format!("  {} « {typed} » → « {right} »", x.spelling),
         )?;
     }
-    if let Kind::Single(c) | Kind::Multi(c) = &question.kind {
-        for &written in &graded.wrong_choices {
-            if let Some(why) = &c.feedback[written] {
-                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
-                say(
-                    out,
-                    style,
-                    &format!("  ↳ {}) {} : {why}", letter(position), c.options[written]),
-                )?;
-            }
+    for choice in graded.wrong_choices.iter().filter_map(|&w| view.choice(w)) {
+        if let Some(why) = choice.feedback {
+            say(
+                out,
+                style,
+                &format!("  ↳ {}) {} : {why}", letter(choice.position), choice.text),
+            )?;
         }
     }
     let lead = if reason.is_some() {
@@ -407,9 +405,9 @@ fn feedback(
     say(
         out,
         style,
-        &format!("{} {}", style.bold(lead), question.explanation),
+        &format!("{} {}", style.bold(lead), view.explanation),
     )?;
-    for evidence in &question.evidence {
+    for evidence in view.evidence {
         say(
             out,
             style,

@@ -9,10 +9,12 @@ use chrono::{Days, NaiveDate};
 use fsrs::{FSRS, MemoryState};
 
 use crate::bank::{Bank, Lang, Question};
+use crate::card::{CardView, FrontBody, cloze_line};
 use crate::console::{Line, Style, read_line};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Strings};
-use crate::present::{answer_text, evidence_line};
+use crate::present::quote_line;
+use crate::select::{Seed, Shown};
 use crate::state::{BankProgress, CardState, NewToday, StateFile};
 
 /// The retention FSRS schedules for: recall 9 times out of 10.
@@ -279,6 +281,55 @@ fn when(lang: Lang, today: NaiveDate, day: NaiveDate) -> String {
     }
 }
 
+/// The card of `question` as review shows it. Its lists are shuffled (a match
+/// or order card in written order would show its answer) by a generator
+/// seeded from the question's id, so a card looks the same every day.
+fn card_of(question: &Question, lang: Lang) -> CardView {
+    // FNV-1a: a fixed, portable hash, unlike the standard library's.
+    let seed = question.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    CardView::new(&Shown::shuffle(question, &mut Seed(seed).rng()), lang)
+}
+
+/// Prints a card's front: its question and everything listed to answer it.
+fn print_front(card: &CardView, style: Style, out: &mut dyn Write) -> Result<()> {
+    let front = &card.front;
+    if !front.prompt.is_empty() {
+        writeln!(out, "{}", style.wrap(&front.prompt))?;
+    }
+    let mut item = |label: String, text: &str| -> Result<()> {
+        let line = format!("  {label}. {text}");
+        writeln!(out, "{}", style.wrap_indented(&line, "     "))?;
+        Ok(())
+    };
+    match &front.body {
+        FrontBody::Nothing => {}
+        FrontBody::Choices { choices, .. } => {
+            for (letter, text) in choices {
+                item(letter.to_string(), text)?;
+            }
+        }
+        FrontBody::Match { left, right } => {
+            for (number, text) in left {
+                item(number.to_string(), text)?;
+            }
+            for (letter, text) in right {
+                item(letter.to_string(), text)?;
+            }
+        }
+        FrontBody::Order(items) => {
+            for (letter, text) in items {
+                item(letter.to_string(), text)?;
+            }
+        }
+        FrontBody::TrueFalse(ask) => writeln!(out, "  {}", style.dim(ask))?,
+        FrontBody::Verdicts(verdicts) => writeln!(out, "  {}", style.dim(&verdicts.join(" · ")))?,
+        FrontBody::Cloze(parts) => writeln!(out, "{}", style.wrap(&cloze_line(parts)))?,
+    }
+    Ok(())
+}
+
 /// Runs a review session on `bank`, saving `state` after every rating.
 pub fn run(
     bank: &Bank,
@@ -356,7 +407,8 @@ pub fn run(
                 i18n::skill(lang, question.skill)
             ))
         )?;
-        writeln!(out, "{}", style.wrap(&question.prompt()))?;
+        let card = card_of(question, lang);
+        print_front(&card, style, out)?;
         write!(out, "{} › ", style.dim(x.reveal))?;
         out.flush()?;
         match read_line(input, out, options.echo)? {
@@ -368,15 +420,25 @@ pub fn run(
         }
         writeln!(out, "{}", style.bold(&format!("── {} ──", x.answer)))?;
         let say = |out: &mut dyn Write, text: &str| writeln!(out, "{}", style.wrap(text));
-        say(
-            out,
-            &style.bold(&answer_text(question, lang, Strings::get(lang))),
-        )?;
-        say(out, &question.explanation)?;
-        for evidence in &question.evidence {
+        for (i, line) in card.back.answer.iter().enumerate() {
             say(
                 out,
-                &format!("{} {}", style.dim(x.in_text), evidence_line(evidence, lang)),
+                &if i == 0 {
+                    style.bold(line)
+                } else {
+                    line.clone()
+                },
+            )?;
+        }
+        say(out, &card.back.explanation)?;
+        for (quote, place) in &card.back.evidence {
+            say(
+                out,
+                &format!(
+                    "{} {}",
+                    style.dim(x.in_text),
+                    quote_line(quote, place, lang)
+                ),
             )?;
         }
         let rating = loop {

@@ -125,9 +125,12 @@ pub fn select<'b>(
             (true, _) => format!("ask for `-n {n}`"),
             (false, _) => format!("ask for `-n {n}` or relax the filters"),
         };
-        return Err(Error::Usage(format!(
-            "asked for {count} questions, but {found}: {hint}"
-        )));
+        return Err(Error::NotEnoughQuestions {
+            asked: count,
+            available: n,
+            found,
+            hint,
+        });
     }
     let mut by_skill: BTreeMap<Skill, Vec<&Question>> = BTreeMap::new();
     for question in candidates {

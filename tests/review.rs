@@ -257,3 +257,38 @@ fn questions_removed_from_the_bank_keep_their_history() {
         gone
     );
 }
+
+/// A whole first day over the fixture bank (one question of each type), the
+/// state file's path hidden.
+fn first_day(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("review.json");
+    let output = review(
+        &state,
+        "2026-11-26",
+        &["--lang", lang, "--new", "10"],
+        &"\n3\n".repeat(10),
+    );
+    assert!(output.status.success());
+    stdout_of(&output).replace(state.to_str().unwrap(), "[state]")
+}
+
+#[test]
+fn every_type_s_front_shows_what_is_needed_to_answer_in_french() {
+    let transcript = first_day("fr");
+    let out = plain(&transcript);
+    // Choices, both match columns and the order items are on the fronts.
+    assert!(out.contains("  A. "), "{out}");
+    assert!(out.contains("  1. Le CSP\n"), "{out}");
+    assert!(out.contains(". Prise du camp\n"), "{out}");
+    assert!(out.contains("  Vrai ou faux ?\n"), "{out}");
+    assert!(out.contains("Les soldats sont « ____ (1) », les rebelles « ____ (2) »."));
+    insta::assert_snapshot!(transcript);
+}
+
+#[test]
+fn every_type_s_front_in_english() {
+    let transcript = first_day("en");
+    assert!(transcript.contains("  True or false?\n"), "{transcript}");
+    insta::assert_snapshot!(transcript);
+}

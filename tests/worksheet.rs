@@ -37,10 +37,10 @@ fn writes_every_version_and_prints_the_paths_and_the_seed() {
     let printed: Vec<String> = stdout_of(&output).lines().map(str::to_owned).collect();
     let expected: Vec<String> = [
         "worksheet-A",
-        "answers-A",
         "worksheet-B",
-        "answers-B",
         "worksheet-C",
+        "answers-A",
+        "answers-B",
         "answers-C",
     ]
     .iter()
@@ -54,7 +54,9 @@ fn writes_every_version_and_prints_the_paths_and_the_seed() {
     assert_eq!(printed, expected);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("seed 7: `mediaquiz worksheet -n 12 --seed 7 --versions 3`"),
+        stderr.contains(&format!(
+            "seed 7: `mediaquiz worksheet -n 12 --seed 7 --versions 3 --out {out}` makes"
+        )),
         "{stderr}"
     );
     let a = read(dir.path(), "worksheet-A.html");
@@ -193,10 +195,211 @@ fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     .env("PATH", "/nonexistent")
     .env_remove("CHROME")
     .assert()
-    .code(2)
+    .code(1)
     .stderr(predicates::str::contains(
         "`--pdf` needs Chromium or Chrome",
     ));
     assert!(dir.path().join("worksheet-A.html").exists());
     assert!(dir.path().join("answers-A.html").exists());
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_run_that_fails_midway_leaves_the_earlier_set_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
+        .assert()
+        .success();
+    let (sheet, key) = (
+        read(dir.path(), "worksheet-A.html"),
+        read(dir.path(), "answers-A.html"),
+    );
+    // A folder squats on the last file of the next run's set.
+    fs::create_dir(dir.path().join("answers-B.html")).unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "2",
+        "--versions",
+        "2",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: cannot write `{}`: a folder has that name;",
+            dir.path().join("answers-B.html").display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+    assert_eq!(read(dir.path(), "worksheet-A.html"), sheet);
+    assert_eq!(read(dir.path(), "answers-A.html"), key);
+    assert_eq!(
+        names_in(dir.path()),
+        ["answers-A.html", "answers-B.html", "worksheet-A.html"],
+        "a new file or a temporary was left behind"
+    );
+}
+
+#[test]
+fn files_of_an_earlier_run_that_are_not_replaced_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--versions",
+        "3",
+        "--out",
+        out,
+    ])
+    .assert()
+    .success();
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let output = mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stale = ["answers-B", "answers-C", "worksheet-B", "worksheet-C"]
+        .map(|n| format!("`{}`", dir.path().join(format!("{n}.html")).display()))
+        .join(", ");
+    assert!(
+        stderr.contains(&format!(
+            "warning: {stale} are from an earlier run, not replaced by this one: remove them"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("notes.txt"));
+    // The files stay until removed; a folder without them gives no warning.
+    let again = mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("warning"));
+    let fresh = worksheets(&["-n", "5", "--seed", "1"]);
+    let quiet = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        fresh.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("warning"));
+}
+
+#[test]
+fn out_naming_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sheets.html");
+    fs::write(&file, "mine").unwrap();
+    mediaquiz(&["worksheet", "-n", "3", "--out", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "error: `--out {}` is a file, and the sheets need a folder",
+            file.display()
+        )));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+/// The words of the "make it again" line printed on standard error.
+fn remake_words(stderr: &str) -> Vec<String> {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("seed "))
+        .unwrap_or_else(|| panic!("no remake line in {stderr}"));
+    let command = line.split('`').nth(1).unwrap();
+    shlex::split(command).unwrap()
+}
+
+#[test]
+fn the_make_it_again_line_parses_back_to_the_same_run() {
+    use clap::Parser;
+    use mediaquiz::cli::Cli;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fiches d'élèves");
+    let args = [
+        "mediaquiz",
+        "--lang",
+        "en",
+        "worksheet",
+        "-n",
+        "4",
+        "--seed",
+        "9",
+        "--skill",
+        "wording",
+        "--skill",
+        "sourcing",
+        "--type",
+        "single",
+        "--type",
+        "multi",
+        "--versions",
+        "2",
+        "--paper",
+        "letter",
+        "--no-article",
+        "--pdf",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let output = mediaquiz(&args[1..])
+        .env("PATH", "/nonexistent")
+        .env_remove("CHROME")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let words = remake_words(&stderr);
+    let again = Cli::try_parse_from(&words).unwrap();
+    let first = Cli::try_parse_from(args).unwrap();
+    assert_eq!(format!("{again:?}"), format!("{first:?}"), "{words:?}");
+}
+
+#[test]
+fn without_a_seed_the_line_gives_the_printed_seed() {
+    use clap::Parser;
+    use mediaquiz::cli::{Cli, Command};
+    let dir = tempfile::tempdir().unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "3",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let seed: u64 = stderr[5..].split(':').next().unwrap().parse().unwrap();
+    let again = Cli::try_parse_from(remake_words(&stderr)).unwrap();
+    let Command::Worksheet(args) = again.command else {
+        panic!("not a worksheet command");
+    };
+    assert_eq!(args.select.seed, Some(seed));
+    assert_eq!(args.out, dir.path());
+    assert_eq!(args.select.count, 3);
 }

@@ -107,7 +107,7 @@ pub fn worksheet(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> 
         },
         groups: view::groups(version, options.lang),
     };
-    Ok(page.render().map_err(std::io::Error::other)?)
+    Ok(page.render()?)
 }
 
 /// The answer key for one version.
@@ -119,5 +119,5 @@ pub fn answers(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> Re
         grid: cells.chunks(10).map(<[_]>::to_vec).collect(),
         items,
     };
-    Ok(page.render().map_err(std::io::Error::other)?)
+    Ok(page.render()?)
 }

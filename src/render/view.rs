@@ -1,6 +1,7 @@
 //! Plain data for the templates: what a question looks like on a sheet and
 //! in the key, for one version.
 
+use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
 use crate::bank::{Kind, Lang, Question, Segment};
 use crate::i18n::{self, Strings, typography};
@@ -264,55 +265,42 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
     let t = Strings::get(lang);
     let typo = |s: &str| typography(lang, s);
     let question = shown.question;
+    let view = AnswerView::new(shown);
     let mut accepted = String::new();
     let mut feedback = Vec::new();
-    let answer: Vec<String> = match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => {
-            for (position, &written) in shown.order.iter().enumerate() {
-                if let Some(why) = &c.feedback[written] {
+    let answer: Vec<String> = match &view.solution {
+        Solution::Choices(choices) => {
+            for choice in choices {
+                if let Some(why) = choice.feedback {
                     feedback.push((
-                        format!(
-                            "{}. {}",
-                            version_letter(position),
-                            typo(&c.options[written])
-                        ),
+                        format!("{}. {}", version_letter(choice.position), typo(choice.text)),
                         typo(why),
                     ));
                 }
             }
-            shown
-                .correct_positions()
-                .into_iter()
-                .map(|p| {
-                    format!(
-                        "{}. {}",
-                        version_letter(p),
-                        typo(&c.options[shown.order[p]])
-                    )
-                })
+            view.right_choices()
+                .iter()
+                .map(|c| format!("{}. {}", version_letter(c.position), typo(c.text)))
                 .collect()
         }
-        Kind::TrueFalse { answer, .. } => {
-            vec![(if *answer { t.true_ } else { t.false_ }).to_owned()]
-        }
-        Kind::Claim { answer, .. } => vec![i18n::verdict(lang, *answer).to_owned()],
-        Kind::Short { answer, accept, .. } => {
-            accepted = accept
+        Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
+        Solution::Claim(verdict) => vec![i18n::verdict(lang, *verdict).to_owned()],
+        Solution::Short {
+            answer,
+            accepted: forms,
+        } => {
+            accepted = forms
                 .iter()
                 .map(|a| typo(a))
                 .collect::<Vec<_>>()
                 .join(" · ");
             vec![typo(answer)]
         }
-        Kind::Cloze { segments, .. } => segments
+        Solution::Cloze(gaps) => gaps
             .iter()
-            .filter_map(|s| match s {
-                Segment::Gap(forms) => Some(forms),
-                Segment::Text(_) => None,
-            })
             .enumerate()
             .map(|(i, forms)| {
-                let mut line = format!("({}) {}", i + 1, typo(&forms[0]));
+                let mut line = format!("({}) {}", i + 1, typo(answer::first(forms)));
                 if forms.len() > 1 {
                     line.push_str(&format!(
                         " — {}{} {}",
@@ -324,61 +312,51 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
                 line
             })
             .collect(),
-        Kind::Match { pairs, .. } => pairs
+        Solution::Match(pairs) => pairs
             .iter()
-            .enumerate()
-            .map(|(written, (left, right))| {
-                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
+            .map(|p| {
                 format!(
                     "{} → {} ({} ↔ {})",
-                    written + 1,
-                    version_letter(position),
-                    typo(left),
-                    typo(right)
+                    p.number,
+                    version_letter(p.position),
+                    typo(p.left),
+                    typo(p.right)
                 )
             })
             .collect(),
-        Kind::Order { items, .. } => {
-            let ranks: Vec<String> = shown
-                .order
+        Solution::Order(items) => {
+            let ranks: Vec<String> = view
+                .ranks_by_position()
                 .iter()
                 .enumerate()
-                .map(|(position, &written)| {
-                    format!("{} = {}", version_letter(position), written + 1)
-                })
+                .map(|(position, rank)| format!("{} = {rank}", version_letter(position)))
                 .collect();
             let mut lines = vec![ranks.join(" · ")];
-            lines.extend(items.iter().enumerate().map(|(rank, item)| {
-                let position = shown.order.iter().position(|&o| o == rank).unwrap_or(0);
+            lines.extend(items.iter().map(|item| {
                 format!(
                     "{}. ({}) {}",
-                    rank + 1,
-                    version_letter(position),
-                    typo(item)
+                    item.rank,
+                    version_letter(item.position),
+                    typo(item.text)
                 )
             }));
             lines
         }
-        Kind::Card { back, .. } => vec![typo(back)],
+        Solution::Card(back) => vec![typo(back)],
     };
     KeyItem {
         number,
         points: points(question),
         prompt: typo(&question.prompt()),
-        brief: brief(shown, &answer, lang),
+        brief: brief(&view, &answer, lang),
         answer,
         accepted,
         feedback,
-        explanation: typo(&question.explanation),
-        evidence: question
+        explanation: typo(view.explanation),
+        evidence: view
             .evidence
             .iter()
-            .map(|e| {
-                let place = e
-                    .paragraph
-                    .map_or_else(|| t.subheading.to_owned(), |n| format!("§{n}"));
-                (typo(&e.quote), place)
-            })
+            .map(|e| (typo(&e.quote), answer::place(e, t.subheading)))
             .collect(),
         justify: question.justify,
     }
@@ -387,38 +365,30 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
 /// The answer in a few characters, as the student marks it on the sheet:
 /// letters for choices, number-letter for matches, letter-rank for orders,
 /// otherwise the first line of the full answer.
-fn brief(shown: &Shown<'_>, answer: &[String], lang: Lang) -> String {
-    let question = shown.question;
-    let letters = |positions: Vec<usize>| {
-        positions
-            .into_iter()
-            .map(version_letter)
-            .map(String::from)
+fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang) -> String {
+    match &view.solution {
+        Solution::Choices(_) => view
+            .right_choices()
+            .iter()
+            .map(|c| String::from(version_letter(c.position)))
             .collect::<Vec<_>>()
-    };
-    match &question.kind {
-        Kind::Single(_) | Kind::Multi(_) => letters(shown.correct_positions()).join(", "),
-        Kind::Match { pairs, .. } => (0..pairs.len())
-            .map(|written| {
-                let position = shown.order.iter().position(|&o| o == written).unwrap_or(0);
-                format!("{}{}", written + 1, version_letter(position))
-            })
+            .join(", "),
+        Solution::Match(pairs) => pairs
+            .iter()
+            .map(|p| format!("{}{}", p.number, version_letter(p.position)))
             .collect::<Vec<_>>()
             .join(" "),
         // As the student fills it in: the rank written beside each letter.
-        Kind::Order { .. } => shown
-            .order
+        Solution::Order(_) => view
+            .ranks_by_position()
             .iter()
             .enumerate()
-            .map(|(position, &rank)| format!("{}{}", version_letter(position), rank + 1))
+            .map(|(position, rank)| format!("{}{rank}", version_letter(position)))
             .collect::<Vec<_>>()
             .join(" "),
-        Kind::Cloze { segments, .. } => segments
+        Solution::Cloze(gaps) => gaps
             .iter()
-            .filter_map(|s| match s {
-                Segment::Gap(forms) => Some(typography(lang, &forms[0])),
-                Segment::Text(_) => None,
-            })
+            .map(|forms| typography(lang, answer::first(forms)))
             .collect::<Vec<_>>()
             .join(" / "),
         _ => answer.first().cloned().unwrap_or_default(),

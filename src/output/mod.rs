@@ -1,0 +1,133 @@
+//! The output extension point: every file mediaquiz prints (worksheets, answer
+//! keys, and later flashcards, exports, the self-check page) is made by an
+//! [`Output`] from one [`RenderContext`], and written by one writer in `app`
+//! as one set (see [`crate::fsutil::write_set`]); `--pdf` applies to every
+//! HTML file an output makes.
+//!
+//! Modelled on mdBook's `Renderer` and its `#[non_exhaustive]` context: an
+//! output reads what it needs from the context, and a field added to the
+//! context later breaks no output.
+
+mod sheets;
+
+use crate::bank::{Bank, Lang, Question};
+use crate::error::Result;
+use crate::render::Paper;
+use crate::select::{Seed, Version};
+pub use sheets::{AnswerKey, Worksheet};
+
+/// Everything an output is given: the bank, what was selected and shuffled,
+/// and how the user asked for it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct RenderContext<'b> {
+    /// The checked bank, with its article.
+    pub bank: &'b Bank,
+    /// The questions selected, in selection order.
+    pub questions: Vec<&'b Question>,
+    /// The shuffled versions (A, B, C…) of those questions.
+    pub versions: Vec<Version<'b>>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The seed every shuffle was drawn from.
+    pub seed: Seed,
+    /// Paper size for printable outputs.
+    pub paper: Paper,
+    /// The command line that makes the same output again.
+    pub remake: Remake,
+}
+
+impl<'b> RenderContext<'b> {
+    /// A context for `questions` of `bank` laid out in `versions`.
+    pub fn new(
+        bank: &'b Bank,
+        questions: Vec<&'b Question>,
+        versions: Vec<Version<'b>>,
+        lang: Lang,
+        seed: Seed,
+        paper: Paper,
+        remake: Remake,
+    ) -> RenderContext<'b> {
+        RenderContext {
+            bank,
+            questions,
+            versions,
+            lang,
+            seed,
+            paper,
+            remake,
+        }
+    }
+}
+
+/// The command line that makes an output again, in two forms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Remake {
+    /// The flags that decide the files' content: what a printed sheet shows
+    /// (the folder and `--pdf` do not change a sheet, and a teacher's folder
+    /// has no place on a student's page).
+    pub content: String,
+    /// The exact run, `--out` and `--pdf` included: what the terminal shows.
+    pub full: String,
+}
+
+/// A file an output makes: its name in the target folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// File name, without folder.
+    pub name: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+impl OutFile {
+    /// Whether it is an HTML page (which `--pdf` also prints to PDF).
+    pub fn is_html(&self) -> bool {
+        self.name.ends_with(".html")
+    }
+}
+
+/// One kind of output. Adding one is a module here and a line in the CLI
+/// (see "Adding an output" in `ARCHITECTURE.md`).
+pub trait Output {
+    /// Its name, for messages.
+    fn name(&self) -> &'static str;
+
+    /// The files it makes from `ctx`, in the order they are listed.
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>>;
+
+    /// Whether a file of this name is one this output makes in some run
+    /// (whatever its versions or `--pdf`): an earlier run's file of that name
+    /// that this run did not replace is named in a warning.
+    fn owns(&self, file_name: &str) -> bool;
+}
+
+/// Whether `file_name` is `{stem}-{LETTERS}.html` or `.pdf`, the names of
+/// per-version files.
+pub fn is_versioned(file_name: &str, stem: &str) -> bool {
+    let Some(rest) = file_name
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('-'))
+    else {
+        return false;
+    };
+    let letters = rest
+        .strip_suffix(".html")
+        .or_else(|| rest.strip_suffix(".pdf"));
+    letters.is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versioned_names() {
+        assert!(is_versioned("worksheet-C.html", "worksheet"));
+        assert!(is_versioned("worksheet-AB.pdf", "worksheet"));
+        assert!(!is_versioned("worksheet-.html", "worksheet"));
+        assert!(!is_versioned("worksheet-A.txt", "worksheet"));
+        assert!(!is_versioned("answers-A.html", "worksheet"));
+        assert!(!is_versioned("worksheet-A1.html", "worksheet"));
+    }
+}

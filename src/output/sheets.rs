@@ -1,0 +1,73 @@
+//! The worksheet and its answer key: one file of each per version.
+
+use super::{OutFile, Output, RenderContext, is_versioned};
+use crate::error::Result;
+use crate::render::{self, SheetOptions};
+
+/// The student's worksheets, `worksheet-A.html`…
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Worksheet {
+    /// Print the article before the questions.
+    pub with_article: bool,
+}
+
+/// The answer keys, `answers-A.html`…
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnswerKey;
+
+fn options(ctx: &RenderContext<'_>, with_article: bool) -> SheetOptions {
+    SheetOptions {
+        lang: ctx.lang,
+        seed: ctx.seed,
+        paper: ctx.paper,
+        with_article,
+        remake: ctx.remake.content.clone(),
+    }
+}
+
+impl Output for Worksheet {
+    fn name(&self) -> &'static str {
+        "worksheet"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
+        let options = options(ctx, self.with_article);
+        ctx.versions
+            .iter()
+            .map(|version| {
+                Ok(OutFile {
+                    name: format!("worksheet-{}.html", version.letter),
+                    bytes: render::worksheet(ctx.bank, version, &options)?.into_bytes(),
+                })
+            })
+            .collect()
+    }
+
+    fn owns(&self, file_name: &str) -> bool {
+        is_versioned(file_name, "worksheet")
+    }
+}
+
+impl Output for AnswerKey {
+    fn name(&self) -> &'static str {
+        "answer key"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
+        // The key never prints the article; the flag only shapes the sheet.
+        let options = options(ctx, false);
+        ctx.versions
+            .iter()
+            .map(|version| {
+                Ok(OutFile {
+                    name: format!("answers-{}.html", version.letter),
+                    bytes: render::answers(ctx.bank, version, &options)?.into_bytes(),
+                })
+            })
+            .collect()
+    }
+
+    fn owns(&self, file_name: &str) -> bool {
+        is_versioned(file_name, "answers")
+    }
+}
