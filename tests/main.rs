@@ -6,6 +6,7 @@ mod check;
 mod print;
 mod quiz;
 mod review;
+mod selfcheck;
 mod stats;
 mod util;
 mod worksheet;
