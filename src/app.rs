@@ -335,7 +335,10 @@ fn export(
         .iter()
         .for_each(|t| flags.extend(["--type".to_owned(), name_of(t)]));
     flags.extend(["--seed".to_owned(), seed.to_string()]);
-    flags.extend(["--out".to_owned(), shell_word(&args.out.display().to_string())]);
+    flags.extend([
+        "--out".to_owned(),
+        shell_word(&args.out.display().to_string()),
+    ]);
     let remake = cli.command_line("export", flags);
 
     let bytes = match args.format {

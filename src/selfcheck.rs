@@ -122,6 +122,7 @@ struct Ui {
     rate: &'static str,
     up: &'static str,
     down: &'static str,
+    moved: &'static str,
     gap: &'static str,
     pick: &'static str,
     previous: &'static str,
@@ -170,6 +171,7 @@ const UI_FR: Ui = Ui {
     rate: "Le saviez-vous\u{202F}?",
     up: "Monter",
     down: "Descendre",
+    moved: "maintenant en position",
     gap: "Trou",
     pick: "— choisir —",
     previous: "← Précédente",
@@ -218,6 +220,7 @@ const UI_EN: Ui = Ui {
     rate: "Did you know it?",
     up: "Move up",
     down: "Move down",
+    moved: "now in position",
     gap: "Blank",
     pick: "— choose —",
     previous: "← Previous",
@@ -263,7 +266,11 @@ struct Data<'a> {
 struct QuestionData {
     id: String,
     skill: &'static str,
+    /// The instruction or question (empty for a cloze without one).
     prompt: String,
+    /// How the question is named in the review list: the prompt, or the
+    /// cloze text with blanks.
+    title: String,
     #[serde(flatten)]
     body: Body,
     answer: String,
@@ -307,7 +314,10 @@ enum Body {
         correct: Vec<usize>,
     },
     /// `rank[i]`: the right rank (0-based) of the item shown in place `i`.
-    Order { items: Vec<String>, rank: Vec<usize> },
+    Order {
+        items: Vec<String>,
+        rank: Vec<usize>,
+    },
     /// A flashcard: reveal the back, then rate oneself.
     Card { back: String },
 }
@@ -337,9 +347,8 @@ fn bank_id(bank: &Bank) -> String {
 fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
     let q = shown.question;
     let typo = |s: &str| typography(content, s);
-    let shown_list = |list: &[String]| -> Vec<String> {
-        shown.order.iter().map(|&i| typo(&list[i])).collect()
-    };
+    let shown_list =
+        |list: &[String]| -> Vec<String> { shown.order.iter().map(|&i| typo(&list[i])).collect() };
     let body = match &q.kind {
         Kind::Single(c) | Kind::Multi(c) => Body::Choices {
             multi: matches!(q.kind, Kind::Multi(_)),
@@ -394,6 +403,7 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
         id: q.id.clone(),
         skill: i18n::skill(ui, q.skill),
         prompt: typo(&prompt),
+        title: typo(&q.prompt()),
         body,
         answer: typo(&answer_text(q, ui, Strings::get(ui))),
         explanation: typo(&q.explanation),
@@ -500,10 +510,7 @@ mod tests {
     #[test]
     fn embedded_json_cannot_close_its_element() {
         let json = json_for_script(&"</script><!-- & \u{2028}").unwrap();
-        assert_eq!(
-            json,
-            r#""\u003c/script\u003e\u003c!-- \u0026 \u2028""#
-        );
+        assert_eq!(json, r#""\u003c/script\u003e\u003c!-- \u0026 \u2028""#);
         let back: String = serde_json::from_str(&json).unwrap();
         assert_eq!(back, "</script><!-- & \u{2028}");
     }

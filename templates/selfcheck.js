@@ -188,6 +188,8 @@
     } else if (q.type === 'order') {
       body.append(el('p', { class: 'prompt', id: `${id}-prompt`, text: q.prompt }));
       body.append(el('ol', { class: 'order', 'aria-labelledby': `${id}-prompt` }));
+      // Moving an item keeps focus on its button; this says where it went.
+      body.append(el('p', { class: 'visually-hidden moved', 'aria-live': 'polite' }));
     } else if (q.type === 'card') {
       body.append(el('p', { class: 'prompt', text: q.prompt }));
     }
@@ -453,7 +455,7 @@
     if (missed.length) {
       parts.push(el('h3', { text: t.to_review }));
       parts.push(el('ol', { class: 'review' }, ...missed.map((k) => el('li', {},
-        el('a', { href: `#q-${k}`, 'data-q': k, lang: data.lang, text: qs[k].prompt || qs[k].answer }),
+        el('a', { href: `#q-${k}`, 'data-q': k, lang: data.lang, text: qs[k].title }),
         state[k].result ? el('span', {}, ' → ', el('span', { lang: data.lang, text: qs[k].type === 'card' ? qs[k].back : qs[k].answer }))
           : ` (${t.not_answered})`))));
       parts.push(el('p', {}, el('button', { type: 'button', class: 'primary', 'data-act': 'retry', text: t.retry })));
@@ -540,6 +542,7 @@
         if (to < 0 || to >= now.length) break;
         [now[pos], now[to]] = [now[to], now[pos]];
         drawOrder(i, now, [item, target.dataset.act]);
+        card.querySelector('.moved').textContent = `${quoted(qs[i].items[item])} ${t.moved} ${to + 1}`;
         break;
       }
       default: break;

@@ -104,9 +104,11 @@ fn the_shipped_bank_fits_in_one_small_file_with_no_outside_reference() {
     let page = export(dir.path(), "quiz.html", &["--seed", "1"]);
     assert!(page.len() < 200 * 1024, "{} bytes", page.len());
     // Every question of the bank, flashcards included.
-    let data: serde_json::Value =
-        serde_json::from_str(between(&page, r#"<script type="application/json" id="data">"#))
-            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(between(
+        &page,
+        r#"<script type="application/json" id="data">"#,
+    ))
+    .unwrap();
     assert_eq!(data["questions"].as_array().unwrap().len(), 54);
     assert_eq!(data["bank"], "lere");
     assert_eq!(data["seed"], "1");
@@ -142,7 +144,11 @@ fn the_policy_allows_only_the_page_s_own_style_and_script() {
 #[test]
 fn hostile_bank_text_stays_text() {
     let dir = tempfile::tempdir().unwrap();
-    let page = export(dir.path(), "quiz.html", &["--bank", "injection.yaml", "--seed", "1"]);
+    let page = export(
+        dir.path(),
+        "quiz.html",
+        &["--bank", "injection.yaml", "--seed", "1"],
+    );
     // Only the page's own two script elements open and close.
     assert_eq!(page.matches("<script").count(), 2);
     assert_eq!(page.matches("</script>").count(), 2);
@@ -171,13 +177,24 @@ fn filters_and_count_choose_the_questions() {
         "quiz.html",
         &["--bank", "sheet.yaml", "--seed", "3"],
     );
-    let data: serde_json::Value =
-        serde_json::from_str(between(&page, r#"<script type="application/json" id="data">"#))
-            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(between(
+        &page,
+        r#"<script type="application/json" id="data">"#,
+    ))
+    .unwrap();
     assert_eq!(data["questions"].as_array().unwrap().len(), 10);
     let output = mediaquiz(&[
-        "--bank", "sheet.yaml", "export", "--format", "html", "--type", "card", "-n", "3",
-        "--out", dir.path().join("x.html").to_str().unwrap(),
+        "--bank",
+        "sheet.yaml",
+        "export",
+        "--format",
+        "html",
+        "--type",
+        "card",
+        "-n",
+        "3",
+        "--out",
+        dir.path().join("x.html").to_str().unwrap(),
     ])
     .output()
     .unwrap();
@@ -194,7 +211,13 @@ fn a_broken_bank_writes_nothing_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("quiz.html");
     let output = mediaquiz(&[
-        "--bank", "evidence.yaml", "export", "--format", "html", "--out", out.to_str().unwrap(),
+        "--bank",
+        "evidence.yaml",
+        "export",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
     ])
     .output()
     .unwrap();
@@ -229,7 +252,10 @@ fn the_shared_grading_table_holds_for_the_console_grader() {
         };
         let got = text_matches(typed, &forms);
         if got != expected {
-            wrong.push(format!("{}: `{typed}` gives {got:?}, table says {expected:?}", case["why"]));
+            wrong.push(format!(
+                "{}: `{typed}` gives {got:?}, table says {expected:?}",
+                case["why"]
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -243,7 +269,11 @@ fn the_nu_html_checker_finds_no_error_in_the_page() {
     };
     let dir = tempfile::tempdir().unwrap();
     export(dir.path(), "fr.html", &["--seed", "4"]);
-    export(dir.path(), "en.html", &["--bank", "injection.yaml", "--lang", "en", "--seed", "4"]);
+    export(
+        dir.path(),
+        "en.html",
+        &["--bank", "injection.yaml", "--lang", "en", "--seed", "4"],
+    );
     let output = std::process::Command::new("java")
         .arg("-jar")
         .arg(jar)
