@@ -515,6 +515,20 @@ mod tests {
         assert_eq!(back, "</script><!-- & \u{2028}");
     }
 
+    proptest::proptest! {
+        /// Whatever a bank says, its JSON cannot end the script element, open
+        /// a comment or break a line for JavaScript, and reads back the same.
+        #[test]
+        fn any_text_is_embedded_safely(text in "(\\PC|[<>&/!\u{2028}\u{2029}-])*") {
+            let json = json_for_script(&text).unwrap();
+            for raw in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
+                proptest::prop_assert!(!json.contains(raw));
+            }
+            let back: String = serde_json::from_str(&json).unwrap();
+            proptest::prop_assert_eq!(back, text);
+        }
+    }
+
     #[test]
     fn the_hash_is_the_csp_form_of_sha256() {
         // echo -n 'x' | openssl dgst -sha256 -binary | base64

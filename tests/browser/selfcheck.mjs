@@ -193,7 +193,12 @@ async function answerAll(session, right) {
   check('all wrong: every question is listed to review', review === n, `${review} listed`);
 
   // Try the missed ones again: cleared, reshuffled, answerable.
+  const listed = () => page.$$eval('#quiz .q', (qs) => qs.map((q) => [...q.querySelectorAll('.options input, select option, .order li')]
+    .map((x) => x.value || x.dataset.item).join(',')));
+  const before = await listed();
   await page.click('[data-act="retry"]');
+  const after = await listed();
+  check('retry shows the missed questions in a new order', after.some((x, k) => x !== before[k]), 'same orders');
   const cleared = await page.locator('.feedback.ko').count();
   check('retry clears the missed answers', cleared === 0, `${cleared} still shown`);
   await page.click('#controls button:nth-child(2)');
