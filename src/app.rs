@@ -11,7 +11,8 @@ use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
 use crate::cli::DEFAULT_OUT;
 use crate::cli::{
-    CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
+    CheckArgs, Cli, Command, ExportArgs, ExportFormat, OutputFormat, QuizArgs, ReviewArgs,
+    SelectArgs, WorksheetArgs,
 };
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -75,6 +76,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Review(args) => {
             let bank = load_bank(globals.bank.as_deref())?;
             review(&bank, &globals, &args, out)
+        }
+        Command::Export(args) => {
+            let bank = load_bank(globals.bank.as_deref())?;
+            export(&bank, &globals, &args, out, err)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
@@ -383,4 +388,54 @@ fn today() -> Result<chrono::NaiveDate> {
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+fn export(
+    bank: &Bank,
+    cli: &Globals,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let filters = Filters {
+        skills: args.skills.clone(),
+        types: args.types.clone(),
+        ..Filters::default()
+    };
+    let available = bank.questions.iter().filter(|q| filters.accepts(q)).count();
+    let count = args.count.unwrap_or(available.max(1));
+    let seed = args.seed.map_or_else(Seed::random, Seed);
+    let mut rng = seed.rng();
+    let chosen = select::select(bank, &filters, count, true, &mut rng)?;
+    let shown: Vec<select::Shown<'_>> = chosen
+        .iter()
+        .map(|q| select::Shown::shuffle(q, &mut rng))
+        .collect();
+
+    let mut flags = vec!["--format".to_owned(), name_of(&args.format)];
+    if let Some(n) = args.count {
+        flags.extend(["-n".to_owned(), n.to_string()]);
+    }
+    args.skills
+        .iter()
+        .for_each(|s| flags.extend(["--skill".to_owned(), name_of(s)]));
+    args.types
+        .iter()
+        .for_each(|t| flags.extend(["--type".to_owned(), name_of(t)]));
+    flags.extend(["--seed".to_owned(), seed.to_string()]);
+    flags.extend([
+        "--out".to_owned(),
+        shell_word(&args.out.display().to_string()),
+    ]);
+    let remake = cli.command_line("export", flags);
+
+    let bytes = match args.format {
+        ExportFormat::Html => {
+            crate::selfcheck::page(bank, &shown, cli.lang_for(bank), seed, &remake)?
+        }
+    };
+    fsutil::write_atomic(&args.out, &bytes, fsutil::Durability::Atomic)?;
+    writeln!(err, "seed {seed}: `{remake}` makes this file again")?;
+    writeln!(out, "{}", args.out.display())?;
+    Ok(ExitCode::SUCCESS)
 }

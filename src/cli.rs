@@ -67,6 +67,11 @@ pub enum Command {
     Draft(DraftArgs),
     /// Print the manual page (roff): `mediaquiz man > mediaquiz.1`
     Man,
+    /// Write the bank for other tools; `html` is an offline self-check page
+    #[command(
+        after_help = "Examples:\n  mediaquiz export --format html --out quiz.html            the whole bank, one file for any phone\n  mediaquiz export --format html -n 10 --seed 3 --out q.html"
+    )]
+    Export(ExportArgs),
 }
 
 /// Arguments of `draft`.
@@ -81,6 +86,36 @@ pub struct DraftArgs {
     /// Replace the bank if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// File to write
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// How many questions (default: every question that passes the filters)
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
+    /// Seed of the shuffle (default: random, and printed): the same seed gives the same file
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Only questions training this skill (repeatable)
+    #[arg(long = "skill", value_enum, value_name = "SKILL")]
+    pub skills: Vec<Skill>,
+    /// Only questions of this type (repeatable)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<QuestionType>,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One self-contained HTML page to practise offline, on any phone
+    Html,
 }
 
 /// Arguments of `check`.

@@ -24,6 +24,14 @@ pub enum Error {
         /// Why.
         source: io::Error,
     },
+    /// A file was read but its content cannot be used (empty, not UTF-8…).
+    #[error("cannot use `{}`: {message}", path.display())]
+    BadInput {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it and how to fix it.
+        message: String,
+    },
     /// The bank has errors; `mediaquiz check` lists them.
     #[error("the bank `{label}` has {} error{}; fix {} and try again (`mediaquiz check {label}` lists them all)",
         errors.len(), if errors.len() == 1 { "" } else { "s" }, if errors.len() == 1 { "it" } else { "them" })]

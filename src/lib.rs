@@ -25,6 +25,7 @@ pub mod quiz;
 pub mod render;
 pub mod review;
 pub mod select;
+pub mod selfcheck;
 pub mod shipped;
 pub mod state;
 pub mod stats;

@@ -191,7 +191,7 @@ fn a_missing_or_empty_article_is_a_clear_error() {
         .current_dir(dir.path())
         .assert()
         .code(1)
-        .stderr("error: cannot read `empty.txt`: the article is empty\n");
+        .stderr("error: cannot use `empty.txt`: the article is empty\n");
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn tool(name: &str, found: Option<PathBuf>) -> Option<PathBuf> {
     found
 }
 
-fn vnu_jar() -> Option<PathBuf> {
+pub(crate) fn vnu_jar() -> Option<PathBuf> {
     let jar = std::env::var_os("VNU_JAR").map_or_else(
         || {
             Path::new(env!("CARGO_MANIFEST_DIR"))

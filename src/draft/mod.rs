@@ -982,9 +982,9 @@ pub fn write(
     force: bool,
     lang: Option<Lang>,
 ) -> Result<(PathBuf, Draft)> {
-    let invalid = |message: &str| Error::Read {
+    let invalid = |message: &str| Error::BadInput {
         path: article.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, message.to_owned()),
+        message: message.to_owned(),
     };
     let bytes = std::fs::read(article).map_err(|source| Error::Read {
         path: article.to_owned(),

@@ -1,0 +1,279 @@
+// The offline self-check page (`mediaquiz export --format html`) in Debian's
+// Chromium, driven by playwright-core: every question type answered right and
+// wrong, feedback and score, progress kept across a reload, retry and start
+// over, no request leaving the page, axe-core, hostile bank text, the grading
+// table shared with the console quiz, phone and zoomed layouts, print.
+//
+// Usage: node selfcheck.mjs SHEET.html INJECTION.html SHIPPED.html [SHOTS_DIR]
+//   SHEET: a page of tests/fixtures/sheet.yaml (one question of each type);
+//   INJECTION: a page of tests/fixtures/injection.yaml; SHIPPED: the shipped
+//   bank. scripts/test makes them. With SHOTS_DIR, screenshots are saved there.
+// Prints one line per check and closes with "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const [sheetFile, injectionFile, shippedFile, shots] = process.argv.slice(2);
+if (!shippedFile) {
+  console.error('usage: node selfcheck.mjs SHEET.html INJECTION.html SHIPPED.html [SHOTS_DIR]');
+  process.exit(2);
+}
+const here = fileURLToPath(new URL('.', import.meta.url));
+const table = JSON.parse(readFileSync(`${here}/../fixtures/grading-cases.json`, 'utf8'));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok' : 'FAILED'}  selfcheck: ${name}${ok ? '' : `: ${detail}`}`);
+}
+
+/** A fresh browser profile that records every request and every page error. */
+async function open(file, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const url = pathToFileURL(file).href;
+  const outside = [];
+  const errors = [];
+  context.on('request', (r) => { if (r.url() !== url) outside.push(r.url()); });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  const data = await page.evaluate(() => JSON.parse(document.getElementById('data').textContent));
+  return { context, page, data, outside, errors, url };
+}
+
+const text = (page, selector) => page.locator(selector).innerText();
+
+/** Answers question `i` right or wrong, through the controls a student uses. */
+async function answer(page, q, i, right) {
+  const card = `#q-${i}`;
+  switch (q.type) {
+    case 'choices': {
+      const picks = right ? q.correct
+        : [q.feedback.findIndex((f, k) => f && !q.correct.includes(k))].filter((k) => k >= 0);
+      if (!picks.length) picks.push(q.choices.findIndex((_, k) => !q.correct.includes(k)));
+      for (const k of picks) await page.check(`${card} input[value="${k}"]`);
+      break;
+    }
+    case 'truefalse':
+      await page.check(`${card} input[value="${String(right ? q.correct : !q.correct)}"]`);
+      break;
+    case 'claim':
+      await page.check(`${card} input[value="${right ? q.correct : (q.correct + 1) % 3}"]`);
+      break;
+    case 'text':
+      for (let g = 0; g < q.gaps.length; g++) {
+        // Right answers typed the forgiving way: capitals, no accents.
+        const typed = right ? q.gaps[g][0].normalize('NFD').replace(/\p{M}/gu, '').toUpperCase() : 'zzz';
+        await page.fill(`#q${i}-g${g}`, typed);
+      }
+      break;
+    case 'match':
+      for (let k = 0; k < q.left.length; k++) {
+        const r = right ? q.correct[k] : q.correct[(k + 1) % q.left.length];
+        await page.selectOption(`#q${i}-m${k}`, String(r));
+      }
+      break;
+    case 'order':
+      if (right) {
+        // By keyboard: focus an item's "up" button and press Enter until it
+        // is in place; focus stays on the moved item.
+        for (let pos = 0; pos < q.items.length; pos++) {
+          const item = q.rank.indexOf(pos);
+          const now = await page.$$eval(`${card} .order li`, (lis) => lis.map((li) => Number(li.dataset.item)));
+          const from = now.indexOf(item);
+          if (from === pos) continue;
+          await page.focus(`${card} li[data-item="${item}"] [data-act="up"]`);
+          for (let n = from; n > pos; n--) await page.keyboard.press('Enter');
+        }
+      }
+      break;
+    case 'card':
+      await page.click(`${card} [data-act="reveal"]`);
+      await page.click(`${card} [data-act="${right ? 'knew' : 'missed'}"]`);
+      return;
+    default:
+      throw new Error(`unknown type ${q.type}`);
+  }
+  await page.click(`${card} [data-act="check"]`);
+}
+
+async function answerAll(session, right) {
+  const { page, data } = session;
+  await page.click('#controls button:nth-child(2)'); // all the questions
+  for (const [i, q] of data.questions.entries()) await answer(page, q, i, right);
+}
+
+// ---- 1. One of each type, right then wrong.
+{
+  const right = await open(sheetFile);
+  const { page, data } = right;
+  const types = new Set(data.questions.map((q) => q.type + (q.multi ? '-multi' : '')));
+  check('the sheet bank has every type', ['choices', 'choices-multi', 'truefalse', 'claim', 'text', 'match', 'order', 'card'].every((t) => types.has(t)), [...types].join(' '));
+  if (shots) await page.screenshot({ path: `${shots}/selfcheck-390.png`, fullPage: false });
+  await answerAll(right, true);
+  for (const [i, q] of data.questions.entries()) {
+    const verdict = await text(page, `#q-${i} .verdict`);
+    const expected = q.type === 'card' ? data.ui.knew : data.ui.right;
+    check(`right answer to a ${q.type} question is called right`, verdict === expected, verdict);
+  }
+  const score = await text(page, '#results .score');
+  const n = data.questions.length;
+  check('all right: the score says so', score.includes(`${n}/${n}`), score);
+  check('all right: no retry offered', await page.locator('[data-act="retry"]').count() === 0, 'retry button shown');
+  const skills = await page.locator('#results tbody tr').count();
+  check('the score per skill has one row per skill', skills === new Set(data.questions.map((q) => q.skill)).size, `${skills} rows`);
+
+  // A quote's §n link scrolls to and highlights its paragraph.
+  const link = page.locator('#q-0 .quote a').first();
+  const target = await link.getAttribute('href');
+  await link.click();
+  check('a §n link highlights its paragraph', await page.locator(`${target}.hl`).count() === 1, target);
+  check('a §n link moves focus to the paragraph', await page.evaluate(() => document.activeElement.classList.contains('para')), 'focus elsewhere');
+
+  // Progress survives a reload.
+  await page.reload();
+  const kept = await page.locator('.feedback.ok').count();
+  check('progress is kept across a reload', kept === n, `${kept} of ${n} answers shown again`);
+  check('the score is shown again after a reload', (await text(page, '#results .score')).includes(`${n}/${n}`), 'no score');
+
+  // Start over clears everything.
+  await page.click('#controls button:nth-child(4)');
+  const left = await page.locator('.feedback.ok, .feedback.ko').count();
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mediaquiz/') && k.includes('/q/')).length);
+  check('start over clears the answers and the saved progress', left === 0 && stored === 0, `${left} feedbacks, ${stored} keys`);
+  check('no request left the page (right answers)', right.outside.length === 0, right.outside.join(' '));
+  check('no script error (right answers)', right.errors.length === 0, right.errors.join(' | '));
+
+  // axe-core on the answered page, in a profile that lets the test inject it.
+  const audit = await open(sheetFile, { bypassCSP: true });
+  await answerAll(audit, false);
+  await audit.page.addScriptTag({ content: axeSource });
+  const violations = await audit.page.evaluate(async () => (await window.axe.run()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')}`));
+  check('axe-core finds no serious or critical violation', violations.length === 0, violations.join(' | '));
+  await audit.context.close();
+  await right.context.close();
+}
+
+{
+  const wrong = await open(sheetFile);
+  const { page, data } = wrong;
+  await answerAll(wrong, false);
+  for (const [i, q] of data.questions.entries()) {
+    const verdict = await text(page, `#q-${i} .verdict`);
+    const expected = q.type === 'card' ? data.ui.missed_card : data.ui.wrong;
+    check(`wrong answer to a ${q.type} question is called wrong`, verdict.startsWith(expected), verdict);
+    const box = await text(page, `#q-${i} .feedback`);
+    check(`wrong ${q.type}: the feedback gives the answer and the explanation`, box.includes(q.type === 'card' ? q.back : q.answer) && box.includes(q.explanation), box);
+  }
+  const withFeedback = data.questions.findIndex((q) => q.type === 'choices' && q.feedback.some(Boolean));
+  if (withFeedback >= 0) {
+    const q = data.questions[withFeedback];
+    const box = await text(page, `#q-${withFeedback} .feedback`);
+    check('a wrong choice shows its own feedback', box.includes(q.feedback.find(Boolean)), box);
+  }
+  const justify = data.questions.findIndex((q) => q.justify);
+  check('a justify question asks for a sentence', await page.locator(`#q-${justify} textarea`).count() === 1, 'no text area');
+  const box = await text(page, `#q-${justify} .feedback`);
+  check('a justify question shows the expected reasoning', box.includes(data.ui.model), box);
+  const n = data.questions.length;
+  const score = await text(page, '#results .score');
+  check('all wrong: the score says so', score.includes(`0/${n}`), score);
+  const review = await page.locator('#results .review li').count();
+  check('all wrong: every question is listed to review', review === n, `${review} listed`);
+
+  // Try the missed ones again: cleared, reshuffled, answerable.
+  const listed = () => page.$$eval('#quiz .q', (qs) => qs.map((q) => [...q.querySelectorAll('.options input, select option, .order li')]
+    .map((x) => x.value || x.dataset.item).join(',')));
+  const before = await listed();
+  await page.click('[data-act="retry"]');
+  const after = await listed();
+  check('retry shows the missed questions in a new order', after.some((x, k) => x !== before[k]), 'same orders');
+  const cleared = await page.locator('.feedback.ko').count();
+  check('retry clears the missed answers', cleared === 0, `${cleared} still shown`);
+  await page.click('#controls button:nth-child(2)');
+  for (const [i, q] of data.questions.entries()) await answer(page, q, i, true);
+  const again = await text(page, '#results .score');
+  check('after the retry, the score counts the new answers', again.includes(`${n}/${n}`), again);
+  check('no request left the page (wrong answers)', wrong.outside.length === 0, wrong.outside.join(' '));
+  check('no script error (wrong answers)', wrong.errors.length === 0, wrong.errors.join(' | '));
+
+  // One question at a time: next and previous.
+  await page.click('#controls button:nth-child(1)');
+  const visible = await page.locator('#quiz .q:visible').count();
+  check('one question at a time shows one question', visible === 1, `${visible} shown`);
+  await wrong.context.close();
+}
+
+// ---- 2. Hostile bank text runs nothing.
+{
+  const hostile = await open(injectionFile);
+  const { page, data } = hostile;
+  await page.click('#controls button:nth-child(2)');
+  for (const [i, q] of data.questions.entries()) await answer(page, q, i, false);
+  await page.click('#controls button:nth-child(3)');
+  await page.reload();
+  const pwned = await page.evaluate(() => window.__pwned);
+  check('hostile bank text runs no script', pwned === undefined, `window.__pwned = ${pwned}`);
+  const injected = await page.locator('img, svg, iframe, script:not(#data):not(:last-of-type)').count();
+  check('hostile bank text adds no element', injected === 0, `${injected} elements`);
+  const title = await page.title();
+  check('hostile text is shown as text', title.includes('</script><script>window.__pwned=1</script>'), title);
+  check('no request left the hostile page', hostile.outside.length === 0, hostile.outside.join(' '));
+  check('no script error on the hostile page', hostile.errors.length === 0, hostile.errors.join(' | '));
+  await hostile.context.close();
+}
+
+// ---- 3. The shipped bank: the grading table, layouts, print.
+{
+  const shipped = await open(shippedFile);
+  const { page } = shipped;
+  const verdicts = await page.evaluate((cases) => cases.map((c) => window.mediaquiz.textMatches(c.typed, c.forms)), table.cases);
+  const disagree = table.cases
+    .map((c, k) => [c, verdicts[k]])
+    .filter(([c, v]) => v.kind !== c.expect || (c.expect === 'slip' && v.form !== c.form))
+    .map(([c, v]) => `${c.why}: ${JSON.stringify(c.typed)} gives ${JSON.stringify(v)}`);
+  check(`the page grades the ${table.cases.length} shared cases as the console quiz does`, disagree.length === 0, disagree.join(' | '));
+
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.click('#controls button:nth-child(2)');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(`fits a ${width}px screen with every question shown`, wide <= width, `${wide}px wide`);
+  }
+  // 200 % zoom of a 1280px window is a 640px viewport at twice the pixel density.
+  const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const zpage = await zoomed.newPage();
+  await zpage.goto(shipped.url);
+  const zwide = await zpage.evaluate(() => document.documentElement.scrollWidth);
+  check('works at 200 % zoom', zwide <= 640, `${zwide}px wide`);
+  await zoomed.close();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click('#controls button:nth-child(1)');
+  if (shots) await page.screenshot({ path: `${shots}/selfcheck-desktop.png`, fullPage: false });
+  await page.emulateMedia({ media: 'print' });
+  const print = await page.evaluate(() => ({
+    chrome: [...document.querySelectorAll('.chrome, .nav, .actions')].filter((e) => e.offsetParent !== null).length,
+    questions: [...document.querySelectorAll('#quiz .q')].filter((e) => e.offsetParent !== null).length,
+    all: document.querySelectorAll('#quiz .q').length,
+  }));
+  check('prints without buttons', print.chrome === 0, `${print.chrome} controls printed`);
+  check('prints every question, even one at a time on screen', print.questions === print.all, `${print.questions} of ${print.all}`);
+  check('no request left the shipped page', shipped.outside.length === 0, shipped.outside.join(' '));
+  await shipped.context.close();
+}
+
+await browser.close();
+console.log(`selfcheck: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
