@@ -23,10 +23,10 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::answer::AnswerView;
 use crate::bank::{Bank, Kind, Lang, Segment, Verdict};
 use crate::error::Result;
 use crate::i18n::{self, typography};
-use crate::answer::AnswerView;
 use crate::select::{Seed, Shown};
 
 /// The page's style sheet, inlined (and allowed by its hash).
