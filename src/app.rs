@@ -77,6 +77,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => export(&globals, &args, out, err),
     }
 }
 
@@ -295,4 +296,93 @@ fn today() -> Result<chrono::NaiveDate> {
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// `export`: the questions chosen (all by default), made into one format,
+/// written to `--out` (atomically) or standard output.
+fn export(
+    cli: &Globals,
+    args: &crate::cli::ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    use crate::export::{self, Format};
+    let format = args.format;
+    if format.is_binary() && args.out.is_none() {
+        return Err(Error::Usage(format!(
+            "`--format {}` makes a binary file: name it with `--out FILE`, e.g. `--out {}`",
+            name_of(&format),
+            if format == Format::Anki { "lere.apkg" } else { "lere-qti.zip" }
+        )));
+    }
+    let bank = load_bank(cli.bank.as_deref())?;
+    let filters = Filters {
+        skills: args.skills.clone(),
+        types: args.types.clone(),
+        difficulties: args.difficulties.clone(),
+        tags: args.tags.clone(),
+    };
+    let (seed, mut questions) = match args.count {
+        Some(count) => {
+            let seed = args.seed.map_or_else(Seed::random, Seed);
+            let chosen = select::select(
+                &bank,
+                &filters,
+                count,
+                format.carries_cards(),
+                &mut seed.rng(),
+            )?;
+            writeln!(err, "seed {seed}: `--seed {seed}` draws the same questions again")?;
+            (Some(seed), chosen)
+        }
+        None => {
+            let chosen: Vec<_> = bank.questions.iter().filter(|q| filters.accepts(q)).collect();
+            if chosen.is_empty() {
+                return Err(Error::Usage(
+                    "no question matches these filters: relax them".to_owned(),
+                ));
+            }
+            (None, chosen)
+        }
+    };
+    // Bank order, whatever the draw: exports are read, not taken in order.
+    questions.sort_by_key(|q| bank.questions.iter().position(|b| b.id == q.id));
+    let input = export::Input {
+        bank: &bank,
+        questions: &questions,
+        lang: cli.lang_for(&bank),
+        seed,
+        modified: modified(cli.bank.as_deref()),
+    };
+    let output = export::export(format, &input)?;
+    if let Some(warning) = export::warning(format, &output.skipped) {
+        writeln!(err, "{warning}")?;
+    }
+    match &args.out {
+        Some(path) => {
+            fsutil::write_atomic(path, &output.bytes, Durability::Atomic)?;
+            writeln!(out, "{}", path.display())?;
+        }
+        None => out.write_all(&output.bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// When the bank last changed, in seconds since 1970: the bank file's time,
+/// or for the shipped bank the program's own (a new release may carry an
+/// edited bank). 0 when the system cannot tell.
+fn modified(bank: Option<&std::path::Path>) -> i64 {
+    let file = match bank {
+        Some(path) => path.to_owned(),
+        None => match std::env::current_exe() {
+            Ok(path) => path,
+            Err(_) => return 0,
+        },
+    };
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
+        .unwrap_or(0)
 }

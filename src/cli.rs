@@ -60,6 +60,11 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Export the bank for Moodle (GIFT), Anki, Canvas (QTI), JSON or Markdown
+    #[command(
+        after_help = "Examples:\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing"
+    )]
+    Export(ExportArgs),
 }
 
 /// Arguments of `check`.
@@ -151,6 +156,35 @@ pub enum OutputFormat {
     Text,
     /// A JSON object with every finding and the totals
     Json,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to make
+    #[arg(long, value_enum)]
+    pub format: crate::export::Format,
+    /// File to write (required for `anki` and `qti`); default: standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Draw this many questions (spread over the skills) instead of exporting all
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
+    /// Seed of the draw with `-n` (default: random, and printed)
+    #[arg(long, value_name = "N", requires = "count")]
+    pub seed: Option<u64>,
+    /// Only questions training this skill (repeatable)
+    #[arg(long = "skill", value_enum, value_name = "SKILL")]
+    pub skills: Vec<Skill>,
+    /// Only questions of this type (repeatable)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<QuestionType>,
+    /// Only questions of this difficulty, 1 to 3 (repeatable)
+    #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub difficulties: Vec<u8>,
+    /// Only questions with this tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod console;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;
