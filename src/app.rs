@@ -336,7 +336,14 @@ fn export(
             (Some(seed), chosen)
         }
         None => {
-            let chosen: Vec<_> = bank.questions.iter().filter(|q| filters.accepts(q)).collect();
+            // Flashcard-only questions are no quiz questions: left out of
+            // quiz formats silently, as a worksheet leaves them out.
+            let chosen: Vec<_> = bank
+                .questions
+                .iter()
+                .filter(|q| format.carries_cards() || q.question_type() != crate::bank::QuestionType::Card)
+                .filter(|q| filters.accepts(q))
+                .collect();
             if chosen.is_empty() {
                 return Err(Error::Usage(
                     "no question matches these filters: relax them".to_owned(),

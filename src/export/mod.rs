@@ -149,7 +149,6 @@ pub(crate) fn html(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
             '\t' => out.push_str("&#9;"),
             '\r' => {}
@@ -226,6 +225,6 @@ mod tests {
 
     #[test]
     fn html_escapes_markup_and_keeps_lines() {
-        assert_eq!(html("<b>&\"x'\n"), "&lt;b&gt;&amp;&quot;x&#39;<br>");
+        assert_eq!(html("<b>&\"x'\n"), "&lt;b&gt;&amp;&quot;x'<br>");
     }
 }
