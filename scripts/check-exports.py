@@ -16,6 +16,10 @@
       the scoring check: for each item, the answers that Canvas's response
       processing gives full marks are exactly the bank's right answers (read
       from the JSON export).
+  check-exports.py markdown HANDOUT.md EXPORT.json
+      The handout rendered by markdown-it-py (CommonMark): every prompt and
+      explanation reads back as typed, and no markup from the bank (tags,
+      links, emphasis) became HTML.
   check-exports.py json EXPORT.json SCHEMA.json
       The export validates against its JSON Schema (jsonschema, Draft 2020-12).
 """
@@ -201,6 +205,27 @@ def check_qti(package, export_json):
               f"{len(items)} items; full marks match the bank's right answers on {checked} choice and short-answer items")
 
 
+def check_markdown(path, export_json):
+    from markdown_it import MarkdownIt
+    import re
+    bank = json.load(open(export_json, encoding="utf-8"))
+    rendered = MarkdownIt("commonmark").render(open(path, encoding="utf-8").read())
+    tags = set(re.findall(r"<([a-z0-9]+)[ >]", rendered))
+    ours = {"h1", "h3", "p", "em", "strong", "ul", "li", "blockquote"}
+    if tags - ours:
+        fail(f"markdown: the bank's text became markup: {sorted(tags - ours)}")
+    seen = " ".join(text_of(rendered).split())
+    norm = lambda t: " ".join(t.split())
+    count = 0
+    for q in bank["questions"]:
+        for text in (q.get("prompt") or q.get("front"), q["explanation"]):
+            if text and q["type"] != "cloze" and norm(text) not in seen:
+                fail(f"markdown: `{q['id']}`: {text!r} does not read back as typed")
+            count += 1
+    print(f"markdown: rendered by markdown-it-py, only the handout's own markup ({len(tags)} tags); "
+          f"{count} prompts and explanations read back as typed")
+
+
 def check_json(path, schema_path):
     import jsonschema
     data = json.load(open(path, encoding="utf-8"))
@@ -218,7 +243,7 @@ def check_json(path, schema_path):
 
 
 if __name__ == "__main__":
-    commands = {"anki": check_anki, "anki-text": check_anki_text, "qti": check_qti, "json": check_json}
+    commands = {"anki": check_anki, "anki-text": check_anki_text, "qti": check_qti, "markdown": check_markdown, "json": check_json}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         fail(__doc__)
     commands[sys.argv[1]](*sys.argv[2:])
