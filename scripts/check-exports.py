@@ -198,7 +198,7 @@ def check_qti(package, export_json):
                 checked += 1
             if qid in right:
                 import html as h
-                if sorted(h.unescape(t) for t in full) != right[qid]:
+                if sorted(" ".join(h.unescape(t).split()) for t in full) != [" ".join(t.split()) for t in right[qid]]:
                     fail(f"qti: item `{qid}` gives full marks to {full}, the bank says {right[qid]}")
                 checked += 1
         print(f"qti: {len(trees)} XML files well-formed, {len(files)} manifest files present, "

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{fixtures, mediaquiz, stdout_of};
+use crate::util::{fixtures, mediaquiz, plain, stdout_of};
 
 fn export(args: &[&str]) -> std::process::Output {
     let mut all = vec!["--bank", "sheet.yaml", "export"];
@@ -77,7 +77,8 @@ fn every_gift_special_character_is_escaped() {
     let output = mediaquiz(&["--bank", "export/injection.yaml", "export", "--format", "gift"])
         .output()
         .unwrap();
-    let gift = stdout_of(&output);
+    // French typography: no-break spaces, made plain here to read as typed.
+    let gift = plain(&stdout_of(&output));
     assert!(
         gift.contains(r"::single-x::[html]Qui a écrit &lt;b&gt;« non »&lt;/b&gt; &amp; \~ \= \# \{ \} \: \\ | * _ [l](u) -&gt; &quot;q&quot;&\#9;ici ?{"),
         "{gift}"

@@ -98,23 +98,27 @@ fn front(question: &Question, lang: Lang) -> String {
             let t = i18n::Strings::get(lang);
             out.push_str(&format!("<br>({} / {})", t.true_, t.false_));
         }
-        // The right column and the items in alphabetical order: deterministic,
-        // and not the answer.
         Kind::Match { pairs, .. } => {
-            let mut right: Vec<String> = pairs.iter().map(|(_, r)| r.clone()).collect();
-            right.sort();
+            let right: Vec<String> = pairs.iter().map(|(_, r)| r.clone()).collect();
             let left: Vec<String> = pairs.iter().map(|(l, _)| l.clone()).collect();
             out.push_str(&list(left, "1"));
-            out.push_str(&list(right, "a"));
+            out.push_str(&list(mixed(&right), "a"));
         }
-        Kind::Order { items, .. } => {
-            let mut shown = items.clone();
-            shown.sort();
-            out.push_str(&list(shown, "a"));
-        }
+        Kind::Order { items, .. } => out.push_str(&list(mixed(items), "a")),
         _ => {}
     }
     out
+}
+
+/// `items` in an order that depends on their text only (the same in every
+/// export, with no seed) and is never the written one, which is the answer.
+fn mixed(items: &[String]) -> Vec<String> {
+    let mut shown = items.to_vec();
+    shown.sort_by_key(|item| stable_hash(item));
+    if shown == items {
+        shown.rotate_left(1);
+    }
+    shown
 }
 
 /// The notes of the export, and the questions left out (none: every type
@@ -132,7 +136,7 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                 .map(|q| html(q))
                 .collect::<Vec<_>>()
                 .join("<br>");
-            let skill = html(i18n::skill(lang, question.skill));
+            let skill = html(&i18n::typography(lang, i18n::skill(lang, question.skill)));
             let (cloze, fields) = match &question.kind {
                 Kind::Cloze { prompt, segments } => {
                     let mut text = prompt

@@ -87,6 +87,21 @@ pub struct Output {
 
 /// Makes `format` from `input`.
 pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
+    if format == Format::Json {
+        // Data for programs: the text exactly as the bank has it.
+        return json::export(input);
+    }
+    // Every format read by people gets the interface language's typography.
+    let typeset: Vec<Question> = input
+        .questions
+        .iter()
+        .map(|q| typeset(q, input.lang))
+        .collect();
+    let questions: Vec<&Question> = typeset.iter().collect();
+    let input = &Input {
+        questions: &questions,
+        ..*input
+    };
     match format {
         Format::Gift => Ok(gift::export(input)),
         Format::Anki => anki::package(input),
@@ -95,6 +110,70 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
         Format::Json => json::export(input),
         Format::Markdown => Ok(markdown::export(input)),
     }
+}
+
+/// A copy of `question` with French typography (no-break spaces before
+/// `: ; ? !` and inside « ») on what is read; answers a student types
+/// (short answers, gaps) stay as written, since they are compared.
+fn typeset(question: &Question, lang: Lang) -> Question {
+    let t = |s: &String| crate::i18n::typography(lang, s);
+    let mut q = question.clone();
+    q.explanation = t(&q.explanation);
+    q.kind = match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => {
+            let c = crate::bank::Choices {
+                prompt: t(&c.prompt),
+                options: c.options.iter().map(t).collect(),
+                feedback: c.feedback.iter().map(|f| f.as_ref().map(t)).collect(),
+                ..c.clone()
+            };
+            if matches!(question.kind, Kind::Single(_)) {
+                Kind::Single(c)
+            } else {
+                Kind::Multi(c)
+            }
+        }
+        Kind::TrueFalse { prompt, answer } => Kind::TrueFalse {
+            prompt: t(prompt),
+            answer: *answer,
+        },
+        Kind::Claim { prompt, answer } => Kind::Claim {
+            prompt: t(prompt),
+            answer: *answer,
+        },
+        Kind::Short {
+            prompt,
+            answer,
+            accept,
+        } => Kind::Short {
+            prompt: t(prompt),
+            answer: answer.clone(),
+            accept: accept.clone(),
+        },
+        Kind::Cloze { prompt, segments } => Kind::Cloze {
+            prompt: prompt.as_ref().map(t),
+            segments: segments
+                .iter()
+                .map(|s| match s {
+                    crate::bank::Segment::Text(text) => crate::bank::Segment::Text(t(text)),
+                    gap => gap.clone(),
+                })
+                .collect(),
+        },
+        Kind::Match { prompt, pairs } => Kind::Match {
+            prompt: t(prompt),
+            pairs: pairs.iter().map(|(l, r)| (t(l), t(r))).collect(),
+        },
+        Kind::Order { prompt, items } => Kind::Order {
+            prompt: t(prompt),
+            items: items.iter().map(t).collect(),
+        },
+        Kind::Card { front, back } => Kind::Card {
+            front: t(front),
+            back: t(back),
+        },
+    };
+    q
 }
 
 /// The one warning an export prints about the questions it left out.
@@ -190,7 +269,7 @@ pub(crate) fn quotes(question: &Question, lang: Lang) -> Vec<String> {
     question
         .evidence
         .iter()
-        .map(|e: &Evidence| crate::present::evidence_line(e, lang))
+        .map(|e: &Evidence| crate::i18n::typography(lang, &crate::present::evidence_line(e, lang)))
         .collect()
 }
 
