@@ -312,7 +312,11 @@ fn export(
         return Err(Error::Usage(format!(
             "`--format {}` makes a binary file: name it with `--out FILE`, e.g. `--out {}`",
             name_of(&format),
-            if format == Format::Anki { "lere.apkg" } else { "lere-qti.zip" }
+            if format == Format::Anki {
+                "lere.apkg"
+            } else {
+                "lere-qti.zip"
+            }
         )));
     }
     let bank = load_bank(cli.bank.as_deref())?;
@@ -332,7 +336,10 @@ fn export(
                 format.carries_cards(),
                 &mut seed.rng(),
             )?;
-            writeln!(err, "seed {seed}: `--seed {seed}` draws the same questions again")?;
+            writeln!(
+                err,
+                "seed {seed}: `--seed {seed}` draws the same questions again"
+            )?;
             (Some(seed), chosen)
         }
         None => {
@@ -341,7 +348,9 @@ fn export(
             let chosen: Vec<_> = bank
                 .questions
                 .iter()
-                .filter(|q| format.carries_cards() || q.question_type() != crate::bank::QuestionType::Card)
+                .filter(|q| {
+                    format.carries_cards() || q.question_type() != crate::bank::QuestionType::Card
+                })
                 .filter(|q| filters.accepts(q))
                 .collect();
             if chosen.is_empty() {

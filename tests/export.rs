@@ -31,7 +31,19 @@ fn text_exports_are_stable() {
     }
     insta::assert_snapshot!(
         "export-markdown-en",
-        stdout_of(&mediaquiz(&["--bank", "sheet.yaml", "--lang", "en", "export", "--format", "markdown"]).output().unwrap())
+        stdout_of(
+            &mediaquiz(&[
+                "--bank",
+                "sheet.yaml",
+                "--lang",
+                "en",
+                "export",
+                "--format",
+                "markdown"
+            ])
+            .output()
+            .unwrap()
+        )
     );
 }
 
@@ -74,9 +86,15 @@ fn what_a_format_cannot_carry_is_named_in_one_warning() {
 
 #[test]
 fn every_gift_special_character_is_escaped() {
-    let output = mediaquiz(&["--bank", "export/injection.yaml", "export", "--format", "gift"])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--bank",
+        "export/injection.yaml",
+        "export",
+        "--format",
+        "gift",
+    ])
+    .output()
+    .unwrap();
     // French typography: no-break spaces, made plain here to read as typed.
     let gift = plain(&stdout_of(&output));
     assert!(
@@ -89,7 +107,10 @@ fn every_gift_special_character_is_escaped() {
 fn a_draw_prints_its_seed_and_keeps_bank_order() {
     let output = export(&["--format", "json", "-n", "3", "--seed", "5"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("seed 5: `--seed 5` draws the same questions again"), "{stderr}");
+    assert!(
+        stderr.contains("seed 5: `--seed 5` draws the same questions again"),
+        "{stderr}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["seed"], 5);
     let ids: Vec<&str> = json["questions"]
@@ -105,7 +126,10 @@ fn a_draw_prints_its_seed_and_keeps_bank_order() {
         .map(|id| bank.questions.iter().position(|q| q.id == *id).unwrap())
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
-    assert_eq!(export(&["--format", "json", "-n", "3", "--seed", "5"]).stdout, output.stdout);
+    assert_eq!(
+        export(&["--format", "json", "-n", "3", "--seed", "5"]).stdout,
+        output.stdout
+    );
 }
 
 #[test]
@@ -148,14 +172,20 @@ fn json_round_trips_ids_and_answers() {
             _ => continue,
         };
         assert_eq!(out["answer"], answer, "{}", question.id);
-        assert_eq!(out["evidence"][0]["quote"], question.evidence[0].quote.as_str());
+        assert_eq!(
+            out["evidence"][0]["quote"],
+            question.evidence[0].quote.as_str()
+        );
     }
 }
 
 /// The notes of an `.apkg`: (guid, note type id, modification time, fields).
 fn notes_of(apkg: &Path) -> Vec<(String, i64, i64, String)> {
     let mut archive = zip::ZipArchive::new(fs::File::open(apkg).unwrap()).unwrap();
-    let mut names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
     names.sort();
     assert_eq!(names, ["collection.anki2", "media"]);
     let dir = tempfile::tempdir().unwrap();
@@ -197,23 +227,48 @@ fn an_anki_deck_updates_instead_of_duplicating() {
     };
     let first = run("a.apkg");
     let again = run("b.apkg");
-    assert_eq!(fs::read(&first).unwrap(), fs::read(&again).unwrap(), "same bank, same bytes");
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        fs::read(&again).unwrap(),
+        "same bank, same bytes"
+    );
 
     let before = notes_of(&first);
     assert_eq!(before.len(), 10, "every question, flashcards included");
-    assert!(before.iter().any(|n| n.0 == "sheet/retrait-source" || n.0 == "mediaquiz/sheet/retrait-source"));
-    let cloze = before.iter().filter(|n| n.1 == mediaquiz::export::CLOZE_NOTETYPE_ID).count();
+    assert!(
+        before
+            .iter()
+            .any(|n| n.0 == "sheet/retrait-source" || n.0 == "mediaquiz/sheet/retrait-source")
+    );
+    let cloze = before
+        .iter()
+        .filter(|n| n.1 == mediaquiz::export::CLOZE_NOTETYPE_ID)
+        .count();
     assert_eq!(cloze, 1);
 
     // Edit the bank, a little later: same GUIDs, newer notes.
-    let text = fs::read_to_string(&bank).unwrap().replace("qui affirme", "qui dit");
+    let text = fs::read_to_string(&bank)
+        .unwrap()
+        .replace("qui affirme", "qui dit");
     fs::write(&bank, text).unwrap();
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(120);
-    fs::File::options().write(true).open(&bank).unwrap().set_modified(later).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&bank)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
     let after = notes_of(&run("c.apkg"));
-    let guids = |notes: &[(String, i64, i64, String)]| notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>();
+    let guids = |notes: &[(String, i64, i64, String)]| {
+        notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>()
+    };
     assert_eq!(guids(&after), guids(&before));
-    assert!(after.iter().zip(&before).all(|(a, b)| a.2 > b.2 && a.1 == b.1));
+    assert!(
+        after
+            .iter()
+            .zip(&before)
+            .all(|(a, b)| a.2 > b.2 && a.1 == b.1)
+    );
     assert!(after.iter().any(|n| n.3.contains("qui dit")));
 }
 
@@ -223,7 +278,10 @@ fn a_qti_package_has_its_manifest_and_resources() {
     let path = dir.path().join("q.zip");
     export(&["--format", "qti", "--out", path.to_str().unwrap()]);
     let mut archive = zip::ZipArchive::new(fs::File::open(&path).unwrap()).unwrap();
-    let mut names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
     names.sort();
     assert_eq!(
         names,
@@ -234,7 +292,11 @@ fn a_qti_package_has_its_manifest_and_resources() {
         ]
     );
     let mut manifest = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("imsmanifest.xml").unwrap(), &mut manifest).unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("imsmanifest.xml").unwrap(),
+        &mut manifest,
+    )
+    .unwrap();
     for name in &names[1..] {
         assert!(manifest.contains(&format!("href=\"{name}\"")), "{manifest}");
     }

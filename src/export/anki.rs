@@ -178,7 +178,8 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
 
 /// The deck's id: from the bank id, so each bank is its own deck.
 fn deck_id(bank: &str) -> i64 {
-    1_000_000_000_000 + i64::try_from(stable_hash(&format!("deck/{bank}")) % 1_000_000_000_000).unwrap_or(0)
+    1_000_000_000_000
+        + i64::try_from(stable_hash(&format!("deck/{bank}")) % 1_000_000_000_000).unwrap_or(0)
 }
 
 /// A note's or card's id, unique and stable (Anki re-maps ids that clash).
@@ -331,7 +332,11 @@ fn collection(input: &Input<'_>, notes: &[Note]) -> Result<Vec<u8>> {
                 rusqlite::params![
                     nid,
                     note.guid,
-                    if note.cloze { CLOZE_NOTETYPE_ID } else { BASIC_NOTETYPE_ID },
+                    if note.cloze {
+                        CLOZE_NOTETYPE_ID
+                    } else {
+                        BASIC_NOTETYPE_ID
+                    },
                     modified,
                     format!(" {} ", note.tags.join(" ")),
                     note.fields.join("\u{1f}"),
@@ -379,7 +384,8 @@ pub(super) fn package(input: &Input<'_>) -> Result<Output> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let zip_error = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e));
-    zip.start_file("collection.anki2", options).map_err(zip_error)?;
+    zip.start_file("collection.anki2", options)
+        .map_err(zip_error)?;
     zip.write_all(&collection)?;
     zip.start_file("media", options).map_err(zip_error)?;
     zip.write_all(b"{}")?;
@@ -404,7 +410,13 @@ pub(super) fn text(input: &Input<'_>) -> Output {
         let (front, back) = if note.cloze {
             let hidden = hide_clozes(&note.fields[0]);
             let answer = reveal_clozes(&note.fields[0]);
-            (hidden, format!("{answer}<br><br>{}<br><br>{}", note.fields[1], note.fields[2]))
+            (
+                hidden,
+                format!(
+                    "{answer}<br><br>{}<br><br>{}",
+                    note.fields[1], note.fields[2]
+                ),
+            )
         } else {
             (
                 note.fields[0].clone(),

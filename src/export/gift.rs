@@ -61,7 +61,13 @@ pub(super) fn export(input: &Input<'_>) -> Output {
             match answers(question, lang) {
                 Ok(answers) => {
                     let mut tags = vec![name_of(&question.skill)];
-                    tags.extend(question.tags.iter().map(|t| tag(t)).filter(|t| !t.is_empty()));
+                    tags.extend(
+                        question
+                            .tags
+                            .iter()
+                            .map(|t| tag(t))
+                            .filter(|t| !t.is_empty()),
+                    );
                     let tags: Vec<String> = tags.iter().map(|t| format!("[tag:{t}]")).collect();
                     let _ = writeln!(body, "// [id:{bank}-{}] {}", question.id, tags.join(" "));
                     let _ = writeln!(body, "::{}::{answers}\n", question.id);
@@ -94,7 +100,11 @@ fn general(question: &Question, lang: Lang) -> String {
 fn answers(question: &Question, lang: Lang) -> Result<String, String> {
     let feedback = general(question, lang);
     let block = |stem: &str, lines: Vec<String>| {
-        format!("[html]{}{{\n{}\n{feedback}\n}}", text(stem), lines.join("\n"))
+        format!(
+            "[html]{}{{\n{}\n{feedback}\n}}",
+            text(stem),
+            lines.join("\n")
+        )
     };
     Ok(match &question.kind {
         Kind::Single(_) | Kind::Claim { .. } => {
@@ -190,7 +200,11 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    format!("\t={} -> {}", text(&super::rank_label(lang, i + 1)), plain(item))
+                    format!(
+                        "\t={} -> {}",
+                        text(&super::rank_label(lang, i + 1)),
+                        plain(item)
+                    )
                 })
                 .collect();
             block(prompt, lines)

@@ -64,8 +64,14 @@ enum Body<'a> {
         keep_order: bool,
     },
     #[serde(rename = "truefalse")]
-    TrueFalse { prompt: &'a str, answer: bool },
-    Claim { prompt: &'a str, answer: String },
+    TrueFalse {
+        prompt: &'a str,
+        answer: bool,
+    },
+    Claim {
+        prompt: &'a str,
+        answer: String,
+    },
     Short {
         prompt: &'a str,
         answer: &'a str,
@@ -82,8 +88,14 @@ enum Body<'a> {
         prompt: &'a str,
         pairs: Vec<[&'a str; 2]>,
     },
-    Order { prompt: &'a str, items: &'a [String] },
-    Card { front: &'a str, back: &'a str },
+    Order {
+        prompt: &'a str,
+        items: &'a [String],
+    },
+    Card {
+        front: &'a str,
+        back: &'a str,
+    },
 }
 
 #[derive(Serialize)]
@@ -161,7 +173,10 @@ fn body(question: &Question) -> Body<'_> {
         }
         Kind::Match { prompt, pairs } => Body::Match {
             prompt,
-            pairs: pairs.iter().map(|(l, r)| [l.as_str(), r.as_str()]).collect(),
+            pairs: pairs
+                .iter()
+                .map(|(l, r)| [l.as_str(), r.as_str()])
+                .collect(),
         },
         Kind::Order { prompt, items } => Body::Order { prompt, items },
         Kind::Card { front, back } => Body::Card { front, back },

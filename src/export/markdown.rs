@@ -44,7 +44,10 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         out,
         "### {number}\\. {}\n\n*{} · {}*\n",
         md(&question.prompt()),
-        md(&i18n::typography(lang, i18n::instruction(lang, question.question_type()))),
+        md(&i18n::typography(
+            lang,
+            i18n::instruction(lang, question.question_type())
+        )),
         md(&i18n::typography(lang, i18n::skill(lang, question.skill)))
     );
     match &question.kind {

@@ -249,7 +249,11 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
                     .iter()
                     .map(|v| crate::i18n::verdict(lang, *v).to_owned())
                     .collect(),
-                verdicts.iter().position(|v| v == answer).into_iter().collect(),
+                verdicts
+                    .iter()
+                    .position(|v| v == answer)
+                    .into_iter()
+                    .collect(),
             ))
         }
         _ => None,

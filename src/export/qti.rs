@@ -76,7 +76,9 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 }
                 _ => offered(question, lang).unwrap_or_default(),
             };
-            let ids: Vec<String> = (0..options.len()).map(|i| format!("{ident}_c{i}")).collect();
+            let ids: Vec<String> = (0..options.len())
+                .map(|i| format!("{ident}_c{i}"))
+                .collect();
             let multi = matches!(question.kind, Kind::Multi(_));
             for (i, id) in ids.iter().enumerate() {
                 if let Some(text) = super::choice_feedback(question, i) {
@@ -131,9 +133,7 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 feedback,
             }
         }
-        Kind::Short {
-            answer, accept, ..
-        } => {
+        Kind::Short { answer, accept, .. } => {
             let tests: String = std::iter::once(answer)
                 .chain(accept)
                 .map(|a| format!("<varequal respident=\"response1\">{}</varequal>", xml(a)))
@@ -144,7 +144,9 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
             );
             Item {
                 kind: "short_answer_question",
-                answer_ids: (0..=accept.len()).map(|i| format!("{ident}_c{i}")).collect(),
+                answer_ids: (0..=accept.len())
+                    .map(|i| format!("{ident}_c{i}"))
+                    .collect(),
                 presentation: format!(
                     "{prompt}\n<response_str ident=\"response1\" rcardinality=\"Single\"><render_fib><response_label ident=\"answer1\" rshuffle=\"No\"/></render_fib></response_str>"
                 ),
@@ -159,7 +161,10 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 .unwrap_or_default();
             let mut lids = String::new();
             let mut answer_ids = Vec::new();
-            let gaps = segments.iter().filter(|s| matches!(s, Segment::Gap(_))).count();
+            let gaps = segments
+                .iter()
+                .filter(|s| matches!(s, Segment::Gap(_)))
+                .count();
             let share = 100.0 / gaps.max(1) as f64;
             let mut n = 0;
             for segment in segments {
@@ -169,8 +174,9 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                         n += 1;
                         let blank = format!("mqgap{n}");
                         text.push_str(&format!("[{blank}]"));
-                        let ids: Vec<String> =
-                            (0..forms.len()).map(|i| format!("{ident}_g{n}_{i}")).collect();
+                        let ids: Vec<String> = (0..forms.len())
+                            .map(|i| format!("{ident}_g{n}_{i}"))
+                            .collect();
                         let labels: String = forms
                             .iter()
                             .zip(&ids)
@@ -188,7 +194,9 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                         );
                         let tests: String = ids
                             .iter()
-                            .map(|id| format!("<varequal respident=\"response_{blank}\">{id}</varequal>"))
+                            .map(|id| {
+                                format!("<varequal respident=\"response_{blank}\">{id}</varequal>")
+                            })
                             .collect();
                         let _ = writeln!(
                             conditions,
@@ -309,7 +317,10 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
                 out,
                 "<section ident=\"{ident}_{}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>1.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
                 name_of(&skill),
-                xml(&i18n::typography(input.lang, i18n::skill(input.lang, skill)))
+                xml(&i18n::typography(
+                    input.lang,
+                    i18n::skill(input.lang, skill)
+                ))
             );
         }
     }
@@ -327,9 +338,7 @@ fn manifest(ident: &str) -> String {
 /// Canvas's quiz settings, as text2qti writes them (an unpublished practice quiz).
 fn meta(input: &Input<'_>, ident: &str, points: usize) -> String {
     let title = xml(&input.bank.title);
-    let description = xml(&html(
-        &input.bank.source.citation().unwrap_or_default(),
-    ));
+    let description = xml(&html(&input.bank.source.citation().unwrap_or_default()));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz identifier=\"{ident}\" xmlns=\"http://canvas.instructure.com/xsd/cccv1p0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd\">\n<title>{title}</title>\n<description>{description}</description>\n<shuffle_answers>true</shuffle_answers>\n<scoring_policy>keep_highest</scoring_policy>\n<hide_results></hide_results>\n<quiz_type>practice_quiz</quiz_type>\n<points_possible>{points}.0</points_possible>\n<show_correct_answers>true</show_correct_answers>\n<anonymous_submissions>false</anonymous_submissions>\n<could_be_locked>false</could_be_locked>\n<allowed_attempts>-1</allowed_attempts>\n<one_question_at_a_time>false</one_question_at_a_time>\n<cant_go_back>false</cant_go_back>\n<available>false</available>\n<one_time_results>false</one_time_results>\n<show_correct_answers_last_attempt>false</show_correct_answers_last_attempt>\n<only_visible_to_overrides>false</only_visible_to_overrides>\n<module_locked>false</module_locked>\n<assignment_overrides>\n</assignment_overrides>\n</quiz>\n"
     )
@@ -349,7 +358,10 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
     for (name, content) in [
         ("imsmanifest.xml".to_owned(), manifest(&ident)),
         (format!("{ident}/{ident}.xml"), assessment),
-        (format!("{ident}/assessment_meta.xml"), meta(input, &ident, points)),
+        (
+            format!("{ident}/assessment_meta.xml"),
+            meta(input, &ident, points),
+        ),
     ] {
         zip.start_file(name, options).map_err(zip_error)?;
         zip.write_all(content.as_bytes())?;
