@@ -150,10 +150,12 @@ QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 
 def check_qti(package, export_json):
     bank = json.load(open(export_json, encoding="utf-8"))
-    right, short = {}, {}
+    right, short, prompts = {}, {}, {}
     for q in bank["questions"]:
         if q["type"] in ("single", "multi"):
             right[q["id"]] = sorted(c["text"] for c in q["choices"] if c["correct"])
+        if q["type"] != "cloze":
+            prompts[q["id"]] = " ".join(q.get("prompt", "").split())
         if q["type"] == "short":
             short[q["id"]] = sorted([q["answer"], *q["accept"]])
     with zipfile.ZipFile(package) as z:
@@ -176,10 +178,16 @@ def check_qti(package, export_json):
         assessments = [t for t in trees.values() if t.tag == f"{QTI}questestinterop"]
         if len(assessments) != 1:
             fail("qti: expected one assessment")
-        checked = 0
+        checked = read = 0
         items = list(assessments[0].iter(f"{QTI}item"))
         for item in items:
             qid = item.get("title")
+            if qid in prompts:
+                # The mattext holds HTML: what Canvas shows must be the bank's text.
+                shown = " ".join(text_of(item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext").text).split())
+                if shown != prompts[qid]:
+                    fail(f"qti: item `{qid}` shows {shown!r}, the bank has {prompts[qid]!r}")
+                read += 1
             labels = {l.get("ident"): "".join(l.itertext()) for l in item.iter(f"{QTI}response_label")}
             full = []
             for cond in item.iter(f"{QTI}respcondition"):
@@ -202,7 +210,8 @@ def check_qti(package, export_json):
                     fail(f"qti: item `{qid}` gives full marks to {full}, the bank says {right[qid]}")
                 checked += 1
         print(f"qti: {len(trees)} XML files well-formed, {len(files)} manifest files present, "
-              f"{len(items)} items; full marks match the bank's right answers on {checked} choice and short-answer items")
+              f"{len(items)} items; {read} prompts read back as typed; "
+              f"full marks match the bank's right answers on {checked} choice and short-answer items")
 
 
 def check_markdown(path, export_json):

@@ -229,6 +229,26 @@ mod tests {
         assert_eq!(gift(r"a~b=c#d{e}f:g\h"), r"a\~b\=c\#d\{e\}f\:g\\h");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn escaping_hides_every_special_character_and_reverses(s in "[a-z~=#{}:\\\\ ]{0,24}") {
+            let escaped = gift(&s);
+            let mut back = String::new();
+            let mut chars = escaped.chars();
+            while let Some(c) = chars.next() {
+                if c == '\\' {
+                    let next = chars.next();
+                    proptest::prop_assert!(next.is_some_and(|n| "~=#{}:\\".contains(n)));
+                    back.extend(next);
+                } else {
+                    proptest::prop_assert!(!"~=#{}:".contains(c), "unescaped {} in {}", c, escaped);
+                    back.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(back, s);
+        }
+    }
+
     #[test]
     fn weights_are_on_moodles_grade_list() {
         assert_eq!(weight(1.0 / 3.0), "33.33333");
