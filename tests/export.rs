@@ -314,4 +314,10 @@ fn a_qti_package_has_its_manifest_and_resources() {
     }
     assert!(xml.contains("<item ident=\"mediaquiz_sheet_retrait-source\""));
     assert!(!xml.contains("carte"), "flashcards stay out of a quiz");
+    let mut meta = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&names[1]).unwrap(), &mut meta).unwrap();
+    assert!(
+        meta.contains("<shuffle_answers>false</shuffle_answers>"),
+        "`aucune` keeps its order, so Canvas must not shuffle"
+    );
 }
