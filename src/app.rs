@@ -11,8 +11,7 @@ use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank};
 use crate::cli::DEFAULT_OUT;
 use crate::cli::{
-    CheckArgs, Cli, Command, ExportArgs, ExportFormat, OutputFormat, QuizArgs, ReviewArgs,
-    SelectArgs, WorksheetArgs,
+    CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
 };
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -77,10 +76,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             let bank = load_bank(globals.bank.as_deref())?;
             review(&bank, &globals, &args, out)
         }
-        Command::Export(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
-            export(&bank, &globals, &args, out, err)
-        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
             Ok(ExitCode::SUCCESS)
@@ -104,6 +99,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => export(&globals, &args, out, err),
     }
 }
 
@@ -390,17 +386,130 @@ fn today() -> Result<chrono::NaiveDate> {
     }
 }
 
+/// `export`: the questions chosen (all by default), made into one format,
+/// written to `--out` (atomically) or standard output.
 fn export(
+    cli: &Globals,
+    args: &crate::cli::ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    use crate::export::{self, Format};
+    let format = args.format;
+    if format.is_binary() && args.out.is_none() {
+        return Err(Error::Usage(format!(
+            "`--format {}` makes a binary file: name it with `--out FILE`, e.g. `--out {}`",
+            name_of(&format),
+            match format {
+                Format::Anki => "lere.apkg",
+                Format::Html => "quiz.html",
+                _ => "lere-qti.zip",
+            }
+        )));
+    }
+    let bank = load_bank(cli.bank.as_deref())?;
+    if let (Format::Html, Some(path)) = (format, &args.out) {
+        export_page(&bank, cli, args, path, err)?;
+        writeln!(out, "{}", path.display())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let filters = Filters {
+        skills: args.skills.clone(),
+        types: args.types.clone(),
+        difficulties: args.difficulties.clone(),
+        tags: args.tags.clone(),
+    };
+    let (seed, mut questions) = match args.count {
+        Some(count) => {
+            let seed = args.seed.map_or_else(Seed::random, Seed);
+            let chosen = select::select(
+                &bank,
+                &filters,
+                count,
+                format.carries_cards(),
+                &mut seed.rng(),
+            )?;
+            writeln!(
+                err,
+                "seed {seed}: `--seed {seed}` draws the same questions again"
+            )?;
+            (Some(seed), chosen)
+        }
+        None => {
+            // Flashcard-only questions are no quiz questions: left out of
+            // quiz formats silently, as a worksheet leaves them out.
+            let chosen: Vec<_> = bank
+                .questions
+                .iter()
+                .filter(|q| {
+                    format.carries_cards() || q.question_type() != crate::bank::QuestionType::Card
+                })
+                .filter(|q| filters.accepts(q))
+                .collect();
+            if chosen.is_empty() {
+                return Err(Error::Usage(
+                    "no question matches these filters: relax them".to_owned(),
+                ));
+            }
+            (None, chosen)
+        }
+    };
+    // Bank order, whatever the draw: exports are read, not taken in order.
+    questions.sort_by_key(|q| bank.questions.iter().position(|b| b.id == q.id));
+    let input = export::Input {
+        bank: &bank,
+        questions: &questions,
+        lang: cli.lang_for(&bank),
+        seed,
+        modified: modified(cli.bank.as_deref()),
+    };
+    let output = export::export(format, &input)?;
+    if let Some(warning) = export::warning(format, &output.skipped) {
+        writeln!(err, "{warning}")?;
+    }
+    match &args.out {
+        Some(path) => {
+            fsutil::write_atomic(path, &output.bytes, fsutil::Durability::Atomic)?;
+            writeln!(out, "{}", path.display())?;
+        }
+        None => out.write_all(&output.bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// When the bank last changed, in seconds since 1970: the bank file's time,
+/// or for the shipped bank the program's own (a new release may carry an
+/// edited bank). 0 when the system cannot tell.
+fn modified(bank: Option<&std::path::Path>) -> i64 {
+    let file = match bank {
+        Some(path) => path.to_owned(),
+        None => match std::env::current_exe() {
+            Ok(path) => path,
+            Err(_) => return 0,
+        },
+    };
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
+        .unwrap_or(0)
+}
+
+/// `export --format html`: the self-check page, whose choices and items are
+/// shuffled from the seed, so a seed is always drawn and printed.
+fn export_page(
     bank: &Bank,
     cli: &Globals,
-    args: &ExportArgs,
-    out: &mut dyn Write,
+    args: &crate::cli::ExportArgs,
+    out: &std::path::Path,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let filters = Filters {
         skills: args.skills.clone(),
         types: args.types.clone(),
-        ..Filters::default()
+        difficulties: args.difficulties.clone(),
+        tags: args.tags.clone(),
     };
     let available = bank.questions.iter().filter(|q| filters.accepts(q)).count();
     let count = args.count.unwrap_or(available.max(1));
@@ -423,19 +532,17 @@ fn export(
         .iter()
         .for_each(|t| flags.extend(["--type".to_owned(), name_of(t)]));
     flags.extend(["--seed".to_owned(), seed.to_string()]);
-    flags.extend([
-        "--out".to_owned(),
-        shell_word(&args.out.display().to_string()),
-    ]);
+    args.difficulties
+        .iter()
+        .for_each(|d| flags.extend(["--difficulty".to_owned(), d.to_string()]));
+    args.tags
+        .iter()
+        .for_each(|t| flags.extend(["--tag".to_owned(), shell_word(t)]));
+    flags.extend(["--out".to_owned(), shell_word(&out.display().to_string())]);
     let remake = cli.command_line("export", flags);
 
-    let bytes = match args.format {
-        ExportFormat::Html => {
-            crate::selfcheck::page(bank, &shown, cli.lang_for(bank), seed, &remake)?
-        }
-    };
-    fsutil::write_atomic(&args.out, &bytes, fsutil::Durability::Atomic)?;
+    let bytes = crate::selfcheck::page(bank, &shown, cli.lang_for(bank), seed, &remake)?;
+    fsutil::write_atomic(out, &bytes, fsutil::Durability::Atomic)?;
     writeln!(err, "seed {seed}: `{remake}` makes this file again")?;
-    writeln!(out, "{}", args.out.display())?;
     Ok(ExitCode::SUCCESS)
 }

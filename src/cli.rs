@@ -67,9 +67,9 @@ pub enum Command {
     Draft(DraftArgs),
     /// Print the manual page (roff): `mediaquiz man > mediaquiz.1`
     Man,
-    /// Write the bank for other tools; `html` is an offline self-check page
+    /// Export the bank for Moodle (GIFT), Anki, Canvas (QTI), JSON, Markdown, or as an offline self-check page (html)
     #[command(
-        after_help = "Examples:\n  mediaquiz export --format html --out quiz.html            the whole bank, one file for any phone\n  mediaquiz export --format html -n 10 --seed 3 --out q.html"
+        after_help = "Examples:\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing\n  mediaquiz export --format html --out quiz.html    one page to practise offline, on any phone"
     )]
     Export(ExportArgs),
 }
@@ -86,36 +86,6 @@ pub struct DraftArgs {
     /// Replace the bank if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-/// Arguments of `export`.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Output format
-    #[arg(long, value_enum)]
-    pub format: ExportFormat,
-    /// File to write
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    /// How many questions (default: every question that passes the filters)
-    #[arg(short = 'n', long = "count", value_name = "N")]
-    pub count: Option<usize>,
-    /// Seed of the shuffle (default: random, and printed): the same seed gives the same file
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Only questions training this skill (repeatable)
-    #[arg(long = "skill", value_enum, value_name = "SKILL")]
-    pub skills: Vec<Skill>,
-    /// Only questions of this type (repeatable)
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
-    pub types: Vec<QuestionType>,
-}
-
-/// What `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One self-contained HTML page to practise offline, on any phone
-    Html,
 }
 
 /// Arguments of `check`.
@@ -210,6 +180,35 @@ pub enum OutputFormat {
     Text,
     /// A JSON object with every finding and the totals
     Json,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to make
+    #[arg(long, value_enum)]
+    pub format: crate::export::Format,
+    /// File to write (required for `anki` and `qti`); default: standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Draw this many questions (spread over the skills) instead of exporting all
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
+    /// Seed of the draw with `-n`, and of the self-check page's shuffles (default: random, and printed)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Only questions training this skill (repeatable)
+    #[arg(long = "skill", value_enum, value_name = "SKILL")]
+    pub skills: Vec<Skill>,
+    /// Only questions of this type (repeatable)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<QuestionType>,
+    /// Only questions of this difficulty, 1 to 3 (repeatable)
+    #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub difficulties: Vec<u8>,
+    /// Only questions with this tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 #[cfg(test)]

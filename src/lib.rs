@@ -15,6 +15,7 @@ pub mod console;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;

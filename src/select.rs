@@ -185,12 +185,7 @@ impl<'b> Shown<'b> {
     /// Match columns and order items never stay in the written order, which is
     /// the answer itself.
     pub fn shuffle(question: &'b Question, rng: &mut Rng) -> Shown<'b> {
-        let (len, fixed, must_move) = match &question.kind {
-            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
-            Kind::Match { pairs, .. } => (pairs.len(), false, true),
-            Kind::Order { items, .. } => (items.len(), false, true),
-            _ => (0, true, false),
-        };
+        let (len, fixed, must_move) = Self::listed(question);
         let mut order: Vec<usize> = (0..len).collect();
         if !fixed {
             order.shuffle(rng);
@@ -199,6 +194,24 @@ impl<'b> Shown<'b> {
             }
         }
         Shown { question, order }
+    }
+
+    /// Everything in the order the bank writes it: for outputs that state the
+    /// answer rather than ask it (exports, summaries).
+    pub fn as_written(question: &'b Question) -> Shown<'b> {
+        let order = (0..Self::listed(question).0).collect();
+        Shown { question, order }
+    }
+
+    /// How many entries `question` lists, whether they stay in place, and
+    /// whether a shuffle must move them (the written order is the answer).
+    fn listed(question: &Question) -> (usize, bool, bool) {
+        match &question.kind {
+            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
+            Kind::Match { pairs, .. } => (pairs.len(), false, true),
+            Kind::Order { items, .. } => (items.len(), false, true),
+            _ => (0, true, false),
+        }
     }
 
     /// Display positions of the right choices (single/multi), ascending.

@@ -4,6 +4,7 @@
 
 mod check;
 mod draft;
+mod export;
 mod print;
 mod quiz;
 mod review;

@@ -1,0 +1,306 @@
+//! Files for other tools: Moodle (GIFT), Anki (`.apkg` and text import),
+//! Canvas (QTI 1.2), JSON and Markdown.
+//!
+//! Each format is one pure function from an [`Input`] (the bank, the
+//! questions chosen, the interface language, the seed) to an [`Output`]
+//! (bytes, and the questions it could not carry, with the reason), so that
+//! plugging a format into an output pipeline is one small adapter.
+
+mod anki;
+mod gift;
+mod json;
+mod markdown;
+mod qti;
+
+use clap::ValueEnum;
+
+use crate::bank::{Bank, Evidence, Kind, Lang, Question};
+use crate::error::Result;
+use crate::select::Seed;
+
+pub use anki::{BASIC_NOTETYPE_ID, CLOZE_NOTETYPE_ID};
+pub use json::FORMAT_VERSION;
+
+/// An export format, as named by `mediaquiz export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Moodle's GIFT text format.
+    Gift,
+    /// An Anki deck package (`.apkg`).
+    Anki,
+    /// Anki's "Import File" text format (tab-separated, with headers).
+    AnkiText,
+    /// A Canvas QTI 1.2 package (zip).
+    Qti,
+    /// The whole bank, resolved, for other programs.
+    Json,
+    /// A readable handout.
+    Markdown,
+    /// The offline self-check page: one HTML file (built in `selfcheck`).
+    Html,
+}
+
+impl Format {
+    /// Whether the output is a file of its own (a binary, or a whole page), which needs `--out`.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Anki | Format::Qti | Format::Html)
+    }
+
+    /// Whether flashcard-only questions belong in this format.
+    pub fn carries_cards(self) -> bool {
+        !matches!(self, Format::Gift | Format::Qti)
+    }
+}
+
+/// What an export is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The checked bank.
+    pub bank: &'a Bank,
+    /// The questions to export, in bank order.
+    pub questions: &'a [&'a Question],
+    /// The interface language (labels such as "True", "Answer").
+    pub lang: Lang,
+    /// The seed that chose the questions, when they were drawn (`-n`).
+    pub seed: Option<Seed>,
+    /// The bank file's modification time, in seconds since 1970: Anki keeps
+    /// a note only when the incoming one is newer.
+    pub modified: i64,
+}
+
+/// A question left out of an export, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The question id.
+    pub id: String,
+    /// Why the format cannot carry it.
+    pub reason: String,
+}
+
+/// What an export made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The file's content.
+    pub bytes: Vec<u8>,
+    /// The questions left out.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Makes `format` from `input`.
+pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
+    if format == Format::Json {
+        // Data for programs: the text exactly as the bank has it.
+        return json::export(input);
+    }
+    // Every format read by people gets the interface language's typography.
+    let typeset: Vec<Question> = input
+        .questions
+        .iter()
+        .map(|q| typeset(q, input.lang))
+        .collect();
+    let questions: Vec<&Question> = typeset.iter().collect();
+    let input = &Input {
+        questions: &questions,
+        ..*input
+    };
+    match format {
+        Format::Gift => Ok(gift::export(input)),
+        Format::Anki => anki::package(input),
+        Format::AnkiText => Ok(anki::text(input)),
+        Format::Qti => qti::export(input),
+        Format::Json => json::export(input),
+        Format::Markdown => Ok(markdown::export(input)),
+        // The page needs shown (shuffled) questions and a seed: `app` builds it
+        // with `selfcheck::page`.
+        Format::Html => Err(crate::Error::Usage(
+            "the self-check page is written with `--out FILE`".to_owned(),
+        )),
+    }
+}
+
+/// A copy of `question` with French typography (no-break spaces before
+/// `: ; ? !` and inside « ») on what is read; answers a student types
+/// (short answers, gaps) stay as written, since they are compared.
+fn typeset(question: &Question, lang: Lang) -> Question {
+    let t = |s: &String| crate::i18n::typography(lang, s);
+    let mut q = question.clone();
+    q.explanation = t(&q.explanation);
+    q.kind = match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => {
+            let c = crate::bank::Choices {
+                prompt: t(&c.prompt),
+                options: c.options.iter().map(t).collect(),
+                feedback: c.feedback.iter().map(|f| f.as_ref().map(t)).collect(),
+                ..c.clone()
+            };
+            if matches!(question.kind, Kind::Single(_)) {
+                Kind::Single(c)
+            } else {
+                Kind::Multi(c)
+            }
+        }
+        Kind::TrueFalse { prompt, answer } => Kind::TrueFalse {
+            prompt: t(prompt),
+            answer: *answer,
+        },
+        Kind::Claim { prompt, answer } => Kind::Claim {
+            prompt: t(prompt),
+            answer: *answer,
+        },
+        Kind::Short {
+            prompt,
+            answer,
+            accept,
+        } => Kind::Short {
+            prompt: t(prompt),
+            answer: answer.clone(),
+            accept: accept.clone(),
+        },
+        Kind::Cloze { prompt, segments } => Kind::Cloze {
+            prompt: prompt.as_ref().map(t),
+            segments: segments
+                .iter()
+                .map(|s| match s {
+                    crate::bank::Segment::Text(text) => crate::bank::Segment::Text(t(text)),
+                    gap => gap.clone(),
+                })
+                .collect(),
+        },
+        Kind::Match { prompt, pairs } => Kind::Match {
+            prompt: t(prompt),
+            pairs: pairs.iter().map(|(l, r)| (t(l), t(r))).collect(),
+        },
+        Kind::Order { prompt, items } => Kind::Order {
+            prompt: t(prompt),
+            items: items.iter().map(t).collect(),
+        },
+        Kind::Card { front, back } => Kind::Card {
+            front: t(front),
+            back: t(back),
+        },
+    };
+    q
+}
+
+/// The one warning an export prints about the questions it left out.
+pub fn warning(format: Format, skipped: &[Skipped]) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = skipped
+        .iter()
+        .map(|s| format!("`{}` ({})", s.id, s.reason))
+        .collect();
+    Some(format!(
+        "warning: {} left out {} question{}: {}",
+        crate::bank::name_of(&format),
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" },
+        list.join("; ")
+    ))
+}
+
+/// The bank's stable id, from which every exported id derives (Moodle
+/// `[id:]`, Anki GUIDs, QTI identifiers): the bank's `id:`, by default its
+/// file name without extension.
+pub fn bank_id(bank: &Bank) -> String {
+    bank.id.clone()
+}
+
+/// `bank-id/question-id`: unique across banks.
+pub fn question_uid(bank: &Bank, question: &Question) -> String {
+    format!("{}/{}", bank_id(bank), question.id)
+}
+
+/// Escapes text for HTML (every format that carries HTML uses this).
+pub(crate) fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' => out.push_str("<br>"),
+            '\t' => out.push_str("&#9;"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The choices a question offers, as written, with the indexes of the right
+/// ones: single, multi, and a claim's three verdicts (in the interface language).
+pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, Vec<usize>)> {
+    match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => Some((c.options.clone(), c.correct.clone())),
+        Kind::Claim { answer, .. } => {
+            let verdicts = crate::bank::Verdict::ALL;
+            Some((
+                verdicts
+                    .iter()
+                    .map(|v| crate::i18n::verdict(lang, *v).to_owned())
+                    .collect(),
+                verdicts
+                    .iter()
+                    .position(|v| v == answer)
+                    .into_iter()
+                    .collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Why a wrong choice is wrong, by choice index (single/multi only).
+pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str> {
+    match &question.kind {
+        Kind::Single(c) | Kind::Multi(c) => c.feedback.get(index)?.as_deref(),
+        _ => None,
+    }
+}
+
+/// The evidence quotes as printed: « quote » (§n).
+pub(crate) fn quotes(question: &Question, lang: Lang) -> Vec<String> {
+    question
+        .evidence
+        .iter()
+        .map(|e: &Evidence| crate::i18n::typography(lang, &crate::present::evidence_line(e, lang)))
+        .collect()
+}
+
+/// "Position 1" / "Rang 1": the left column when an order question becomes a match.
+pub(crate) fn rank_label(lang: Lang, rank: usize) -> String {
+    format!("{} {rank}", lang.pick("Rang", "Position"))
+}
+
+/// The right answer in words, without letters.
+pub(crate) fn answer_text(question: &Question, lang: Lang) -> String {
+    crate::answer::AnswerView::new(&crate::select::Shown::as_written(question)).words(lang)
+}
+
+/// A small, stable 64-bit hash (FNV-1a) for ids derived from names: the same
+/// on every machine and every release, unlike `std`'s hasher.
+pub(crate) fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stable_hash_is_pinned() {
+        // Anki note and deck ids derive from it: a change would duplicate decks.
+        assert_eq!(stable_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn html_escapes_markup_and_keeps_lines() {
+        assert_eq!(html("<b>&\"x'\n"), "&lt;b&gt;&amp;&quot;x'<br>");
+    }
+}

@@ -1,0 +1,323 @@
+//! `mediaquiz export`: each format on a small bank, the usage errors, the
+//! one warning for what a format cannot carry, and Anki's update rules.
+//! `scripts/test` also reads every export back with its importer's parser.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::{fixtures, mediaquiz, plain, stdout_of};
+
+fn export(args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--bank", "sheet.yaml", "export"];
+    all.extend_from_slice(args);
+    let output = mediaquiz(&all).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+#[test]
+fn text_exports_are_stable() {
+    for (format, name) in [
+        ("gift", "export-gift"),
+        ("anki-text", "export-anki-text"),
+        ("json", "export-json"),
+        ("markdown", "export-markdown"),
+    ] {
+        insta::assert_snapshot!(name, stdout_of(&export(&["--format", format])));
+    }
+    insta::assert_snapshot!(
+        "export-markdown-en",
+        stdout_of(
+            &mediaquiz(&[
+                "--bank",
+                "sheet.yaml",
+                "--lang",
+                "en",
+                "export",
+                "--format",
+                "markdown"
+            ])
+            .output()
+            .unwrap()
+        )
+    );
+}
+
+#[test]
+fn binary_formats_need_an_output_file() {
+    for format in ["anki", "qti"] {
+        mediaquiz(&["export", "--format", format])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(format!(
+                "`--format {format}` makes a binary file: name it with `--out FILE`"
+            )));
+    }
+}
+
+#[test]
+fn what_a_format_cannot_carry_is_named_in_one_warning() {
+    let output = mediaquiz(&[
+        "--bank",
+        "export/injection.yaml",
+        "export",
+        "--format",
+        "gift",
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "warning: gift left out 1 question: `cloze-deux` (a cloze with 2 gaps: GIFT's missing-word question has one; Moodle's multi-gap Cloze type is not GIFT)\n"
+    );
+    let gift = stdout_of(&output);
+    assert!(!gift.contains("::cloze-deux::"));
+    // Flashcards are no quiz questions: left out of GIFT silently.
+    assert!(!gift.contains("::card-x::"));
+    assert!(gift.contains("// [id:injection-single-x] [tag:sourcing] [tag:tag <x> &] [tag:a|b]"));
+}
+
+#[test]
+fn every_gift_special_character_is_escaped() {
+    let output = mediaquiz(&[
+        "--bank",
+        "export/injection.yaml",
+        "export",
+        "--format",
+        "gift",
+    ])
+    .output()
+    .unwrap();
+    // French typography: no-break spaces, made plain here to read as typed.
+    let gift = plain(&stdout_of(&output));
+    assert!(
+        gift.contains(r"::single-x::[html]Qui a écrit &lt;b&gt;« non »&lt;/b&gt; &amp; \~ \= \# \{ \} \: \\ | * _ [l](u) -&gt; &quot;q&quot;&\#9;ici ?{"),
+        "{gift}"
+    );
+}
+
+#[test]
+fn a_draw_prints_its_seed_and_keeps_bank_order() {
+    let output = export(&["--format", "json", "-n", "3", "--seed", "5"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("seed 5: `--seed 5` draws the same questions again"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["seed"], 5);
+    let ids: Vec<&str> = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    let bank = mediaquiz::check::load_bank(Some(&fixtures().join("sheet.yaml"))).unwrap();
+    let positions: Vec<usize> = ids
+        .iter()
+        .map(|id| bank.questions.iter().position(|q| q.id == *id).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    assert_eq!(
+        export(&["--format", "json", "-n", "3", "--seed", "5"]).stdout,
+        output.stdout
+    );
+}
+
+#[test]
+fn json_round_trips_ids_and_answers() {
+    let output = export(&["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["bank"]["id"], "sheet");
+    let bank = mediaquiz::check::load_bank(Some(&fixtures().join("sheet.yaml"))).unwrap();
+    let questions = json["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), bank.questions.len());
+    for (out, question) in questions.iter().zip(&bank.questions) {
+        assert_eq!(out["id"], question.id.as_str());
+        assert_eq!(out["uid"], format!("sheet/{}", question.id));
+        assert_eq!(out["type"], question.question_type().to_string());
+        let answer = match &question.kind {
+            mediaquiz::bank::Kind::Single(c) | mediaquiz::bank::Kind::Multi(c) => {
+                let right: Vec<&str> = out["choices"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|c| c["correct"] == true)
+                    .map(|c| c["text"].as_str().unwrap())
+                    .collect();
+                let want: Vec<&str> = c.correct.iter().map(|&i| c.options[i].as_str()).collect();
+                assert_eq!(right, want);
+                continue;
+            }
+            mediaquiz::bank::Kind::TrueFalse { answer, .. } => serde_json::json!(answer),
+            mediaquiz::bank::Kind::Claim { answer, .. } => serde_json::json!(answer.to_string()),
+            mediaquiz::bank::Kind::Short { answer, .. } => serde_json::json!(answer),
+            mediaquiz::bank::Kind::Order { items, .. } => {
+                assert_eq!(out["items"], serde_json::json!(items));
+                continue;
+            }
+            mediaquiz::bank::Kind::Match { pairs, .. } => {
+                assert_eq!(out["pairs"], serde_json::json!(pairs));
+                continue;
+            }
+            _ => continue,
+        };
+        assert_eq!(out["answer"], answer, "{}", question.id);
+        assert_eq!(
+            out["evidence"][0]["quote"],
+            question.evidence[0].quote.as_str()
+        );
+    }
+}
+
+/// The notes of an `.apkg`: (guid, note type id, modification time, fields).
+fn notes_of(apkg: &Path) -> Vec<(String, i64, i64, String)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(apkg).unwrap()).unwrap();
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["collection.anki2", "media"]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.anki2");
+    let mut file = archive.by_name("collection.anki2").unwrap();
+    std::io::copy(&mut file, &mut fs::File::create(&db).unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT guid, mid, mod, flds FROM notes ORDER BY guid")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn an_anki_deck_updates_instead_of_duplicating() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["sheet.yaml", "article.txt"] {
+        fs::copy(fixtures().join(name), dir.path().join(name)).unwrap();
+    }
+    let bank = dir.path().join("sheet.yaml");
+    let run = |out: &str| {
+        let path = dir.path().join(out);
+        mediaquiz(&[
+            "--bank",
+            bank.to_str().unwrap(),
+            "export",
+            "--format",
+            "anki",
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", path.display()));
+        path
+    };
+    let first = run("a.apkg");
+    let again = run("b.apkg");
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        fs::read(&again).unwrap(),
+        "same bank, same bytes"
+    );
+
+    let before = notes_of(&first);
+    assert_eq!(before.len(), 10, "every question, flashcards included");
+    assert!(
+        before
+            .iter()
+            .any(|n| n.0 == "sheet/retrait-source" || n.0 == "mediaquiz/sheet/retrait-source")
+    );
+    let cloze = before
+        .iter()
+        .filter(|n| n.1 == mediaquiz::export::CLOZE_NOTETYPE_ID)
+        .count();
+    assert_eq!(cloze, 1);
+
+    // Edit the bank, a little later: same GUIDs, newer notes.
+    let text = fs::read_to_string(&bank)
+        .unwrap()
+        .replace("qui affirme", "qui dit");
+    fs::write(&bank, text).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(120);
+    fs::File::options()
+        .write(true)
+        .open(&bank)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let after = notes_of(&run("c.apkg"));
+    let guids = |notes: &[(String, i64, i64, String)]| {
+        notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(guids(&after), guids(&before));
+    assert!(
+        after
+            .iter()
+            .zip(&before)
+            .all(|(a, b)| a.2 > b.2 && a.1 == b.1)
+    );
+    assert!(after.iter().any(|n| n.3.contains("qui dit")));
+}
+
+#[test]
+fn a_qti_package_has_its_manifest_and_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.zip");
+    export(&["--format", "qti", "--out", path.to_str().unwrap()]);
+    let mut archive = zip::ZipArchive::new(fs::File::open(&path).unwrap()).unwrap();
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "imsmanifest.xml",
+            "mediaquiz_sheet/assessment_meta.xml",
+            "mediaquiz_sheet/mediaquiz_sheet.xml"
+        ]
+    );
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("imsmanifest.xml").unwrap(),
+        &mut manifest,
+    )
+    .unwrap();
+    for name in &names[1..] {
+        assert!(manifest.contains(&format!("href=\"{name}\"")), "{manifest}");
+    }
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&names[2]).unwrap(), &mut xml).unwrap();
+    for kind in [
+        "multiple_choice_question",
+        "multiple_answers_question",
+        "true_false_question",
+        "short_answer_question",
+        "fill_in_multiple_blanks_question",
+        "matching_question",
+    ] {
+        assert!(xml.contains(kind), "{kind}");
+    }
+    assert!(xml.contains("<item ident=\"mediaquiz_sheet_retrait-source\""));
+    assert!(!xml.contains("carte"), "flashcards stay out of a quiz");
+    let mut meta = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&names[1]).unwrap(), &mut meta).unwrap();
+    assert!(
+        meta.contains("<shuffle_answers>false</shuffle_answers>"),
+        "`aucune` keeps its order, so Canvas must not shuffle"
+    );
+}
