@@ -47,6 +47,14 @@ pub enum Error {
         /// What is wrong, with its line when known.
         reason: String,
     },
+    /// The progress file was written by a newer mediaquiz; it is left untouched.
+    #[error("the progress file `{}` was written by a newer mediaquiz (version {version}): update mediaquiz", path.display())]
+    NewerState {
+        /// The progress file.
+        path: PathBuf,
+        /// Its format version.
+        version: u32,
+    },
     /// The flags ask for something the bank cannot give.
     #[error("{0}")]
     Usage(String),
