@@ -255,20 +255,24 @@ fn verify_evidence(
             match article.find(&evidence.quote) {
                 Ok(found) => evidence.paragraph = found.paragraph,
                 Err(missing) => {
+                    let part = shorten(&missing.part);
                     let message = if missing.out_of_order {
                         format!(
-                            "evidence parts are out of order: « {} » comes earlier in the article; the parts around `…` must follow the article's order",
-                            missing.part
+                            "evidence parts are out of order: « {part} » comes earlier in the article; the parts around `…` must follow the article's order"
                         )
                     } else if let Some(closest) = missing.closest {
                         format!(
-                            "evidence not found in the article: « {} »; closest passage: « {closest} »",
-                            missing.part
+                            "evidence not found in the article: « {part} »; closest passage: « {} »",
+                            shorten(&closest)
+                        )
+                    } else if !missing.searched {
+                        format!(
+                            "evidence not found in the article: « {part} »; no close passage was searched for (the quote is over {} characters): copy the words exactly from the article (use … to skip words)",
+                            crate::article::MAX_SEARCHED
                         )
                     } else {
                         format!(
-                            "evidence not found in the article: « {} »; copy the words exactly from the article (use … to skip words)",
-                            missing.part
+                            "evidence not found in the article: « {part} »; copy the words exactly from the article (use … to skip words)"
                         )
                     };
                     findings.error(lines.entry("evidence", n), Some(&question.id), message);
@@ -276,6 +280,22 @@ fn verify_evidence(
             }
         }
     }
+}
+
+/// The longest quote shown whole in a message, in characters.
+const SHOWN: usize = 120;
+
+/// `text` on one line, and cut in the middle past [`SHOWN`] characters, so
+/// that every finding stays one readable line.
+fn shorten(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count = one_line.chars().count();
+    if count <= SHOWN {
+        return one_line;
+    }
+    let head: String = one_line.chars().take(SHOWN * 2 / 3).collect();
+    let tail: String = one_line.chars().skip(count - SHOWN / 3).collect();
+    format!("{} […] {}", head.trim_end(), tail.trim_start())
 }
 
 /// Warnings: questions that work but teach less than they could.

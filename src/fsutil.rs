@@ -86,6 +86,16 @@ pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
     Ok(bytes)
 }
 
+/// Refuses a path that exists and is not a regular file (following
+/// symlinks); a missing file is fine: it is about to be made.
+pub fn regular_or_absent(path: &Path) -> Result<(), ReadError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => kind_check(&metadata),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
 fn read_capped(file: File, limit: u64, bytes: &mut Vec<u8>) -> io::Result<usize> {
     file.take(limit.saturating_add(1)).read_to_end(bytes)
 }

@@ -120,6 +120,11 @@ impl StateFile {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(write_error)?;
         }
+        // A FIFO or a device is refused before its `.lock` is made beside it.
+        fsutil::regular_or_absent(path).map_err(|err| Error::Read {
+            path: path.to_owned(),
+            source: err.into_io(),
+        })?;
         let lock = Lock::acquire(path)?;
         // Under the lock, no other session is mid-save: any temporary file
         // of ours is a leftover of a save that was killed.
