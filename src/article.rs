@@ -125,7 +125,11 @@ impl Article {
                 None => {
                     let searched = folded.chars().count() <= MAX_SEARCHED;
                     return Err(Missing {
-                        closest: if searched { self.closest(&folded) } else { None },
+                        closest: if searched {
+                            self.closest(&folded)
+                        } else {
+                            None
+                        },
                         part,
                         out_of_order: false,
                         searched,

@@ -294,3 +294,67 @@ impl Style {
         self.paint("33", text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn through(writes: &[&[u8]]) -> String {
+        let mut out = Sanitised::new(Vec::new());
+        for bytes in writes {
+            out.write_all(bytes).unwrap();
+        }
+        out.flush().unwrap();
+        String::from_utf8(out.inner).unwrap()
+    }
+
+    #[test]
+    fn colour_codes_pass_and_every_other_control_is_shown() {
+        assert_eq!(
+            through(&[b"\x1b[1;32mJuste\x1b[0m\n\tok"]),
+            "\x1b[1;32mJuste\x1b[0m\n\tok"
+        );
+        assert_eq!(
+            through(&["\x1b]0;title\x07\x1b[2K\r\x7f\u{9b}2J é".as_bytes()]),
+            "^[]0;title^G^[[2K^M^?<U+009B>2J é"
+        );
+    }
+
+    #[test]
+    fn sequences_split_across_writes_are_judged_whole() {
+        assert_eq!(through(&[b"a\x1b[1", b";31mb"]), "a\x1b[1;31mb");
+        assert_eq!(through(&[b"a\x1b[1", b"Jb"]), "a^[[1Jb");
+        assert_eq!(through(&[b"\xc2", b"\x9b", "é".as_bytes()]), "<U+009B>é");
+    }
+
+    #[test]
+    fn a_long_line_is_refused_and_the_next_one_read() {
+        let mut input = vec![b'x'; MAX_LINE + 10];
+        input.extend_from_slice(b"\nb\n");
+        let mut out = Vec::new();
+        let line = read_line(&mut input.as_slice(), &mut out, true).unwrap();
+        assert_eq!(line, Line::Text("b".to_owned()));
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("(a line over 64 KiB"), "{out}");
+        assert!(out.len() < 200);
+    }
+
+    proptest! {
+        /// Whatever is written, in whatever pieces, no control character
+        /// but newline and tab comes out, and no ESC but a colour code's.
+        #[test]
+        fn nothing_but_colour_reaches_the_terminal(text in any::<Vec<u8>>(), cut in any::<prop::sample::Index>()) {
+            let at = cut.index(text.len() + 1);
+            let shown = through(&[&text[..at], &text[at..]]);
+            let mut rest = shown.as_str();
+            while let Some(at) = rest.find('\x1b') {
+                rest = &rest[at..];
+                let len = sgr_len(rest.as_bytes()).flatten();
+                prop_assert!(len.is_some(), "{shown:?}");
+                rest = &rest[len.unwrap_or(1)..];
+            }
+            prop_assert!(!shown.chars().any(|c| is_control(c) && c != '\x1b'), "{shown:?}");
+        }
+    }
+}

@@ -136,8 +136,7 @@ impl StateFile {
         } else {
             None
         };
-        let progress = match fsutil::read_limited(path, fsutil::PROGRESS_LIMIT, "a progress file")
-        {
+        let progress = match fsutil::read_limited(path, fsutil::PROGRESS_LIMIT, "a progress file") {
             Err(err) if err.is_not_found() => Progress::default(),
             Err(err) => {
                 return Err(Error::Read {
@@ -175,6 +174,15 @@ impl StateFile {
         json.push(b'\n');
         fsutil::write_atomic(&self.path, &json, Durability::Synced)
     }
+}
+
+/// Reads progress file content as [`StateFile::open`] does, without a file:
+/// the reason it is refused, if it is (for fuzzing and tools).
+pub fn parse_progress(bytes: &[u8]) -> std::result::Result<Progress, String> {
+    parse(bytes).map_err(|problem| match problem {
+        Problem::Newer(version) => format!("written by a newer mediaquiz (version {version})"),
+        Problem::Damaged(reason) => reason,
+    })
 }
 
 /// Why a progress file cannot be used.
@@ -423,6 +431,47 @@ mod tests {
                 .to_string()
                 .contains("card `retrait-source` of `Lere` has impossible values")
         );
+    }
+
+    #[test]
+    fn the_lock_file_goes_with_the_session_and_a_new_one_still_excludes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let lock = dir.path().join("review.json.lock");
+        let first = StateFile::open(&path, false).unwrap();
+        assert!(lock.exists());
+        drop(first);
+        assert!(!lock.exists());
+        let _second = StateFile::open(&path, false).unwrap();
+        let third = StateFile::open(&path, false).unwrap_err();
+        assert!(matches!(third, Error::StateLocked { .. }), "{third}");
+    }
+
+    #[test]
+    fn a_lock_file_unlinked_under_a_waiting_session_is_not_trusted() {
+        // A session that locked a file since unlinked (by one that ended)
+        // must not count as holding the lock.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json.lock");
+        let old = File::create(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(!same_file(&old, &path).unwrap());
+        let new = File::create(&path).unwrap();
+        assert!(same_file(&new, &path).unwrap());
+    }
+
+    #[test]
+    fn newer_versions_bom_and_unknown_fields() {
+        assert!(matches!(
+            parse(br#"{"version": 9}"#),
+            Err(Problem::Newer(9))
+        ));
+        let progress = parse(b"\xef\xbb\xbf{\"version\": 1, \"banks\": {}, \"x\": true}")
+            .ok()
+            .unwrap();
+        assert_eq!(progress.extra["x"], serde_json::Value::Bool(true));
+        let json = serde_json::to_string(&progress).unwrap();
+        assert!(json.contains("\"x\":true"), "{json}");
     }
 
     #[test]

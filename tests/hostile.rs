@@ -50,7 +50,11 @@ fn assert_says(output: &Output, code: i32, message: &str) {
 /// whose prompt is `prompt` (YAML, double-quoted) and whose article file is `source`.
 fn bank_dir(prompt: &str, source: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(fixtures().join("article.txt"), dir.path().join("article.txt")).unwrap();
+    fs::copy(
+        fixtures().join("article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
     fs::write(dir.path().join("bank.yaml"), one_question(prompt, source)).unwrap();
     dir
 }
@@ -112,7 +116,10 @@ fn an_answer_line_over_64_kib_is_refused() {
         0,
         "(a line over 64 KiB is not an answer: type a shorter one)",
     );
-    assert!(output.stdout.len() < 64 * 1024, "the long line is not echoed");
+    assert!(
+        output.stdout.len() < 64 * 1024,
+        "the long line is not echoed"
+    );
 }
 
 #[test]
@@ -156,16 +163,20 @@ fn a_fifo_is_refused_as_bank_article_progress_or_walked_file() {
         "fifo.yaml:1: error: cannot read this bank: it is a FIFO (named pipe), not a regular file",
     );
     let output = run_in(path, &["check", "bank.yaml"], b"");
-    assert_says(
-        &output,
-        1,
-        "bank.yaml:4: error: cannot read source file",
-    );
+    assert_says(&output, 1, "bank.yaml:4: error: cannot read source file");
     assert!(text(&output).contains("pipe.txt`: it is a FIFO (named pipe), not a regular file"));
     // The folder walk finds `fifo.yaml` and reports it; the other bank is still checked.
     let output = run_in(path, &["check", "."], b"");
-    assert_says(&output, 1, "fifo.yaml:1: error: cannot read this bank: it is a FIFO");
-    assert!(text(&output).contains("checked 2 banks"), "{}", text(&output));
+    assert_says(
+        &output,
+        1,
+        "fifo.yaml:1: error: cannot read this bank: it is a FIFO",
+    );
+    assert!(
+        text(&output).contains("checked 2 banks"),
+        "{}",
+        text(&output)
+    );
 
     fs::copy(fixtures().join("valid.yaml"), path.join("valid.yaml")).unwrap();
     fs::copy(fixtures().join("article.txt"), path.join("article.txt")).unwrap();
@@ -184,7 +195,11 @@ fn devices_are_refused_without_reading_them() {
     let dir = bank_dir("Qui parle ?", "zero.txt");
     let path = dir.path();
     let output = run_in(path, &["--bank", "/dev/zero", "stats"], b"");
-    assert_says(&output, 1, "cannot read this bank: it is a device, not a regular file");
+    assert_says(
+        &output,
+        1,
+        "cannot read this bank: it is a device, not a regular file",
+    );
     std::os::unix::fs::symlink("/dev/zero", path.join("zero.txt")).unwrap();
     let output = run_in(path, &["--root", "/", "check", "bank.yaml"], b"");
     assert_says(
@@ -200,7 +215,11 @@ fn devices_are_refused_without_reading_them() {
         &["--bank", "valid.yaml", "review", "--state", "progress.json"],
         b"",
     );
-    assert_says(&output, 1, "cannot read `/dev/zero`: it is a device, not a regular file");
+    assert_says(
+        &output,
+        1,
+        "cannot read `/dev/zero`: it is a device, not a regular file",
+    );
 }
 
 #[test]
@@ -223,7 +242,11 @@ fn an_article_over_4_mb_is_refused_by_the_cap() {
     let article = fs::File::create(dir.path().join("article.txt")).unwrap();
     article.set_len(5 * 1024 * 1024).unwrap();
     let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
-    assert_says(&output, 1, "it is larger than 4 MB, the most an article may weigh");
+    assert_says(
+        &output,
+        1,
+        "it is larger than 4 MB, the most an article may weigh",
+    );
 }
 
 #[cfg(unix)]
@@ -233,12 +256,20 @@ fn symlink_loops_are_walked_once() {
     let banks = dir.path().join("banks");
     fs::create_dir_all(banks.join("sub")).unwrap();
     fs::copy(fixtures().join("valid.yaml"), banks.join("sub/valid.yaml")).unwrap();
-    fs::copy(fixtures().join("article.txt"), banks.join("sub/article.txt")).unwrap();
+    fs::copy(
+        fixtures().join("article.txt"),
+        banks.join("sub/article.txt"),
+    )
+    .unwrap();
     std::os::unix::fs::symlink("..", banks.join("sub/up")).unwrap();
     std::os::unix::fs::symlink("sub", banks.join("again")).unwrap();
     std::os::unix::fs::symlink("valid.yaml", banks.join("sub/same.yaml")).unwrap();
     let output = run_in(dir.path(), &["check", "banks"], b"");
-    assert_says(&output, 0, "checked 1 bank (1 question): 0 errors, 0 warnings");
+    assert_says(
+        &output,
+        0,
+        "checked 1 bank (1 question): 0 errors, 0 warnings",
+    );
 }
 
 // 3. Source files stay inside the root.
@@ -248,8 +279,16 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let banks = dir.path().join("banks");
     fs::create_dir(&banks).unwrap();
-    fs::copy(fixtures().join("article.txt"), dir.path().join("article.txt")).unwrap();
-    fs::write(banks.join("bank.yaml"), one_question("Qui parle ?", "../article.txt")).unwrap();
+    fs::copy(
+        fixtures().join("article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    fs::write(
+        banks.join("bank.yaml"),
+        one_question("Qui parle ?", "../article.txt"),
+    )
+    .unwrap();
     let real = fs::canonicalize(dir.path()).unwrap();
     let output = run_in(&banks, &["check", "bank.yaml"], b"");
     assert_says(
@@ -265,14 +304,20 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     let output = run_in(&banks, &["--root", "..", "check", "bank.yaml"], b"");
     assert_says(&output, 0, "checked 1 bank");
 
-    fs::write(banks.join("bank.yaml"), one_question("Qui parle ?", "/etc/passwd")).unwrap();
+    fs::write(
+        banks.join("bank.yaml"),
+        one_question("Qui parle ?", "/etc/passwd"),
+    )
+    .unwrap();
     let output = run_in(&banks, &["check", "bank.yaml"], b"");
     assert_says(
         &output,
         1,
         "source file `/etc/passwd` resolves to `/etc/passwd`, outside the root",
     );
-    assert!(text(&output).contains("give a path relative to the bank's folder, or widen the root with `--root DIR`"));
+    assert!(text(&output).contains(
+        "give a path relative to the bank's folder, or widen the root with `--root DIR`"
+    ));
 }
 
 #[cfg(unix)]
@@ -281,7 +326,11 @@ fn a_symlink_out_of_the_root_is_refused_after_resolving_it() {
     let dir = bank_dir("Qui parle ?", "link.txt");
     std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link.txt")).unwrap();
     let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
-    assert_says(&output, 1, "source file `link.txt` resolves to `/etc/hostname`, outside the root");
+    assert_says(
+        &output,
+        1,
+        "source file `link.txt` resolves to `/etc/hostname`, outside the root",
+    );
 }
 
 // 4. Bounded work.
@@ -328,7 +377,11 @@ fn a_typo_still_gets_its_closest_passage() {
 fn review_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(fixtures().join("valid.yaml"), dir.path().join("valid.yaml")).unwrap();
-    fs::copy(fixtures().join("article.txt"), dir.path().join("article.txt")).unwrap();
+    fs::copy(
+        fixtures().join("article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
     dir
 }
 
@@ -349,7 +402,12 @@ fn a_symlinked_progress_file_stays_a_symlink_and_its_lock_is_the_real_one() {
     std::os::unix::fs::symlink("real/progress.json", path.join("link.json")).unwrap();
     let output = review(path, "link.json");
     assert_says(&output, 0, "");
-    assert!(fs::symlink_metadata(path.join("link.json")).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(path.join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let saved = fs::read_to_string(path.join("real/progress.json")).unwrap();
     assert!(saved.contains("retrait-source"), "{saved}");
     // The lock goes with the session.
@@ -375,7 +433,11 @@ fn unknown_fields_in_the_progress_file_are_kept() {
 #[test]
 fn a_newer_progress_file_asks_for_an_update_not_a_reset() {
     let dir = review_dir();
-    fs::write(dir.path().join("p.json"), r#"{"version": 7, "cards": "new"}"#).unwrap();
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"version": 7, "cards": "new"}"#,
+    )
+    .unwrap();
     let output = review(dir.path(), "p.json");
     assert_says(
         &output,
@@ -431,7 +493,17 @@ fn a_100000_character_prompt_is_checked_and_printed() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),
-        &["--bank", "bank.yaml", "worksheet", "-n", "1", "--seed", "1", "--out", "out"],
+        &[
+            "--bank",
+            "bank.yaml",
+            "worksheet",
+            "-n",
+            "1",
+            "--seed",
+            "1",
+            "--out",
+            "out",
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
@@ -465,11 +537,19 @@ fn bom_crlf_and_tabs() {
         one_question("Qui parle ?", "article.txt").replace('\n', "\r\n")
     );
     fs::write(dir.path().join("bank.yaml"), bank).unwrap();
-    assert_says(&run_in(dir.path(), &["check", "bank.yaml"], b""), 0, "checked 1 bank");
+    assert_says(
+        &run_in(dir.path(), &["check", "bank.yaml"], b""),
+        0,
+        "checked 1 bank",
+    );
     // A tab inside a value is text; a tab as indentation is a YAML error, located.
     let tabbed = one_question("Qui\tparle ?", "article.txt").replace("    type:", "\ttype:");
     fs::write(dir.path().join("bank.yaml"), tabbed).unwrap();
-    assert_says(&run_in(dir.path(), &["check", "bank.yaml"], b""), 1, "bank.yaml:7: error:");
+    assert_says(
+        &run_in(dir.path(), &["check", "bank.yaml"], b""),
+        1,
+        "bank.yaml:7: error:",
+    );
 }
 
 #[test]
@@ -503,7 +583,17 @@ fn arabic_tifinagh_emoji_and_right_to_left_marks_pass_through() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),
-        &["--bank", "bank.yaml", "worksheet", "-n", "1", "--seed", "1", "--out", "out"],
+        &[
+            "--bank",
+            "bank.yaml",
+            "worksheet",
+            "-n",
+            "1",
+            "--seed",
+            "1",
+            "--out",
+            "out",
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
@@ -606,7 +696,17 @@ fn html_and_script_injection_in_every_field_stays_text() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),
-        &["--bank", "bank.yaml", "worksheet", "-n", "8", "--seed", "3", "--out", "out"],
+        &[
+            "--bank",
+            "bank.yaml",
+            "worksheet",
+            "-n",
+            "8",
+            "--seed",
+            "3",
+            "--out",
+            "out",
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
@@ -616,7 +716,9 @@ fn html_and_script_injection_in_every_field_stays_text() {
         assert!(!html.contains("<img src=x"), "{page}");
         assert!(!html.contains("onerror=alert(2)>"), "{page}");
         // Each injected field appears escaped: title, outlet, prompts, choices…
-        let escaped = html.matches("&#60;script&#62;alert(1)&#60;/script&#62;").count();
+        let escaped = html
+            .matches("&#60;script&#62;alert(1)&#60;/script&#62;")
+            .count();
         assert!(escaped >= 10, "{page}: only {escaped} escaped copies");
     }
 }
