@@ -198,7 +198,7 @@ impl Article {
 /// pass, whatever the lengths.
 fn candidate_starts(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
     let trigram = |w: &[u8]| {
-        (usize::from(w[0]) * 0x9e37 ^ usize::from(w[1]) * 0x85eb ^ usize::from(w[2]) * 0xc2b3)
+        ((usize::from(w[0]) * 0x9e37) ^ (usize::from(w[1]) * 0x85eb) ^ (usize::from(w[2]) * 0xc2b3))
             % FILTER_BITS
     };
     let mut filter = vec![0u64; FILTER_BITS / 64];
