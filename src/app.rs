@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::bank::{Bank, name_of};
-use crate::check::{check_paths, load_bank};
+use crate::check::{check_paths, load_bank_in};
 use crate::cli::DEFAULT_OUT;
 use crate::cli::{
     CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
@@ -25,6 +25,7 @@ use crate::{pdf, stats};
 struct Globals {
     bank: Option<std::path::PathBuf>,
     lang: Option<crate::bank::Lang>,
+    root: Option<std::path::PathBuf>,
 }
 
 impl Globals {
@@ -39,6 +40,9 @@ impl Globals {
         let mut words = vec!["mediaquiz".to_owned()];
         if let Some(path) = &self.bank {
             words.extend(["--bank".to_owned(), shell_word(&path.display().to_string())]);
+        }
+        if let Some(root) = &self.root {
+            words.extend(["--root".to_owned(), shell_word(&root.display().to_string())]);
         }
         if let Some(lang) = self.lang {
             words.extend(["--lang".to_owned(), name_of(&lang)]);
@@ -55,25 +59,26 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         command,
         bank,
         lang,
+        root,
     } = cli;
-    let globals = Globals { bank, lang };
+    let globals = Globals { bank, lang, root };
     match command {
-        Command::Check(args) => check(&args, out, err),
+        Command::Check(args) => check(&args, globals.root.as_deref(), out, err),
         Command::Stats => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
             out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
             worksheet(&bank, &globals, &args, out, err)
         }
         Command::Quiz(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
             quiz(&bank, &globals, &args, out)
         }
         Command::Review(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
             review(&bank, &globals, &args, out)
         }
         Command::Completions { shell } => {
@@ -103,8 +108,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
     }
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
-    let report = check_paths(&args.paths)?;
+fn check(
+    args: &CheckArgs,
+    root: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let report = check_paths(&args.paths, root)?;
     match args.format {
         OutputFormat::Text => {
             for diagnostic in &report.diagnostics {
@@ -407,7 +417,7 @@ fn export(
             }
         )));
     }
-    let bank = load_bank(cli.bank.as_deref())?;
+    let bank = load_bank_in(cli.bank.as_deref(), cli.root.as_deref())?;
     if let (Format::Html, Some(path)) = (format, &args.out) {
         export_page(&bank, cli, args, path, err)?;
         writeln!(out, "{}", path.display())?;

@@ -46,7 +46,19 @@ pub struct Missing {
     pub closest: Option<String>,
     /// The part is in the article, but before the part that precedes it in the quote.
     pub out_of_order: bool,
+    /// Whether a closest passage was searched for: not for a part longer than
+    /// [`MAX_SEARCHED`] characters, so the search stays bounded.
+    pub searched: bool,
 }
+
+/// The longest part (in characters) for which a closest passage is searched.
+pub const MAX_SEARCHED: usize = 600;
+/// How many places of the article, picked by shared trigrams, get the costly
+/// edit-distance comparison.
+const CANDIDATES: usize = 24;
+/// Bits in the trigram filter: a quote of [`MAX_SEARCHED`] characters sets
+/// at most a few thousand, so false hits stay rare.
+const FILTER_BITS: usize = 1 << 20;
 
 impl Article {
     /// Splits the text into paragraphs and prepares it for quote matching.
@@ -107,13 +119,20 @@ impl Article {
                         part,
                         closest: None,
                         out_of_order: true,
+                        searched: false,
                     });
                 }
                 None => {
+                    let searched = folded.chars().count() <= MAX_SEARCHED;
                     return Err(Missing {
-                        closest: self.closest(&folded),
+                        closest: if searched {
+                            self.closest(&folded)
+                        } else {
+                            None
+                        },
                         part,
                         out_of_order: false,
+                        searched,
                     });
                 }
             }
@@ -122,6 +141,7 @@ impl Article {
             part: quote.to_owned(),
             closest: None,
             out_of_order: false,
+            searched: false,
         })?;
         Ok(Found {
             paragraph: self.paragraph_at(start),
@@ -137,17 +157,16 @@ impl Article {
 
     /// The passage of the article most like `folded` (already folded), if it
     /// differs by little enough to be a typo rather than another sentence.
+    ///
+    /// Bounded work whatever the sizes: one pass over the article counts, for
+    /// each word start, the quote's trigrams in a window of the quote's
+    /// length; only the best [`CANDIDATES`] places get the edit distance.
     fn closest(&self, folded: &str) -> Option<String> {
         let haystack = &self.folded.text;
         let want = folded.chars().count();
+        let candidates = candidate_starts(haystack.as_bytes(), folded.as_bytes());
         let mut best: Option<(f64, usize, usize)> = None;
-        let starts = std::iter::once(0).chain(
-            haystack
-                .char_indices()
-                .filter(|&(_, c)| c == ' ')
-                .map(|(i, _)| i + 1),
-        );
-        for start in starts {
+        for start in candidates {
             let rest = &haystack[start..];
             // Windows of the quote's length, give or take a few characters, so
             // a dropped or added word still lines up.
@@ -155,7 +174,7 @@ impl Article {
                 let end = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
                 let window = &rest[..end];
                 let score = strsim::normalized_levenshtein(folded, window);
-                if best.is_none_or(|(b, _, _)| score > b) {
+                if best.is_none_or(|(b, s, _)| score > b || (score == b && start < s)) {
                     best = Some((score, start, start + end));
                 }
             }
@@ -172,6 +191,63 @@ impl Article {
                 .join(" "),
         )
     }
+}
+
+/// The word starts of `haystack` whose window of `needle`'s length shares the
+/// most byte trigrams with `needle`, best first (ties: earliest first). One
+/// pass, whatever the lengths.
+fn candidate_starts(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    let trigram = |w: &[u8]| {
+        ((usize::from(w[0]) * 0x9e37) ^ (usize::from(w[1]) * 0x85eb) ^ (usize::from(w[2]) * 0xc2b3))
+            % FILTER_BITS
+    };
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for w in needle.windows(3) {
+        let bit = trigram(w);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    let hit = |at: usize| {
+        haystack.get(at..at + 3).is_some_and(|w| {
+            let bit = trigram(w);
+            filter[bit / 64] & (1 << (bit % 64)) != 0
+        })
+    };
+    let span = needle.len().saturating_sub(2).max(1);
+    let starts = std::iter::once(0).chain(
+        haystack
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b' ')
+            .map(|(i, _)| i + 1)
+            .filter(|&i| i < haystack.len()),
+    );
+    // A sliding window [from, to) of trigram positions, moved to each word
+    // start in turn: every position enters and leaves once.
+    let (mut from, mut to, mut count) = (0, 0, 0usize);
+    let mut scored: Vec<(usize, usize)> = Vec::new();
+    for start in starts {
+        while to < (start + span).min(haystack.len()) {
+            count += usize::from(hit(to));
+            to += 1;
+        }
+        while from < start {
+            count -= usize::from(hit(from));
+            from += 1;
+        }
+        scored.push((count, start));
+        // Keeps memory bounded on a huge article: only the best few matter.
+        if scored.len() >= CANDIDATES * 64 {
+            keep_best(&mut scored);
+        }
+    }
+    keep_best(&mut scored);
+    scored.into_iter().map(|(_, start)| start).collect()
+}
+
+/// Keeps the [`CANDIDATES`] highest counts (earliest first among equals).
+fn keep_best(scored: &mut Vec<(usize, usize)>) {
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(CANDIDATES);
 }
 
 /// Widens a byte range of `text` so it neither starts nor ends inside a word.

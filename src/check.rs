@@ -2,7 +2,7 @@
 //! article, and advice on weak questions. Also loads a bank for the other
 //! commands, which refuse a bank that does not pass.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::bank::{Bank, Kind, Question, Unread, parse, suggest_id};
 use crate::diagnostic::{Diagnostic, Findings, control_char};
 use crate::error::{Error, Result};
+use crate::fsutil::{self, ReadError};
 use crate::shipped;
 use crate::text::{fold_answer, words};
 
@@ -36,12 +37,23 @@ impl BankFile {
         }
     }
 
-    /// Reads a bank file; a file that is not UTF-8 is reported as a finding.
+    /// Reads a bank file; a file that is not UTF-8, not a regular file or
+    /// over [`fsutil::BANK_LIMIT`] is reported as a finding.
     pub fn read(path: &Path) -> Result<std::result::Result<BankFile, Diagnostic>> {
-        let bytes = fs::read(path).map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, "a bank") {
+            Ok(bytes) => bytes,
+            Err(ReadError::Io(source)) => {
+                return Err(Error::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+            Err(refused) => {
+                let mut findings = Findings::new(path.display().to_string());
+                findings.error(1, None, format!("cannot read this bank: {refused}"));
+                return Ok(Err(findings.list.remove(0)));
+            }
+        };
         let label = path.display().to_string();
         Ok(match String::from_utf8(bytes) {
             Ok(text) => Ok(BankFile {
@@ -87,13 +99,20 @@ pub struct Checked {
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
+/// Its article must lie in the bank's own folder; see [`check_file_in`].
 pub fn check_file(file: &BankFile) -> Checked {
+    check_file_in(file, None)
+}
+
+/// Checks one bank whose article must resolve inside `root` (`--root`; by
+/// default the bank file's own folder).
+pub fn check_file_in(file: &BankFile, root: Option<&Path>) -> Checked {
     let parsed = parse(&file.label, &file.text);
     let mut findings = parsed.findings;
     let mut questions = parsed.questions;
     let article = parsed.source.as_ref().and_then(|source| {
         let line = parsed.outline.source("file");
-        read_article(file, &source.file, line, &mut findings)
+        read_article(file, &source.file, root, line, &mut findings)
     });
     if let Some(article) = &article {
         verify_evidence(article, &mut questions, &parsed.outline, &mut findings);
@@ -150,6 +169,11 @@ fn default_id(file: &BankFile, findings: &mut Findings) -> Option<String> {
 
 /// Loads the bank at `path` (or the shipped one), refusing one with errors.
 pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
+    load_bank_in(path, None)
+}
+
+/// Like [`load_bank`], with the article confined to `root` (`--root`).
+pub fn load_bank_in(path: Option<&Path>, root: Option<&Path>) -> Result<Bank> {
     let file = match path {
         None => BankFile::shipped(),
         Some(path) => BankFile::read(path)?.map_err(|d| Error::InvalidBank {
@@ -157,7 +181,7 @@ pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
             errors: vec![d],
         })?,
     };
-    let checked = check_file(&file);
+    let checked = check_file_in(&file, root);
     checked.bank.ok_or_else(|| Error::InvalidBank {
         label: file.label,
         errors: checked
@@ -171,10 +195,11 @@ pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
 fn read_article(
     file: &BankFile,
     name: &str,
+    root: Option<&Path>,
     line: usize,
     findings: &mut Findings,
 ) -> Option<Article> {
-    match article_text(file, name) {
+    match article_text(file, name, root) {
         Ok(text) => Some(Article::new(&text)),
         Err(message) => {
             findings.error(line, None, message);
@@ -184,20 +209,19 @@ fn read_article(
 }
 
 /// The article's text, or what is wrong with the file, as a finding's message.
-fn article_text(file: &BankFile, name: &str) -> std::result::Result<String, String> {
+fn article_text(
+    file: &BankFile,
+    name: &str,
+    root: Option<&Path>,
+) -> std::result::Result<String, String> {
     let text = match &file.path {
         None => shipped::file(name)
             .map(str::to_owned)
             .ok_or_else(|| format!("source file `{name}` is not shipped with mediaquiz"))?,
         Some(path) => {
-            let full = path.parent().unwrap_or(Path::new(".")).join(name);
-            let bytes = fs::read(&full).map_err(|err| match err.kind() {
-                std::io::ErrorKind::NotFound => format!(
-                    "source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder",
-                    full.display()
-                ),
-                _ => format!("cannot read source file `{}`: {err}", full.display()),
-            })?;
+            let full = article_path(path, name, root)?;
+            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article")
+                .map_err(|err| format!("cannot read source file `{}`: {err}", full.display()))?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
                 format!("source file `{name}` is not UTF-8 text: save the article as UTF-8")
             })?
@@ -215,6 +239,45 @@ fn article_text(file: &BankFile, name: &str) -> std::result::Result<String, Stri
         }
     }
     Ok(text)
+}
+
+/// Where `source.file` points, after symlinks, refused unless it lies inside
+/// the root (as typst's `--root`): a bank shared by someone else must not pull
+/// `~/.ssh/id_ed25519` or `/etc/passwd` onto a printed worksheet.
+fn article_path(
+    bank: &Path,
+    name: &str,
+    root: Option<&Path>,
+) -> std::result::Result<PathBuf, String> {
+    let folder = bank.parent().unwrap_or(Path::new(""));
+    let full = folder.join(name);
+    let real = fs::canonicalize(&full).map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => format!(
+            "source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder",
+            full.display()
+        ),
+        _ => format!("cannot read source file `{}`: {err}", full.display()),
+    })?;
+    let root = match root {
+        Some(root) => root,
+        None if folder.as_os_str().is_empty() => Path::new("."),
+        None => folder,
+    };
+    let real_root = fs::canonicalize(root)
+        .map_err(|err| format!("cannot read the root folder `{}`: {err}", root.display()))?;
+    if !real.starts_with(&real_root) {
+        let widen = if name.starts_with('/') || Path::new(name).is_absolute() {
+            "give a path relative to the bank's folder"
+        } else {
+            "move the article into it"
+        };
+        return Err(format!(
+            "source file `{name}` resolves to `{}`, outside the root `{}`: {widen}, or widen the root with `--root DIR`",
+            real.display(),
+            real_root.display()
+        ));
+    }
+    Ok(real)
 }
 
 fn verify_evidence(
@@ -270,6 +333,11 @@ fn find_quote(article: &Article, quote: &str) -> std::result::Result<Option<usiz
         format!(
             "evidence not found in the article: « {part} »; closest passage: « {} »",
             shorten(&closest)
+        )
+    } else if !missing.searched {
+        format!(
+            "evidence not found in the article: « {part} »; no close passage was searched for (the quote is over {} characters): copy the words exactly from the article (use … to skip words)",
+            crate::article::MAX_SEARCHED
         )
     } else {
         format!(
@@ -460,8 +528,9 @@ impl Report {
 }
 
 /// Checks the banks at `paths` (files, or folders searched for `*.yaml`), or
-/// the shipped bank when `paths` is empty.
-pub fn check_paths(paths: &[PathBuf]) -> Result<Report> {
+/// the shipped bank when `paths` is empty; articles must lie inside `root`
+/// (by default each bank's own folder).
+pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
     let mut report = Report::default();
     if paths.is_empty() {
         let checked = check_file(&BankFile::shipped());
@@ -478,7 +547,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Report> {
         for file in files {
             match BankFile::read(&file)? {
                 Ok(bank) => {
-                    let checked = check_file(&bank);
+                    let checked = check_file_in(&bank, root);
                     report.add(checked.diagnostics, checked.questions);
                 }
                 Err(diagnostic) => report.add(vec![diagnostic], 0),
@@ -488,27 +557,40 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Report> {
     Ok(report)
 }
 
-/// The bank files at `path`: itself, or the `*.yaml`/`*.yml` files below it, sorted.
+/// The bank files at `path`: itself, or the `*.yaml`/`*.yml` files below it,
+/// sorted. Symlinks are followed, but each real folder is entered once and
+/// each real file listed once, so a symlink loop neither hangs the walk nor
+/// counts a bank twice.
 fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
-    let metadata = fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let read_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Read { path, source }
+    };
+    let metadata = fs::metadata(path).map_err(read_error(path))?;
     if !metadata.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
     let mut found = Vec::new();
+    let mut entered = HashSet::new();
+    let mut listed = HashSet::new();
     let mut pending = vec![path.to_owned()];
     while let Some(dir) = pending.pop() {
-        let entries = fs::read_dir(&dir).map_err(|source| Error::Read {
-            path: dir.clone(),
-            source,
-        })?;
+        let real = fs::canonicalize(&dir).map_err(read_error(&dir))?;
+        if !entered.insert(real) {
+            continue;
+        }
+        let entries = fs::read_dir(&dir).map_err(read_error(&dir))?;
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            // A dangling symlink has no metadata: nothing to check there.
+            let Ok(metadata) = fs::metadata(&path) else {
+                continue;
+            };
+            if metadata.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && listed.insert(fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
+            {
                 found.push(path);
             }
         }

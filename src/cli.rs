@@ -27,6 +27,9 @@ pub struct Cli {
     /// Interface language; default: the bank's own
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Folder that a bank's `source.file` must stay inside; default: the bank's own folder
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// The subcommands.

@@ -77,7 +77,15 @@ pub enum Error {
         /// What to do about it.
         advice: String,
     },
-    /// The flags ask for something that cannot be done.
+    /// The progress file was written by a newer mediaquiz; it is left untouched.
+    #[error("the progress file `{}` was written by a newer mediaquiz (version {version}): update mediaquiz", path.display())]
+    NewerState {
+        /// The progress file.
+        path: PathBuf,
+        /// Its format version.
+        version: u32,
+    },
+    /// The flags ask for something the bank cannot give.
     #[error("{0}")]
     Usage(String),
     /// A template failed to render (a bug: please report it).

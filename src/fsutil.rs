@@ -1,14 +1,137 @@
-//! Writing files so that nothing already there is ever half-overwritten: the
-//! new content goes to a temporary file in the same folder, which is then
-//! renamed over the old one in one step. A run's files (sheets and their keys)
-//! are written as one set: all or none.
+//! Files: reading only regular files, within a size cap, without ever
+//! blocking on a FIFO or draining a device; and writing so that nothing
+//! already there is ever half-overwritten: the new content goes to a
+//! temporary file in the same folder, which is then renamed over the old one
+//! in one step. A run's files (sheets and their keys) are written as one set:
+//! all or none.
 
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::{Error, Result};
+
+/// The most a bank file may weigh.
+pub const BANK_LIMIT: u64 = 32 * MB;
+/// The most an article may weigh.
+pub const ARTICLE_LIMIT: u64 = 4 * MB;
+/// The most a progress file may weigh.
+pub const PROGRESS_LIMIT: u64 = 64 * MB;
+const MB: u64 = 1024 * 1024;
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The operating system refused (missing file, permissions…).
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// A FIFO, a device, a socket or a folder: reading it could block forever
+    /// or never end.
+    #[error("it is {0}, not a regular file: give the path of a file")]
+    NotRegular(&'static str),
+    /// Over the cap for this kind of file.
+    #[error("it is larger than {} MB, the most {what} may weigh", limit / MB)]
+    TooLarge {
+        /// The cap, in bytes.
+        limit: u64,
+        /// What the file was meant to be ("a bank").
+        what: &'static str,
+    },
+}
+
+impl ReadError {
+    /// Whether the file does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+
+    /// As an `io::Error` (for [`Error::Read`]), keeping the message.
+    pub fn into_io(self) -> io::Error {
+        match self {
+            ReadError::Io(e) => e,
+            other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+}
+
+/// Reads the regular file at `path` (following symlinks), refusing anything
+/// else and anything over `limit` bytes; `what` names the file in the
+/// message ("a bank"). The file is opened without blocking, so a FIFO is
+/// refused rather than waited on, and read through a cap, so a file that
+/// grows (or lies about its size) stops at the limit.
+pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+    // Checked before opening too: opening some devices (a tape, a terminal)
+    // has effects of its own.
+    kind_check(&std::fs::metadata(path)?)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    // Again on the open file: the path may have been swapped in between.
+    let metadata = file.metadata()?;
+    kind_check(&metadata)?;
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { limit, what });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    read_capped(file, limit, &mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit, what });
+    }
+    Ok(bytes)
+}
+
+/// Refuses a path that exists and is not a regular file (following
+/// symlinks); a missing file is fine: it is about to be made.
+pub fn regular_or_absent(path: &Path) -> Result<(), ReadError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => kind_check(&metadata),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn read_capped(file: File, limit: u64, bytes: &mut Vec<u8>) -> io::Result<usize> {
+    file.take(limit.saturating_add(1)).read_to_end(bytes)
+}
+
+/// Refuses what is not a regular file, naming what it is.
+fn kind_check(metadata: &std::fs::Metadata) -> Result<(), ReadError> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    Err(ReadError::NotRegular(if kind.is_dir() {
+        "a folder"
+    } else {
+        special_kind(kind)
+    }))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> &'static str {
+    "a special file"
+}
 
 /// A temporary file in `path`'s folder, to be renamed onto `path` once
 /// complete. It gets the permissions the result should have: those of the
@@ -18,8 +141,13 @@ pub fn temp_beside(path: &Path, suffix: &str) -> Result<NamedTempFile> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    let prefix = temp_prefix(path);
+    let suffix = format!("{suffix}{TEMP_SUFFIX}");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".mediaquiz-").suffix(suffix);
+    builder
+        .prefix(&prefix)
+        .suffix(&suffix)
+        .rand_bytes(TEMP_RANDOM);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -32,6 +160,45 @@ pub fn temp_beside(path: &Path, suffix: &str) -> Result<NamedTempFile> {
         path: path.to_owned(),
         source,
     })
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// `.review.json.mediaquiz-`: temporary files for `path` start with its own
+/// name, so that cleaning up after one file never touches another's.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.mediaquiz-")
+}
+
+/// Removes the temporary files an interrupted [`write_atomic`] of `path` left
+/// behind (only names this module makes: prefix, six random characters,
+/// `.tmp`). Call it only while holding the file's lock, so that no other
+/// writer of `path` is mid-save.
+pub fn remove_stale_temporaries(path: &Path) -> io::Result<usize> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_ours = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .is_some_and(|random| {
+                random.len() == TEMP_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if is_ours && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// How much a write must survive.

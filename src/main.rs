@@ -4,12 +4,14 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use mediaquiz::{Error, app, cli::Cli};
+use mediaquiz::{Error, app, cli::Cli, console::Sanitised};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = io::stdout().lock();
-    let mut err = io::stderr();
+    // Every byte for the terminal passes through a sanitiser: text from a
+    // bank can colour nothing and drive nothing, even if `check` missed it.
+    let mut out = Sanitised::new(io::stdout().lock());
+    let mut err = Sanitised::new(io::stderr());
     match app::run(cli, &mut out, &mut err)
         .and_then(|code| out.flush().map(|()| code).map_err(Error::from))
     {
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
                 }
             }
             let _ = writeln!(err, "error: {e}");
+            let _ = err.flush();
             ExitCode::from(e.exit_code())
         }
     }

@@ -49,6 +49,10 @@ pub struct NewToday {
 /// text keeps its history, and removing it from the bank keeps it too.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BankProgress {
+    /// Fields this version does not know (written by a newer one): kept as
+    /// they are on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
     /// Card states by question id.
     pub cards: BTreeMap<String, CardState>,
     /// New cards introduced today.
@@ -67,6 +71,10 @@ pub struct Progress {
     /// is reviewed again and [`Progress::claim`] moves it under the bank's id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_title: BTreeMap<String, BankProgress>,
+    /// Fields this version does not know (written by a newer one): kept as
+    /// they are on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl Default for Progress {
@@ -75,6 +83,7 @@ impl Default for Progress {
             version: VERSION,
             banks: BTreeMap::new(),
             by_title: BTreeMap::new(),
+            extra: BTreeMap::new(),
         }
     }
 }
@@ -99,9 +108,11 @@ impl Progress {
 /// The progress file, open and locked for one session.
 #[derive(Debug)]
 pub struct StateFile {
+    /// The real file (symlinks followed), so a save replaces the file the
+    /// link points to rather than the link.
     path: PathBuf,
     // Held for the whole session; the OS releases it if the process dies.
-    _lock: File,
+    _lock: Lock,
     /// The progress read from the file (or empty).
     pub progress: Progress,
     /// Where `--reset` moved the old file, if it did.
@@ -125,6 +136,10 @@ impl StateFile {
     /// Opens and locks the progress file at `path`; `reset` first moves an
     /// existing file aside as a backup.
     pub fn open(path: &Path, reset: bool) -> Result<StateFile> {
+        let path = &real_path(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
         let write_error = |source| Error::Write {
             path: path.to_owned(),
             source,
@@ -132,30 +147,15 @@ impl StateFile {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(write_error)?;
         }
-        let lock_path = sibling(path, ".lock");
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|source| Error::Write {
-                path: lock_path.clone(),
-                source,
-            })?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(Error::StateLocked {
-                    path: path.to_owned(),
-                });
-            }
-            Err(TryLockError::Error(source)) => {
-                return Err(Error::Write {
-                    path: lock_path,
-                    source,
-                });
-            }
-        }
+        // A FIFO or a device is refused before its `.lock` is made beside it.
+        fsutil::regular_or_absent(path).map_err(|err| Error::Read {
+            path: path.to_owned(),
+            source: err.into_io(),
+        })?;
+        let lock = Lock::acquire(path)?;
+        // Under the lock, no other session is mid-save: any temporary file
+        // of ours is a leftover of a save that was killed.
+        fsutil::remove_stale_temporaries(path).map_err(write_error)?;
         let backup = if reset && path.exists() {
             let backup = free_backup_name(path);
             fs::rename(path, &backup).map_err(write_error)?;
@@ -164,18 +164,24 @@ impl StateFile {
             None
         };
         let mut migrated = None;
-        let progress = match fs::read(path) {
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Progress::default(),
-            Err(source) => {
+        let progress = match fsutil::read_limited(path, fsutil::PROGRESS_LIMIT, "a progress file") {
+            Err(err) if err.is_not_found() => Progress::default(),
+            Err(err) => {
                 return Err(Error::Read {
                     path: path.to_owned(),
-                    source,
+                    source: err.into_io(),
                 });
             }
             Ok(bytes) => {
-                let (progress, from_v1) = parse(&bytes).map_err(|reason| Error::CorruptState {
-                    path: path.to_owned(),
-                    reason,
+                let (progress, from_v1) = parse(&bytes).map_err(|problem| match problem {
+                    Problem::Newer(version) => Error::NewerState {
+                        path: path.to_owned(),
+                        version,
+                    },
+                    Problem::Damaged(reason) => Error::CorruptState {
+                        path: path.to_owned(),
+                        reason,
+                    },
                 })?;
                 if from_v1 {
                     // The old file is kept as it was before anything replaces it.
@@ -212,11 +218,41 @@ impl StateFile {
     }
 }
 
+/// Reads progress file content as [`StateFile::open`] does, without a file:
+/// the reason it is refused, if it is (for fuzzing and tools).
+pub fn parse_progress(bytes: &[u8]) -> std::result::Result<Progress, String> {
+    parse(bytes)
+        .map(|(progress, _)| progress)
+        .map_err(|problem| match problem {
+            Problem::Newer(version) => format!("written by a newer mediaquiz (version {version})"),
+            Problem::Damaged(reason) => reason,
+        })
+}
+
+/// Why a progress file cannot be used.
+enum Problem {
+    /// Written by a newer mediaquiz, in this format version.
+    Newer(u32),
+    /// Not progress: what is wrong, with its line.
+    Damaged(String),
+}
+
 /// The progress in `bytes`, and whether it came from a version-1 file (then
 /// migrated: its banks wait in `by_title` for their id).
-fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), String> {
-    let mut progress: Progress =
-        serde_json::from_slice(bytes).map_err(|e| format!("line {}: {e}", e.line()))?;
+fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), Problem> {
+    // Some editors put a byte-order mark in front of UTF-8.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let damaged = |e: serde_json::Error| Problem::Damaged(format!("line {}: {e}", e.line()));
+    // The version first: a newer format may differ in any other field.
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let versioned: Versioned = serde_json::from_slice(bytes).map_err(damaged)?;
+    if versioned.version > VERSION {
+        return Err(Problem::Newer(versioned.version));
+    }
+    let mut progress: Progress = serde_json::from_slice(bytes).map_err(damaged)?;
     let from_v1 = progress.version == VERSION_BY_TITLE;
     if from_v1 {
         progress.version = VERSION;
@@ -224,10 +260,10 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), String> {
         progress.by_title.extend(by_title);
     }
     if progress.version != VERSION {
-        return Err(format!(
+        return Err(Problem::Damaged(format!(
             "format version {} is not one this mediaquiz reads ({VERSION})",
             progress.version
-        ));
+        )));
     }
     for (bank, cards) in progress.banks.iter().chain(&progress.by_title) {
         for (id, card) in &cards.cards {
@@ -237,11 +273,110 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), String> {
                 && (1.0..=10.0).contains(&card.difficulty)
                 && card.last <= card.due;
             if !sane {
-                return Err(format!("card `{id}` of `{bank}` has impossible values"));
+                return Err(Problem::Damaged(format!(
+                    "card `{id}` of `{bank}` has impossible values"
+                )));
             }
         }
     }
     Ok((progress, from_v1))
+}
+
+/// `path` with symlinks followed, also when the link's target does not exist
+/// yet (a first save then creates the target, not a file over the link).
+fn real_path(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    // As the kernel does, give up after 40 links: a loop is an error.
+    for _ in 0..40 {
+        match fs::canonicalize(&path) {
+            Ok(real) => return Ok(real),
+            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+            Err(_) => {}
+        }
+        match fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                }
+            }
+            // Not a symlink: a file yet to be made, in a folder yet to be made.
+            Err(_) => return Ok(path),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "too many levels of symbolic links",
+    ))
+}
+
+/// The session's lock: `FILE.lock`, locked for the whole session and removed
+/// when it ends. Removing it is safe because it is unlinked while still
+/// locked, and a session that locks a file checks it is still the one at the
+/// path (not one a finished session just unlinked), or starts over.
+#[derive(Debug)]
+struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    fn acquire(state: &Path) -> Result<Lock> {
+        let path = sibling(state, ".lock");
+        let error = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(error)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::StateLocked {
+                        path: state.to_owned(),
+                    });
+                }
+                Err(TryLockError::Error(source)) => return Err(error(source)),
+            }
+            if same_file(&file, &path).map_err(error)? {
+                return Ok(Lock { file, path });
+            }
+            // The file we locked was unlinked by a session that just ended:
+            // lock the one now at the path instead.
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Unlinked before the file is closed, so still under the lock; if it
+        // fails the lock file merely stays, as before.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether the open `file` is the one at `path`.
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    match fs::metadata(path) {
+        Ok(there) => Ok(open.dev() == there.dev() && open.ino() == there.ino()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(err),
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, _: &Path) -> io::Result<bool> {
+    // Elsewhere a locked file cannot be unlinked, so it is always the one.
+    Ok(true)
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -388,6 +523,47 @@ mod tests {
         progress.claim("lere-copy", "Lere");
         assert!(progress.banks["lere"].cards.contains_key("retrait-source"));
         assert!(!progress.banks.contains_key("lere-copy"));
+    }
+
+    #[test]
+    fn the_lock_file_goes_with_the_session_and_a_new_one_still_excludes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json");
+        let lock = dir.path().join("review.json.lock");
+        let first = StateFile::open(&path, false).unwrap();
+        assert!(lock.exists());
+        drop(first);
+        assert!(!lock.exists());
+        let _second = StateFile::open(&path, false).unwrap();
+        let third = StateFile::open(&path, false).unwrap_err();
+        assert!(matches!(third, Error::StateLocked { .. }), "{third}");
+    }
+
+    #[test]
+    fn a_lock_file_unlinked_under_a_waiting_session_is_not_trusted() {
+        // A session that locked a file since unlinked (by one that ended)
+        // must not count as holding the lock.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json.lock");
+        let old = File::create(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(!same_file(&old, &path).unwrap());
+        let new = File::create(&path).unwrap();
+        assert!(same_file(&new, &path).unwrap());
+    }
+
+    #[test]
+    fn newer_versions_bom_and_unknown_fields() {
+        assert!(matches!(
+            parse(br#"{"version": 9}"#),
+            Err(Problem::Newer(9))
+        ));
+        let (progress, _) = parse(b"\xef\xbb\xbf{\"version\": 2, \"banks\": {}, \"x\": true}")
+            .ok()
+            .unwrap();
+        assert_eq!(progress.extra["x"], serde_json::Value::Bool(true));
+        let json = serde_json::to_string(&progress).unwrap();
+        assert!(json.contains("\"x\":true"), "{json}");
     }
 
     #[test]
