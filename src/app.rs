@@ -30,6 +30,17 @@ impl Globals {
         self.lang.unwrap_or(bank.language)
     }
 
+    /// The one bank a command works on: `--bank`, or the shipped one. A
+    /// folder is refused here, since only `check` takes several banks.
+    fn load_bank(&self) -> Result<Bank> {
+        if let Some(path) = self.bank.as_deref().filter(|p| p.is_dir()) {
+            return Err(Error::BankIsFolder {
+                path: path.to_owned(),
+            });
+        }
+        load_bank(self.bank.as_deref())
+    }
+
     /// The command line that runs `subcommand` with `flags` on the same bank
     /// in the same language: printed so any output can be made again.
     fn command_line(&self, subcommand: &str, flags: Vec<String>) -> String {
@@ -55,22 +66,22 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
     } = cli;
     let globals = Globals { bank, lang };
     match command {
-        Command::Check(args) => check(&args, out, err),
+        Command::Check(args) => check(&args, globals.bank.as_deref(), out, err),
         Command::Stats => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = globals.load_bank()?;
             out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = globals.load_bank()?;
             worksheet(&bank, &globals, &args, out, err)
         }
         Command::Quiz(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = globals.load_bank()?;
             quiz(&bank, &globals, &args, out)
         }
         Command::Review(args) => {
-            let bank = load_bank(globals.bank.as_deref())?;
+            let bank = globals.load_bank()?;
             review(&bank, &globals, &args, out)
         }
         Command::Completions { shell } => {
@@ -80,8 +91,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
     }
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
-    let report = check_paths(&args.paths)?;
+/// `check`: the paths given, else the `--bank` bank, else the shipped one.
+fn check(
+    args: &CheckArgs,
+    bank: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let paths = match (args.paths.is_empty(), bank) {
+        (true, Some(bank)) => vec![bank.to_owned()],
+        _ => args.paths.clone(),
+    };
+    let report = check_paths(&paths)?;
     match args.format {
         OutputFormat::Text => {
             for diagnostic in &report.diagnostics {
