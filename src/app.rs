@@ -236,11 +236,11 @@ fn worksheet(
     for version in &versions {
         for (name, html) in [
             (
-                format!("worksheet-{}.html", version.letter),
+                format!("worksheet-{}.html", version.label),
                 render::worksheet(bank, version, &options)?,
             ),
             (
-                format!("answers-{}.html", version.letter),
+                format!("answers-{}.html", version.label),
                 render::answers(bank, version, &options)?,
             ),
         ] {

@@ -102,9 +102,9 @@ pub struct WorksheetArgs {
     /// Questions, filters and seed
     #[command(flatten)]
     pub select: SelectArgs,
-    /// How many versions (A, B, C…): same questions, different orders
-    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=26))]
-    pub versions: u8,
+    /// How many versions (A, B, C…; past 26: AA, AB… up to 676): same questions, different orders
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=676))]
+    pub versions: u16,
     /// Folder to write the sheets into
     #[arg(long, default_value = "worksheets", value_name = "DIR")]
     pub out: std::path::PathBuf,

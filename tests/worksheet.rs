@@ -200,3 +200,36 @@ fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     assert!(dir.path().join("worksheet-A.html").exists());
     assert!(dir.path().join("answers-A.html").exists());
 }
+
+#[test]
+fn more_than_26_versions_get_two_letters_that_list_in_order() {
+    let dir = worksheets(&[
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--versions",
+        "200",
+    ]);
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("worksheet-"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 200);
+    assert_eq!(
+        &names[..3],
+        [
+            "worksheet-AA.html",
+            "worksheet-AB.html",
+            "worksheet-AC.html"
+        ]
+    );
+    assert_eq!(names[26], "worksheet-BA.html");
+    assert_eq!(names[199], "worksheet-HR.html");
+    let sheet = read(dir.path(), "worksheet-BA.html");
+    assert!(sheet.contains(" BA</span>"), "the sheet shows its label");
+}
