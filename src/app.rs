@@ -78,7 +78,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         }
         Command::Quiz(args) => {
             let bank = globals.load_bank()?;
-            quiz(&bank, &globals, &args, out)
+            quiz(&bank, &globals, &args, out, err)
         }
         Command::Review(args) => {
             let bank = globals.load_bank()?;
@@ -133,6 +133,9 @@ fn check(
     })
 }
 
+/// How many questions `worksheet` and `quiz` choose without `-n`.
+const DEFAULT_COUNT: usize = 10;
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -155,19 +158,39 @@ impl SelectArgs {
 
     /// The seed, its generator, and the questions chosen with it (never
     /// flashcard-only ones): the first draws of every seeded command.
+    /// Without `-n`, a bank with fewer than the default gives all it has,
+    /// and `err` says so; an explicit `-n` is never cut short.
     fn choose<'b>(
         &self,
         bank: &'b Bank,
+        err: &mut dyn Write,
     ) -> Result<(Seed, select::Rng, Vec<&'b crate::bank::Question>)> {
+        let filters = self.filters();
+        let count = match self.count {
+            Some(count) => count,
+            None => {
+                let available = select::matching(bank, &filters, false);
+                if (1..DEFAULT_COUNT).contains(&available) {
+                    writeln!(
+                        err,
+                        "{available} question{} match, fewer than the default {DEFAULT_COUNT}: using {}",
+                        plural(available),
+                        if available == 1 { "it" } else { "all of them" }
+                    )?;
+                }
+                available.clamp(1, DEFAULT_COUNT)
+            }
+        };
         let seed = self.seed();
         let mut rng = seed.rng();
-        let chosen = select::select(bank, &self.filters(), self.count, false, &mut rng)?;
+        let chosen = select::select(bank, &filters, count, false, &mut rng)?;
         Ok((seed, rng, chosen))
     }
 
-    /// The flags again, for a command line that makes the same output.
-    fn flags(&self, seed: Seed) -> Vec<String> {
-        let mut flags = vec!["-n".to_owned(), self.count.to_string()];
+    /// The flags again, for a command line that makes the same output:
+    /// `count` is how many were chosen, given or not.
+    fn flags(&self, seed: Seed, count: usize) -> Vec<String> {
+        let mut flags = vec!["-n".to_owned(), count.to_string()];
         let mut push = |flag: &str, value: String| {
             flags.push(flag.to_owned());
             flags.push(value);
@@ -202,10 +225,10 @@ fn worksheet(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let lang = cli.lang_for(bank);
-    let (seed, mut rng, chosen) = args.select.choose(bank)?;
+    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
-    let mut remake = args.select.flags(seed);
+    let mut remake = args.select.flags(seed, chosen.len());
     if args.versions > 1 {
         remake.extend(["--versions".to_owned(), args.versions.to_string()]);
     }
@@ -261,15 +284,21 @@ fn worksheet(
     Ok(ExitCode::SUCCESS)
 }
 
-fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {
+fn quiz(
+    bank: &Bank,
+    cli: &Globals,
+    args: &QuizArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     let lang = cli.lang_for(bank);
-    let (seed, mut rng, chosen) = args.select.choose(bank)?;
+    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
     let shown: Vec<select::Shown<'_>> = chosen
         .iter()
         .map(|q| select::Shown::shuffle(q, &mut rng))
         .collect();
     let style = crate::console::Style::detect();
-    let mut flags = args.select.flags(seed);
+    let mut flags = args.select.flags(seed, chosen.len());
     if args.retry {
         flags.push("--retry".to_owned());
     }

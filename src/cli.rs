@@ -76,9 +76,9 @@ pub struct CheckArgs {
 /// Which questions, how many, and the seed: shared by worksheets and the quiz.
 #[derive(Debug, Clone, Args)]
 pub struct SelectArgs {
-    /// How many questions
-    #[arg(short = 'n', long = "count", default_value_t = 10, value_name = "N")]
-    pub count: usize,
+    /// How many questions [default: 10, or all that match if fewer]
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
     /// Seed of the shuffle (default: random, and printed): the same seed gives the same result
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,

@@ -90,6 +90,15 @@ impl Filters {
     }
 }
 
+/// How many questions pass `filters` (flashcard-only ones only if `with_cards`).
+pub fn matching(bank: &Bank, filters: &Filters, with_cards: bool) -> usize {
+    bank.questions
+        .iter()
+        .filter(|q| with_cards || q.question_type() != QuestionType::Card)
+        .filter(|q| filters.accepts(q))
+        .count()
+}
+
 /// Picks `count` questions that pass `filters`, spread over as many skills as
 /// possible (round-robin over the skills, in a shuffled order), unless
 /// `with_cards` is false, in which case flashcard-only questions are left out.
@@ -114,7 +123,7 @@ pub fn select<'b>(
         let scope = filters.describe();
         let found = match (scope.is_empty(), n) {
             (true, _) if !with_cards => {
-                format!("the bank has only {n} (flashcard-only questions stay off worksheets)")
+                format!("the bank has only {n} (flashcard-only questions are for `review`)")
             }
             (true, _) => format!("the bank has only {n}"),
             (false, 0) => format!("none match {scope}"),

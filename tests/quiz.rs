@@ -154,3 +154,31 @@ fn the_shipped_bank_in_five_questions() {
         stdout_of(&output)
     );
 }
+
+#[test]
+fn a_small_bank_without_dash_n_uses_every_question_and_says_so() {
+    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "--seed", "4"])
+        .write_stdin(ALL_RIGHT)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout_of(&output).contains("Score : 9/9"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "9 questions match, fewer than the default 10: using all of them\n"
+    );
+}
+
+#[test]
+fn an_explicit_dash_n_larger_than_the_bank_stays_an_error_that_is_not_about_worksheets() {
+    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "-n", "12"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "error: asked for 12 questions, but the bank has only 9 (flashcard-only questions are for `review`): ask for `-n 9`\n"
+    );
+}

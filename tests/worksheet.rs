@@ -233,3 +233,27 @@ fn more_than_26_versions_get_two_letters_that_list_in_order() {
     let sheet = read(dir.path(), "worksheet-BA.html");
     assert!(sheet.contains(" BA</span>"), "the sheet shows its label");
 }
+
+#[test]
+fn a_small_bank_without_dash_n_gives_a_sheet_of_all_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "--bank",
+        "sheet.yaml",
+        "--seed",
+        "3",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("9 questions match, fewer than the default 10: using all of them\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("-n 9 --seed 3`"), "{stderr}");
+}
