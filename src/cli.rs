@@ -85,8 +85,8 @@ pub struct SelectArgs {
     /// Only questions training this skill (repeatable)
     #[arg(long = "skill", value_enum, value_name = "SKILL")]
     pub skills: Vec<Skill>,
-    /// Only questions of this type (repeatable)
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    /// Only questions of this type (repeatable); flashcards are for `review`
+    #[arg(long = "type", value_name = "TYPE", value_parser = asked_type())]
     pub types: Vec<QuestionType>,
     /// Only questions of this difficulty, 1 to 3 (repeatable)
     #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
@@ -94,6 +94,19 @@ pub struct SelectArgs {
     /// Only questions with this tag (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+}
+
+/// The values of `--type`: every question type but `card`, which only
+/// `review` shows, so that the flag never offers what cannot match.
+fn asked_type() -> impl clap::builder::TypedValueParser<Value = QuestionType> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        QuestionType::ALL
+            .iter()
+            .filter(|&&t| t != QuestionType::Card)
+            .filter_map(ValueEnum::to_possible_value),
+    )
+    .try_map(|name| <QuestionType as ValueEnum>::from_str(&name, false))
 }
 
 /// Arguments of `worksheet`.
@@ -108,8 +121,8 @@ pub struct WorksheetArgs {
     /// Folder to write the sheets into
     #[arg(long, default_value = "worksheets", value_name = "DIR")]
     pub out: std::path::PathBuf,
-    /// Paper size
-    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    /// Paper size (any case: A4 or a4)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Paper::A4)]
     pub paper: Paper,
     /// Also print each page to PDF through an installed Chromium ($CHROME or PATH)
     #[arg(long)]

@@ -257,3 +257,34 @@ fn a_small_bank_without_dash_n_gives_a_sheet_of_all_it_has() {
     );
     assert!(stderr.contains("-n 9 --seed 3`"), "{stderr}");
 }
+
+#[test]
+fn paper_is_accepted_in_any_case() {
+    for paper in ["A4", "Letter", "LETTER"] {
+        worksheets(&[
+            "--bank",
+            "sheet.yaml",
+            "-n",
+            "1",
+            "--seed",
+            "1",
+            "--paper",
+            paper,
+        ]);
+    }
+}
+
+#[test]
+fn type_card_is_not_offered_to_worksheet_or_quiz() {
+    for command in ["worksheet", "quiz"] {
+        mediaquiz(&[command, "--type", "card"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "invalid value 'card' for '--type <TYPE>'",
+            ))
+            .stderr(predicates::str::contains(
+                "[possible values: single, multi, truefalse, claim, short, cloze, match, order]",
+            ));
+    }
+}
