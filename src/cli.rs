@@ -124,7 +124,7 @@ pub struct WorksheetArgs {
     /// Paper size (any case: A4 or a4)
     #[arg(long, value_enum, ignore_case = true, default_value_t = Paper::A4)]
     pub paper: Paper,
-    /// Also print each page to PDF through an installed Chromium ($CHROME or PATH)
+    /// Also print each page to PDF through Chromium, Chrome or Edge ($CHROME, PATH, or where installed)
     #[arg(long)]
     pub pdf: bool,
     /// Leave the article off the worksheet

@@ -195,7 +195,7 @@ fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     .assert()
     .code(2)
     .stderr(predicates::str::contains(
-        "`--pdf` needs Chromium or Chrome",
+        "`--pdf` needs Chromium, Chrome or Edge",
     ));
     assert!(dir.path().join("worksheet-A.html").exists());
     assert!(dir.path().join("answers-A.html").exists());
