@@ -104,3 +104,38 @@ impl Style {
         self.paint("33", text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of `text`, colour codes taken out.
+    fn words(text: &str) -> Vec<String> {
+        let mut plain = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                chars.by_ref().find(|&c| c == 'm');
+            } else {
+                plain.push(c);
+            }
+        }
+        plain.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_word_even_with_colour() {
+        let text = "L’article attribue cette explication au CSP, qui affirme s’en distancier en s’en distanciant « par étapes ».";
+        for on in [false, true] {
+            for width in 40..=100 {
+                let style = Style {
+                    on,
+                    width: Some(width),
+                };
+                let line = format!("{} {}", style.red("✗ Faux."), style.bold(text));
+                let wrapped = style.wrap(&line);
+                assert_eq!(words(&wrapped), words(&line), "width {width}, colour {on}");
+            }
+        }
+    }
+}
