@@ -54,6 +54,15 @@ impl Style {
         }
     }
 
+    /// No colour, wrapped to `width`: what a narrow terminal gets, for tests.
+    #[cfg(test)]
+    pub(crate) fn narrow(width: usize) -> Style {
+        Style {
+            on: false,
+            width: Some(width),
+        }
+    }
+
     /// `text` wrapped at word boundaries to the terminal's width; colour
     /// codes do not count towards the width.
     pub fn wrap(self, text: &str) -> String {

@@ -21,7 +21,7 @@ fn every_type_answered_right_in_french() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], ALL_RIGHT);
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Score : 9/9 (100\u{a0}%)"),
+        transcript.contains("Score : 15/15 points (100\u{a0}%) · 9/9 questions entièrement justes"),
         "{transcript}"
     );
     assert_eq!(transcript.matches("✓ Juste !").count(), 9);
@@ -34,7 +34,10 @@ fn every_type_answered_wrong_in_english() {
         "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\na\n";
     let (transcript, code) = play(&["--lang", "en", "-n", "9", "--seed", "4"], input);
     assert_eq!(code, Some(0));
-    assert!(transcript.contains("Score: 0/9 (0%)"), "{transcript}");
+    assert!(
+        transcript.contains("Score: 1/15 points (7%) · 0/9 questions entirely right"),
+        "{transcript}"
+    );
     assert!(
         transcript.contains(
             "  ↳ b) L’armée malienne : L’armée n’est pas la source de cette explication."
@@ -61,7 +64,7 @@ fn input_that_is_not_an_answer_is_asked_again_and_never_counted() {
         3
     );
     assert!(
-        transcript.contains("Score : 1/1 (100\u{a0}%)"),
+        transcript.contains("Score : 3/3 points (100\u{a0}%) · 1/1 questions entièrement justes"),
         "{transcript}"
     );
 }
@@ -74,6 +77,16 @@ fn a_partly_right_answer_says_how_much() {
         "{transcript}"
     );
     assert!(transcript.contains("  1 justes sur 3"));
+    // Scored as the key grades the sheet: a point per pair right; and the
+    // summary spells the pairs out.
+    assert!(
+        transcript.contains("Score : 1/3 points (33\u{a0}%) · 0/1 questions entièrement justes"),
+        "{transcript}"
+    );
+    assert!(transcript.contains(
+        "     → 1. Le CSP → c) lance une offensive\n     → 2. Les sources civiles → a) confirment le départ\n"
+    ));
+    assert!(!transcript.contains("→ 1c 2a 3b\n"), "{transcript}");
 }
 
 #[test]
@@ -93,7 +106,7 @@ fn q_quits_and_prints_the_summary() {
     let summary = transcript.split("── Bilan ──").nth(1).unwrap();
     assert_eq!(
         summary,
-        "\nQuiz interrompu.\nScore : 1/2 (50\u{a0}%)\nPar compétence :\n  rappel des faits     1/1\n  contexte             0/1\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
+        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\nPar compétence :\n  rappel des faits     1/1\n  contexte             0/1\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
     );
 }
 
@@ -102,7 +115,9 @@ fn end_of_input_ends_cleanly() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], "deux heures\nn\ntués\n");
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Quiz interrompu.\nScore : 2/2 (100\u{a0}%)"),
+        transcript.contains(
+            "Quiz interrompu.\nScore : 3/3 points (100\u{a0}%) · 2/2 questions entièrement justes"
+        ),
         "{transcript}"
     );
 }
@@ -116,7 +131,7 @@ fn retry_asks_the_missed_questions_again() {
         transcript.contains("── Deuxième essai pour les questions manquées ──"),
         "{transcript}"
     );
-    assert!(transcript.contains("Score : 7/9"));
+    assert!(transcript.contains("Score : 12/15 points (80\u{a0}%) · 7/9 questions"));
     assert!(
         transcript.ends_with("Deuxième essai : 2/2\n"),
         "{transcript}"
@@ -149,7 +164,7 @@ fn the_shipped_bank_in_five_questions() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout_of(&output).contains("Score : 5/5 (100\u{a0}%)"),
+        stdout_of(&output).contains("Score : 9/9 points (100\u{a0}%) · 5/5 questions"),
         "{}",
         stdout_of(&output)
     );
@@ -162,7 +177,7 @@ fn a_small_bank_without_dash_n_uses_every_question_and_says_so() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(stdout_of(&output).contains("Score : 9/9"));
+    assert!(stdout_of(&output).contains("9/9 questions"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(
         stderr,
