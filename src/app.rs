@@ -305,15 +305,20 @@ fn quiz(
     let replay = cli.command_line("quiz", flags);
     let intro = crate::quiz::intro(&bank.title, shown.len(), seed, &replay, lang);
     writeln!(out, "{}", style.wrap(&style.dim(&intro)))?;
-    let stdin = std::io::stdin();
     let options = crate::quiz::QuizOptions {
         lang,
         retry: args.retry,
         style,
-        echo: !std::io::IsTerminal::is_terminal(&stdin),
+        echo: !std::io::IsTerminal::is_terminal(&std::io::stdin()),
     };
-    crate::quiz::run(&shown, options, &mut rng, &mut stdin.lock(), out)?;
-    Ok(ExitCode::SUCCESS)
+    let mut input = crate::console::Interruptible::stdin()?;
+    let summary = crate::quiz::run(&shown, options, &mut rng, &mut input, out)?;
+    // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C.
+    Ok(if summary.interrupted {
+        ExitCode::from(130)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode> {

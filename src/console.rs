@@ -2,6 +2,9 @@
 //! wrapping, and reading what the user types, shared by quiz and review.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What reading a line gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +15,117 @@ pub enum Line {
     Quit,
     /// End of input (Ctrl-D, a closed pipe).
     End,
+    /// Ctrl-C, while reading or since the last read.
+    Interrupted,
+}
+
+/// What the reading thread hands over.
+enum Event {
+    Bytes(Vec<u8>),
+    End,
+    Interrupt,
+}
+
+/// Standard input read on a thread of its own, with Ctrl-C turned into an
+/// event: a blocked read cannot otherwise be woken, and the default action
+/// would end the process before the quiz prints what was done. A Ctrl-C
+/// between reads is kept, and the next read reports it first.
+pub struct Interruptible {
+    events: Receiver<Event>,
+    interrupted: Arc<AtomicBool>,
+    buffer: Vec<u8>,
+    consumed: usize,
+}
+
+/// The error [`Interruptible`] reads as: not `ErrorKind::Interrupted`, which
+/// `read_until` would silently retry.
+#[derive(Debug)]
+struct InterruptError;
+
+impl std::fmt::Display for InterruptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted by Ctrl-C")
+    }
+}
+
+impl std::error::Error for InterruptError {}
+
+impl Interruptible {
+    /// Standard input, with Ctrl-C caught for the rest of the process.
+    pub fn stdin() -> io::Result<Interruptible> {
+        let (sender, events) = channel();
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&interrupted);
+        let on_signal: Sender<Event> = sender.clone();
+        ctrlc::set_handler(move || {
+            flag.store(true, Ordering::SeqCst);
+            // The receiver may be gone at the very end: nothing left to stop.
+            let _ = on_signal.send(Event::Interrupt);
+        })
+        .map_err(io::Error::other)?;
+        std::thread::spawn(move || {
+            let stdin = io::stdin();
+            let mut lock = stdin.lock();
+            loop {
+                let mut line = Vec::new();
+                let event = match lock.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => Event::End,
+                    Ok(_) => Event::Bytes(line),
+                };
+                let end = matches!(event, Event::End);
+                if sender.send(event).is_err() || end {
+                    break;
+                }
+            }
+        });
+        Ok(Interruptible {
+            events,
+            interrupted,
+            buffer: Vec::new(),
+            consumed: 0,
+        })
+    }
+}
+
+impl io::Read for Interruptible {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Interruptible {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.interrupted.swap(false, Ordering::SeqCst) {
+            return Err(io::Error::other(InterruptError));
+        }
+        if self.consumed == self.buffer.len() {
+            self.buffer.clear();
+            self.consumed = 0;
+            match self.events.recv() {
+                Ok(Event::Bytes(bytes)) => self.buffer = bytes,
+                Ok(Event::End) | Err(_) => {}
+                Ok(Event::Interrupt) => {
+                    self.interrupted.store(false, Ordering::SeqCst);
+                    return Err(io::Error::other(InterruptError));
+                }
+            }
+        }
+        Ok(&self.buffer[self.consumed..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.consumed = (self.consumed + amount).min(self.buffer.len());
+    }
+}
+
+fn is_interrupt(error: &io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<InterruptError>())
 }
 
 /// Reads one line. With `echo` (input that is not a terminal), the line is
@@ -19,7 +133,14 @@ pub enum Line {
 /// the end of input a newline closes the pending prompt.
 pub fn read_line(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io::Result<Line> {
     let mut bytes = Vec::new();
-    if input.read_until(b'\n', &mut bytes)? == 0 {
+    let read = match input.read_until(b'\n', &mut bytes) {
+        Err(error) if is_interrupt(&error) => {
+            writeln!(out)?;
+            return Ok(Line::Interrupted);
+        }
+        read => read?,
+    };
+    if read == 0 {
         writeln!(out)?;
         return Ok(Line::End);
     }

@@ -56,6 +56,8 @@ pub struct Summary {
     pub retried: (usize, usize),
     /// The quiz ended before its last question (`q`, or end of input).
     pub stopped: bool,
+    /// Ctrl-C ended it: the summary is printed, then the exit code is 130.
+    pub interrupted: bool,
 }
 
 struct Text {
@@ -174,6 +176,7 @@ enum Asked {
     Answered(Grade),
     Quit,
     End,
+    Interrupted,
 }
 
 /// Runs a quiz over `questions`, in order; `rng` reshuffles the retry round.
@@ -219,6 +222,11 @@ pub fn run(
                 summary.stopped = true;
                 break;
             }
+            Asked::Interrupted => {
+                summary.stopped = true;
+                summary.interrupted = true;
+                break;
+            }
         }
     }
     if options.retry && !summary.stopped && !missed_shown.is_empty() {
@@ -242,6 +250,10 @@ pub fn run(
                     summary.retried.0 += usize::from(grade.right);
                 }
                 Asked::Quit | Asked::End => break,
+                Asked::Interrupted => {
+                    summary.interrupted = true;
+                    break;
+                }
             }
         }
     }
@@ -351,6 +363,7 @@ fn ask(
         let line = match read_line(input, out, options.echo)? {
             Line::Quit => return Ok(Asked::Quit),
             Line::End => return Ok(Asked::End),
+            Line::Interrupted => return Ok(Asked::Interrupted),
             Line::Text(line) => line,
         };
         match grade::parse(shown, &line, lang) {
@@ -370,8 +383,10 @@ fn ask(
     if question.justify {
         write!(out, "{} › ", Strings::get(lang).justify)?;
         out.flush()?;
-        if let Line::Text(line) = read_line(input, out, options.echo)? {
-            reason = Some(line);
+        match read_line(input, out, options.echo)? {
+            Line::Text(line) => reason = Some(line),
+            Line::Interrupted => return Ok(Asked::Interrupted),
+            Line::Quit | Line::End => {}
         }
     }
     feedback(shown, &graded, reason.as_deref(), options, out)?;

@@ -387,7 +387,7 @@ pub fn run(
         write!(out, "{} › ", style.dim(x.reveal))?;
         out.flush()?;
         match read_line(input, out, options.echo)? {
-            Line::Quit | Line::End => {
+            Line::Quit | Line::End | Line::Interrupted => {
                 stopped = true;
                 break;
             }
@@ -410,7 +410,7 @@ pub fn run(
             write!(out, "{} ({}) › ", x.rate, x.rate_hint)?;
             out.flush()?;
             match read_line(input, out, options.echo)? {
-                Line::Quit | Line::End => break None,
+                Line::Quit | Line::End | Line::Interrupted => break None,
                 Line::Text(line) => match Rating::parse(&line) {
                     Some(rating) => break Some(rating),
                     None => writeln!(out, "{}", style.yellow(x.rate_hint))?,

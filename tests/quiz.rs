@@ -197,3 +197,45 @@ fn an_explicit_dash_n_larger_than_the_bank_stays_an_error_that_is_not_about_work
         "error: asked for 12 questions, but the bank has only 9 (flashcard-only questions are for `review`): ask for `-n 9`\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_prints_the_summary_so_far_then_exits_130() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mediaquiz"))
+        .current_dir(crate::util::fixtures())
+        .env("NO_COLOR", "1")
+        .args(["quiz", "--bank", "sheet.yaml", "-n", "9", "--seed", "4"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Stdin stays open: the quiz is waiting for the second answer, as a
+    // student at the keyboard would be, when Ctrl-C comes.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"deux heures\n").unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Question 2/9") {
+        let mut line = String::new();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "{seen}");
+        seen.push_str(&line);
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    stdout.read_to_string(&mut seen).unwrap();
+    let code = child.wait().unwrap().code();
+    drop(stdin);
+    assert_eq!(code, Some(130), "{seen}");
+    let summary = seen.split("── Bilan ──").nth(1).expect("a summary");
+    assert!(
+        summary.starts_with("\nQuiz interrompu.\nScore : 2/2 points (100\u{a0}%) · 1/1 questions"),
+        "{summary}"
+    );
+}
