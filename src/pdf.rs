@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Os {
     /// macOS: browsers are app bundles in `/Applications`, rarely on `PATH`.
-    MacOs,
+    Mac,
     /// Windows: browsers live under Program Files, rarely on `PATH`.
     Windows,
     /// Linux and the other Unixes: browsers are on `PATH`.
@@ -22,7 +22,7 @@ enum Os {
 
 impl Os {
     const CURRENT: Os = if cfg!(target_os = "macos") {
-        Os::MacOs
+        Os::Mac
     } else if cfg!(windows) {
         Os::Windows
     } else {
@@ -34,7 +34,7 @@ impl Os {
 fn path_names(os: Os) -> &'static [&'static str] {
     match os {
         Os::Windows => &["chrome.exe", "msedge.exe", "chromium.exe"],
-        Os::MacOs | Os::Other => &[
+        Os::Mac | Os::Other => &[
             "chromium",
             "chromium-browser",
             "google-chrome",
@@ -53,7 +53,7 @@ fn install_locations(os: Os, env: &dyn Fn(&str) -> Option<PathBuf>) -> Vec<PathB
     let join =
         |base: PathBuf, parts: &[&str]| parts.iter().fold(base, |path, part| path.join(part));
     match os {
-        Os::MacOs => {
+        Os::Mac => {
             const APPS: [[&str; 4]; 4] = [
                 ["Google Chrome.app", "Contents", "MacOS", "Google Chrome"],
                 ["Chromium.app", "Contents", "MacOS", "Chromium"],
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn macos_looks_in_applications_for_all_users_then_for_one() {
-        let found = shown(install_locations(Os::MacOs, &fake_env));
+        let found = shown(install_locations(Os::Mac, &fake_env));
         assert_eq!(found.len(), 8);
         for expected in [
             "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
@@ -298,7 +298,7 @@ mod tests {
     fn a_missing_variable_only_drops_its_own_locations() {
         let none = |_: &str| None;
         assert_eq!(install_locations(Os::Windows, &none), Vec::<PathBuf>::new());
-        assert_eq!(install_locations(Os::MacOs, &none).len(), 4);
+        assert_eq!(install_locations(Os::Mac, &none).len(), 4);
         assert!(install_locations(Os::Other, &fake_env).is_empty());
     }
 }
