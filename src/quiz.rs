@@ -75,7 +75,8 @@ struct Text {
     summary: &'static str,
     score: &'static str,
     points: &'static str,
-    all_right: &'static str,
+    /// After "right/answered": one, then several.
+    all_right: (&'static str, &'static str),
     by_skill: &'static str,
     to_review: &'static str,
     retry_round: &'static str,
@@ -107,7 +108,7 @@ const FR: Text = Text {
     summary: "Bilan",
     score: "Score :",
     points: "points",
-    all_right: "questions entièrement justes",
+    all_right: ("question entièrement juste", "questions entièrement justes"),
     by_skill: "Par compétence :",
     to_review: "À revoir :",
     retry_round: "Deuxième essai pour les questions manquées",
@@ -139,7 +140,7 @@ const EN: Text = Text {
     summary: "Summary",
     score: "Score:",
     points: "points",
-    all_right: "questions entirely right",
+    all_right: ("question entirely right", "questions entirely right"),
     by_skill: "By skill:",
     to_review: "To review:",
     retry_round: "Second try at the questions missed",
@@ -513,7 +514,11 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         x.points,
         summary.right,
         summary.answered,
-        x.all_right
+        if summary.answered == 1 {
+            x.all_right.0
+        } else {
+            x.all_right.1
+        }
     )?;
     writeln!(out, "{}", x.by_skill)?;
     for (skill, (right, asked)) in &summary.by_skill {

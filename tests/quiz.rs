@@ -64,7 +64,7 @@ fn input_that_is_not_an_answer_is_asked_again_and_never_counted() {
         3
     );
     assert!(
-        transcript.contains("Score : 3/3 points (100\u{a0}%) · 1/1 questions entièrement justes"),
+        transcript.contains("Score : 3/3 points (100\u{a0}%) · 1/1 question entièrement juste"),
         "{transcript}"
     );
 }
@@ -80,7 +80,7 @@ fn a_partly_right_answer_says_how_much() {
     // Scored as the key grades the sheet: a point per pair right; and the
     // summary spells the pairs out.
     assert!(
-        transcript.contains("Score : 1/3 points (33\u{a0}%) · 0/1 questions entièrement justes"),
+        transcript.contains("Score : 1/3 points (33\u{a0}%) · 0/1 question entièrement juste"),
         "{transcript}"
     );
     assert!(transcript.contains(
@@ -235,7 +235,9 @@ fn ctrl_c_prints_the_summary_so_far_then_exits_130() {
     assert_eq!(code, Some(130), "{seen}");
     let summary = seen.split("── Bilan ──").nth(1).expect("a summary");
     assert!(
-        summary.starts_with("\nQuiz interrompu.\nScore : 2/2 points (100\u{a0}%) · 1/1 questions"),
+        summary.starts_with(
+            "\nQuiz interrompu.\nScore : 2/2 points (100\u{a0}%) · 1/1 question entièrement juste\n"
+        ),
         "{summary}"
     );
 }
