@@ -34,7 +34,7 @@ pub enum Error {
         errors: Vec<Diagnostic>,
     },
     /// `--bank` names a folder where a command needs one bank file.
-    #[error("`--bank {}` is a folder, but this command works on one bank: give a bank file, such as `--bank {}`; to check every bank in the folder, run `mediaquiz check {}`", path.display(), path.join("bank.yaml").display(), path.display())]
+    #[error("`--bank {}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {}`", path.display(), path.display())]
     BankIsFolder {
         /// The folder.
         path: PathBuf,
