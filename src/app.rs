@@ -34,6 +34,17 @@ impl Globals {
         self.lang.unwrap_or(bank.language)
     }
 
+    /// The one bank a command works on: `--bank`, or the shipped one. A
+    /// folder is refused here, since only `check` takes several banks.
+    fn load_bank(&self) -> Result<Bank> {
+        if let Some(path) = self.bank.as_deref().filter(|p| p.is_dir()) {
+            return Err(Error::BankIsFolder {
+                path: path.to_owned(),
+            });
+        }
+        load_bank_in(self.bank.as_deref(), self.root.as_deref())
+    }
+
     /// The command line that runs `subcommand` with `flags` on the same bank
     /// in the same language: printed so any output can be made again.
     fn command_line(&self, subcommand: &str, flags: Vec<String>) -> String {
@@ -63,22 +74,28 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
     } = cli;
     let globals = Globals { bank, lang, root };
     match command {
-        Command::Check(args) => check(&args, globals.root.as_deref(), out, err),
+        Command::Check(args) => check(
+            &args,
+            globals.bank.as_deref(),
+            globals.root.as_deref(),
+            out,
+            err,
+        ),
         Command::Stats => {
-            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
+            let bank = globals.load_bank()?;
             out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {
-            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
+            let bank = globals.load_bank()?;
             worksheet(&bank, &globals, &args, out, err)
         }
         Command::Quiz(args) => {
-            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
-            quiz(&bank, &globals, &args, out)
+            let bank = globals.load_bank()?;
+            quiz(&bank, &globals, &args, out, err)
         }
         Command::Review(args) => {
-            let bank = load_bank_in(globals.bank.as_deref(), globals.root.as_deref())?;
+            let bank = globals.load_bank()?;
             review(&bank, &globals, &args, out)
         }
         Command::Completions { shell } => {
@@ -108,13 +125,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
     }
 }
 
+/// `check`: the paths given, else the `--bank` bank, else the shipped one.
 fn check(
     args: &CheckArgs,
+    bank: Option<&std::path::Path>,
     root: Option<&std::path::Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let report = check_paths(&args.paths, root)?;
+    let paths = match (args.paths.is_empty(), bank) {
+        (true, Some(bank)) => vec![bank.to_owned()],
+        _ => args.paths.clone(),
+    };
+    let report = check_paths(&paths, root)?;
     match args.format {
         OutputFormat::Text => {
             for diagnostic in &report.diagnostics {
@@ -145,6 +168,9 @@ fn check(
     })
 }
 
+/// How many questions `worksheet` and `quiz` choose without `-n`.
+const DEFAULT_COUNT: usize = 10;
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -167,19 +193,39 @@ impl SelectArgs {
 
     /// The seed, its generator, and the questions chosen with it (never
     /// flashcard-only ones): the first draws of every seeded command.
+    /// Without `-n`, a bank with fewer than the default gives all it has,
+    /// and `err` says so; an explicit `-n` is never cut short.
     fn choose<'b>(
         &self,
         bank: &'b Bank,
+        err: &mut dyn Write,
     ) -> Result<(Seed, select::Rng, Vec<&'b crate::bank::Question>)> {
+        let filters = self.filters();
+        let count = match self.count {
+            Some(count) => count,
+            None => {
+                let available = select::matching(bank, &filters, false);
+                if (1..DEFAULT_COUNT).contains(&available) {
+                    writeln!(
+                        err,
+                        "{available} question{} match, fewer than the default {DEFAULT_COUNT}: using {}",
+                        plural(available),
+                        if available == 1 { "it" } else { "all of them" }
+                    )?;
+                }
+                available.clamp(1, DEFAULT_COUNT)
+            }
+        };
         let seed = self.seed();
         let mut rng = seed.rng();
-        let chosen = select::select(bank, &self.filters(), self.count, false, &mut rng)?;
+        let chosen = select::select(bank, &filters, count, false, &mut rng)?;
         Ok((seed, rng, chosen))
     }
 
-    /// The flags again, for a command line that makes the same output.
-    fn flags(&self, seed: Seed) -> Vec<String> {
-        let mut flags = vec!["-n".to_owned(), self.count.to_string()];
+    /// The flags again, for a command line that makes the same output:
+    /// `count` is how many were chosen, given or not.
+    fn flags(&self, seed: Seed, count: usize) -> Vec<String> {
+        let mut flags = vec!["-n".to_owned(), count.to_string()];
         let mut push = |flag: &str, value: String| {
             flags.push(flag.to_owned());
             flags.push(value);
@@ -213,10 +259,10 @@ fn worksheet(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (seed, mut rng, chosen) = args.select.choose(bank)?;
+    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
-    let mut flags = args.select.flags(seed);
+    let mut flags = args.select.flags(seed, chosen.len());
     if args.versions > 1 {
         flags.extend(["--versions".to_owned(), args.versions.to_string()]);
     }
@@ -339,30 +385,41 @@ fn write_outputs(
     Ok(())
 }
 
-fn quiz(bank: &Bank, cli: &Globals, args: &QuizArgs, out: &mut dyn Write) -> Result<ExitCode> {
+fn quiz(
+    bank: &Bank,
+    cli: &Globals,
+    args: &QuizArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     let lang = cli.lang_for(bank);
-    let (seed, mut rng, chosen) = args.select.choose(bank)?;
+    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
     let shown: Vec<select::Shown<'_>> = chosen
         .iter()
         .map(|q| select::Shown::shuffle(q, &mut rng))
         .collect();
     let style = crate::console::Style::detect();
-    let mut flags = args.select.flags(seed);
+    let mut flags = args.select.flags(seed, chosen.len());
     if args.retry {
         flags.push("--retry".to_owned());
     }
     let replay = cli.command_line("quiz", flags);
     let intro = crate::quiz::intro(&bank.title, shown.len(), seed, &replay, lang);
     writeln!(out, "{}", style.wrap(&style.dim(&intro)))?;
-    let stdin = std::io::stdin();
     let options = crate::quiz::QuizOptions {
         lang,
         retry: args.retry,
         style,
-        echo: !std::io::IsTerminal::is_terminal(&stdin),
+        echo: !std::io::IsTerminal::is_terminal(&std::io::stdin()),
     };
-    crate::quiz::run(&shown, options, &mut rng, &mut stdin.lock(), out)?;
-    Ok(ExitCode::SUCCESS)
+    let mut input = crate::console::Interruptible::stdin()?;
+    let summary = crate::quiz::run(&shown, options, &mut rng, &mut input, out)?;
+    // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C.
+    Ok(if summary.interrupted {
+        ExitCode::from(130)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode> {

@@ -105,17 +105,17 @@ pub struct CheckArgs {
 /// Which questions, how many, and the seed: shared by worksheets and the quiz.
 #[derive(Debug, Clone, Args)]
 pub struct SelectArgs {
-    /// How many questions
-    #[arg(short = 'n', long = "count", default_value_t = 10, value_name = "N")]
-    pub count: usize,
+    /// How many questions [default: 10, or all that match if fewer]
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
     /// Seed of the shuffle (default: random, and printed): the same seed gives the same result
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Only questions training this skill (repeatable)
     #[arg(long = "skill", value_enum, value_name = "SKILL")]
     pub skills: Vec<Skill>,
-    /// Only questions of this type (repeatable)
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    /// Only questions of this type (repeatable); flashcards are for `review`
+    #[arg(long = "type", value_name = "TYPE", value_parser = asked_type())]
     pub types: Vec<QuestionType>,
     /// Only questions of this difficulty, 1 to 3 (repeatable)
     #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
@@ -128,22 +128,35 @@ pub struct SelectArgs {
 /// Where `worksheet` writes when no `--out` is given.
 pub const DEFAULT_OUT: &str = "worksheets";
 
+/// The values of `--type`: every question type but `card`, which only
+/// `review` shows, so that the flag never offers what cannot match.
+fn asked_type() -> impl clap::builder::TypedValueParser<Value = QuestionType> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        QuestionType::ALL
+            .iter()
+            .filter(|&&t| t != QuestionType::Card)
+            .filter_map(ValueEnum::to_possible_value),
+    )
+    .try_map(|name| <QuestionType as ValueEnum>::from_str(&name, false))
+}
+
 /// Arguments of `worksheet`.
 #[derive(Debug, Args)]
 pub struct WorksheetArgs {
     /// Questions, filters and seed
     #[command(flatten)]
     pub select: SelectArgs,
-    /// How many versions (A, B, C…): same questions, different orders
-    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=26))]
-    pub versions: u8,
+    /// How many versions (A, B, C…; past 26: AA, AB… up to 676): same questions, different orders
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=676))]
+    pub versions: u16,
     /// Folder to write the sheets into
     #[arg(long, default_value = DEFAULT_OUT, value_name = "DIR")]
     pub out: std::path::PathBuf,
-    /// Paper size
-    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    /// Paper size (any case: A4 or a4)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Paper::A4)]
     pub paper: Paper,
-    /// Also print each page to PDF through an installed Chromium ($CHROME or PATH)
+    /// Also print each page to PDF through Chromium, Chrome or Edge ($CHROME, PATH, or where installed)
     #[arg(long)]
     pub pdf: bool,
     /// Leave the article off the worksheet

@@ -2,6 +2,9 @@
 //! wrapping, and reading what the user types, shared by quiz and review.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What reading a line gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +15,117 @@ pub enum Line {
     Quit,
     /// End of input (Ctrl-D, a closed pipe).
     End,
+    /// Ctrl-C, while reading or since the last read.
+    Interrupted,
+}
+
+/// What the reading thread hands over.
+enum Event {
+    Bytes(Vec<u8>),
+    End,
+    Interrupt,
+}
+
+/// Standard input read on a thread of its own, with Ctrl-C turned into an
+/// event: a blocked read cannot otherwise be woken, and the default action
+/// would end the process before the quiz prints what was done. A Ctrl-C
+/// between reads is kept, and the next read reports it first.
+pub struct Interruptible {
+    events: Receiver<Event>,
+    interrupted: Arc<AtomicBool>,
+    buffer: Vec<u8>,
+    consumed: usize,
+}
+
+/// The error [`Interruptible`] reads as: not `ErrorKind::Interrupted`, which
+/// `read_until` would silently retry.
+#[derive(Debug)]
+struct InterruptError;
+
+impl std::fmt::Display for InterruptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted by Ctrl-C")
+    }
+}
+
+impl std::error::Error for InterruptError {}
+
+impl Interruptible {
+    /// Standard input, with Ctrl-C caught for the rest of the process.
+    pub fn stdin() -> io::Result<Interruptible> {
+        let (sender, events) = channel();
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&interrupted);
+        let on_signal: Sender<Event> = sender.clone();
+        ctrlc::set_handler(move || {
+            flag.store(true, Ordering::SeqCst);
+            // The receiver may be gone at the very end: nothing left to stop.
+            let _ = on_signal.send(Event::Interrupt);
+        })
+        .map_err(io::Error::other)?;
+        std::thread::spawn(move || {
+            let stdin = io::stdin();
+            let mut lock = stdin.lock();
+            loop {
+                let mut line = Vec::new();
+                let event = match lock.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => Event::End,
+                    Ok(_) => Event::Bytes(line),
+                };
+                let end = matches!(event, Event::End);
+                if sender.send(event).is_err() || end {
+                    break;
+                }
+            }
+        });
+        Ok(Interruptible {
+            events,
+            interrupted,
+            buffer: Vec::new(),
+            consumed: 0,
+        })
+    }
+}
+
+impl io::Read for Interruptible {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Interruptible {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.interrupted.swap(false, Ordering::SeqCst) {
+            return Err(io::Error::other(InterruptError));
+        }
+        if self.consumed == self.buffer.len() {
+            self.buffer.clear();
+            self.consumed = 0;
+            match self.events.recv() {
+                Ok(Event::Bytes(bytes)) => self.buffer = bytes,
+                Ok(Event::End) | Err(_) => {}
+                Ok(Event::Interrupt) => {
+                    self.interrupted.store(false, Ordering::SeqCst);
+                    return Err(io::Error::other(InterruptError));
+                }
+            }
+        }
+        Ok(&self.buffer[self.consumed..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.consumed = (self.consumed + amount).min(self.buffer.len());
+    }
+}
+
+fn is_interrupt(error: &io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<InterruptError>())
 }
 
 /// The longest line read as an answer; a longer one (a file piped in by
@@ -27,7 +141,14 @@ pub fn read_line(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io
     let mut bytes = Vec::new();
     loop {
         bytes.clear();
-        let read = Read::take(&mut *input, MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
+        let read = match Read::take(&mut *input, MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)
+        {
+            Err(error) if is_interrupt(&error) => {
+                writeln!(out)?;
+                return Ok(Line::Interrupted);
+            }
+            read => read?,
+        };
         if read == 0 {
             writeln!(out)?;
             return Ok(Line::End);
@@ -35,7 +156,13 @@ pub fn read_line(input: &mut dyn BufRead, out: &mut dyn Write, echo: bool) -> io
         if bytes.len() <= MAX_LINE || bytes.ends_with(b"\n") {
             break;
         }
-        skip_line(input)?;
+        match skip_line(input) {
+            Err(error) if is_interrupt(&error) => {
+                writeln!(out)?;
+                return Ok(Line::Interrupted);
+            }
+            skipped => skipped?,
+        }
         writeln!(
             out,
             "(a line over {} KiB is not an answer: type a shorter one)",
@@ -244,6 +371,15 @@ impl Style {
         }
     }
 
+    /// No colour, wrapped to `width`: what a narrow terminal gets, for tests.
+    #[cfg(test)]
+    pub(crate) fn narrow(width: usize) -> Style {
+        Style {
+            on: false,
+            width: Some(width),
+        }
+    }
+
     /// `text` wrapped at word boundaries to the terminal's width; colour
     /// codes do not count towards the width.
     pub fn wrap(self, text: &str) -> String {
@@ -355,6 +491,36 @@ mod tests {
                 rest = &rest[len.unwrap_or(1)..];
             }
             prop_assert!(!shown.chars().any(|c| is_control(c) && c != '\x1b'), "{shown:?}");
+        }
+    }
+
+    /// The words of `text`, colour codes taken out.
+    fn words(text: &str) -> Vec<String> {
+        let mut plain = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                chars.by_ref().find(|&c| c == 'm');
+            } else {
+                plain.push(c);
+            }
+        }
+        plain.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_word_even_with_colour() {
+        let text = "L’article attribue cette explication au CSP, qui affirme s’en distancier en s’en distanciant « par étapes ».";
+        for on in [false, true] {
+            for width in 40..=100 {
+                let style = Style {
+                    on,
+                    width: Some(width),
+                };
+                let line = format!("{} {}", style.red("✗ Faux."), style.bold(text));
+                let wrapped = style.wrap(&line);
+                assert_eq!(words(&wrapped), words(&line), "width {width}, colour {on}");
+            }
         }
     }
 }

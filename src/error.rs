@@ -41,6 +41,12 @@ pub enum Error {
         /// Its errors.
         errors: Vec<Diagnostic>,
     },
+    /// `--bank` names a folder where a command needs one bank file.
+    #[error("`--bank {}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {}`", path.display(), path.display())]
+    BankIsFolder {
+        /// The folder.
+        path: PathBuf,
+    },
     /// Another review session holds the progress file.
     #[error("another review session is using `{}`: finish it first (its lock is `{}.lock`)", path.display(), path.display())]
     StateLocked {

@@ -7,7 +7,7 @@
 //! accents, punctuation, articles, one slip in a long word) but never so
 //! loosely that a different answer passes: digits must match exactly.
 
-use crate::bank::{Kind, Lang, Verdict};
+use crate::bank::{Kind, Lang, Question, Verdict};
 use crate::select::Shown;
 use crate::text::fold_answer;
 
@@ -281,6 +281,28 @@ fn one_slip(typed: &str, expected: &str) -> bool {
     }
 }
 
+/// Points earned and points possible for one answer, as the answer key
+/// grades the sheet ([`crate::render::points`]): a point per gap or pair
+/// right; for a two-point multi, 1 with a single slip; for a two-point
+/// order, 1 with at least half the items in place. The justification point
+/// is left out: the quiz shows the expected reasoning and the student
+/// judges their own.
+pub fn points(question: &Question, graded: &Grade) -> (u32, u32) {
+    let possible = crate::render::points(question).saturating_sub(u32::from(question.justify));
+    let (hits, parts) = graded.parts;
+    let earned = if graded.right {
+        possible
+    } else {
+        match &question.kind {
+            Kind::Match { .. } | Kind::Cloze { .. } => u32::try_from(hits).unwrap_or(0),
+            Kind::Multi(_) if hits + 1 == parts => 1,
+            Kind::Order { .. } if hits * 2 >= parts => 1,
+            _ => 0,
+        }
+    };
+    (earned.min(possible), possible)
+}
+
 /// Grades a parsed answer against the shown question.
 pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
     match (&shown.question.kind, answer) {
@@ -408,6 +430,74 @@ mod tests {
 
     fn question<'b>(bank: &'b crate::bank::Bank, id: &str) -> &'b Question {
         bank.questions.iter().find(|q| q.id == id).unwrap()
+    }
+
+    /// Where each written item must go to be right, then with the first
+    /// `swaps` neighbouring pairs exchanged.
+    fn placed(shown: &Shown<'_>, swaps: usize) -> Vec<usize> {
+        let mut placed: Vec<usize> = (0..shown.order.len())
+            .map(|w| shown.order.iter().position(|&o| o == w).unwrap())
+            .collect();
+        for k in 0..swaps {
+            placed.swap(2 * k, 2 * k + 1);
+        }
+        placed
+    }
+
+    #[test]
+    fn partial_answers_score_as_the_key_grades_the_sheet() {
+        let bank = shipped();
+        let mut rng = Seed(1).rng();
+        let matching = Shown::shuffle(question(&bank, "qui-fait-quoi"), &mut rng);
+        let pairs = u32::try_from(matching.order.len()).unwrap();
+        let graded = grade(&matching, &Answer::Pairs(placed(&matching, 1)));
+        assert_eq!(points(matching.question, &graded), (pairs - 2, pairs));
+        let graded = grade(&matching, &Answer::Pairs(placed(&matching, 0)));
+        assert_eq!(points(matching.question, &graded), (pairs, pairs));
+
+        let order = Shown::shuffle(question(&bank, "lere-sequence"), &mut rng);
+        let graded = grade(&order, &Answer::Order(placed(&order, 1)));
+        assert_eq!(points(order.question, &graded), (1, 2), "half in place");
+        let graded = grade(&order, &Answer::Order(placed(&order, 2)));
+        assert_eq!(points(order.question, &graded), (0, 2), "none in place");
+
+        let multi = bank
+            .questions
+            .iter()
+            .find(|q| matches!(q.kind, Kind::Multi(_)))
+            .unwrap();
+        let shown = Shown::shuffle(multi, &mut rng);
+        let mut right = shown.correct_positions();
+        let all = grade(&shown, &Answer::Choices(right.clone()));
+        assert_eq!(points(multi, &all), (2, 2));
+        right.pop();
+        let slip = grade(&shown, &Answer::Choices(right));
+        assert_eq!(points(multi, &slip), (1, 2), "one choice missed");
+    }
+
+    proptest! {
+        #[test]
+        fn points_never_exceed_the_key_and_a_right_answer_gets_them_all(
+            index in 0usize..200, seed in 0u64..1000, swaps in 0usize..3,
+        ) {
+            let bank = shipped();
+            let scored: Vec<&Question> = bank.questions.iter()
+                .filter(|q| matches!(q.kind, Kind::Match { .. } | Kind::Order { .. }))
+                .collect();
+            let question = scored[index % scored.len()];
+            let shown = Shown::shuffle(question, &mut Seed(seed).rng());
+            let swaps = swaps.min(shown.order.len() / 2);
+            let answer = if matches!(question.kind, Kind::Match { .. }) {
+                Answer::Pairs(placed(&shown, swaps))
+            } else {
+                Answer::Order(placed(&shown, swaps))
+            };
+            let graded = grade(&shown, &answer);
+            let (earned, possible) = points(question, &graded);
+            prop_assert!(earned <= possible);
+            prop_assert_eq!(possible + u32::from(question.justify), crate::render::points(question));
+            prop_assert_eq!(graded.right, earned == possible && swaps == 0);
+        }
     }
 
     #[test]

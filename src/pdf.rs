@@ -9,16 +9,96 @@ use std::process::{Command, Stdio};
 
 use crate::error::{Error, Result};
 
-const CANDIDATES: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "chrome",
-    "microsoft-edge",
-];
+/// The operating systems whose install locations differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Os {
+    /// macOS: browsers are app bundles in `/Applications`, rarely on `PATH`.
+    Mac,
+    /// Windows: browsers live under Program Files, rarely on `PATH`.
+    Windows,
+    /// Linux and the other Unixes: browsers are on `PATH`.
+    Other,
+}
 
-/// Finds a Chromium: `$CHROME` first, then the usual names on `PATH`.
+impl Os {
+    const CURRENT: Os = if cfg!(target_os = "macos") {
+        Os::Mac
+    } else if cfg!(windows) {
+        Os::Windows
+    } else {
+        Os::Other
+    };
+}
+
+/// Program names looked up on `PATH`, most usual first.
+fn path_names(os: Os) -> &'static [&'static str] {
+    match os {
+        Os::Windows => &["chrome.exe", "msedge.exe", "chromium.exe"],
+        Os::Mac | Os::Other => &[
+            "chromium",
+            "chromium-browser",
+            "google-chrome",
+            "google-chrome-stable",
+            "chrome",
+            "microsoft-edge",
+            "microsoft-edge-stable",
+        ],
+    }
+}
+
+/// Where the installers of Chrome, Chromium and Edge put the program, for
+/// all users and for one; `env` reads an environment variable (`HOME`,
+/// `ProgramFiles`, `ProgramFiles(x86)`, `LOCALAPPDATA`).
+fn install_locations(os: Os, env: &dyn Fn(&str) -> Option<PathBuf>) -> Vec<PathBuf> {
+    let join =
+        |base: PathBuf, parts: &[&str]| parts.iter().fold(base, |path, part| path.join(part));
+    match os {
+        Os::Mac => {
+            const APPS: [[&str; 4]; 4] = [
+                ["Google Chrome.app", "Contents", "MacOS", "Google Chrome"],
+                ["Chromium.app", "Contents", "MacOS", "Chromium"],
+                ["Microsoft Edge.app", "Contents", "MacOS", "Microsoft Edge"],
+                [
+                    "Google Chrome Canary.app",
+                    "Contents",
+                    "MacOS",
+                    "Google Chrome Canary",
+                ],
+            ];
+            let roots = [
+                Some(PathBuf::from("/Applications")),
+                env("HOME").map(|home| home.join("Applications")),
+            ];
+            roots
+                .into_iter()
+                .flatten()
+                .flat_map(|root| APPS.iter().map(move |app| (root.clone(), app)))
+                .map(|(root, app)| join(root, app))
+                .collect()
+        }
+        Os::Windows => {
+            const PROGRAMS: [&[&str]; 3] = [
+                &["Google", "Chrome", "Application", "chrome.exe"],
+                &["Microsoft", "Edge", "Application", "msedge.exe"],
+                &["Chromium", "Application", "chrome.exe"],
+            ];
+            ["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"]
+                .iter()
+                .filter_map(|var| env(var))
+                .flat_map(|root| {
+                    PROGRAMS
+                        .iter()
+                        .map(move |program| join(root.clone(), program))
+                })
+                .collect()
+        }
+        Os::Other => Vec::new(),
+    }
+}
+
+/// Finds a Chromium: `$CHROME` first, then the usual names on `PATH`, then
+/// the standard install locations of Chrome, Chromium and Edge on macOS and
+/// Windows.
 pub fn find_chromium() -> Result<PathBuf> {
     if let Some(chrome) = env::var_os("CHROME").filter(|c| !c.is_empty()) {
         let path = PathBuf::from(&chrome);
@@ -37,12 +117,22 @@ pub fn find_chromium() -> Result<PathBuf> {
             advice: "point it at Chromium or Chrome, or unset it to search `PATH`; the HTML files are written, print them from any browser".to_owned(),
         });
     }
-    CANDIDATES
+    let from_env = |var: &str| {
+        env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    path_names(Os::CURRENT)
         .iter()
         .find_map(|name| on_path(name))
+        .or_else(|| {
+            install_locations(Os::CURRENT, &from_env)
+                .into_iter()
+                .find(|candidate| candidate.is_file())
+        })
         .ok_or_else(|| Error::ExternalProgram {
             program: "chromium".to_owned(),
-            problem: "`--pdf` needs Chromium or Chrome, and none was found".to_owned(),
+            problem: "`--pdf` needs Chromium, Chrome or Edge, and none was found".to_owned(),
             advice: "install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser".to_owned(),
         })
 }
@@ -162,5 +252,74 @@ mod tests {
             file_url(Path::new("/tmp/fiche élève/a.html")),
             "file:///tmp/fiche%20%C3%A9l%C3%A8ve/a.html"
         );
+    }
+
+    fn fake_env(var: &str) -> Option<PathBuf> {
+        match var {
+            "HOME" => Some(PathBuf::from("/Users/ana")),
+            "ProgramFiles" => Some(PathBuf::from("C:/Program Files")),
+            "ProgramFiles(x86)" => Some(PathBuf::from("C:/Program Files (x86)")),
+            "LOCALAPPDATA" => Some(PathBuf::from("C:/Users/ana/AppData/Local")),
+            _ => None,
+        }
+    }
+
+    fn shown(paths: Vec<PathBuf>) -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect()
+    }
+
+    #[test]
+    fn macos_looks_in_applications_for_all_users_then_for_one() {
+        let found = shown(install_locations(Os::Mac, &fake_env));
+        assert_eq!(found.len(), 8);
+        for expected in [
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+            "/Users/ana/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        ] {
+            assert!(
+                found.iter().any(|f| f == expected),
+                "{expected} in {found:?}"
+            );
+        }
+        assert_eq!(
+            found[0],
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
+        );
+    }
+
+    #[test]
+    fn windows_looks_under_program_files_and_local_app_data() {
+        let found = shown(install_locations(Os::Windows, &fake_env));
+        assert_eq!(
+            &found[..3],
+            [
+                "C:/Program Files/Google/Chrome/Application/chrome.exe",
+                "C:/Program Files/Microsoft/Edge/Application/msedge.exe",
+                "C:/Program Files/Chromium/Application/chrome.exe",
+            ]
+        );
+        for expected in [
+            "C:/Program Files (x86)/Microsoft/Edge/Application/msedge.exe",
+            "C:/Users/ana/AppData/Local/Google/Chrome/Application/chrome.exe",
+        ] {
+            assert!(
+                found.iter().any(|f| f == expected),
+                "{expected} in {found:?}"
+            );
+        }
+        assert!(path_names(Os::Windows).iter().all(|n| n.ends_with(".exe")));
+    }
+
+    #[test]
+    fn a_missing_variable_only_drops_its_own_locations() {
+        let none = |_: &str| None;
+        assert_eq!(install_locations(Os::Windows, &none), Vec::<PathBuf>::new());
+        assert_eq!(install_locations(Os::Mac, &none).len(), 4);
+        assert!(install_locations(Os::Other, &fake_env).is_empty());
     }
 }

@@ -34,8 +34,9 @@ pub struct Missed {
     pub number: usize,
     /// Its prompt.
     pub prompt: String,
-    /// The right answer, on one line.
-    pub answer: String,
+    /// The right answer: one line, or for a match or an order, one line
+    /// per item, spelled out.
+    pub answer: Vec<String>,
 }
 
 /// The outcome of a quiz.
@@ -45,6 +46,9 @@ pub struct Summary {
     pub answered: usize,
     /// Of which right.
     pub right: usize,
+    /// `(earned, possible)` points, as the answer key grades the sheet
+    /// (partial credit for gaps, pairs, multi and order; see [`grade::points`]).
+    pub points: (u32, u32),
     /// `(right, answered)` per skill.
     pub by_skill: BTreeMap<Skill, (usize, usize)>,
     /// The questions missed.
@@ -53,6 +57,8 @@ pub struct Summary {
     pub retried: (usize, usize),
     /// The quiz ended before its last question (`q`, or end of input).
     pub stopped: bool,
+    /// Ctrl-C ended it: the summary is printed, then the exit code is 130.
+    pub interrupted: bool,
 }
 
 struct Text {
@@ -69,6 +75,9 @@ struct Text {
     in_text: &'static str,
     summary: &'static str,
     score: &'static str,
+    points: &'static str,
+    /// After "right/answered": one, then several.
+    all_right: (&'static str, &'static str),
     by_skill: &'static str,
     to_review: &'static str,
     retry_round: &'static str,
@@ -99,6 +108,8 @@ const FR: Text = Text {
     in_text: "Dans l’article :",
     summary: "Bilan",
     score: "Score :",
+    points: "points",
+    all_right: ("question entièrement juste", "questions entièrement justes"),
     by_skill: "Par compétence :",
     to_review: "À revoir :",
     retry_round: "Deuxième essai pour les questions manquées",
@@ -129,6 +140,8 @@ const EN: Text = Text {
     in_text: "In the article:",
     summary: "Summary",
     score: "Score:",
+    points: "points",
+    all_right: ("question entirely right", "questions entirely right"),
     by_skill: "By skill:",
     to_review: "To review:",
     retry_round: "Second try at the questions missed",
@@ -165,6 +178,7 @@ enum Asked {
     Answered(Grade),
     Quit,
     End,
+    Interrupted,
 }
 
 /// Runs a quiz over `questions`, in order; `rng` reshuffles the retry round.
@@ -189,6 +203,9 @@ pub fn run(
         match ask(shown, &heading, options, input, out)? {
             Asked::Answered(grade) => {
                 summary.answered += 1;
+                let (earned, possible) = grade::points(shown.question, &grade);
+                summary.points.0 += earned;
+                summary.points.1 += possible;
                 let cell = summary.by_skill.entry(shown.question.skill).or_default();
                 cell.1 += 1;
                 if grade.right {
@@ -198,13 +215,18 @@ pub fn run(
                     summary.missed.push(Missed {
                         number: index + 1,
                         prompt: shown.question.prompt(),
-                        answer: answer_lines(&AnswerView::new(shown), options.lang).swap_remove(0),
+                        answer: missed_answer(shown, options.lang),
                     });
                     missed_shown.push(shown.question);
                 }
             }
             Asked::Quit | Asked::End => {
                 summary.stopped = true;
+                break;
+            }
+            Asked::Interrupted => {
+                summary.stopped = true;
+                summary.interrupted = true;
                 break;
             }
         }
@@ -230,6 +252,10 @@ pub fn run(
                     summary.retried.0 += usize::from(grade.right);
                 }
                 Asked::Quit | Asked::End => break,
+                Asked::Interrupted => {
+                    summary.interrupted = true;
+                    break;
+                }
             }
         }
     }
@@ -252,7 +278,12 @@ fn ask(
         Kind::Single(c) | Kind::Multi(c) => {
             say(out, style, &c.prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
-                writeln!(out, "  {}) {}", letter(position), c.options[written])?;
+                item(
+                    out,
+                    style,
+                    &format!("  {})", letter(position)),
+                    &c.options[written],
+                )?;
             }
             if matches!(question.kind, Kind::Single(_)) {
                 x.choices_hint
@@ -270,7 +301,7 @@ fn ask(
                 .iter()
                 .map(|v| i18n::verdict(lang, *v))
                 .collect();
-            writeln!(out, "  {}", style.dim(&verdicts.join(" · ")))?;
+            item(out, style, " ", &style.dim(&verdicts.join(" · ")))?;
             x.claim_hint
         }
         Kind::Short { prompt, .. } => {
@@ -297,27 +328,32 @@ fn ask(
         Kind::Match { prompt, pairs } => {
             say(out, style, prompt)?;
             for (i, (left, _)) in pairs.iter().enumerate() {
-                writeln!(out, "  {}. {left}", i + 1)?;
+                item(out, style, &format!("  {}.", i + 1), left)?;
             }
             for (position, &written) in shown.order.iter().enumerate() {
-                writeln!(out, "  {}) {}", letter(position), pairs[written].1)?;
+                item(
+                    out,
+                    style,
+                    &format!("  {})", letter(position)),
+                    &pairs[written].1,
+                )?;
             }
             x.match_hint
         }
         Kind::Order { prompt, items } => {
             say(out, style, prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
-                writeln!(out, "  {}. {}", position + 1, items[written])?;
+                item(out, style, &format!("  {}.", position + 1), &items[written])?;
             }
             x.order_hint
         }
         Kind::Card { front, .. } => {
-            writeln!(out, "{front}")?;
+            say(out, style, front)?;
             x.text_hint
         }
     };
 
-    writeln!(out, "{}", style.dim(&format!("{hint} · {}", x.quit_hint)))?;
+    say(out, style, &style.dim(&format!("{hint} · {}", x.quit_hint)))?;
     let mut texts = Vec::with_capacity(gaps);
     let answer = loop {
         if gaps > 0 {
@@ -329,6 +365,7 @@ fn ask(
         let line = match read_line(input, out, options.echo)? {
             Line::Quit => return Ok(Asked::Quit),
             Line::End => return Ok(Asked::End),
+            Line::Interrupted => return Ok(Asked::Interrupted),
             Line::Text(line) => line,
         };
         match grade::parse(shown, &line, lang) {
@@ -348,8 +385,10 @@ fn ask(
     if question.justify {
         write!(out, "{} › ", Strings::get(lang).justify)?;
         out.flush()?;
-        if let Line::Text(line) = read_line(input, out, options.echo)? {
-            reason = Some(line);
+        match read_line(input, out, options.echo)? {
+            Line::Text(line) => reason = Some(line),
+            Line::Interrupted => return Ok(Asked::Interrupted),
+            Line::Quit | Line::End => {}
         }
     }
     feedback(shown, &graded, reason.as_deref(), options, out)?;
@@ -375,25 +414,29 @@ fn feedback(
             &format!("{} {}", style.red(x.wrong), style.bold(&answer[0])),
         )?;
         for line in &answer[1..] {
-            writeln!(out, "{line}")?;
+            // "  1. left → b) right": continued under the left text.
+            let (marker, rest) = line.trim_start().split_once(' ').unwrap_or(("", line));
+            item(out, style, &format!("  {marker}"), rest)?;
         }
         if graded.parts.1 > 1 && graded.parts.0 > 0 {
             writeln!(out, "  {} {} {}", graded.parts.0, x.partly, graded.parts.1)?;
         }
     }
     for (typed, right) in &graded.slips {
-        say(
+        item(
             out,
             style,
-            &format!("  {} « {typed} » → « {right} »", x.spelling),
+            " ",
+            &format!("{} « {typed} » → « {right} »", x.spelling),
         )?;
     }
     for choice in graded.wrong_choices.iter().filter_map(|&w| view.choice(w)) {
         if let Some(why) = choice.feedback {
-            say(
+            item(
                 out,
                 style,
-                &format!("  ↳ {}) {} : {why}", letter(choice.position), choice.text),
+                "  ↳",
+                &format!("{}) {} : {why}", letter(choice.position), choice.text),
             )?;
         }
     }
@@ -422,6 +465,30 @@ fn say(out: &mut dyn Write, style: Style, text: &str) -> io::Result<()> {
     writeln!(out, "{}", style.wrap(text))
 }
 
+/// Writes `text` after a `marker` such as `  a)` or `  ↳`, wrapped with its
+/// continuation lines under the text, not under the marker.
+fn item(out: &mut dyn Write, style: Style, marker: &str, text: &str) -> io::Result<()> {
+    let indent = " ".repeat(marker.chars().count() + 1);
+    writeln!(
+        out,
+        "{}",
+        style.wrap_indented(&format!("{marker} {text}"), &indent)
+    )
+}
+
+/// The answer of a missed question for the summary: for a match or an
+/// order, the items themselves (a bare "5 2 4 1 3" says nothing a day later).
+fn missed_answer(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
+    let mut lines = answer_lines(&AnswerView::new(shown), lang);
+    match shown.question.kind {
+        Kind::Match { .. } | Kind::Order { .. } if lines.len() > 1 => {
+            lines.remove(0);
+            lines.iter().map(|l| l.trim_start().to_owned()).collect()
+        }
+        _ => lines.into_iter().take(1).collect(),
+    }
+}
+
 fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -> io::Result<()> {
     let (lang, style, x) = (options.lang, options.style, text(options.lang));
     writeln!(out, "\n{}", style.bold(&format!("── {} ──", x.summary)))?;
@@ -432,14 +499,24 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         writeln!(out, "{}", x.nothing)?;
         return Ok(());
     }
-    let percent = summary.right * 100 / summary.answered;
+    let (earned, possible) = summary.points;
+    let percent = crate::stats::percent(
+        usize::try_from(earned).unwrap_or(0),
+        usize::try_from(possible).unwrap_or(0),
+    );
     let nbsp = if lang == Lang::Fr { "\u{a0}" } else { "" };
     writeln!(
         out,
-        "{} {}/{} ({percent}{nbsp}%)",
+        "{} {earned}/{possible} {} ({percent}{nbsp}%) · {}/{} {}",
         style.bold(x.score),
+        x.points,
         summary.right,
-        summary.answered
+        summary.answered,
+        if summary.answered == 1 {
+            x.all_right.0
+        } else {
+            x.all_right.1
+        }
     )?;
     writeln!(out, "{}", x.by_skill)?;
     for (skill, (right, asked)) in &summary.by_skill {
@@ -448,12 +525,9 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     if !summary.missed.is_empty() {
         writeln!(out, "{}", x.to_review)?;
         for missed in &summary.missed {
-            let lines = [
-                format!("  {}. {}", missed.number, missed.prompt),
-                format!("     → {}", missed.answer),
-            ];
-            for line in lines {
-                writeln!(out, "{}", style.wrap_indented(&line, "       "))?;
+            item(out, style, &format!("  {}.", missed.number), &missed.prompt)?;
+            for line in &missed.answer {
+                item(out, style, "     →", line)?;
             }
         }
     }
@@ -465,4 +539,62 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::select::Seed;
+
+    fn options(style: Style) -> QuizOptions {
+        QuizOptions {
+            lang: Lang::Fr,
+            retry: false,
+            style,
+            echo: false,
+        }
+    }
+
+    #[test]
+    fn a_narrow_terminal_never_gets_a_word_split_and_feedback_continues_indented() {
+        let bank = crate::check::load_bank(None).unwrap();
+        let mut rng = Seed(2).rng();
+        let style = Style::narrow(40);
+        let mut out = Vec::new();
+        for question in &bank.questions {
+            let shown = Shown::shuffle(question, &mut rng);
+            ask(&shown, "Q", options(style), &mut &b""[..], &mut out).unwrap();
+            let wrong: Vec<usize> = match &question.kind {
+                Kind::Single(c) | Kind::Multi(c) => (0..c.options.len())
+                    .filter(|w| !c.correct.contains(w) && c.feedback[*w].is_some())
+                    .collect(),
+                _ => continue,
+            };
+            let graded = Grade {
+                right: false,
+                parts: (0, 1),
+                slips: Vec::new(),
+                wrong_choices: wrong,
+            };
+            feedback(&shown, &graded, None, options(style), &mut out).unwrap();
+        }
+        let transcript = String::from_utf8(out).unwrap();
+        assert!(transcript.contains(" distanciant"), "the word is whole");
+        let mut in_feedback = false;
+        let mut continued = 0;
+        for line in transcript.lines() {
+            assert!(
+                line.chars().count() <= 40 || !line.trim().contains(' '),
+                "too wide: {line}"
+            );
+            if line.starts_with("  ↳ ") {
+                in_feedback = true;
+            } else if in_feedback && line.starts_with("    ") {
+                continued += 1;
+            } else {
+                in_feedback = false;
+            }
+        }
+        assert!(continued > 0, "a long ↳ line continues under its text");
+    }
 }

@@ -3,12 +3,13 @@
 //! retention. Days are calendar days: a card rated "again" comes back later
 //! in the same session; the others come back after their interval.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
 use chrono::{Days, NaiveDate};
 use fsrs::{FSRS, MemoryState};
 
-use crate::bank::{Bank, Lang, Question};
+use crate::bank::{Bank, Lang, Question, QuestionType, Skill};
 use crate::card::{CardView, FrontBody, cloze_line};
 use crate::console::{Line, Style, read_line};
 use crate::error::{Error, Result};
@@ -106,7 +107,7 @@ impl Scheduler {
 pub struct Queue<'b> {
     /// Cards due today or overdue, most overdue first.
     pub due: Vec<&'b Question>,
-    /// New cards for today, in bank order.
+    /// New cards for today, in [`introduction_order`].
     pub new: Vec<&'b Question>,
     /// New cards left for later days.
     pub new_later: usize,
@@ -137,9 +138,8 @@ pub fn queue<'b>(
         .filter(|n| n.date == today)
         .map_or(0, |n| n.count);
     let allowance = usize::try_from(new_per_day.saturating_sub(seen_today)).unwrap_or(usize::MAX);
-    let unseen: Vec<&Question> = bank
-        .questions
-        .iter()
+    let unseen: Vec<&Question> = introduction_order(bank)
+        .into_iter()
         .filter(|q| !progress.cards.contains_key(&q.id))
         .collect();
     let new: Vec<&Question> = unseen.iter().take(allowance).copied().collect();
@@ -148,6 +148,40 @@ pub fn queue<'b>(
         new_later: unseen.len() - new.len(),
         new,
     }
+}
+
+/// The order new cards come in: round-robin over the skills, recall last in
+/// each round (so a first day is not all trivia); within a skill, the type
+/// introduced least so far, then the easiest, then bank order. It depends on
+/// the bank alone, so it is the same every day and on every machine.
+pub fn introduction_order(bank: &Bank) -> Vec<&Question> {
+    let mut by_skill: BTreeMap<(bool, Skill), Vec<&Question>> = BTreeMap::new();
+    for question in &bank.questions {
+        by_skill
+            .entry((question.skill == Skill::Recall, question.skill))
+            .or_default()
+            .push(question);
+    }
+    let mut order = Vec::with_capacity(bank.questions.len());
+    let mut type_counts: BTreeMap<QuestionType, usize> = BTreeMap::new();
+    while order.len() < bank.questions.len() {
+        for group in by_skill.values_mut() {
+            let best = group
+                .iter()
+                .enumerate()
+                .min_by_key(|(i, q)| {
+                    let used = type_counts.get(&q.question_type()).copied().unwrap_or(0);
+                    (used, q.difficulty, *i)
+                })
+                .map(|(i, _)| i);
+            if let Some(best) = best {
+                let question = group.remove(best);
+                *type_counts.entry(question.question_type()).or_default() += 1;
+                order.push(question);
+            }
+        }
+    }
+    order
 }
 
 /// How a session runs.
@@ -412,7 +446,7 @@ pub fn run(
         write!(out, "{} › ", style.dim(x.reveal))?;
         out.flush()?;
         match read_line(input, out, options.echo)? {
-            Line::Quit | Line::End => {
+            Line::Quit | Line::End | Line::Interrupted => {
                 stopped = true;
                 break;
             }
@@ -445,7 +479,7 @@ pub fn run(
             write!(out, "{} ({}) › ", x.rate, x.rate_hint)?;
             out.flush()?;
             match read_line(input, out, options.echo)? {
-                Line::Quit | Line::End => break None,
+                Line::Quit | Line::End | Line::Interrupted => break None,
                 Line::Text(line) => match Rating::parse(&line) {
                     Some(rating) => break Some(rating),
                     None => writeln!(out, "{}", style.yellow(x.rate_hint))?,
@@ -531,6 +565,29 @@ pub fn run(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn new_cards_come_spread_over_skills_and_types_recall_not_first() {
+        let bank = crate::check::load_bank(None).unwrap();
+        let first_day = queue(&bank, &BankProgress::default(), day(0), 10).new;
+        assert_eq!(first_day.len(), 10);
+        assert_ne!(first_day[0].skill, Skill::Recall);
+        let recall = first_day
+            .iter()
+            .filter(|q| q.skill == Skill::Recall)
+            .count();
+        assert!(recall <= 2, "{recall} recall cards of 10");
+        let skills: std::collections::BTreeSet<Skill> = first_day.iter().map(|q| q.skill).collect();
+        assert_eq!(skills.len(), Skill::ALL.len(), "every skill on day one");
+        let types: std::collections::BTreeSet<QuestionType> =
+            first_day.iter().map(|q| q.question_type()).collect();
+        assert!(types.len() >= 6, "{} types on day one", types.len());
+        let again = queue(&bank, &BankProgress::default(), day(0), 10).new;
+        assert_eq!(first_day, again, "deterministic");
+        let all = introduction_order(&bank);
+        assert_eq!(all.len(), bank.questions.len(), "every card comes in once");
+    }
+
     use super::*;
 
     fn day(n: u64) -> NaiveDate {

@@ -90,6 +90,15 @@ impl Filters {
     }
 }
 
+/// How many questions pass `filters` (flashcard-only ones only if `with_cards`).
+pub fn matching(bank: &Bank, filters: &Filters, with_cards: bool) -> usize {
+    bank.questions
+        .iter()
+        .filter(|q| with_cards || q.question_type() != QuestionType::Card)
+        .filter(|q| filters.accepts(q))
+        .count()
+}
+
 /// Picks `count` questions that pass `filters`, spread over as many skills as
 /// possible (round-robin over the skills, in a shuffled order), unless
 /// `with_cards` is false, in which case flashcard-only questions are left out.
@@ -114,7 +123,7 @@ pub fn select<'b>(
         let scope = filters.describe();
         let found = match (scope.is_empty(), n) {
             (true, _) if !with_cards => {
-                format!("the bank has only {n} (flashcard-only questions stay off worksheets)")
+                format!("the bank has only {n} (flashcard-only questions are for `review`)")
             }
             (true, _) => format!("the bank has only {n}"),
             (false, 0) => format!("none match {scope}"),
@@ -231,11 +240,54 @@ impl<'b> Shown<'b> {
     }
 }
 
+/// The most versions one run makes: every two-letter label, `AA` to `ZZ`.
+pub const MAX_VERSIONS: usize = 26 * 26;
+
+/// The name of a version, printed on the sheet and in its file names.
+///
+/// Up to 26 versions are `A`…`Z`; a run of more gives every version the same
+/// number of letters (`AA`, `AB`… `AZ`, `BA`…), because that is the only
+/// way short names list in order in `ls`, a file manager or a zip: plain
+/// byte order puts `AA` between `A` and `B`, so `A`…`Z` then `AA` would not.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VersionLabel(String);
+
+impl VersionLabel {
+    /// The label of version `index` (from 0) in a run of `count` versions.
+    pub fn new(index: usize, count: usize) -> VersionLabel {
+        let mut width = 1;
+        let mut capacity = 26usize;
+        while capacity < count {
+            width += 1;
+            capacity = capacity.saturating_mul(26);
+        }
+        let mut letters = vec![b'A'; width];
+        let mut rest = index;
+        for slot in letters.iter_mut().rev() {
+            // `rest % 26` is below 26, so the cast cannot truncate.
+            *slot = b'A' + u8::try_from(rest % 26).unwrap_or(0);
+            rest /= 26;
+        }
+        VersionLabel(letters.into_iter().map(char::from).collect())
+    }
+
+    /// The label as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for VersionLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A version of a worksheet: the questions grouped by type, in shown order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version<'b> {
-    /// `A`, `B`, `C`…
-    pub letter: char,
+    /// `A`, `B`, `C`… or `AA`, `AB`… (see [`VersionLabel`]).
+    pub label: VersionLabel,
     /// Groups of questions of one type, in the order printed.
     pub groups: Vec<(QuestionType, Vec<Shown<'b>>)>,
 }
@@ -253,20 +305,21 @@ impl Version<'_> {
 pub fn versions<'b>(questions: &[&'b Question], count: usize, rng: &mut Rng) -> Vec<Version<'b>> {
     let mut out: Vec<Version<'b>> = Vec::with_capacity(count);
     for index in 0..count {
-        let letter = version_letter(index);
-        let mut version = layout(questions, letter, rng);
+        let label = VersionLabel::new(index, count);
+        let mut version = layout(questions, &label, rng);
         for _ in 0..64 {
             if !out.iter().any(|v| v.groups == version.groups) {
                 break;
             }
-            version = layout(questions, letter, rng);
+            version = layout(questions, &label, rng);
         }
         out.push(version);
     }
     out
 }
 
-/// `A`…`Z`, then `a`… for the (unlikely) 27th version and beyond.
+/// The letter of entry `index` in a list: `A`…`Z`, then `a`… (choices
+/// never come near 26; versions have their own [`VersionLabel`]).
 pub fn version_letter(index: usize) -> char {
     let index = u8::try_from(index % 52).unwrap_or(0);
     if index < 26 {
@@ -276,7 +329,7 @@ pub fn version_letter(index: usize) -> char {
     }
 }
 
-fn layout<'b>(questions: &[&'b Question], letter: char, rng: &mut Rng) -> Version<'b> {
+fn layout<'b>(questions: &[&'b Question], label: &VersionLabel, rng: &mut Rng) -> Version<'b> {
     let mut by_type: BTreeMap<QuestionType, Vec<&'b Question>> = BTreeMap::new();
     for question in questions {
         by_type
@@ -295,7 +348,10 @@ fn layout<'b>(questions: &[&'b Question], letter: char, rng: &mut Rng) -> Versio
         })
         .collect();
     groups.shuffle(rng);
-    Version { letter, groups }
+    Version {
+        label: label.clone(),
+        groups,
+    }
 }
 
 #[cfg(test)]
@@ -317,5 +373,33 @@ mod tests {
         assert_eq!(version_letter(0), 'A');
         assert_eq!(version_letter(2), 'C');
         assert_eq!(version_letter(26), 'a');
+    }
+
+    #[test]
+    fn version_labels_are_single_letters_up_to_26_then_two_letters() {
+        let labels = |count| -> Vec<String> {
+            (0..count)
+                .map(|i| VersionLabel::new(i, count).to_string())
+                .collect()
+        };
+        assert_eq!(labels(3), ["A", "B", "C"]);
+        assert_eq!(labels(26).last().map(String::as_str), Some("Z"));
+        let thirty = labels(30);
+        assert_eq!(&thirty[..3], ["AA", "AB", "AC"]);
+        assert_eq!(&thirty[26..], ["BA", "BB", "BC", "BD"]);
+        assert_eq!(labels(MAX_VERSIONS).last().map(String::as_str), Some("ZZ"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn version_labels_sort_in_order_and_are_unique(count in 1..=MAX_VERSIONS) {
+            let names: Vec<String> = (0..count)
+                .map(|i| format!("worksheet-{}.html", VersionLabel::new(i, count)))
+                .collect();
+            let mut sorted = names.clone();
+            sorted.sort();
+            sorted.dedup();
+            proptest::prop_assert_eq!(sorted, names);
+        }
     }
 }

@@ -34,33 +34,48 @@ pub fn stats(bank: &Bank) -> Stats {
     out
 }
 
-/// The table as printed by `mediaquiz stats`.
+/// The table as printed by `mediaquiz stats`: each column as wide as its
+/// name or its largest count, so it fits an 80-column terminal.
 pub fn render(bank: &Bank, stats: &Stats) -> String {
     let mut out = String::new();
     let plural = if stats.total == 1 { "" } else { "s" };
     let _ = writeln!(out, "{} ({} question{plural})\n", bank.title, stats.total);
-    let names: Vec<String> = QuestionType::ALL.iter().map(ToString::to_string).collect();
-    let _ = write!(out, "{:<14}", "skill \\ type");
-    for name in &names {
-        let _ = write!(out, " {name:>9}");
+    let type_totals: Vec<usize> = (0..QuestionType::ALL.len())
+        .map(|t| stats.by_cell.iter().map(|row| row[t]).sum())
+        .collect();
+    let columns: Vec<(String, usize)> = QuestionType::ALL
+        .iter()
+        .zip(&type_totals)
+        .map(|(t, &total)| {
+            let name = t.to_string();
+            let width = name.len().max(total.to_string().len());
+            (name, width)
+        })
+        .collect();
+    let first = Skill::ALL
+        .iter()
+        .map(|s| s.to_string().len())
+        .chain(["skill \\ type".len()])
+        .max()
+        .unwrap_or(0);
+    let last = "total".len().max(stats.total.to_string().len());
+    let _ = write!(out, "{:<first$}", "skill \\ type");
+    for (name, width) in &columns {
+        let _ = write!(out, " {name:>width$}");
     }
-    let _ = writeln!(out, " {:>7}", "total");
+    let _ = writeln!(out, " {:>last$}", "total");
     for (s, skill) in Skill::ALL.iter().enumerate() {
-        let _ = write!(out, "{:<14}", skill.to_string());
-        for count in stats.by_cell[s] {
-            let _ = write!(out, " {:>9}", cell(count));
+        let _ = write!(out, "{:<first$}", skill.to_string());
+        for (count, (_, width)) in stats.by_cell[s].iter().zip(&columns) {
+            let _ = write!(out, " {:>width$}", cell(*count));
         }
-        let _ = writeln!(out, " {:>7}", stats.by_cell[s].iter().sum::<usize>());
+        let _ = writeln!(out, " {:>last$}", stats.by_cell[s].iter().sum::<usize>());
     }
-    let _ = write!(out, "{:<14}", "total");
-    for t in 0..QuestionType::ALL.len() {
-        let _ = write!(
-            out,
-            " {:>9}",
-            stats.by_cell.iter().map(|row| row[t]).sum::<usize>()
-        );
+    let _ = write!(out, "{:<first$}", "total");
+    for (total, (_, width)) in type_totals.iter().zip(&columns) {
+        let _ = write!(out, " {total:>width$}");
     }
-    let _ = writeln!(out, " {:>7}\n", stats.total);
+    let _ = writeln!(out, " {:>last$}\n", stats.total);
     let beyond = stats.total - stats.by_cell[0].iter().sum::<usize>();
     let _ = writeln!(
         out,
@@ -71,9 +86,15 @@ pub fn render(bank: &Bank, stats: &Stats) -> String {
         out,
         "beyond recall {beyond} of {} ({}%)",
         stats.total,
-        (beyond * 100).checked_div(stats.total).unwrap_or(0)
+        percent(beyond, stats.total)
     );
     out
+}
+
+/// `part` of `whole` in percent, rounded to the nearest (half up): 8 of 9
+/// is 89, not the 88 that integer division gives.
+pub fn percent(part: usize, whole: usize) -> usize {
+    (part * 200 + whole).checked_div(2 * whole).unwrap_or(0)
 }
 
 fn cell(count: usize) -> String {
@@ -81,5 +102,33 @@ fn cell(count: usize) -> String {
         "·".to_owned()
     } else {
         count.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_to_the_nearest() {
+        assert_eq!(percent(8, 9), 89);
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(1, 2), 50);
+        assert_eq!(percent(1, 200), 1);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(9, 9), 100);
+    }
+
+    #[test]
+    fn the_shipped_bank_fits_80_columns() {
+        let bank = crate::check::load_bank(None).expect("the shipped bank loads");
+        let table = render(&bank, &stats(&bank));
+        for line in table.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{} columns: {line}",
+                line.chars().count()
+            );
+        }
     }
 }

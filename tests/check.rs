@@ -473,3 +473,32 @@ fn a_bank_id_follows_the_id_rule() {
         ],
     );
 }
+
+#[test]
+fn check_without_a_path_checks_the_bank_given_by_dash_dash_bank() {
+    let output = mediaquiz(&["--bank", "syntax.yaml", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout_of(&output).starts_with("syntax.yaml:8: error:"));
+}
+
+#[test]
+fn check_of_a_missing_dash_dash_bank_fails() {
+    mediaquiz(&["--bank", "missing.yaml", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot read `missing.yaml`"));
+}
+
+#[test]
+fn a_folder_as_the_one_bank_is_refused_clearly() {
+    for command in ["stats", "quiz", "worksheet", "review"] {
+        mediaquiz(&["--bank", ".", command])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(
+                "`--bank .` is a folder, but this command works on one bank",
+            ));
+    }
+}

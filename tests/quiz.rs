@@ -21,7 +21,7 @@ fn every_type_answered_right_in_french() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], ALL_RIGHT);
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Score : 9/9 (100\u{a0}%)"),
+        transcript.contains("Score : 15/15 points (100\u{a0}%) · 9/9 questions entièrement justes"),
         "{transcript}"
     );
     assert_eq!(transcript.matches("✓ Juste !").count(), 9);
@@ -34,7 +34,10 @@ fn every_type_answered_wrong_in_english() {
         "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\na\n";
     let (transcript, code) = play(&["--lang", "en", "-n", "9", "--seed", "4"], input);
     assert_eq!(code, Some(0));
-    assert!(transcript.contains("Score: 0/9 (0%)"), "{transcript}");
+    assert!(
+        transcript.contains("Score: 1/15 points (7%) · 0/9 questions entirely right"),
+        "{transcript}"
+    );
     assert!(
         transcript.contains(
             "  ↳ b) L’armée malienne : L’armée n’est pas la source de cette explication."
@@ -61,7 +64,7 @@ fn input_that_is_not_an_answer_is_asked_again_and_never_counted() {
         3
     );
     assert!(
-        transcript.contains("Score : 1/1 (100\u{a0}%)"),
+        transcript.contains("Score : 3/3 points (100\u{a0}%) · 1/1 question entièrement juste"),
         "{transcript}"
     );
 }
@@ -74,6 +77,16 @@ fn a_partly_right_answer_says_how_much() {
         "{transcript}"
     );
     assert!(transcript.contains("  1 justes sur 3"));
+    // Scored as the key grades the sheet: a point per pair right; and the
+    // summary spells the pairs out.
+    assert!(
+        transcript.contains("Score : 1/3 points (33\u{a0}%) · 0/1 question entièrement juste"),
+        "{transcript}"
+    );
+    assert!(transcript.contains(
+        "     → 1. Le CSP → c) lance une offensive\n     → 2. Les sources civiles → a) confirment le départ\n"
+    ));
+    assert!(!transcript.contains("→ 1c 2a 3b\n"), "{transcript}");
 }
 
 #[test]
@@ -93,7 +106,7 @@ fn q_quits_and_prints_the_summary() {
     let summary = transcript.split("── Bilan ──").nth(1).unwrap();
     assert_eq!(
         summary,
-        "\nQuiz interrompu.\nScore : 1/2 (50\u{a0}%)\nPar compétence :\n  rappel des faits     1/1\n  contexte             0/1\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
+        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\nPar compétence :\n  rappel des faits     1/1\n  contexte             0/1\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
     );
 }
 
@@ -102,7 +115,9 @@ fn end_of_input_ends_cleanly() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], "deux heures\nn\ntués\n");
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Quiz interrompu.\nScore : 2/2 (100\u{a0}%)"),
+        transcript.contains(
+            "Quiz interrompu.\nScore : 3/3 points (100\u{a0}%) · 2/2 questions entièrement justes"
+        ),
         "{transcript}"
     );
 }
@@ -116,7 +131,7 @@ fn retry_asks_the_missed_questions_again() {
         transcript.contains("── Deuxième essai pour les questions manquées ──"),
         "{transcript}"
     );
-    assert!(transcript.contains("Score : 7/9"));
+    assert!(transcript.contains("Score : 12/15 points (80\u{a0}%) · 7/9 questions"));
     assert!(
         transcript.ends_with("Deuxième essai : 2/2\n"),
         "{transcript}"
@@ -149,8 +164,80 @@ fn the_shipped_bank_in_five_questions() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout_of(&output).contains("Score : 5/5 (100\u{a0}%)"),
+        stdout_of(&output).contains("Score : 9/9 points (100\u{a0}%) · 5/5 questions"),
         "{}",
         stdout_of(&output)
+    );
+}
+
+#[test]
+fn a_small_bank_without_dash_n_uses_every_question_and_says_so() {
+    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "--seed", "4"])
+        .write_stdin(ALL_RIGHT)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout_of(&output).contains("9/9 questions"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "9 questions match, fewer than the default 10: using all of them\n"
+    );
+}
+
+#[test]
+fn an_explicit_dash_n_larger_than_the_bank_stays_an_error_that_is_not_about_worksheets() {
+    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "-n", "12"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "error: asked for 12 questions, but the bank has only 9 (flashcard-only questions are for `review`): ask for `-n 9`\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_prints_the_summary_so_far_then_exits_130() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mediaquiz"))
+        .current_dir(crate::util::fixtures())
+        .env("NO_COLOR", "1")
+        .args(["quiz", "--bank", "sheet.yaml", "-n", "9", "--seed", "4"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Stdin stays open: the quiz is waiting for the second answer, as a
+    // student at the keyboard would be, when Ctrl-C comes.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"deux heures\n").unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Question 2/9") {
+        let mut line = String::new();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "{seen}");
+        seen.push_str(&line);
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    stdout.read_to_string(&mut seen).unwrap();
+    let code = child.wait().unwrap().code();
+    drop(stdin);
+    assert_eq!(code, Some(130), "{seen}");
+    let summary = seen.split("── Bilan ──").nth(1).expect("a summary");
+    assert!(
+        summary.starts_with(
+            "\nQuiz interrompu.\nScore : 2/2 points (100\u{a0}%) · 1/1 question entièrement juste\n"
+        ),
+        "{summary}"
     );
 }

@@ -45,7 +45,13 @@ fn progress_carries_over_the_days() {
         out.contains("À revoir aujourd’hui : 0 · nouvelles : 2 · 8 autres pour les jours suivants"),
         "{out}"
     );
-    assert!(out.contains("[1/2] nouvelle · qui le dit ?\nSelon l’article, qui affirme"));
+    // New cards come spread over skills, recall last, the easiest first.
+    assert!(out.contains("[1/2] nouvelle · qui le dit ?\nCombien de personnes sont nommées ?"));
+    assert!(out.contains("[2/2] nouvelle · choix des mots\n"));
+    insta::assert_snapshot!(
+        "review_day_one",
+        out.replace(&state.display().to_string(), "<STATE>")
+    );
     assert!(out.contains("→ Prochaine révision dans 2 jours (le 28/11/2026)."));
     assert!(out.contains("Session terminée : 2 cartes revues.\nProchaine révision : dans 2 jours (le 28/11/2026) · 2 cartes.\n"), "{out}");
     assert_eq!(cards(&state).as_object().unwrap().len(), 2);
@@ -73,8 +79,8 @@ fn progress_carries_over_the_days() {
     assert!(out.contains("[1/2] à revoir"));
     assert!(out.contains("→ Elle reviendra tout à l’heure."));
     assert!(out.contains("[3/3] à revoir"));
-    assert_eq!(cards(&state)["aes"]["lapses"], 1);
-    let retrait = &cards(&state)["retrait-source"];
+    assert_eq!(cards(&state)["verbes"]["lapses"], 1);
+    let retrait = &cards(&state)["aucune"];
     assert_eq!(retrait["reps"], 2);
     assert_eq!(retrait["last"], "2026-11-28");
     assert!(

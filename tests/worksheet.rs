@@ -197,7 +197,7 @@ fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     .assert()
     .code(1)
     .stderr(predicates::str::contains(
-        "`--pdf` needs Chromium or Chrome",
+        "`--pdf` needs Chromium, Chrome or Edge",
     ));
     assert!(dir.path().join("worksheet-A.html").exists());
     assert!(dir.path().join("answers-A.html").exists());
@@ -401,5 +401,93 @@ fn without_a_seed_the_line_gives_the_printed_seed() {
     };
     assert_eq!(args.select.seed, Some(seed));
     assert_eq!(args.out, dir.path());
-    assert_eq!(args.select.count, 3);
+    assert_eq!(args.select.count, Some(3));
+}
+
+#[test]
+fn more_than_26_versions_get_two_letters_that_list_in_order() {
+    let dir = worksheets(&[
+        "--bank",
+        "sheet.yaml",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--versions",
+        "200",
+    ]);
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("worksheet-"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 200);
+    assert_eq!(
+        &names[..3],
+        [
+            "worksheet-AA.html",
+            "worksheet-AB.html",
+            "worksheet-AC.html"
+        ]
+    );
+    assert_eq!(names[26], "worksheet-BA.html");
+    assert_eq!(names[199], "worksheet-HR.html");
+    let sheet = read(dir.path(), "worksheet-BA.html");
+    assert!(sheet.contains(" BA</span>"), "the sheet shows its label");
+}
+
+#[test]
+fn a_small_bank_without_dash_n_gives_a_sheet_of_all_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let output = mediaquiz(&[
+        "worksheet",
+        "--bank",
+        "sheet.yaml",
+        "--seed",
+        "3",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("9 questions match, fewer than the default 10: using all of them\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("-n 9 --seed 3 "), "{stderr}");
+}
+
+#[test]
+fn paper_is_accepted_in_any_case() {
+    for paper in ["A4", "Letter", "LETTER"] {
+        worksheets(&[
+            "--bank",
+            "sheet.yaml",
+            "-n",
+            "1",
+            "--seed",
+            "1",
+            "--paper",
+            paper,
+        ]);
+    }
+}
+
+#[test]
+fn type_card_is_not_offered_to_worksheet_or_quiz() {
+    for command in ["worksheet", "quiz"] {
+        mediaquiz(&[command, "--type", "card"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "invalid value 'card' for '--type <TYPE>'",
+            ))
+            .stderr(predicates::str::contains(
+                "[possible values: single, multi, truefalse, claim, short, cloze, match, order]",
+            ));
+    }
 }

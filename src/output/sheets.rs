@@ -36,7 +36,7 @@ impl Output for Worksheet {
             .iter()
             .map(|version| {
                 Ok(OutFile {
-                    name: format!("worksheet-{}.html", version.letter),
+                    name: format!("worksheet-{}.html", version.label),
                     bytes: render::worksheet(ctx.bank, version, &options)?.into_bytes(),
                 })
             })
@@ -60,7 +60,7 @@ impl Output for AnswerKey {
             .iter()
             .map(|version| {
                 Ok(OutFile {
-                    name: format!("answers-{}.html", version.letter),
+                    name: format!("answers-{}.html", version.label),
                     bytes: render::answers(ctx.bank, version, &options)?.into_bytes(),
                 })
             })
