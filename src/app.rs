@@ -104,6 +104,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema => {
+            out.write_all(crate::schema::bank_schema_text().as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

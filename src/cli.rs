@@ -67,6 +67,8 @@ pub enum Command {
     Draft(DraftArgs),
     /// Print the manual page (roff): `mediaquiz man > mediaquiz.1`
     Man,
+    /// Print the JSON Schema of the bank format, for editors: `mediaquiz schema > mediaquiz.schema.json`
+    Schema,
     /// Write the bank for other tools; `html` is an offline self-check page
     #[command(
         after_help = "Examples:\n  mediaquiz export --format html --out quiz.html            the whole bank, one file for any phone\n  mediaquiz export --format html -n 10 --seed 3 --out q.html"

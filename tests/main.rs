@@ -7,6 +7,7 @@ mod draft;
 mod print;
 mod quiz;
 mod review;
+mod schema;
 mod selfcheck;
 mod stats;
 mod util;
