@@ -76,9 +76,19 @@ fn required(fields: &[Field]) -> Vec<&'static str> {
 
 /// A field's value schema, with its one-line description.
 fn field(field: &Field) -> Value {
-    let mut value = shape(field.shape);
+    described(shape(field.shape), field.doc)
+}
+
+/// `value` with a description. In draft-07 a `$ref` hides its siblings, so a
+/// reference is wrapped in `allOf` for the description to be seen.
+fn described(value: Value, description: &str) -> Value {
+    let mut value = if value.get("$ref").is_some() {
+        json!({ "allOf": [value] })
+    } else {
+        value
+    };
     if let Value::Object(map) = &mut value {
-        map.insert("description".to_owned(), json!(field.doc));
+        map.insert("description".to_owned(), json!(description));
     }
     value
 }
@@ -141,10 +151,10 @@ fn rubric() -> Value {
                     "minimum": 0,
                     "maximum": 100,
                 },
-                "criterion": {
-                    "description": "what an answer at this level contains",
-                    "$ref": "#/definitions/text",
-                },
+                "criterion": described(
+                    json!({ "$ref": "#/definitions/text" }),
+                    "what an answer at this level contains",
+                ),
             },
             "required": ["points", "criterion"],
             "additionalProperties": false,
@@ -196,7 +206,12 @@ fn question() -> Value {
                 .iter()
                 .map(|f| (f.name.to_owned(), field(f)))
                 .collect();
-            let allowed: Vec<&str> = COMMON.iter().chain(t.fields).map(|f| f.name).collect();
+            let mut allowed: Vec<&str> = Vec::new();
+            for f in COMMON.iter().chain(t.fields) {
+                if !allowed.contains(&f.name) {
+                    allowed.push(f.name);
+                }
+            }
             let mut then = json!({
                 "properties": own,
                 "required": required(t.fields),
@@ -245,6 +260,31 @@ mod tests {
         for f in TOP {
             assert!(schema["properties"][f.name]["description"].is_string());
         }
+    }
+
+    /// Every `$ref` stands alone (draft-07 ignores its siblings) and every
+    /// enum lists each value once.
+    #[test]
+    fn references_stand_alone_and_enums_are_unique() {
+        fn walk(value: &Value) {
+            match value {
+                Value::Object(map) => {
+                    if map.contains_key("$ref") {
+                        assert_eq!(map.len(), 1, "{value}");
+                    }
+                    if let Some(Value::Array(list)) = map.get("enum") {
+                        let mut names: Vec<String> = list.iter().map(Value::to_string).collect();
+                        names.sort_unstable();
+                        names.dedup();
+                        assert_eq!(names.len(), list.len(), "{value}");
+                    }
+                    map.values().for_each(walk);
+                }
+                Value::Array(list) => list.iter().for_each(walk),
+                _ => {}
+            }
+        }
+        walk(&bank_schema());
     }
 
     #[test]
