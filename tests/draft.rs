@@ -1,6 +1,7 @@
 //! `mediaquiz draft`: the drafts of the Lere article and of an English test
 //! article, checked by `check`; the TODO count; the attribution finder
-//! measured on a hand-annotated set (`tests/fixtures/draft/*.json`).
+//! measured on hand-annotated sets (`tests/fixtures/draft/*.json`: the tuning
+//! set, `heldout/` and `fresh/`).
 
 use std::fs;
 use std::path::Path;
