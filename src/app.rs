@@ -122,6 +122,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => export(&globals, &args, out, err),
+        Command::Schema => {
+            out.write_all(crate::schema::bank_schema_text().as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -25,6 +25,7 @@ pub mod present;
 pub mod quiz;
 pub mod render;
 pub mod review;
+pub mod schema;
 pub mod select;
 pub mod selfcheck;
 pub mod shipped;

@@ -9,6 +9,7 @@ mod hostile;
 mod print;
 mod quiz;
 mod review;
+mod schema;
 mod selfcheck;
 mod stats;
 mod util;

@@ -16,6 +16,8 @@ use super::{Kind, Question, Segment, name_of};
 pub enum Shape {
     /// Text.
     Text,
+    /// A name of lower-case letters, digits and hyphens (`[a-z0-9-]+`).
+    Id,
     /// A list of texts (a single text is taken as a list of one).
     Texts,
     /// `true` or `false`.
@@ -118,7 +120,7 @@ pub const VERDICT_NAMES: &[&str] = &["supported", "contradicted", "not-stated"];
 pub const TOP: &[Field] = &[
     opt(
         "id",
-        Shape::Text,
+        Shape::Id,
         "stable id, [a-z0-9-]+; default: the file name without extension",
     ),
     req("title", Shape::Text, "the bank's title"),
@@ -150,7 +152,7 @@ pub const SOURCE: &[Field] = &[
 
 /// Fields every question has, whatever its type.
 pub const COMMON: &[Field] = &[
-    req("id", Shape::Text, "unique in the bank, [a-z0-9-]+"),
+    req("id", Shape::Id, "unique in the bank, [a-z0-9-]+"),
     req("type", Shape::Name(TYPE_NAMES), "the question type"),
     req(
         "skill",

@@ -168,7 +168,9 @@ const DETERMINERS: &[&str] = &[
     "il",
 ];
 
-const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
+const PRONOUNS: &[&str] = &[
+    "il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them",
+];
 
 /// Nouns that name someone who can speak: a subject holding one is a speaker.
 pub const SPEAKER_NOUNS: &[&str] = &[
@@ -307,6 +309,41 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "infirmier",
     "mairie",
     "direction",
+    "chambre",
+    "office",
+    "institut",
+    "observatoire",
+    "fédération",
+    "cabinet",
+    "tribunal",
+    "conseiller",
+    "conseillère",
+    "architecte",
+    "hydrologue",
+    "pêcheur",
+    "agriculteur",
+    "éleveur",
+    "économiste",
+    "sociologue",
+    "historien",
+    "historienne",
+    "juriste",
+    "trust",
+    "investigator",
+    "commissioner",
+    "regulator",
+    "watchdog",
+    "operator",
+    "board",
+    "department",
+    "economist",
+    "historian",
+    "professor",
+    "survivor",
+    "driver",
+    "critic",
+    "opponent",
+    "supporter",
 ];
 
 /// Nouns that make a source unnamed when no proper name comes with them.
@@ -354,7 +391,9 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "reported" | "reports" | "cautioned" | "cautions" | "revealed" | "suggested"
         | "concluded" | "souligné" | "lancé" | "salue" | "saluent" | "salué" | "juge"
         | "jugent" | "rappelle" | "rappelé" | "critique" | "critiquent" | "critiqué"
-        | "inquiète" | "inquiètent" | "inquiété" => Cue::Says,
+        | "inquiète" | "inquiètent" | "inquiété" | "souligne" | "soulignent" | "relève"
+        | "relèvent" | "relevé" | "indique" | "indiquent" | "précisent" | "rapporte"
+        | "rapportent" | "ajoutent" | "observe" | "believe" | "believes" | "believed" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -421,19 +460,56 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
             continue;
         }
         *previous = Some(speaker.clone());
+        // "X said A and warned that B": two things said, one speaker.
+        let (content, second) = match second_saying(text, content.clone()) {
+            Some((first, second, cue)) => (first, Some((trim_content(text, second), cue))),
+            None => (content, None),
+        };
+        let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
         found.push(Attribution {
             unnamed: is_unnamed(&speaker),
-            speaker,
-            content: range.start + content.start..range.start + content.end,
-            cut: cut.map(|c| range.start + c.start..range.start + c.end),
+            speaker: speaker.clone(),
+            content: at(content),
+            cut: cut.map(at),
             sentence: range.clone(),
             cue,
         });
+        if let Some((content, cue)) = second.filter(|(c, _)| !c.is_empty()) {
+            found.push(Attribution {
+                unnamed: is_unnamed(&speaker),
+                speaker,
+                content: at(content),
+                cut: None,
+                sentence: range.clone(),
+                cue,
+            });
+        }
     }
     found
 }
 
 type Found = (Range<usize>, Range<usize>, Cue, Option<Range<usize>>);
+
+/// In words attributed, a second verb of saying joined by `and`/`et` and
+/// followed by `that`/`que` ("… and warned that B"): the first words, the
+/// second ones, and the second cue.
+fn second_saying(text: &str, content: Range<usize>) -> Option<(Range<usize>, Range<usize>, Cue)> {
+    let w = words(&text[content.clone()]);
+    let shift = |r: &Range<usize>| content.start + r.start..content.start + r.end;
+    w.windows(2).enumerate().find_map(|(i, pair)| {
+        if !matches!(pair[0].lower.as_str(), "and" | "et") || i == 0 {
+            return None;
+        }
+        let cue = verb_cue(&pair[1].lower)?;
+        let that = w[i + 2..]
+            .iter()
+            .take(3)
+            .find(|x| matches!(x.lower.as_str(), "that" | "que" | "qu"))?;
+        let and = shift(&pair[0].range);
+        let first = content.start..text[..and.start].trim_end().len();
+        Some((first, shift(&that.range).end..content.end, cue))
+    })
+}
 
 /// `Selon X, …`, `…, d'après X.`, `According to X, …`.
 fn according(text: &str) -> Option<Found> {
@@ -451,12 +527,21 @@ fn according(text: &str) -> Option<Found> {
                 Some((i, i + 2))
             }
             ("according", Some("to")) => Some((i, i + 2)),
+            // "À en croire plusieurs élus, …".
+            ("à", Some("en")) if w.get(i + 2).is_some_and(|c| c.lower == "croire") => {
+                Some((i, i + 3))
+            }
+            // "Pour l'hydrologue Sophie Marty, …": only opening the sentence.
+            ("pour", Some(_)) if i == 0 => Some((i, i + 1)),
             _ => None,
         }
     })?;
     let (cue_word, first) = at;
     let speaker_start = w.get(first)?.range.start;
     let speaker_end = clause_end(text, speaker_start);
+    if w[cue_word].lower == "pour" && !is_opinion_holder(text, speaker_start..speaker_end) {
+        return None;
+    }
     // "According to the Chamber of Commerce (CoC), …": the acronym belongs to the speaker.
     let name_end = speaker_end;
     let speaker_end = match text[speaker_end..].strip_prefix('(') {
@@ -491,14 +576,59 @@ fn according(text: &str) -> Option<Found> {
     Some((speaker_start..name_end, content, Cue::According, cut))
 }
 
+/// Whether "Pour X, …" gives X's view: X is followed by a comma, and is a
+/// speaker noun or a name of two capitalised words or more ("Pour la
+/// première fois, …" and "Pour Paris, …" are not).
+fn is_opinion_holder(text: &str, speaker: Range<usize>) -> bool {
+    let phrase = &text[speaker.clone()];
+    let list = words(phrase);
+    let noun = list.iter().any(|w| {
+        let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
+        SPEAKER_NOUNS.contains(&w.lower.as_str()) || SPEAKER_NOUNS.contains(&singular)
+    });
+    let capitals = list
+        .iter()
+        .filter(|w| phrase[w.range.clone()].starts_with(char::is_uppercase))
+        .count();
+    text[speaker.end..].starts_with(',') && list.len() <= 6 && (noun || capitals >= 2)
+}
+
 /// `X a déclaré que …`, `« … », a déclaré X.`, `"…," X said.`, `… a été confirmé par X`.
 fn by_verb(text: &str) -> Option<Found> {
     let w = words(text);
     for (k, word) in w.iter().enumerate() {
-        let Some(cue) = verb_cue(&word.lower) else {
+        let prev = k.checked_sub(1).map(|p| w[p].lower.as_str());
+        // "a-t-il fait savoir": the two words are one verb of saying.
+        let phrase = word.lower == "savoir" && prev == Some("fait");
+        // "souligne-t-il": the verb with its pronoun after it.
+        let carries_pronoun = is_inverted(&word.lower);
+        let base = if carries_pronoun {
+            word.lower.split('-').next().unwrap_or_default()
+        } else {
+            word.lower.as_str()
+        };
+        let Some(cue) = verb_cue(&word.lower)
+            .or_else(|| verb_cue(base))
+            .or(phrase.then_some(Cue::Says))
+        else {
             continue;
         };
-        let prev = k.checked_sub(1).map(|p| w[p].lower.as_str());
+        let head = if phrase { k - 1 } else { k };
+        // "\"We should have told people sooner,\" he said": a verb inside the
+        // quotation is the quoted speaker's, not the article's attribution.
+        if inside_quotes(&text[..word.range.start]) {
+            continue;
+        }
+        // "declined to say", "a refusé de dire": no words reported.
+        let refusal = k >= 2
+            && matches!(prev, Some("to" | "de" | "d"))
+            && matches!(
+                w[k - 2].lower.as_str(),
+                "declined" | "refused" | "declines" | "refuses" | "refusé" | "refuse" | "souhaité"
+            );
+        if refusal {
+            continue;
+        }
         // "le juge", "la critique": a noun, not a verb.
         if prev.is_some_and(|p| {
             matches!(
@@ -536,14 +666,28 @@ fn by_verb(text: &str) -> Option<Found> {
             ));
         }
         // The subject: the words before the verb, past auxiliaries and adverbs.
-        let mut s = k;
+        let mut s = head;
         while s > 0
             && AUXILIARIES.contains(&w[s - 1].lower.as_str())
             && !ends_clause(&text[w[s - 1].range.end..w[s].range.start])
         {
             s -= 1;
         }
-        let inverted = text[word.range.end..].starts_with("-t-")
+        // "…, a-t-il ajouté" / "…, a-t-elle fait savoir": the pronoun rides the auxiliary.
+        let inverted_aux = if carries_pronoun {
+            Some(k)
+        } else {
+            head.checked_sub(1).filter(|&a| {
+                let aux = w[a].lower.split('-').next().unwrap_or_default();
+                is_inverted(&w[a].lower)
+                    && matches!(aux, "a" | "ont" | "avait" | "avaient" | "aurait" | "est")
+            })
+        };
+        if let Some(a) = inverted_aux {
+            s = a;
+        }
+        let inverted = inverted_aux.is_some()
+            || text[word.range.end..].starts_with("-t-")
             || text[word.range.end..].starts_with("-il")
             || text[word.range.end..].starts_with("-elle");
         let subject = match s.checked_sub(1) {
@@ -569,6 +713,10 @@ fn by_verb(text: &str) -> Option<Found> {
             Some(_) if weak => continue,
             Some(subject) if is_speaker(&text[subject.clone()]) => {
                 let rest = content_after(text, after_start, &w[k + 1..]);
+                // "urged both sides to return": an appeal, not words reported.
+                if word.lower == "urged" && rest.start == after_start {
+                    continue;
+                }
                 // "Content, X said on Tuesday." / "\"Content,\" he told a meeting.":
                 // a clause before the speaker, and no `that` or quote after the verb.
                 let lead = text[..subject.start].trim_end();
@@ -602,6 +750,11 @@ fn by_verb(text: &str) -> Option<Found> {
                     continue;
                 }
                 let content = 0..start.len();
+                if let Some(a) = inverted_aux {
+                    let aux = &w[a];
+                    let pronoun = aux.lower.rsplit('-').next().unwrap_or_default().len();
+                    return Some((aux.range.end - pronoun..aux.range.end, content, cue, None));
+                }
                 if inverted {
                     let pronoun = text[word.range.end..]
                         .trim_start_matches("-t")
@@ -629,7 +782,10 @@ fn by_verb(text: &str) -> Option<Found> {
                         speaker = speaker_end + 2..name_end;
                     }
                 }
+                // "Amina Hussain, a nurse…, told the Yorkshire Post she would…": a
+                // speaker after the verb is a short phrase, not the rest of the sentence.
                 if after.trim_start().starts_with(['«', '"', '“'])
+                    || word_count(&text[speaker.clone()]) > 8
                     || !is_speaker(&text[speaker.clone()])
                 {
                     continue;
@@ -639,6 +795,24 @@ fn by_verb(text: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// Whether text ending here leaves a quotation open.
+fn inside_quotes(before: &str) -> bool {
+    let count = |c: char| before.matches(c).count();
+    count('«') > count('»') || count('“') > count('”') || count('"') % 2 == 1
+}
+
+/// `a-t-il`, `souligne-t-elle`, `ont-ils`: a verb with its subject pronoun
+/// after it.
+fn is_inverted(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    match parts.as_slice() {
+        [_, "t", pronoun] | [_, pronoun] => {
+            matches!(*pronoun, "il" | "elle" | "ils" | "elles" | "on")
+        }
+        _ => false,
+    }
 }
 
 fn ends_clause(between: &str) -> bool {
@@ -691,7 +865,8 @@ fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
     let name = before[name_start..comma].trim();
     let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
     if lower_appos {
-        return (word_count(appos) <= 8 && word_count(name) <= 5 && is_speaker(name))
+        // "One senior manager at the company, speaking on condition of anonymity, admitted".
+        return (word_count(appos) <= 16 && word_count(name) <= 8 && is_speaker(name))
             .then(|| comma - name.len()..comma);
     }
     // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is the apposition.
@@ -821,6 +996,21 @@ impl Attribution {
 /// The subject a sentence opens with, when it names someone: "Le préfet",
 /// "Mr. Owen Price".
 fn leading_subject(text: &str) -> Option<String> {
+    // "The mayor, Tracy Brabin, urged…": the name in apposition.
+    let mut parts = text.splitn(3, ',');
+    if let (Some(noun), Some(name), Some(_)) = (parts.next(), parts.next(), parts.next()) {
+        let name = name.trim();
+        let capitals = name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if capitals
+            && (1..=4).contains(&word_count(name))
+            && word_count(noun) <= 5
+            && is_speaker(noun)
+        {
+            return Some(name.to_owned());
+        }
+    }
     let w = words(text);
     let first = w.first()?;
     let capital = |word: &Word| text[word.range.clone()].starts_with(char::is_uppercase);
@@ -993,6 +1183,67 @@ mod tests {
                 let _ = a.words(&text);
             }
         }
+    }
+
+    #[test]
+    fn inverted_pronouns_ride_the_verb_or_its_auxiliary() {
+        let text = "Le maire a visité le chantier. « Tout sera prêt en juin », assure-t-il. « Nous tiendrons les délais », a-t-il ajouté. « Rien ne bougera », a-t-elle fait savoir.";
+        let found = find(text, &mut None);
+        let said: Vec<(&str, &str)> = found
+            .iter()
+            .map(|a| (a.speaker.as_str(), &text[a.content.clone()]))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("Le maire", "Tout sera prêt en juin"),
+                ("Le maire", "Nous tiendrons les délais"),
+                ("Le maire", "Rien ne bougera"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_croire_and_opening_pour_name_a_view() {
+        assert_eq!(
+            one("À en croire deux syndicats, la grève durera."),
+            ("deux syndicats".to_owned(), "la grève durera".to_owned())
+        );
+        assert_eq!(
+            one("Pour l'économiste Marc Blanc, la reprise sera lente.").0,
+            "l'économiste Marc Blanc"
+        );
+        assert!(find("Pour la première fois, la ville recule.", &mut None).is_empty());
+        assert!(find("Pour Paris, la saison est finie.", &mut None).is_empty());
+    }
+
+    #[test]
+    fn two_sayings_joined_by_and_make_two_attributions() {
+        let text = "The council said rents would rise and warned that repairs would be delayed.";
+        let found = find(text, &mut None);
+        let words: Vec<&str> = found.iter().map(|a| &text[a.content.clone()]).collect();
+        assert_eq!(words, ["rents would rise", "repairs would be delayed"]);
+        assert!(found.iter().all(|a| a.speaker == "The council"));
+    }
+
+    #[test]
+    fn quoted_verbs_refusals_and_appeals_are_not_attributions() {
+        let (speaker, _) = one("\"I never said we would close,\" the manager said.");
+        assert_eq!(speaker, "the manager");
+        assert!(find("The club declined to say whether it paid.", &mut None).is_empty());
+        assert!(find("The minister urged both sides to talk.", &mut None).is_empty());
+    }
+
+    #[test]
+    fn long_appositions_and_object_pronouns_keep_the_speaker() {
+        assert_eq!(
+            one("A nurse at the clinic, speaking on condition of anonymity because she was not allowed to talk, said that beds were short.").0,
+            "A nurse at the clinic"
+        );
+        let text = "Anna Berg is a historian. According to her, the bridge dates from 1820.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "Anna Berg");
     }
 
     #[test]

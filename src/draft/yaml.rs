@@ -2,27 +2,29 @@
 //! fields in the usual order, one list entry per line, `TODO` left plain.
 
 use std::fmt::Write;
+use std::sync::LazyLock;
 
-/// The order of a question's fields in the file. The one place that lists
-/// them, so the writer can follow the format's field table when it exists.
-pub const QUESTION_FIELDS: &[&str] = &[
-    "id",
-    "type",
-    "skill",
-    "difficulty",
-    "prompt",
-    "text",
-    "front",
-    "back",
-    "choices",
-    "answer",
-    "answers",
-    "accept",
-    "keep_order",
-    "explanation",
-    "evidence",
-    "tags",
-];
+use crate::bank::format;
+
+/// The order of a question's fields in the file, derived from the format's
+/// table ([`format::COMMON`], [`format::TYPES`]): what names the question
+/// (`id` to `difficulty`), then every type's own fields, then the rest of
+/// the common ones (`explanation`, `evidence`, `tags`…), each once.
+pub static QUESTION_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let head = format::COMMON
+        .iter()
+        .position(|f| f.name == "difficulty")
+        .map_or(0, |at| at + 1);
+    let (naming, rest) = format::COMMON.split_at(head);
+    let mut names: Vec<&'static str> = Vec::new();
+    let own = format::TYPES.iter().flat_map(|t| t.fields);
+    for field in naming.iter().chain(own).chain(rest) {
+        if !names.contains(&field.name) {
+            names.push(field.name);
+        }
+    }
+    names
+});
 
 /// What the teacher must write: printed as a plain `TODO` that `check` counts.
 pub const TODO: &str = "TODO";
@@ -114,8 +116,16 @@ fn is_name(value: &str) -> bool {
 
 /// Writes one question as a `questions:` list entry.
 pub fn write_entry(out: &mut String, entry: &Entry) {
+    debug_assert!(
+        entry
+            .fields
+            .iter()
+            .all(|(f, _)| QUESTION_FIELDS.contains(f)),
+        "a drafted field the format does not declare: {:?}",
+        entry.fields
+    );
     let mut first = true;
-    for field in QUESTION_FIELDS {
+    for field in QUESTION_FIELDS.iter() {
         let Some(value) = entry.get(field) else {
             continue;
         };
@@ -148,6 +158,19 @@ pub fn write_entry(out: &mut String, entry: &Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_order_names_first_and_keeps_every_field_once() {
+        assert_eq!(QUESTION_FIELDS[..4], ["id", "type", "skill", "difficulty"]);
+        let mut all = format::question_fields();
+        let mut ordered = QUESTION_FIELDS.clone();
+        all.sort_unstable();
+        ordered.sort_unstable();
+        assert_eq!(ordered, all);
+        let at = |name| QUESTION_FIELDS.iter().position(|f| *f == name);
+        assert!(at("prompt") < at("choices") && at("choices") < at("answer"));
+        assert!(at("answer") < at("explanation") && at("explanation") < at("evidence"));
+    }
 
     #[test]
     fn fields_follow_the_table_and_todo_stays_plain() {
