@@ -4,6 +4,7 @@
 
 mod check;
 mod draft;
+mod flashcards;
 mod print;
 mod quiz;
 mod review;
