@@ -272,7 +272,10 @@ fn flashcards(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     use crate::output::flashcards::{self, Duplex, Flashcards};
-    let name = args.out.file_name().map(|n| n.to_string_lossy().into_owned());
+    let name = args
+        .out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name.filter(|_| !args.out.is_dir()) else {
         return Err(Error::Usage(format!(
             "`--out {}` is a folder: name the HTML file to write, like `{}`",

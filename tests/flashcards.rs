@@ -86,7 +86,10 @@ fn every_question_is_a_card_two_pages_per_eight_cards() {
 #[test]
 fn backs_mirror_their_fronts_for_each_duplex() {
     for (duplex, mirror) in [
-        ("long", (|r, c| (r, 1 - c)) as fn(usize, usize) -> (usize, usize)),
+        (
+            "long",
+            (|r, c| (r, 1 - c)) as fn(usize, usize) -> (usize, usize),
+        ),
         ("short", |r, c| (3 - r, c)),
     ] {
         let (_dir, file, _) = deck(&[], &["--seed", "2", "--duplex", duplex]);
@@ -150,10 +153,16 @@ fn the_same_seed_gives_identical_files() {
 fn writes_flashcards_html_in_the_current_folder_by_default() {
     let dir = tempfile::tempdir().unwrap();
     let bank = fixtures().join("sheet.yaml");
-    let output = mediaquiz(&["--bank", bank.to_str().unwrap(), "flashcards", "--seed", "1"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--bank",
+        bank.to_str().unwrap(),
+        "flashcards",
+        "--seed",
+        "1",
+    ])
+    .current_dir(dir.path())
+    .output()
+    .unwrap();
     assert!(output.status.success());
     assert_eq!(stdout_of(&output).trim(), "./flashcards.html");
     assert!(dir.path().join("flashcards.html").is_file());
@@ -179,10 +188,15 @@ fn a_card_too_long_for_its_box_is_named_with_advice() {
 fn bad_flags_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().to_str().unwrap();
-    let output = mediaquiz(&["flashcards", "--out", folder]).output().unwrap();
+    let output = mediaquiz(&["flashcards", "--out", folder])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("is a folder: name the HTML file"), "{stderr}");
+    assert!(
+        stderr.contains("is a folder: name the HTML file"),
+        "{stderr}"
+    );
 
     let text = dir.path().join("cards.txt");
     let output = mediaquiz(&["flashcards", "--out", text.to_str().unwrap()])
@@ -197,7 +211,9 @@ fn bad_flags_are_clear_errors() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("[possible values: long, short, fold]"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("[possible values: long, short, fold]")
+    );
 
     let output = mediaquiz(&["--bank", "sheet.yaml", "flashcards", "-n", "99"])
         .output()
@@ -236,7 +252,12 @@ fn labels(
         } else if line.starts_with("<word ") {
             let word = line.split('>').nth(1).unwrap().split('<').next().unwrap();
             if previous == "·" && ids.iter().any(|id| id == word) {
-                found.push((word.to_owned(), page, attr(line, "xMin"), attr(line, "yMin")));
+                found.push((
+                    word.to_owned(),
+                    page,
+                    attr(line, "xMin"),
+                    attr(line, "yMin"),
+                ));
             }
             previous = word.to_owned();
         }
@@ -279,7 +300,11 @@ fn printed_backs_land_behind_their_fronts() {
                 panic!("{paper} {duplex}: card {id} printed {} times", faces.len());
             };
             assert_eq!(back_page, front_page + 1, "{paper} {duplex}: {id}");
-            let mirrored = if duplex == "long" { (r, 1 - c) } else { (3 - r, c) };
+            let mirrored = if duplex == "long" {
+                (r, 1 - c)
+            } else {
+                (3 - r, c)
+            };
             assert_eq!(back, mirrored, "{paper} {duplex}: {id}");
         }
     }

@@ -490,7 +490,12 @@ pub fn too_long_warning(too_long: &[TooLong]) -> Option<String> {
     }
     let list: Vec<String> = too_long
         .iter()
-        .map(|t| format!("`{}` ({}: about {:.0} lines for {:.0})", t.id, t.side, t.needed, t.room))
+        .map(|t| {
+            format!(
+                "`{}` ({}: about {:.0} lines for {:.0})",
+                t.id, t.side, t.needed, t.room
+            )
+        })
         .collect();
     Some(format!(
         "warning: {} card face{} too long for a card even at 7 pt, and would be cut at its edge: {}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
@@ -533,5 +538,86 @@ impl Flashcards {
                 "`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn face(id: &str, text: &str) -> Face {
+        Face {
+            id: id.to_owned(),
+            label: id.to_owned(),
+            blocks: vec![Block::Text {
+                class: "prompt",
+                text: text.to_owned(),
+            }],
+            step: 0,
+        }
+    }
+
+    #[test]
+    fn mirroring_twice_gives_the_cell_back() {
+        for duplex in [Duplex::Long, Duplex::Short, Duplex::Fold] {
+            for row in 0..ROWS {
+                for column in 0..COLUMNS {
+                    let (r, c) = duplex.mirror(row, column);
+                    assert_eq!(duplex.mirror(r, c), (row, column));
+                }
+            }
+        }
+        assert_eq!(Duplex::Long.mirror(0, 0), (0, 1));
+        assert_eq!(Duplex::Short.mirror(0, 0), (3, 0));
+    }
+
+    #[test]
+    fn nine_cards_make_two_sheets_and_each_back_is_behind_its_front() {
+        let cards: Vec<(Face, Face)> = (0..9)
+            .map(|k| (face(&format!("f{k}"), "?"), face(&format!("b{k}"), "!")))
+            .collect();
+        let pages = pages(cards, Duplex::Short, Lang::En);
+        assert_eq!(pages.len(), 4);
+        let id = |cell: &Cell| cell.face.as_ref().map(|f| f.id.clone());
+        // Card 0 at row 0, column 0: its back at row 3, column 0 (cell 6).
+        assert_eq!(id(&pages[1].cells[6]).as_deref(), Some("b0"));
+        // Card 8 alone on the second sheet; the other places are empty.
+        assert_eq!(id(&pages[2].cells[0]).as_deref(), Some("f8"));
+        assert_eq!(id(&pages[3].cells[6]).as_deref(), Some("b8"));
+        assert_eq!(
+            pages[3].cells.iter().filter(|c| c.face.is_none()).count(),
+            7
+        );
+    }
+
+    #[test]
+    fn longer_text_gets_a_smaller_step_down_to_a_reported_minimum() {
+        let blocks = |chars: usize| {
+            vec![Block::Text {
+                class: "explanation",
+                text: "mot ".repeat(chars / 4),
+            }]
+        };
+        let steps: Vec<_> = [40, 600, 900, 1200, 1500, 5000]
+            .iter()
+            .map(|&n| fit(&blocks(n), Paper::A4))
+            .collect();
+        assert_eq!(steps[0], Ok(0));
+        let sizes: Vec<usize> = steps.iter().filter_map(|s| s.ok()).collect();
+        assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+        assert!(sizes.len() >= 4, "{steps:?}");
+        let Err((needed, room)) = steps[5] else {
+            panic!("5000 characters fit a card: {steps:?}");
+        };
+        assert!(needed > room);
+        let warning = too_long_warning(&[TooLong {
+            id: "long-one".to_owned(),
+            side: "back",
+            needed,
+            room,
+        }])
+        .unwrap();
+        assert!(warning.contains("`long-one` (back: about"), "{warning}");
+        assert!(too_long_warning(&[]).is_none());
     }
 }
