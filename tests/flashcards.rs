@@ -168,9 +168,51 @@ fn writes_flashcards_html_in_the_current_folder_by_default() {
     assert!(dir.path().join("flashcards.html").is_file());
 }
 
+/// A bank with a card whose back is far too long for a card even at 7 pt,
+/// and a card that fits, in a fresh folder beside a copy of the fixtures'
+/// article (kept out of `tests/fixtures/`, whose bank count `check` tests).
+fn long_card_bank() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    let long = ["Le porte-parole du CSP parle au nom du groupe armé, et ses \
+                 déclarations ne sont pas vérifiées par une source indépendante sur place.";
+        14]
+        .join(" ");
+    let bank = format!(
+        r#"title: "Cartes trop longues"
+language: fr
+source:
+  file: article.txt
+questions:
+  - id: court
+    type: card
+    skill: sourcing
+    front: "Qui parle pour le CSP ?"
+    back: "Un porte-parole."
+    explanation: "L’article cite un porte-parole."
+    evidence: ["un porte-parole du CSP"]
+  - id: bavard
+    type: card
+    skill: sourcing
+    front: "Que vaut la parole du porte-parole ?"
+    back: "{long}"
+    explanation: "{long}"
+    evidence: ["un porte-parole du CSP"]
+"#
+    );
+    let path = dir.path().join("long-card.yaml");
+    std::fs::write(&path, bank).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn a_card_too_long_for_its_box_is_named_with_advice() {
-    let (_dir, _, stderr) = deck(&["--bank", "long-card.yaml"], &["--seed", "1"]);
+    let (_bank_dir, bank) = long_card_bank();
+    let (_dir, _, stderr) = deck(&["--bank", bank.to_str().unwrap()], &["--seed", "1"]);
     let warnings: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("warning:"))
@@ -222,13 +264,23 @@ fn bad_flags_are_clear_errors() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("ask for `-n 10`"));
 }
 
-/// `(id, page, x, y)` of each card's corner label in a printed PDF, from
-/// `pdftotext -bbox`: the id is the word after the label's `·`.
-fn labels(
-    pdftotext: &Path,
-    pdf: &Path,
-    ids: &[String],
-) -> (f64, f64, Vec<(String, usize, f64, f64)>) {
+/// A card's corner label found in a printed PDF.
+struct Label {
+    /// The card's id.
+    id: String,
+    /// Its page, from 1.
+    page: usize,
+    /// Its top-left corner, in points.
+    x: f64,
+    y: f64,
+}
+
+/// A cell of a page: `(row, column)`.
+type Place = (usize, usize);
+
+/// The page size (points) and each card's corner label in a printed PDF,
+/// from `pdftotext -bbox`: the id is the word after the label's `·`.
+fn labels(pdftotext: &Path, pdf: &Path, ids: &[String]) -> (f64, f64, Vec<Label>) {
     let output = Command::new(pdftotext)
         .arg("-bbox")
         .arg(pdf)
@@ -252,12 +304,12 @@ fn labels(
         } else if line.starts_with("<word ") {
             let word = line.split('>').nth(1).unwrap().split('<').next().unwrap();
             if previous == "·" && ids.iter().any(|id| id == word) {
-                found.push((
-                    word.to_owned(),
+                found.push(Label {
+                    id: word.to_owned(),
                     page,
-                    attr(line, "xMin"),
-                    attr(line, "yMin"),
-                ));
+                    x: attr(line, "xMin"),
+                    y: attr(line, "yMin"),
+                });
             }
             previous = word.to_owned();
         }
@@ -283,16 +335,18 @@ fn printed_backs_land_behind_their_fronts() {
             .filter_map(|c| c.strip_prefix("front-").map(str::to_owned))
             .collect();
         let (width, height, labels) = labels(&pdftotext, &pdf, &ids);
-        let pages = labels.iter().map(|l| l.1).max().unwrap();
+        let pages = labels.iter().map(|l| l.page).max().unwrap();
         assert_eq!(pages, 2 * cards.div_ceil(8), "{paper} {duplex}");
         let cell = |x: f64, y: f64| {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let cell = ((y / (height / 4.0)) as usize, (x / (width / 2.0)) as usize);
             cell
         };
-        let mut seen: BTreeMap<&str, Vec<(usize, (usize, usize))>> = BTreeMap::new();
-        for (id, page, x, y) in &labels {
-            seen.entry(id).or_default().push((*page, cell(*x, *y)));
+        let mut seen: BTreeMap<&str, Vec<(usize, Place)>> = BTreeMap::new();
+        for label in &labels {
+            seen.entry(&label.id)
+                .or_default()
+                .push((label.page, cell(label.x, label.y)));
         }
         assert_eq!(seen.len(), cards, "{paper} {duplex}");
         for (id, faces) in &seen {
