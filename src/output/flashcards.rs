@@ -157,8 +157,9 @@ const LABEL_MM: f32 = 4.5;
 const CHAR_EM: f32 = 0.45;
 /// The CSS line height.
 const LINE_HEIGHT: f32 = 1.25;
-/// Space between blocks, in lines.
-const BLOCK_GAP: f32 = 0.35;
+/// Space between blocks, in lines: the CSS gap of 0.35 em over the line
+/// height.
+const BLOCK_GAP: f32 = 0.35 / LINE_HEIGHT;
 /// Width of a cloze blank, in characters.
 const BLANK_CHARS: usize = 9;
 const MM_PER_PT: f32 = 25.4 / 72.0;
