@@ -11,7 +11,8 @@ use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank_in};
 use crate::cli::DEFAULT_OUT;
 use crate::cli::{
-    CheckArgs, Cli, Command, OutputFormat, QuizArgs, ReviewArgs, SelectArgs, WorksheetArgs,
+    CheckArgs, Cli, Command, FlashcardsArgs, OutputFormat, QuizArgs, ReviewArgs, SelectArgs,
+    WorksheetArgs,
 };
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -89,6 +90,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Worksheet(args) => {
             let bank = globals.load_bank()?;
             worksheet(&bank, &globals, &args, out, err)
+        }
+        Command::Flashcards(args) => {
+            let bank = globals.load_bank()?;
+            flashcards(&bank, &globals, &args, out, err)
         }
         Command::Quiz(args) => {
             let bank = globals.load_bank()?;
@@ -311,6 +316,108 @@ fn worksheet(
         &AnswerKey,
     ];
     write_outputs(&outputs, &ctx, &args.out, args.pdf, out, err)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mediaquiz flashcards`: every question that passes the filters (cards
+/// included), spread over skills, as one printable HTML file.
+fn flashcards(
+    bank: &Bank,
+    cli: &Globals,
+    args: &FlashcardsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    use crate::output::flashcards::{self, Duplex, Flashcards};
+    let name = args
+        .out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name.filter(|_| !args.out.is_dir()) else {
+        return Err(Error::Usage(format!(
+            "`--out {}` is a folder: name the HTML file to write, like `{}`",
+            args.out.display(),
+            args.out.join("flashcards.html").display()
+        )));
+    };
+    Flashcards::check_name(&name)?;
+    let dir = match args.out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let filters = Filters {
+        skills: args.skills.clone(),
+        types: args.types.clone(),
+        difficulties: args.difficulties.clone(),
+        tags: args.tags.clone(),
+    };
+    let available = bank.questions.iter().filter(|q| filters.accepts(q)).count();
+    let seed = args.seed.map_or_else(Seed::random, Seed);
+    let mut rng = seed.rng();
+    let chosen = select::select(
+        bank,
+        &filters,
+        args.count.unwrap_or(available.max(1)),
+        true,
+        &mut rng,
+    )?;
+    let versions = select::versions(&chosen, 1, &mut rng);
+
+    let select = SelectArgs {
+        count: args.count,
+        seed: Some(seed.0),
+        skills: args.skills.clone(),
+        types: args.types.clone(),
+        difficulties: args.difficulties.clone(),
+        tags: args.tags.clone(),
+    };
+    let mut flags = select.flags(seed, chosen.len());
+    if args.count.is_none() {
+        // `-n` only when given: the default follows the bank.
+        flags.drain(..2);
+    }
+    if args.paper != Paper::A4 {
+        flags.extend(["--paper".to_owned(), name_of(&args.paper)]);
+    }
+    if args.duplex != Duplex::Long {
+        flags.extend(["--duplex".to_owned(), name_of(&args.duplex)]);
+    }
+    let content = cli.command_line("flashcards", flags.clone());
+    if args.out != Path::new("flashcards.html") {
+        flags.extend([
+            "--out".to_owned(),
+            shell_word(&args.out.display().to_string()),
+        ]);
+    }
+    if args.pdf {
+        flags.push("--pdf".to_owned());
+    }
+    let remake = Remake {
+        content,
+        full: cli.command_line("flashcards", flags),
+    };
+    writeln!(
+        err,
+        "seed {seed}: `{}` makes these cards again",
+        remake.full
+    )?;
+    let ctx = RenderContext::new(
+        bank,
+        chosen,
+        versions,
+        cli.lang_for(bank),
+        seed,
+        args.paper,
+        remake,
+    );
+    let output = Flashcards {
+        file_name: name,
+        duplex: args.duplex,
+    };
+    write_outputs(&[&output], &ctx, dir, args.pdf, out, err)?;
+    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&ctx).1) {
+        writeln!(err, "{warning}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

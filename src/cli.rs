@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::bank::{Lang, QuestionType, Skill};
+use crate::output::Duplex;
 use crate::render::Paper;
 
 /// Turn a news article into media-literacy practice: checked question banks,
@@ -47,6 +48,11 @@ pub enum Command {
         after_help = "Examples:\n  mediaquiz worksheet -n 12 --versions 3 --seed 7\n  mediaquiz worksheet --skill sourcing --skill numbers -n 6 --pdf\n  mediaquiz --bank my-bank.yaml worksheet --paper letter --no-article"
     )]
     Worksheet(WorksheetArgs),
+    /// Write printable double-sided flashcards (HTML, optionally PDF): 8 cards a page
+    #[command(
+        after_help = "Duplex: `long` (default) for printers flipping on the long edge, `short` for the short edge,\n`fold` without duplex (front beside back, fold along the middle).\n\nExamples:\n  mediaquiz flashcards --pdf                     every question, A4, long-edge duplex\n  mediaquiz flashcards --skill sourcing --paper letter --duplex short --out sourcing.html"
+    )]
+    Flashcards(FlashcardsArgs),
     /// Take a quiz in the console (also works with piped answers)
     #[command(
         after_help = "Answers: letters for choices (b, a c), v/f or t/f, a/c/n or s/c/n for claims,\nwords for short answers and blanks, 1b 2a 3c to match, 3 1 2 4 to order; q quits.\n\nExample:\n  mediaquiz quiz -n 5 --skill wording --retry"
@@ -164,6 +170,41 @@ pub struct WorksheetArgs {
     /// Leave the article off the worksheet
     #[arg(long)]
     pub no_article: bool,
+}
+
+/// Arguments of `flashcards`.
+#[derive(Debug, Args)]
+pub struct FlashcardsArgs {
+    /// How many cards (default: every question that passes the filters)
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<usize>,
+    /// Seed of the shuffle (default: random, and printed): the same seed gives the same file
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Only questions training this skill (repeatable)
+    #[arg(long = "skill", value_enum, value_name = "SKILL")]
+    pub skills: Vec<Skill>,
+    /// Only questions of this type (repeatable)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<QuestionType>,
+    /// Only questions of this difficulty, 1 to 3 (repeatable)
+    #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub difficulties: Vec<u8>,
+    /// Only questions with this tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The HTML file to write
+    #[arg(long, default_value = "flashcards.html", value_name = "FILE")]
+    pub out: PathBuf,
+    /// Paper size
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+    /// How the backs are placed: for duplex flipped on the long or short edge, or to fold
+    #[arg(long, value_enum, default_value_t = Duplex::Long)]
+    pub duplex: Duplex,
+    /// Also print it to PDF through an installed Chromium ($CHROME or PATH)
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 /// Arguments of `quiz`.

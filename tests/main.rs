@@ -5,6 +5,7 @@
 mod check;
 mod draft;
 mod export;
+mod flashcards;
 mod hostile;
 mod print;
 mod quiz;

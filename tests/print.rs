@@ -33,11 +33,11 @@ pub(crate) fn vnu_jar() -> Option<PathBuf> {
     tool("vnu.jar", jar.is_file().then_some(jar))
 }
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     tool("chromium", mediaquiz::pdf::find_chromium().ok())
 }
 
-fn pdftotext() -> Option<PathBuf> {
+pub(crate) fn pdftotext() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|d| d.join("pdftotext"))

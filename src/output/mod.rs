@@ -8,12 +8,14 @@
 //! output reads what it needs from the context, and a field added to the
 //! context later breaks no output.
 
+pub mod flashcards;
 mod sheets;
 
 use crate::bank::{Bank, Lang, Question};
 use crate::error::Result;
 use crate::render::Paper;
 use crate::select::{Seed, Version};
+pub use flashcards::{Duplex, Flashcards};
 pub use sheets::{AnswerKey, Worksheet};
 
 /// Everything an output is given: the bank, what was selected and shuffled,

@@ -1,0 +1,58 @@
+// Printed flashcards in Debian's Chromium, driven by playwright-core, laid
+// out for print: no card's text runs over its box (scrollHeight ≤
+// clientHeight for every card face), no card text is smaller than 7 pt, and
+// the page has a `lang`.
+//
+// Usage: node flashcards.mjs FILE.html...   (scripts/test generates the decks)
+// Prints one line per check and closes with "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node flashcards.mjs FILE.html...');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok' : 'FAILED'}  ${name}${ok ? '' : `: ${detail}`}`);
+}
+
+const page = await browser.newPage();
+await page.emulateMedia({ media: 'print' });
+for (const file of files) {
+  await page.goto(pathToFileURL(file).href);
+  const name = file.split('/').slice(-2).join('/');
+  const found = await page.evaluate(() => {
+    const faces = [...document.querySelectorAll('.card:not(.empty)')];
+    const over = [];
+    let smallest = Infinity;
+    for (const card of faces) {
+      const text = card.querySelector('.text');
+      for (const box of [card, text]) {
+        if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) {
+          over.push(`${card.id} (${box.scrollHeight}px of ${box.clientHeight}px)`);
+          break;
+        }
+      }
+      for (const el of card.querySelectorAll('*')) {
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+      }
+    }
+    return { faces: faces.length, over, smallest, lang: document.documentElement.lang };
+  });
+  check(`${name}: has cards`, found.faces > 0, 'no card found');
+  check(`${name}: no card's text runs over its box (${found.faces} faces)`, found.over.length === 0, found.over.join(', '));
+  // 7 pt is 9.33 CSS px.
+  check(`${name}: no card text under 7 pt`, found.smallest >= 9.3, `${found.smallest}px`);
+  check(`${name}: has a lang attribute`, found.lang.length === 2, `lang="${found.lang}"`);
+}
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
