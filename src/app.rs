@@ -448,6 +448,9 @@ fn write_outputs(
     for output in outputs {
         files.extend(output.render(ctx)?);
     }
+    for warning in files.iter().flat_map(|f| &f.warnings) {
+        writeln!(err, "{warning}")?;
+    }
     let set: Vec<(&str, &[u8])> = files
         .iter()
         .map(|f| (f.name.as_str(), f.bytes.as_slice()))
@@ -572,25 +575,100 @@ fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    use crate::export::{self, Format};
+    use crate::export::Format;
+    use crate::output::Export;
     let format = args.format;
     if format.is_binary() && args.out.is_none() {
         return Err(Error::Usage(format!(
             "`--format {}` makes a binary file: name it with `--out FILE`, e.g. `--out {}`",
             name_of(&format),
-            match format {
-                Format::Anki => "lere.apkg",
-                Format::Html => "quiz.html",
-                _ => "lere-qti.zip",
-            }
+            example_name(format)
         )));
     }
+    // `--out FILE`: the folder it goes in (as given, so the path printed is
+    // the one typed) and its name.
+    let target = match &args.out {
+        Some(path) => {
+            let name = path
+                .file_name()
+                .filter(|_| !path.is_dir())
+                .map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name else {
+                return Err(Error::Usage(format!(
+                    "`--out {}` is a folder: name the file to write, like `{}`",
+                    path.display(),
+                    path.join(example_name(format)).display()
+                )));
+            };
+            Some((path.parent().unwrap_or(Path::new("")), name))
+        }
+        None => None,
+    };
     let bank = load_bank_in(cli.bank.as_deref(), cli.root.as_deref())?;
-    if let (Format::Html, Some(path)) = (format, &args.out) {
-        export_page(&bank, cli, args, path, err)?;
-        writeln!(out, "{}", path.display())?;
-        return Ok(ExitCode::SUCCESS);
+    let (ctx, remake) = match (format, &args.out) {
+        (Format::Html, Some(path)) => {
+            let ctx = page_context(&bank, cli, args, path)?;
+            let remake = ctx.remake.full.clone();
+            (ctx, Some(remake))
+        }
+        _ => (export_context(&bank, cli, args, err)?, None),
+    };
+    let output = Export {
+        format,
+        file_name: target
+            .as_ref()
+            .map_or_else(|| example_name(format).to_owned(), |(_, n)| n.clone()),
+    };
+    match target {
+        Some((dir, _)) => write_outputs(&[&output], &ctx, dir, false, out, err)?,
+        None => print_output(&output, &ctx, out, err)?,
     }
+    if let Some(remake) = remake {
+        writeln!(err, "seed {}: `{remake}` makes this file again", ctx.seed)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file name for `format`, for examples (and the name of standard output).
+fn example_name(format: crate::export::Format) -> &'static str {
+    use crate::export::Format;
+    match format {
+        Format::Gift => "lere.gift",
+        Format::Anki => "lere.apkg",
+        Format::AnkiText => "lere.txt",
+        Format::Qti => "lere-qti.zip",
+        Format::Json => "lere.json",
+        Format::Markdown => "lere.md",
+        Format::Html => "quiz.html",
+    }
+}
+
+/// Renders `output` and writes its files' bytes to `out` (standard output),
+/// its warnings to `err`.
+fn print_output(
+    output: &dyn Output,
+    ctx: &RenderContext<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    for file in output.render(ctx)? {
+        for warning in &file.warnings {
+            writeln!(err, "{warning}")?;
+        }
+        out.write_all(&file.bytes)?;
+    }
+    Ok(())
+}
+
+/// The context of an export (not the page): the questions the filters
+/// accept, or `-n` of them drawn from the seed, in bank order, unshuffled.
+fn export_context<'b>(
+    bank: &'b Bank,
+    cli: &Globals,
+    args: &crate::cli::ExportArgs,
+    err: &mut dyn Write,
+) -> Result<RenderContext<'b>> {
+    let format = args.format;
     let filters = Filters {
         skills: args.skills.clone(),
         types: args.types.clone(),
@@ -601,7 +679,7 @@ fn export(
         Some(count) => {
             let seed = args.seed.map_or_else(Seed::random, Seed);
             let chosen = select::select(
-                &bank,
+                bank,
                 &filters,
                 count,
                 format.carries_cards(),
@@ -634,25 +712,19 @@ fn export(
     };
     // Bank order, whatever the draw: exports are read, not taken in order.
     questions.sort_by_key(|q| bank.questions.iter().position(|b| b.id == q.id));
-    let input = export::Input {
-        bank: &bank,
-        questions: &questions,
-        lang: cli.lang_for(&bank),
-        seed,
-        modified: modified(cli.bank.as_deref()),
-    };
-    let output = export::export(format, &input)?;
-    if let Some(warning) = export::warning(format, &output.skipped) {
-        writeln!(err, "{warning}")?;
-    }
-    match &args.out {
-        Some(path) => {
-            fsutil::write_atomic(path, &output.bytes, fsutil::Durability::Atomic)?;
-            writeln!(out, "{}", path.display())?;
-        }
-        None => out.write_all(&output.bytes)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    let mut ctx = RenderContext::new(
+        bank,
+        questions,
+        Vec::new(),
+        cli.lang_for(bank),
+        // Not drawn: no seed is recorded (`drawn` stays false).
+        seed.unwrap_or(Seed(0)),
+        Paper::A4,
+        Remake::default(),
+    );
+    ctx.drawn = seed.is_some();
+    ctx.modified = modified(cli.bank.as_deref());
+    Ok(ctx)
 }
 
 /// When the bank last changed, in seconds since 1970: the bank file's time,
@@ -674,15 +746,15 @@ fn modified(bank: Option<&std::path::Path>) -> i64 {
         .unwrap_or(0)
 }
 
-/// `export --format html`: the self-check page, whose choices and items are
-/// shuffled from the seed, so a seed is always drawn and printed.
-fn export_page(
-    bank: &Bank,
+/// The context of `export --format html`, the self-check page, whose choices
+/// and items are shuffled from the seed, so a seed is always drawn: one
+/// version holding the questions in selection order, each shuffled.
+fn page_context<'b>(
+    bank: &'b Bank,
     cli: &Globals,
     args: &crate::cli::ExportArgs,
-    out: &std::path::Path,
-    err: &mut dyn Write,
-) -> Result<ExitCode> {
+    out: &Path,
+) -> Result<RenderContext<'b>> {
     let filters = Filters {
         skills: args.skills.clone(),
         types: args.types.clone(),
@@ -717,10 +789,28 @@ fn export_page(
         .iter()
         .for_each(|t| flags.extend(["--tag".to_owned(), shell_word(t)]));
     flags.extend(["--out".to_owned(), shell_word(&out.display().to_string())]);
-    let remake = cli.command_line("export", flags);
-
-    let bytes = crate::selfcheck::page(bank, &shown, cli.lang_for(bank), seed, &remake)?;
-    fsutil::write_atomic(out, &bytes, fsutil::Durability::Atomic)?;
-    writeln!(err, "seed {seed}: `{remake}` makes this file again")?;
-    Ok(ExitCode::SUCCESS)
+    // The page prints the whole line, `--out` included: it is the command
+    // that makes this very file again.
+    let line = cli.command_line("export", flags);
+    let version = select::Version {
+        label: select::VersionLabel::new(0, 1),
+        groups: shown
+            .into_iter()
+            .map(|s| (s.question.question_type(), vec![s]))
+            .collect(),
+    };
+    let mut ctx = RenderContext::new(
+        bank,
+        chosen,
+        vec![version],
+        cli.lang_for(bank),
+        seed,
+        Paper::A4,
+        Remake {
+            content: line.clone(),
+            full: line,
+        },
+    );
+    ctx.drawn = true;
+    Ok(ctx)
 }

@@ -514,10 +514,10 @@ impl Output for Flashcards {
 
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
         let html = render(ctx, self.duplex)?;
-        Ok(vec![OutFile {
-            name: self.file_name.clone(),
-            bytes: html.into_bytes(),
-        }])
+        Ok(vec![OutFile::new(
+            self.file_name.clone(),
+            html.into_bytes(),
+        )])
     }
 
     fn owns(&self, file_name: &str) -> bool {

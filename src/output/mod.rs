@@ -1,5 +1,5 @@
 //! The output extension point: every file mediaquiz prints (worksheets, answer
-//! keys, and later flashcards, exports, the self-check page) is made by an
+//! keys, flashcards, exports, the self-check page) is made by an
 //! [`Output`] from one [`RenderContext`], and written by one writer in `app`
 //! as one set (see [`crate::fsutil::write_set`]); `--pdf` applies to every
 //! HTML file an output makes.
@@ -8,6 +8,7 @@
 //! output reads what it needs from the context, and a field added to the
 //! context later breaks no output.
 
+mod exports;
 pub mod flashcards;
 mod sheets;
 
@@ -15,6 +16,7 @@ use crate::bank::{Bank, Lang, Question};
 use crate::error::Result;
 use crate::render::Paper;
 use crate::select::{Seed, Version};
+pub use exports::Export;
 pub use flashcards::{Duplex, Flashcards};
 pub use sheets::{AnswerKey, Worksheet};
 
@@ -37,6 +39,13 @@ pub struct RenderContext<'b> {
     pub paper: Paper,
     /// The command line that makes the same output again.
     pub remake: Remake,
+    /// Whether `questions` were drawn at random from `seed` (`-n`) rather
+    /// than all those the filters accept: an export records the seed only
+    /// then. `false` unless set.
+    pub drawn: bool,
+    /// The bank file's modification time, in seconds since 1970 (Anki keeps
+    /// a note only when the incoming one is newer). 0 unless set.
+    pub modified: i64,
 }
 
 impl<'b> RenderContext<'b> {
@@ -58,6 +67,8 @@ impl<'b> RenderContext<'b> {
             seed,
             paper,
             remake,
+            drawn: false,
+            modified: 0,
         }
     }
 }
@@ -80,9 +91,21 @@ pub struct OutFile {
     pub name: String,
     /// Content.
     pub bytes: Vec<u8>,
+    /// Warnings about this file (questions an export left out), printed by
+    /// the writer, one line each.
+    pub warnings: Vec<String>,
 }
 
 impl OutFile {
+    /// A file with no warning.
+    pub fn new(name: String, bytes: Vec<u8>) -> OutFile {
+        OutFile {
+            name,
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
+
     /// Whether it is an HTML page (which `--pdf` also prints to PDF).
     pub fn is_html(&self) -> bool {
         self.name.ends_with(".html")

@@ -35,10 +35,10 @@ impl Output for Worksheet {
         ctx.versions
             .iter()
             .map(|version| {
-                Ok(OutFile {
-                    name: format!("worksheet-{}.html", version.label),
-                    bytes: render::worksheet(ctx.bank, version, &options)?.into_bytes(),
-                })
+                Ok(OutFile::new(
+                    format!("worksheet-{}.html", version.label),
+                    render::worksheet(ctx.bank, version, &options)?.into_bytes(),
+                ))
             })
             .collect()
     }
@@ -59,10 +59,10 @@ impl Output for AnswerKey {
         ctx.versions
             .iter()
             .map(|version| {
-                Ok(OutFile {
-                    name: format!("answers-{}.html", version.label),
-                    bytes: render::answers(ctx.bank, version, &options)?.into_bytes(),
-                })
+                Ok(OutFile::new(
+                    format!("answers-{}.html", version.label),
+                    render::answers(ctx.bank, version, &options)?.into_bytes(),
+                ))
             })
             .collect()
     }
