@@ -321,3 +321,75 @@ fn a_qti_package_has_its_manifest_and_resources() {
         "`aucune` keeps its order, so Canvas must not shuffle"
     );
 }
+
+#[test]
+fn an_out_file_is_written_by_the_set_writer_with_the_same_bytes_and_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = fixtures().join("export/injection.yaml");
+    // A folder that does not exist yet is made, as for sheets.
+    let path = dir.path().join("moodle").join("lere.gift");
+    let run = || {
+        mediaquiz(&[
+            "--bank",
+            bank.to_str().unwrap(),
+            "export",
+            "--format",
+            "gift",
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+    };
+    let written = run();
+    assert!(written.status.success());
+    assert_eq!(stdout_of(&written), format!("{}\n", path.display()));
+    let warning = "warning: gift left out 1 question: `cloze-deux`";
+    let stderr = String::from_utf8_lossy(&written.stderr);
+    assert!(stderr.starts_with(warning), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let printed = mediaquiz(&[
+        "--bank",
+        bank.to_str().unwrap(),
+        "export",
+        "--format",
+        "gift",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(fs::read(&path).unwrap(), printed.stdout);
+
+    // Again over the earlier file: replaced, no temporary left, and no
+    // stale-file warning for a file named on the command line.
+    fs::write(&path, "an earlier export").unwrap();
+    let again = run();
+    assert!(again.status.success());
+    assert_eq!(String::from_utf8_lossy(&again.stderr), stderr);
+    assert_eq!(fs::read(&path).unwrap(), printed.stdout);
+    let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["lere.gift"]);
+}
+
+#[test]
+fn an_out_folder_is_refused_with_a_file_name_to_use() {
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&[
+        "export",
+        "--format",
+        "anki",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(predicates::str::contains(format!(
+        "`--out {}` is a folder: name the file to write, like `{}`",
+        dir.path().display(),
+        dir.path().join("lere.apkg").display()
+    )));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
