@@ -424,8 +424,10 @@ fn flashcards(
 /// The one writer of every output: renders `outputs` from `ctx`, writes all
 /// their files into `dir` as one set, then, with `--pdf`, prints every HTML
 /// file to PDF as a second set (the HTML stays written if that fails, to be
-/// printed from a browser). Paths go to `out`; a warning on `err` names the
-/// files of an earlier run that this run did not replace.
+/// printed from a browser). Paths go to `out`; the files' own warnings (what
+/// an export left out) and a warning naming the files of an earlier run that
+/// this run did not replace go to `err`. `export --out FILE` is a set of one
+/// file in the file's folder (whose output owns that one name only).
 fn write_outputs(
     outputs: &[&dyn Output],
     ctx: &RenderContext<'_>,
