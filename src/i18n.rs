@@ -169,6 +169,23 @@ pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
     }
 }
 
+/// The instruction above short-answer questions: one sentence when some
+/// expected answer is sentence-long, a few words otherwise.
+pub fn short_instruction(lang: Lang, sentences: bool) -> &'static str {
+    match (lang, sentences) {
+        (Lang::Fr, true) => "Répondez en une phrase.",
+        (Lang::Fr, false) => "Répondez en quelques mots.",
+        (Lang::En, true) => "Answer in one sentence.",
+        (Lang::En, false) => "Answer in a few words.",
+    }
+}
+
+/// Opening and closing quote marks of `lang`: « » with no-break spaces in
+/// French, “ ” in English.
+pub fn quotes(lang: Lang) -> (&'static str, &'static str) {
+    lang.pick(("«\u{A0}", "\u{A0}»"), ("“", "”"))
+}
+
 /// How a claim verdict is called.
 pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
     match (lang, verdict) {

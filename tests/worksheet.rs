@@ -162,6 +162,33 @@ fn english_letter_paper_and_no_article() {
 }
 
 #[test]
+fn a_french_bank_under_an_english_interface_marks_its_french_text() {
+    let dir = worksheets(&["--lang", "en", "-n", "5", "--seed", "1"]);
+    for name in ["worksheet-A.html", "answers-A.html"] {
+        let page = read(dir.path(), name);
+        assert!(page.contains(r#"<html lang="en">"#), "{name}");
+        assert!(page.contains(r#"<h1 lang="fr">"#), "{name}");
+        assert!(
+            page.contains(r#"<div class="question" id="q1" lang="fr">"#)
+                || page.contains(r#"<div class="entry" id="a1" lang="fr">"#),
+            "{name}"
+        );
+        // The interface inside French content is marked back as English.
+        assert!(page.contains(r#"<span class="pts" lang="en">"#), "{name}");
+    }
+    let sheet = read(dir.path(), "worksheet-A.html");
+    // The French content keeps its own typography.
+    assert!(sheet.contains("\u{a0}?") || sheet.contains("\u{202f}?"));
+}
+
+#[test]
+fn a_sheet_in_its_bank_language_has_no_inner_lang_marks() {
+    let dir = worksheets(&["-n", "5", "--seed", "1"]);
+    let sheet = read(dir.path(), "worksheet-A.html");
+    assert_eq!(sheet.matches(" lang=").count(), 1, "only <html lang>");
+}
+
+#[test]
 fn french_sheets_use_french_typography() {
     let dir = worksheets(&["-n", "5", "--seed", "1"]);
     let sheet = read(dir.path(), "worksheet-A.html");
