@@ -65,6 +65,12 @@ pub struct Strings {
     pub right_order: &'static str,
     /// Heading of the answers at a glance.
     pub brief: &'static str,
+    /// Heading of a match question's numbered items.
+    pub match_items: &'static str,
+    /// Heading of a match question's lettered options.
+    pub match_options: &'static str,
+    /// Said of an article whose author, outlet and date the bank does not give.
+    pub not_given: &'static str,
     /// A colon as the language writes it after a label (`\u{A0}:` in French).
     pub colon: &'static str,
 }
@@ -100,6 +106,9 @@ const FR: Strings = Strings {
     also_accepted: "Accepté aussi",
     right_order: "Ordre attendu",
     brief: "Réponses en bref",
+    match_items: "À relier",
+    match_options: "Lettres au choix",
+    not_given: "auteur, média et date non précisés",
     colon: "\u{A0}:",
 };
 
@@ -134,6 +143,9 @@ const EN: Strings = Strings {
     also_accepted: "Also accepted",
     right_order: "Right order",
     brief: "Answers at a glance",
+    match_items: "To match",
+    match_options: "Letters to choose from",
+    not_given: "author, outlet and date not given",
     colon: ":",
 };
 

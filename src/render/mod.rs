@@ -56,6 +56,8 @@ struct Head<'a> {
     mixed: bool,
     title: String,
     source: String,
+    /// `source.url`, printed as text (a sheet is read on paper).
+    url: Option<String>,
     version: String,
     seed: Seed,
     total: u32,
@@ -83,10 +85,14 @@ struct AnswersPage<'a> {
 fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> Head<'a> {
     let t = Strings::get(options.lang);
     let typo = |s: &str| crate::i18n::typography(bank.language, s);
-    let source = bank
+    let mut source = bank
         .source
         .citation()
         .unwrap_or_else(|| bank.source.file.clone());
+    // Saying what is missing is itself a lesson: who wrote this, where, when?
+    if bank.source.outlet.is_none() && bank.source.date.is_none() {
+        source = format!("{source} ({})", t.not_given);
+    }
     Head {
         t,
         lang: options.lang.tag(),
@@ -94,6 +100,7 @@ fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> He
         mixed: bank.language != options.lang,
         title: typo(&bank.title),
         source: typo(&source),
+        url: bank.source.url.clone(),
         version: version.label.to_string(),
         seed: options.seed,
         total: version.questions().map(|s| points(s.question)).sum(),
