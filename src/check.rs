@@ -96,6 +96,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// How many questions the file holds, readable or not.
     pub questions: usize,
+    /// The language its findings speak: the bank's, English when it states none.
+    pub lang: Lang,
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
@@ -159,6 +161,7 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>) -> Checked {
         bank,
         diagnostics: findings.list,
         questions: count,
+        lang,
     }
 }
 
@@ -544,10 +547,18 @@ pub struct Report {
     pub errors: usize,
     /// How many are warnings.
     pub warnings: usize,
+    /// The language the banks share, English when they differ or state none.
+    #[serde(skip)]
+    pub lang: Option<Lang>,
 }
 
 impl Report {
-    fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize) {
+    fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize, lang: Lang) {
+        self.lang = match (self.banks, self.lang) {
+            (0, _) => Some(lang),
+            (_, Some(seen)) if seen == lang => Some(lang),
+            _ => Some(Lang::En),
+        };
         self.banks += 1;
         self.questions += questions;
         self.errors += diagnostics.iter().filter(|d| d.is_error()).count();
@@ -563,7 +574,7 @@ pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
     let mut report = Report::default();
     if paths.is_empty() {
         let checked = check_file(&BankFile::shipped());
-        report.add(checked.diagnostics, checked.questions);
+        report.add(checked.diagnostics, checked.questions, checked.lang);
         return Ok(report);
     }
     for path in paths {
@@ -571,15 +582,15 @@ pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
         if files.is_empty() {
             let mut findings = Findings::new(path.display().to_string());
             findings.error(1, None, "no bank here: a bank is a `*.yaml` file");
-            report.add(findings.list, 0);
+            report.add(findings.list, 0, Lang::En);
         }
         for file in files {
             match BankFile::read(&file)? {
                 Ok(bank) => {
                     let checked = check_file_in(&bank, root);
-                    report.add(checked.diagnostics, checked.questions);
+                    report.add(checked.diagnostics, checked.questions, checked.lang);
                 }
-                Err(diagnostic) => report.add(vec![diagnostic], 0),
+                Err(diagnostic) => report.add(vec![diagnostic], 0, Lang::En),
             }
         }
     }

@@ -198,6 +198,37 @@ pub fn quotes(lang: Lang) -> (&'static str, &'static str) {
     lang.pick(("«\u{A0}", "\u{A0}»"), ("“", "”"))
 }
 
+/// `n` and its noun, singular for 0 and 1 in French, for 1 only in English.
+pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+/// The last line of `check`: what was checked and found.
+pub fn check_summary(lang: Lang, report: &crate::check::Report) -> String {
+    let c = |n, one, many| count(lang, n, one, many);
+    match lang {
+        Lang::Fr => format!(
+            "{} vérifiée{} ({})\u{A0}: {}, {}",
+            c(report.banks, "banque", "banques"),
+            if report.banks > 1 { "s" } else { "" },
+            c(report.questions, "question", "questions"),
+            c(report.errors, "erreur", "erreurs"),
+            c(report.warnings, "avertissement", "avertissements"),
+        ),
+        Lang::En => format!(
+            "checked {} ({}): {}, {}",
+            c(report.banks, "bank", "banks"),
+            c(report.questions, "question", "questions"),
+            c(report.errors, "error", "errors"),
+            c(report.warnings, "warning", "warnings"),
+        ),
+    }
+}
+
 /// How a claim verdict is called.
 pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
     match (lang, verdict) {

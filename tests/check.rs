@@ -176,7 +176,7 @@ fn the_shipped_bank_passes() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicates::str::contains("0 errors, 0 warnings"));
+        .stderr(predicates::str::contains("0 erreur, 0 avertissement"));
 }
 
 #[test]
@@ -191,6 +191,14 @@ fn the_questions_folder_passes() {
 #[test]
 fn a_valid_fixture_passes() {
     mediaquiz(&["check", "valid.yaml"])
+        .assert()
+        .success()
+        .stderr("1 banque vérifiée (1 question)\u{a0}: 0 erreur, 0 avertissement\n");
+}
+
+#[test]
+fn the_summary_speaks_the_interface_language() {
+    mediaquiz(&["--lang", "en", "check", "valid.yaml"])
         .assert()
         .success()
         .stderr("checked 1 bank (1 question): 0 errors, 0 warnings\n");
@@ -216,7 +224,7 @@ fn several_files_are_all_reported() {
             .count(),
         9
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("checked 3 banks"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("3 banques vérifiées"));
     assert_eq!(output.status.code(), Some(1));
 }
 

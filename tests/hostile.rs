@@ -268,7 +268,7 @@ fn symlink_loops_are_walked_once() {
     assert_says(
         &output,
         0,
-        "checked 1 bank (1 question): 0 errors, 0 warnings",
+        "1 banque vérifiée (1 question)\u{a0}: 0 erreur, 0 avertissement",
     );
 }
 
@@ -302,7 +302,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     );
     // The teacher who keeps articles in a sibling folder widens the root.
     let output = run_in(&banks, &["--root", "..", "check", "bank.yaml"], b"");
-    assert_says(&output, 0, "checked 1 bank");
+    assert_says(&output, 0, "1 banque vérifiée");
 
     fs::write(
         banks.join("bank.yaml"),
@@ -559,7 +559,7 @@ fn bom_crlf_and_tabs() {
     assert_says(
         &run_in(dir.path(), &["check", "bank.yaml"], b""),
         0,
-        "checked 1 bank",
+        "1 banque vérifiée",
     );
     // A tab inside a value is text; a tab as indentation is a YAML error, located.
     let tabbed = one_question("Qui\tparle ?", "article.txt").replace("    type:", "\ttype:");
