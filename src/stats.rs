@@ -38,7 +38,9 @@ pub fn stats(bank: &Bank) -> Stats {
 /// name or its largest count, so it fits an 80-column terminal.
 pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
     let mut out = String::new();
-    let corner = lang.pick("compétence \\ type", "skill \\ type");
+    // The bank's own field names, like the row and column names under them
+    // (and a French corner would push the table past 80 columns).
+    let corner = "skill \\ type";
     let total_word = "total";
     let _ = writeln!(
         out,
