@@ -79,12 +79,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             &args,
             globals.bank.as_deref(),
             globals.root.as_deref(),
+            globals.lang,
             out,
             err,
         ),
         Command::Stats => {
             let bank = globals.load_bank()?;
-            out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
+            out.write_all(
+                stats::render(&bank, &stats::stats(&bank), globals.lang_for(&bank)).as_bytes(),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {
@@ -139,6 +142,7 @@ fn check(
     args: &CheckArgs,
     bank: Option<&std::path::Path>,
     root: Option<&std::path::Path>,
+    cli_lang: Option<crate::bank::Lang>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -152,18 +156,8 @@ fn check(
             for diagnostic in &report.diagnostics {
                 writeln!(out, "{diagnostic}")?;
             }
-            writeln!(
-                err,
-                "checked {} bank{} ({} question{}): {} error{}, {} warning{}",
-                report.banks,
-                plural(report.banks),
-                report.questions,
-                plural(report.questions),
-                report.errors,
-                plural(report.errors),
-                report.warnings,
-                plural(report.warnings)
-            )?;
+            let lang = cli_lang.or(report.lang).unwrap_or(crate::bank::Lang::En);
+            writeln!(err, "{}", crate::i18n::check_summary(lang, &report))?;
         }
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from)?;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::bank::{Bank, Kind, Question, Unread, parse, suggest_id};
+use crate::bank::{Bank, Kind, Lang, Question, Unread, parse, suggest_id};
 use crate::diagnostic::{Diagnostic, Findings, control_char};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, ReadError};
@@ -96,6 +96,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// How many questions the file holds, readable or not.
     pub questions: usize,
+    /// The language its findings speak: the bank's, English when it states none.
+    pub lang: Lang,
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
@@ -114,9 +116,23 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>) -> Checked {
         let line = parsed.outline.source("file");
         read_article(file, &source.file, root, line, &mut findings)
     });
+    // Findings speak the bank's language, English when it states none.
+    let lang = parsed.stated_language.unwrap_or(Lang::En);
     if let Some(article) = &article {
-        verify_evidence(article, &mut questions, &parsed.outline, &mut findings);
-        verify_unread(article, &parsed.unread, &parsed.outline, &mut findings);
+        verify_evidence(
+            article,
+            &mut questions,
+            &parsed.outline,
+            lang,
+            &mut findings,
+        );
+        verify_unread(
+            article,
+            &parsed.unread,
+            &parsed.outline,
+            lang,
+            &mut findings,
+        );
     }
     advise(&questions, &mut findings);
     let id = parsed.id.or_else(|| default_id(file, &mut findings));
@@ -145,6 +161,7 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>) -> Checked {
         bank,
         diagnostics: findings.list,
         questions: count,
+        lang,
     }
 }
 
@@ -284,12 +301,13 @@ fn verify_evidence(
     article: &Article,
     questions: &mut [Question],
     outline: &crate::bank::Outline,
+    lang: Lang,
     findings: &mut Findings,
 ) {
     for question in questions.iter_mut() {
         let lines = outline.item_at(question.line);
         for (n, evidence) in question.evidence.iter_mut().enumerate() {
-            match find_quote(article, &evidence.quote) {
+            match find_quote(article, &evidence.quote, lang) {
                 Ok(paragraph) => evidence.paragraph = paragraph,
                 Err(message) => {
                     findings.error(lines.entry("evidence", n), Some(&question.id), message)
@@ -305,12 +323,13 @@ fn verify_unread(
     article: &Article,
     unread: &[Unread],
     outline: &crate::bank::Outline,
+    lang: Lang,
     findings: &mut Findings,
 ) {
     for question in unread {
         let lines = outline.item_at(question.line);
         for (n, quote) in question.evidence.iter().enumerate() {
-            if let Err(message) = find_quote(article, quote) {
+            if let Err(message) = find_quote(article, quote, lang) {
                 findings.error(lines.entry("evidence", n), question.id.as_deref(), message);
             }
         }
@@ -319,29 +338,42 @@ fn verify_unread(
 
 /// The paragraph of a quote, or the finding's message when the article does
 /// not have it.
-fn find_quote(article: &Article, quote: &str) -> std::result::Result<Option<usize>, String> {
+fn find_quote(
+    article: &Article,
+    quote: &str,
+    lang: Lang,
+) -> std::result::Result<Option<usize>, String> {
     let missing = match article.find(quote) {
         Ok(found) => return Ok(found.paragraph),
         Err(missing) => missing,
     };
-    let part = shorten(&missing.part);
+    let (open, close) = crate::i18n::quotes(lang);
+    let part = format!("{open}{}{close}", shorten(&missing.part));
+    let copy = lang.pick(
+        "copiez les mots exactement depuis l’article (… pour sauter des mots)",
+        "copy the words exactly from the article (use … to skip words)",
+    );
     Err(if missing.out_of_order {
-        format!(
-            "evidence parts are out of order: « {part} » comes earlier in the article; the parts around `…` must follow the article's order"
+        lang.pick(
+            format!("les parties de la preuve sont dans le désordre\u{A0}: {part} vient plus tôt dans l’article\u{A0}; les parties autour de `…` doivent suivre l’ordre de l’article"),
+            format!("evidence parts are out of order: {part} comes earlier in the article; the parts around `…` must follow the article's order"),
         )
     } else if let Some(closest) = missing.closest {
-        format!(
-            "evidence not found in the article: « {part} »; closest passage: « {} »",
-            shorten(&closest)
+        let closest = format!("{open}{}{close}", shorten(&closest));
+        lang.pick(
+            format!("preuve introuvable dans l’article\u{A0}: {part}\u{A0}; passage le plus proche\u{A0}: {closest}"),
+            format!("evidence not found in the article: {part}; closest passage: {closest}"),
         )
     } else if !missing.searched {
-        format!(
-            "evidence not found in the article: « {part} »; no close passage was searched for (the quote is over {} characters): copy the words exactly from the article (use … to skip words)",
-            crate::article::MAX_SEARCHED
+        let max = crate::article::MAX_SEARCHED;
+        lang.pick(
+            format!("preuve introuvable dans l’article\u{A0}: {part}\u{A0}; pas de passage proche cherché (la citation dépasse {max} caractères)\u{A0}: {copy}"),
+            format!("evidence not found in the article: {part}; no close passage was searched for (the quote is over {max} characters): {copy}"),
         )
     } else {
-        format!(
-            "evidence not found in the article: « {part} »; copy the words exactly from the article (use … to skip words)"
+        lang.pick(
+            format!("preuve introuvable dans l’article\u{A0}: {part}\u{A0}; {copy}"),
+            format!("evidence not found in the article: {part}; {copy}"),
         )
     })
 }
@@ -515,10 +547,18 @@ pub struct Report {
     pub errors: usize,
     /// How many are warnings.
     pub warnings: usize,
+    /// The language the banks share, English when they differ or state none.
+    #[serde(skip)]
+    pub lang: Option<Lang>,
 }
 
 impl Report {
-    fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize) {
+    fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize, lang: Lang) {
+        self.lang = match (self.banks, self.lang) {
+            (0, _) => Some(lang),
+            (_, Some(seen)) if seen == lang => Some(lang),
+            _ => Some(Lang::En),
+        };
         self.banks += 1;
         self.questions += questions;
         self.errors += diagnostics.iter().filter(|d| d.is_error()).count();
@@ -534,7 +574,7 @@ pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
     let mut report = Report::default();
     if paths.is_empty() {
         let checked = check_file(&BankFile::shipped());
-        report.add(checked.diagnostics, checked.questions);
+        report.add(checked.diagnostics, checked.questions, checked.lang);
         return Ok(report);
     }
     for path in paths {
@@ -542,15 +582,15 @@ pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
         if files.is_empty() {
             let mut findings = Findings::new(path.display().to_string());
             findings.error(1, None, "no bank here: a bank is a `*.yaml` file");
-            report.add(findings.list, 0);
+            report.add(findings.list, 0, Lang::En);
         }
         for file in files {
             match BankFile::read(&file)? {
                 Ok(bank) => {
                     let checked = check_file_in(&bank, root);
-                    report.add(checked.diagnostics, checked.questions);
+                    report.add(checked.diagnostics, checked.questions, checked.lang);
                 }
-                Err(diagnostic) => report.add(vec![diagnostic], 0),
+                Err(diagnostic) => report.add(vec![diagnostic], 0, Lang::En),
             }
         }
     }

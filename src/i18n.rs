@@ -65,6 +65,12 @@ pub struct Strings {
     pub right_order: &'static str,
     /// Heading of the answers at a glance.
     pub brief: &'static str,
+    /// Heading of a match question's numbered items.
+    pub match_items: &'static str,
+    /// Heading of a match question's lettered options.
+    pub match_options: &'static str,
+    /// Said of an article whose author, outlet and date the bank does not give.
+    pub not_given: &'static str,
     /// A colon as the language writes it after a label (`\u{A0}:` in French).
     pub colon: &'static str,
 }
@@ -100,6 +106,9 @@ const FR: Strings = Strings {
     also_accepted: "Accepté aussi",
     right_order: "Ordre attendu",
     brief: "Réponses en bref",
+    match_items: "À relier",
+    match_options: "Lettres au choix",
+    not_given: "auteur, média et date non précisés",
     colon: "\u{A0}:",
 };
 
@@ -134,6 +143,9 @@ const EN: Strings = Strings {
     also_accepted: "Also accepted",
     right_order: "Right order",
     brief: "Answers at a glance",
+    match_items: "To match",
+    match_options: "Letters to choose from",
+    not_given: "author, outlet and date not given",
     colon: ":",
 };
 
@@ -166,6 +178,54 @@ pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
         (Lang::En, T::Match) => "Match: write the right letter in each box.",
         (Lang::En, T::Order) => "Number in order (1 for the first).",
         (Lang::En, T::Card) => "Cards.",
+    }
+}
+
+/// The instruction above short-answer questions: one sentence when some
+/// expected answer is sentence-long, a few words otherwise.
+pub fn short_instruction(lang: Lang, sentences: bool) -> &'static str {
+    match (lang, sentences) {
+        (Lang::Fr, true) => "Répondez en une phrase.",
+        (Lang::Fr, false) => "Répondez en quelques mots.",
+        (Lang::En, true) => "Answer in one sentence.",
+        (Lang::En, false) => "Answer in a few words.",
+    }
+}
+
+/// Opening and closing quote marks of `lang`: « » with no-break spaces in
+/// French, “ ” in English.
+pub fn quotes(lang: Lang) -> (&'static str, &'static str) {
+    lang.pick(("«\u{A0}", "\u{A0}»"), ("“", "”"))
+}
+
+/// `n` and its noun, singular for 0 and 1 in French, for 1 only in English.
+pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+/// The last line of `check`: what was checked and found.
+pub fn check_summary(lang: Lang, report: &crate::check::Report) -> String {
+    let c = |n, one, many| count(lang, n, one, many);
+    match lang {
+        Lang::Fr => format!(
+            "{} vérifiée{} ({})\u{A0}: {}, {}",
+            c(report.banks, "banque", "banques"),
+            if report.banks > 1 { "s" } else { "" },
+            c(report.questions, "question", "questions"),
+            c(report.errors, "erreur", "erreurs"),
+            c(report.warnings, "avertissement", "avertissements"),
+        ),
+        Lang::En => format!(
+            "checked {} ({}): {}, {}",
+            c(report.banks, "bank", "banks"),
+            c(report.questions, "question", "questions"),
+            c(report.errors, "error", "errors"),
+            c(report.warnings, "warning", "warnings"),
+        ),
     }
 }
 

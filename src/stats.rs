@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::bank::{Bank, QuestionType, Skill};
+use crate::bank::{Bank, Lang, QuestionType, Skill};
 
 /// The counts behind the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +36,18 @@ pub fn stats(bank: &Bank) -> Stats {
 
 /// The table as printed by `mediaquiz stats`: each column as wide as its
 /// name or its largest count, so it fits an 80-column terminal.
-pub fn render(bank: &Bank, stats: &Stats) -> String {
+pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
     let mut out = String::new();
-    let plural = if stats.total == 1 { "" } else { "s" };
-    let _ = writeln!(out, "{} ({} question{plural})\n", bank.title, stats.total);
+    // The bank's own field names, like the row and column names under them
+    // (and a French corner would push the table past 80 columns).
+    let corner = "skill \\ type";
+    let total_word = "total";
+    let _ = writeln!(
+        out,
+        "{} ({})\n",
+        bank.title,
+        crate::i18n::count(lang, stats.total, "question", "questions")
+    );
     let type_totals: Vec<usize> = (0..QuestionType::ALL.len())
         .map(|t| stats.by_cell.iter().map(|row| row[t]).sum())
         .collect();
@@ -54,16 +62,16 @@ pub fn render(bank: &Bank, stats: &Stats) -> String {
         .collect();
     let first = Skill::ALL
         .iter()
-        .map(|s| s.to_string().len())
-        .chain(["skill \\ type".len()])
+        .map(|s| s.to_string().chars().count())
+        .chain([corner.chars().count()])
         .max()
         .unwrap_or(0);
-    let last = "total".len().max(stats.total.to_string().len());
-    let _ = write!(out, "{:<first$}", "skill \\ type");
+    let last = total_word.len().max(stats.total.to_string().len());
+    let _ = write!(out, "{corner:<first$}");
     for (name, width) in &columns {
         let _ = write!(out, " {name:>width$}");
     }
-    let _ = writeln!(out, " {:>last$}", "total");
+    let _ = writeln!(out, " {total_word:>last$}");
     for (s, skill) in Skill::ALL.iter().enumerate() {
         let _ = write!(out, "{:<first$}", skill.to_string());
         for (count, (_, width)) in stats.by_cell[s].iter().zip(&columns) {
@@ -71,23 +79,25 @@ pub fn render(bank: &Bank, stats: &Stats) -> String {
         }
         let _ = writeln!(out, " {:>last$}", stats.by_cell[s].iter().sum::<usize>());
     }
-    let _ = write!(out, "{:<first$}", "total");
+    let _ = write!(out, "{total_word:<first$}");
     for (total, (_, width)) in type_totals.iter().zip(&columns) {
         let _ = write!(out, " {total:>width$}");
     }
     let _ = writeln!(out, " {:>last$}\n", stats.total);
     let beyond = stats.total - stats.by_cell[0].iter().sum::<usize>();
-    let _ = writeln!(
-        out,
-        "difficulty    1 (easy): {}   2: {}   3 (hard): {}",
-        stats.by_difficulty[0], stats.by_difficulty[1], stats.by_difficulty[2]
-    );
-    let _ = writeln!(
-        out,
-        "beyond recall {beyond} of {} ({}%)",
-        stats.total,
-        percent(beyond, stats.total)
-    );
+    let [easy, middle, hard] = stats.by_difficulty;
+    let share = percent(beyond, stats.total);
+    let total = stats.total;
+    let _ = match lang {
+        Lang::Fr => writeln!(
+            out,
+            "difficulté    1 (facile)\u{A0}: {easy}   2\u{A0}: {middle}   3 (difficile)\u{A0}: {hard}\nau-delà du rappel {beyond} sur {total} ({share}\u{A0}%)"
+        ),
+        Lang::En => writeln!(
+            out,
+            "difficulty    1 (easy): {easy}   2: {middle}   3 (hard): {hard}\nbeyond recall {beyond} of {total} ({share}%)"
+        ),
+    };
     out
 }
 
@@ -122,7 +132,7 @@ mod tests {
     #[test]
     fn the_shipped_bank_fits_80_columns() {
         let bank = crate::check::load_bank(None).expect("the shipped bank loads");
-        let table = render(&bank, &stats(&bank));
+        let table = render(&bank, &stats(&bank), Lang::Fr);
         for line in table.lines() {
             assert!(
                 line.chars().count() <= 80,

@@ -149,9 +149,9 @@ fn evidence() {
         "evidence.yaml",
         1,
         &[
-            r#"evidence.yaml:14: error: evidence not found in the article: « 46 rebeles neutralisés »; closest passage: « 46 rebelles neutralisés » [typo]"#,
-            r#"evidence.yaml:21: error: evidence not found in the article: « le CSP a publié un bilan officiel de cent morts ce matin »; copy the words exactly from the article (use … to skip words) [invented]"#,
-            r#"evidence.yaml:28: error: evidence parts are out of order: « Ce retrait stratégique » comes earlier in the article; the parts around `…` must follow the article's order [elision-order]"#,
+            "evidence.yaml:14: error: preuve introuvable dans l’article\u{a0}: «\u{a0}46 rebeles neutralisés\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}46 rebelles neutralisés\u{a0}» [typo]",
+            "evidence.yaml:21: error: preuve introuvable dans l’article\u{a0}: «\u{a0}le CSP a publié un bilan officiel de cent morts ce matin\u{a0}»\u{a0}; copiez les mots exactement depuis l’article (… pour sauter des mots) [invented]",
+            "evidence.yaml:28: error: les parties de la preuve sont dans le désordre\u{a0}: «\u{a0}Ce retrait stratégique\u{a0}» vient plus tôt dans l’article\u{a0}; les parties autour de `…` doivent suivre l’ordre de l’article [elision-order]",
         ],
     );
 }
@@ -176,7 +176,7 @@ fn the_shipped_bank_passes() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicates::str::contains("0 errors, 0 warnings"));
+        .stderr(predicates::str::contains("0 erreur, 0 avertissement"));
 }
 
 #[test]
@@ -191,6 +191,14 @@ fn the_questions_folder_passes() {
 #[test]
 fn a_valid_fixture_passes() {
     mediaquiz(&["check", "valid.yaml"])
+        .assert()
+        .success()
+        .stderr("1 banque vérifiée (1 question)\u{a0}: 0 erreur, 0 avertissement\n");
+}
+
+#[test]
+fn the_summary_speaks_the_interface_language() {
+    mediaquiz(&["--lang", "en", "check", "valid.yaml"])
         .assert()
         .success()
         .stderr("checked 1 bank (1 question): 0 errors, 0 warnings\n");
@@ -216,7 +224,7 @@ fn several_files_are_all_reported() {
             .count(),
         9
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("checked 3 banks"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("3 banques vérifiées"));
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -357,9 +365,9 @@ fn every_problem_of_a_question_is_reported() {
         1,
         &[
             "every-problem.yaml:11: error: `answer` `Le porte-parole du CSP` is not one of the choices; did you mean `Un porte-parole du CSP`? (copy it exactly) [wrong-answer-and-misquote]",
-            "every-problem.yaml:13: error: evidence not found in the article: « selon les déclarations d'un porte-parole du FLA »; closest passage: « selon les déclarations d'un porte-parole du CSP » [wrong-answer-and-misquote]",
+            "every-problem.yaml:13: error: preuve introuvable dans l’article\u{a0}: «\u{a0}selon les déclarations d'un porte-parole du FLA\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}selon les déclarations d'un porte-parole du CSP\u{a0}» [wrong-answer-and-misquote]",
             "every-problem.yaml:14: error: missing `type`: one of single, multi, truefalse, claim, short, cloze, match, order, card [no-type]",
-            "every-problem.yaml:19: error: evidence not found in the article: « 46 rebeles neutralisés »; closest passage: « 46 rebelles neutralisés » [no-type]",
+            "every-problem.yaml:19: error: preuve introuvable dans l’article\u{a0}: «\u{a0}46 rebeles neutralisés\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}46 rebelles neutralisés\u{a0}» [no-type]",
         ],
     );
 }
@@ -445,7 +453,7 @@ fn messages_say_exactly_what_is_wrong() {
             "messages.yaml:9: error: `difficulty` must be a number without quotes: write `difficulty: 2` [quoted-difficulty]",
             "messages.yaml:14: error: id `سؤال` may only use lower-case letters a to z, digits and `-` (e.g. `question-2`) [سؤال]",
             "messages.yaml:29: error: `<<` merge keys are not supported in a bank: write the fields out in full (each question's lines are checked where they are written) [merged]",
-            "messages.yaml:39: error: evidence not found in the article: « Plusieurs sources civiles locales ont confirmé ce départ, … les rues pour célébrer la fin des combats toute la nuit. »; copy the words exactly from the article (use … to skip words) [long-quote]",
+            "messages.yaml:39: error: preuve introuvable dans l’article\u{a0}: «\u{a0}Plusieurs sources civiles locales ont confirmé ce départ, … les rues pour célébrer la fin des combats toute la nuit.\u{a0}»\u{a0}; copiez les mots exactement depuis l’article (… pour sauter des mots) [long-quote]",
         ],
     );
 }

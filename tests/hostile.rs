@@ -268,7 +268,7 @@ fn symlink_loops_are_walked_once() {
     assert_says(
         &output,
         0,
-        "checked 1 bank (1 question): 0 errors, 0 warnings",
+        "1 banque vérifiée (1 question)\u{a0}: 0 erreur, 0 avertissement",
     );
 }
 
@@ -302,7 +302,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     );
     // The teacher who keeps articles in a sibling folder widens the root.
     let output = run_in(&banks, &["--root", "..", "check", "bank.yaml"], b"");
-    assert_says(&output, 0, "checked 1 bank");
+    assert_says(&output, 0, "1 banque vérifiée");
 
     fs::write(
         banks.join("bank.yaml"),
@@ -348,7 +348,7 @@ fn a_10000_character_misquote_is_answered_at_once_and_shortened() {
     assert_says(
         &output,
         1,
-        "no close passage was searched for (the quote is over 600 characters)",
+        "pas de passage proche cherché (la citation dépasse 600 caractères)",
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
@@ -368,8 +368,27 @@ fn a_typo_still_gets_its_closest_passage() {
     assert_says(
         &output,
         1,
-        "bank.yaml:13: error: evidence not found in the article: « selon les déclaration d'un porte-parole du CSP »; closest passage: « selon les déclarations d'un porte-parole du CSP » [q1]",
+        "bank.yaml:13: error: preuve introuvable dans l’article\u{a0}: «\u{a0}selon les déclaration d'un porte-parole du CSP\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}selon les déclarations d'un porte-parole du CSP\u{a0}» [q1]",
     );
+}
+
+#[test]
+fn an_english_bank_is_told_about_its_quotes_in_english_with_english_quote_marks() {
+    let dir = bank_dir("Who speaks?", "article.txt");
+    let bank = one_question("Who speaks?", "article.txt")
+        .replace("language: fr", "language: en")
+        .replace(
+            "selon les déclarations d'un porte-parole du CSP",
+            "selon les déclaration d'un porte-parole du CSP",
+        );
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    assert_says(
+        &output,
+        1,
+        "bank.yaml:13: error: evidence not found in the article: “selon les déclaration d'un porte-parole du CSP”; closest passage: “selon les déclarations d'un porte-parole du CSP” [q1]",
+    );
+    assert!(!text(&output).contains('«'), "{}", text(&output));
 }
 
 // 5. The progress file.
@@ -540,7 +559,7 @@ fn bom_crlf_and_tabs() {
     assert_says(
         &run_in(dir.path(), &["check", "bank.yaml"], b""),
         0,
-        "checked 1 bank",
+        "1 banque vérifiée",
     );
     // A tab inside a value is text; a tab as indentation is a YAML error, located.
     let tabbed = one_question("Qui\tparle ?", "article.txt").replace("    type:", "\ttype:");

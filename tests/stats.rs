@@ -36,3 +36,19 @@ fn counts_a_small_bank() {
         .unwrap();
     insta::assert_snapshot!(stdout_of(&output));
 }
+
+#[test]
+fn speaks_the_interface_language() {
+    let french = stdout_of(&mediaquiz(&["stats"]).output().unwrap());
+    assert!(
+        french.contains("\nau-delà du rappel 41 sur 54 (76\u{a0}%)\n"),
+        "{french}"
+    );
+    assert!(french.starts_with("Lere : l’armée malienne face au CSP (54 questions)\n"));
+    let english = stdout_of(&mediaquiz(&["--lang", "en", "stats"]).output().unwrap());
+    assert!(
+        english.contains("\nbeyond recall 41 of 54 (76%)\n"),
+        "{english}"
+    );
+    assert!(english.contains("\ndifficulty    1 (easy): 15   2: 29   3 (hard): 10\n"));
+}

@@ -162,6 +162,96 @@ fn english_letter_paper_and_no_article() {
 }
 
 #[test]
+fn a_french_bank_under_an_english_interface_marks_its_french_text() {
+    let dir = worksheets(&["--lang", "en", "-n", "5", "--seed", "1"]);
+    for name in ["worksheet-A.html", "answers-A.html"] {
+        let page = read(dir.path(), name);
+        assert!(page.contains(r#"<html lang="en">"#), "{name}");
+        assert!(page.contains(r#"<h1 lang="fr">"#), "{name}");
+        assert!(
+            page.contains(r#"<div class="question" id="q1" lang="fr">"#)
+                || page.contains(r#"<div class="entry" id="a1" lang="fr">"#),
+            "{name}"
+        );
+        // The interface inside French content is marked back as English.
+        assert!(page.contains(r#"<span class="pts" lang="en">"#), "{name}");
+    }
+    let sheet = read(dir.path(), "worksheet-A.html");
+    // The French content keeps its own typography.
+    assert!(sheet.contains("\u{a0}?") || sheet.contains("\u{202f}?"));
+}
+
+#[test]
+fn a_sheet_in_its_bank_language_has_no_inner_lang_marks() {
+    let dir = worksheets(&["-n", "5", "--seed", "1"]);
+    let sheet = read(dir.path(), "worksheet-A.html");
+    assert_eq!(sheet.matches(" lang=").count(), 1, "only <html lang>");
+}
+
+#[test]
+fn sheet_details_read_right() {
+    let dir = worksheets(&["--bank", "sheet.yaml", "-n", "9", "--seed", "3"]);
+    let sheet = read(dir.path(), "worksheet-A.html");
+    // One-word expected answers ask for a few words, not a sentence.
+    assert!(sheet.contains("Répondez en quelques mots."), "{sheet}");
+    assert!(!sheet.contains("Répondez en une phrase."));
+    // A cloze label never ends a line away from its blank.
+    assert!(sheet.contains(r#"<span class="gap-pair"><span class="gap-n">(1)</span>"#));
+    // Match columns are two headed lists, not rows that read as pairs.
+    assert!(sheet.contains(r#"<p class="match-head">À relier</p>"#));
+    assert!(!sheet.contains("<table class=\"match\""));
+}
+
+#[test]
+fn the_source_says_what_is_not_given_and_shows_its_url() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        crate::util::fixtures().join("article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    let bank = fs::read_to_string(crate::util::fixtures().join("valid.yaml")).unwrap();
+    assert!(
+        bank.contains("  file: article.txt\n"),
+        "fixture shape changed"
+    );
+    let bank: String = bank
+        .lines()
+        .filter(|l| {
+            !l.starts_with("  outlet:") && !l.starts_with("  date:") && !l.starts_with("  url:")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .replace(
+            "  file: article.txt\n",
+            "  file: article.txt\n  url: https://example.org/a?b=1&c=2\n",
+        );
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let out = dir.path().join("out");
+    let bank = dir.path().join("bank.yaml");
+    mediaquiz(&[
+        "--bank",
+        bank.to_str().unwrap(),
+        "--lang",
+        "en",
+        "worksheet",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+    let sheet = read(&out, "worksheet-A.html");
+    assert!(
+        sheet.contains("(author, outlet and date not given)"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains(r#"<span class="url">https://example.org/a?b=1&#38;c=2</span>"#),
+        "{sheet}"
+    );
+}
+
+#[test]
 fn french_sheets_use_french_typography() {
     let dir = worksheets(&["-n", "5", "--seed", "1"]);
     let sheet = read(dir.path(), "worksheet-A.html");
@@ -315,7 +405,7 @@ fn out_naming_a_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sheets.html");
     fs::write(&file, "mine").unwrap();
-    mediaquiz(&["worksheet", "-n", "3", "--out", file.to_str().unwrap()])
+    mediaquiz(&["worksheet", "--out", file.to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(format!(

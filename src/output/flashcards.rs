@@ -413,6 +413,8 @@ pub fn pages(cards: Vec<(Face, Face)>, duplex: Duplex, lang: Lang) -> Vec<Page> 
 #[template(path = "flashcards.html")]
 struct FlashcardsPage<'a> {
     lang: &'static str,
+    /// The bank's language, marked on its text when the interface differs.
+    content: Option<&'static str>,
     title: String,
     paper: &'static str,
     card_w: String,
@@ -467,7 +469,8 @@ pub fn render(ctx: &RenderContext<'_>, duplex: Duplex) -> Result<String> {
     };
     let page = FlashcardsPage {
         lang: lang.tag(),
-        title: typography(lang, &ctx.bank.title),
+        content: (ctx.bank.language != lang).then(|| ctx.bank.language.tag()),
+        title: typography(ctx.bank.language, &ctx.bank.title),
         paper: ctx.paper.css(),
         card_w: format!("{w:.2}mm"),
         card_h: format!("{h:.2}mm"),

@@ -50,8 +50,14 @@ pub struct SheetOptions {
 struct Head<'a> {
     t: &'static Strings,
     lang: &'static str,
+    /// The bank's language, marked on its text when the interface differs.
+    content: &'static str,
+    /// Whether the interface and the bank differ in language.
+    mixed: bool,
     title: String,
     source: String,
+    /// `source.url`, printed as text (a sheet is read on paper).
+    url: Option<String>,
     version: String,
     seed: Seed,
     total: u32,
@@ -78,16 +84,23 @@ struct AnswersPage<'a> {
 
 fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> Head<'a> {
     let t = Strings::get(options.lang);
-    let typo = |s: &str| crate::i18n::typography(options.lang, s);
-    let source = bank
+    let typo = |s: &str| crate::i18n::typography(bank.language, s);
+    let mut source = bank
         .source
         .citation()
         .unwrap_or_else(|| bank.source.file.clone());
+    // Saying what is missing is itself a lesson: who wrote this, where, when?
+    if bank.source.outlet.is_none() && bank.source.date.is_none() {
+        source = format!("{source} ({})", t.not_given);
+    }
     Head {
         t,
         lang: options.lang.tag(),
+        content: bank.language.tag(),
+        mixed: bank.language != options.lang,
         title: typo(&bank.title),
         source: typo(&source),
+        url: bank.source.url.clone(),
         version: version.label.to_string(),
         seed: options.seed,
         total: version.questions().map(|s| points(s.question)).sum(),
@@ -101,18 +114,18 @@ pub fn worksheet(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> 
     let page = WorksheetPage {
         head: head(bank, version, options),
         article: if options.with_article {
-            view::article(&bank.article, options.lang)
+            view::article(&bank.article, bank.language)
         } else {
             Vec::new()
         },
-        groups: view::groups(version, options.lang),
+        groups: view::groups(version, options.lang, bank.language),
     };
     Ok(page.render()?)
 }
 
 /// The answer key for one version.
 pub fn answers(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> Result<String> {
-    let items = view::key(version, options.lang);
+    let items = view::key(version, options.lang, bank.language);
     let cells: Vec<(usize, u32)> = items.iter().map(|i| (i.number, i.points)).collect();
     let page = AnswersPage {
         head: head(bank, version, options),

@@ -3,7 +3,7 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
-use crate::bank::{Kind, Lang, Question, Segment};
+use crate::bank::{Kind, Lang, Question, QuestionType, Segment};
 use crate::i18n::{self, Strings, typography};
 use crate::select::{Shown, Version, version_letter};
 
@@ -141,7 +141,8 @@ fn size_for(answer: &str) -> &'static str {
 }
 
 /// The worksheet's groups, with their instruction, numbered continuously.
-pub(super) fn groups(version: &Version<'_>, lang: Lang) -> Vec<(String, Vec<Item>)> {
+/// `lang` is the interface's language, `content` the bank's (its typography).
+pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(String, Vec<Item>)> {
     let mut number = 0;
     version
         .groups
@@ -151,17 +152,33 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang) -> Vec<(String, Vec<Item
                 .iter()
                 .map(|s| {
                     number += 1;
-                    item(s, number, lang)
+                    item(s, number, lang, content)
                 })
                 .collect();
-            (typography(lang, i18n::instruction(lang, *qtype)), items)
+            let instruction = match qtype {
+                QuestionType::Short => i18n::short_instruction(lang, sentences(shown)),
+                _ => i18n::instruction(lang, *qtype),
+            };
+            (typography(lang, instruction), items)
         })
         .collect()
 }
 
-fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
+/// Whether a group of short answers asks for sentences: some expected answer
+/// is longer than a few words.
+fn sentences(shown: &[Shown<'_>]) -> bool {
+    shown.iter().any(|s| match &s.question.kind {
+        Kind::Short { answer, .. } => answer.split_whitespace().count() > SHORT_WORDS,
+        _ => false,
+    })
+}
+
+/// Most words in an answer that "a few words" still describes.
+const SHORT_WORDS: usize = 4;
+
+fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
     let t = Strings::get(lang);
-    let typo = |s: &str| typography(lang, s);
+    let typo = |s: &str| typography(content, s);
     let question = shown.question;
     let lettered = |texts: &[String]| -> Vec<(char, String)> {
         shown
@@ -253,17 +270,17 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang) -> Item {
 }
 
 /// The answer key of a version, in the worksheet's order.
-pub(super) fn key(version: &Version<'_>, lang: Lang) -> Vec<KeyItem> {
+pub(super) fn key(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<KeyItem> {
     version
         .questions()
         .enumerate()
-        .map(|(i, shown)| key_item(shown, i + 1, lang))
+        .map(|(i, shown)| key_item(shown, i + 1, lang, content))
         .collect()
 }
 
-fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
+fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyItem {
     let t = Strings::get(lang);
-    let typo = |s: &str| typography(lang, s);
+    let typo = |s: &str| typography(content, s);
     let question = shown.question;
     let view = AnswerView::new(shown);
     let mut accepted = String::new();
@@ -348,7 +365,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang) -> KeyItem {
         number,
         points: points(question),
         prompt: typo(&question.prompt()),
-        brief: brief(&view, &answer, lang),
+        brief: brief(&view, &answer, content),
         answer,
         accepted,
         feedback,
@@ -470,8 +487,8 @@ mod tests {
                 printed.sort_unstable();
                 prop_assert_eq!(&printed, &ids, "a version does not hold the selected questions");
 
-                let items: Vec<Item> = groups(version, Lang::Fr).into_iter().flat_map(|(_, items)| items).collect();
-                let key = key(version, Lang::Fr);
+                let items: Vec<Item> = groups(version, Lang::Fr, Lang::Fr).into_iter().flat_map(|(_, items)| items).collect();
+                let key = key(version, Lang::Fr, Lang::Fr);
                 prop_assert_eq!(items.len(), key.len());
                 for ((item, entry), shown) in items.iter().zip(&key).zip(version.questions()) {
                     prop_assert_eq!(item.number, entry.number);

@@ -36,6 +36,18 @@ for (const file of files) {
   check(`${name}: fits a 390px phone screen`, layout.scroll <= layout.width, `page is ${layout.scroll}px wide`);
   check(`${name}: body text is at least 14px on a phone`, layout.font >= 14, `${layout.font}px`);
   check(`${name}: has a lang attribute`, layout.lang.length === 2, `lang="${layout.lang}"`);
+  // Match questions: at phone width the two columns stack, each under its
+  // heading, so a number, a box and a letter never sit side by side as a pair.
+  const matches = await page.evaluate(() => [...document.querySelectorAll('div.match')].map((m) => {
+    const [left, right] = m.querySelectorAll('.match-col');
+    return {
+      stacked: right.getBoundingClientRect().top >= left.getBoundingClientRect().bottom - 1,
+      headed: [left, right].every((c) => c.querySelector('.match-head')?.textContent.trim()),
+    };
+  }));
+  if (matches.length > 0) {
+    check(`${name}: match columns stack under headings on a phone`, matches.every((m) => m.stacked && m.headed), JSON.stringify(matches));
+  }
   const worst = await page.evaluate(() => {
     const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     const luminance = (rgb) => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);

@@ -35,6 +35,9 @@ pub struct Parsed {
     pub title: Option<String>,
     /// The interface language (French when unset or wrong).
     pub language: Lang,
+    /// The language the bank states, when it states a known one (findings
+    /// about a bank that does not are in English).
+    pub stated_language: Option<Lang>,
     /// The `source:` block, if readable.
     pub source: Option<Source>,
     /// Every question that could be read.
@@ -68,6 +71,7 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         id: None,
         title: None,
         language: Lang::Fr,
+        stated_language: None,
         source: None,
         questions: Vec::new(),
         unread: Vec::new(),
@@ -126,7 +130,10 @@ pub fn parse(label: &str, text: &str) -> Parsed {
     }
     if let Some(lang) = reader.text(&mut top, "language", at("language")) {
         match parse_name::<Lang>(&lang) {
-            Ok(lang) => parsed.language = lang,
+            Ok(lang) => {
+                parsed.language = lang;
+                parsed.stated_language = Some(lang);
+            }
             Err(hint) => reader.error(at("language"), format!("unknown language `{lang}`: {hint}")),
         }
     }
