@@ -224,7 +224,7 @@ fn several_files_are_all_reported() {
 fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("checked 34 banks"), "{stderr}");
+    assert!(stderr.contains("checked 35 banks"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -358,7 +358,7 @@ fn every_problem_of_a_question_is_reported() {
         &[
             "every-problem.yaml:11: error: `answer` `Le porte-parole du CSP` is not one of the choices; did you mean `Un porte-parole du CSP`? (copy it exactly) [wrong-answer-and-misquote]",
             "every-problem.yaml:13: error: evidence not found in the article: « selon les déclarations d'un porte-parole du FLA »; closest passage: « selon les déclarations d'un porte-parole du CSP » [wrong-answer-and-misquote]",
-            "every-problem.yaml:14: error: missing `type`: one of single, multi, truefalse, claim, short, cloze, match, order, card [no-type]",
+            "every-problem.yaml:14: error: missing `type`: one of single, multi, truefalse, claim, short, cloze, match, order, card, open [no-type]",
             "every-problem.yaml:19: error: evidence not found in the article: « 46 rebeles neutralisés »; closest passage: « 46 rebelles neutralisés » [no-type]",
         ],
     );
@@ -456,7 +456,6 @@ fn open_questions_and_rubrics() {
         "open-rubric.yaml",
         1,
         &[
-            "open-rubric.yaml:8: error: type `open` (a model answer scored with a rubric) is not supported yet by this mediaquiz: use `short` with `justify: true` and a `rubric` meanwhile [open-question]",
             "open-rubric.yaml:28: error: two levels of `rubric` give 1 point: each level gives a different score [justified]",
             "open-rubric.yaml:37: error: `rubric` scores the sentence of reasoning asked by `justify: true`: add `justify: true`, or remove the rubric [rubric-without-justify]",
         ],
