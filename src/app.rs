@@ -85,6 +85,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Stats => {
             let bank = globals.load_bank()?;
             out.write_all(stats::render(&bank, &stats::stats(&bank)).as_bytes())?;
+            let ids: Vec<&str> = crate::shipped::BANKS.iter().map(|b| b.id).collect();
+            writeln!(out, "shipped banks (--bank ID): {}", ids.join(", "))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {

@@ -501,3 +501,27 @@ fn a_folder_as_the_one_bank_is_refused_clearly() {
             ));
     }
 }
+
+/// The articles have no byline, and the banks teach that: no explanation
+/// may call the author "the journalist".
+#[test]
+fn no_shipped_explanation_names_a_journalist() {
+    for (file, word) in [
+        ("../../questions/lere/lere.yaml", "journaliste"),
+        ("../../questions/lere-en/lere-en.yaml", "journalist"),
+    ] {
+        let text = std::fs::read_to_string(crate::util::fixtures().join(file)).unwrap();
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let questions = yaml["questions"].as_sequence().unwrap();
+        assert!(questions.len() >= 45, "{file}");
+        for q in questions {
+            let explanation = q["explanation"].as_str().unwrap_or_default().to_lowercase();
+            assert!(
+                !explanation.contains(&format!("le {word}"))
+                    && !explanation.contains(&format!("the {word}")),
+                "{file}: {:?} calls the author {word}",
+                q["id"]
+            );
+        }
+    }
+}
