@@ -699,7 +699,7 @@ mod tests {
             feedback(&shown, &graded, None, options(style), &mut out).unwrap();
         }
         let transcript = String::from_utf8(out).unwrap();
-        assert!(transcript.contains(" distanciant"), "the word is whole");
+        assert!(transcript.contains(" bombardements"), "the word is whole");
         let mut in_feedback = false;
         let mut continued = 0;
         for line in transcript.lines() {
