@@ -6,7 +6,7 @@
 //! answer from here, so none of them works out letters and positions again:
 //! a key cannot disagree with the sheet it was built from the same [`Shown`].
 
-use crate::bank::{Evidence, Kind, Lang, Question, Segment, Verdict};
+use crate::bank::{Evidence, Kind, Lang, Question, RubricLevel, Segment, Verdict};
 use crate::i18n::{self, Strings};
 use crate::select::Shown;
 
@@ -74,6 +74,13 @@ pub enum Solution<'b> {
     Order(Vec<Ranked<'b>>),
     /// A flashcard's back.
     Card(&'b str),
+    /// An open question's model answer and the rubric that scores it.
+    Open {
+        /// The model answer.
+        answer: &'b str,
+        /// The scoring levels, as written.
+        rubric: &'b [RubricLevel],
+    },
 }
 
 /// Everything about the answer to one question as shown.
@@ -154,6 +161,7 @@ impl<'b> AnswerView<'b> {
                     .collect(),
             ),
             Kind::Card { back, .. } => Solution::Card(back),
+            Kind::Open { answer, rubric, .. } => Solution::Open { answer, rubric },
         };
         AnswerView {
             question,
@@ -225,7 +233,7 @@ impl<'b> AnswerView<'b> {
                 .map(|i| format!("{}. {}", i.rank, i.text))
                 .collect::<Vec<_>>()
                 .join(" "),
-            Solution::Card(back) => (*back).to_owned(),
+            Solution::Card(back) | Solution::Open { answer: back, .. } => (*back).to_owned(),
         }
     }
 }

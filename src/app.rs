@@ -88,6 +88,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
             out.write_all(
                 stats::render(&bank, &stats::stats(&bank), globals.lang_for(&bank)).as_bytes(),
             )?;
+            let ids: Vec<&str> = crate::shipped::BANKS.iter().map(|b| b.id).collect();
+            let label = globals.lang_for(&bank).pick(
+                "banques fournies (--bank ID)\u{a0}:",
+                "shipped banks (--bank ID):",
+            );
+            writeln!(out, "{label} {}", ids.join(", "))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Worksheet(args) => {

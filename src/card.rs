@@ -243,6 +243,11 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                 line
             })
             .collect(),
+        Solution::Open { answer, rubric } => {
+            let mut lines = vec![(*answer).to_owned(), format!("{}{}", t.rubric, t.colon)];
+            lines.extend(crate::present::rubric_lines(rubric, lang));
+            lines
+        }
         _ => vec![view.words(lang)],
     };
     Back {

@@ -37,6 +37,20 @@ impl BankFile {
         }
     }
 
+    /// The shipped bank `id`, when `path` names no file but a shipped bank's
+    /// id (a path that exists wins).
+    pub fn shipped_by_path(path: &Path) -> Option<BankFile> {
+        if path.exists() {
+            return None;
+        }
+        let shipped = shipped::by_id(path.to_str()?)?;
+        Some(BankFile {
+            label: shipped.label.to_owned(),
+            text: shipped.text.to_owned(),
+            path: None,
+        })
+    }
+
     /// Reads a bank file; a file that is not UTF-8, not a regular file or
     /// over [`fsutil::BANK_LIMIT`] is reported as a finding.
     pub fn read(path: &Path) -> Result<std::result::Result<BankFile, Diagnostic>> {
@@ -193,6 +207,7 @@ pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
 pub fn load_bank_in(path: Option<&Path>, root: Option<&Path>) -> Result<Bank> {
     let file = match path {
         None => BankFile::shipped(),
+        Some(path) if let Some(file) = BankFile::shipped_by_path(path) => file,
         Some(path) => BankFile::read(path)?.map_err(|d| Error::InvalidBank {
             label: path.display().to_string(),
             errors: vec![d],
@@ -578,6 +593,11 @@ pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
         return Ok(report);
     }
     for path in paths {
+        if let Some(file) = BankFile::shipped_by_path(path) {
+            let checked = check_file_in(&file, root);
+            report.add(checked.diagnostics, checked.questions, checked.lang);
+            continue;
+        }
         let files = bank_files(path)?;
         if files.is_empty() {
             let mut findings = Findings::new(path.display().to_string());

@@ -22,8 +22,8 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// Question bank (a YAML file); default: the shipped Lere bank
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Question bank: a YAML file, or a shipped bank's id: `lere` (French, the default) or `lere-en` (English)
+    #[arg(long, global = true, value_name = "PATH|ID")]
     pub bank: Option<PathBuf>,
     /// Interface language; default: the bank's own
     #[arg(long, global = true, value_enum)]

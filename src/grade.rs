@@ -153,7 +153,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
                 )
             })
         }
-        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } => {
+        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } | Kind::Open { .. } => {
             if fold_answer(input).is_empty() {
                 Err(hint(
                     lang,
@@ -631,7 +631,7 @@ mod tests {
                         let reversed: Vec<String> = typed.iter().rev().cloned().collect();
                         prop_assert!(!grade(&shown, &parse(&shown, &reversed.join(" "), Lang::Fr).unwrap()).right);
                     }
-                    Kind::Card { .. } => {}
+                    Kind::Card { .. } | Kind::Open { .. } => {}
                 }
             }
         }

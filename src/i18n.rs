@@ -39,6 +39,12 @@ pub struct Strings {
     pub justify: &'static str,
     /// Lead of the model answer to a justification.
     pub model_answer: &'static str,
+    /// Heading of a rubric in the key.
+    pub rubric: &'static str,
+    /// Rubric column: points.
+    pub points_col: &'static str,
+    /// Rubric column: what an answer contains.
+    pub criterion: &'static str,
     /// Heading of the grading grid.
     pub grading: &'static str,
     /// "Question" (grid column).
@@ -93,6 +99,9 @@ const FR: Strings = Strings {
     if_chosen: "Si l’élève a choisi",
     justify: "Justifiez votre réponse en une phrase :",
     model_answer: "Justification attendue",
+    rubric: "Barème",
+    points_col: "Points",
+    criterion: "La réponse…",
     grading: "Grille de notation",
     question: "Question",
     score: "Note",
@@ -130,6 +139,9 @@ const EN: Strings = Strings {
     if_chosen: "If the student chose",
     justify: "Justify your answer in one sentence:",
     model_answer: "Expected reasoning",
+    rubric: "Rubric",
+    points_col: "Points",
+    criterion: "The answer…",
     grading: "Grading grid",
     question: "Question",
     score: "Score",
@@ -169,6 +181,7 @@ pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
         (Lang::Fr, T::Match) => "Reliez : écrivez dans chaque case la lettre qui convient.",
         (Lang::Fr, T::Order) => "Numérotez dans l’ordre (1 pour le premier).",
         (Lang::Fr, T::Card) => "Fiches.",
+        (Lang::Fr, T::Open) => "Répondez en quelques phrases, en vous appuyant sur l’article.",
         (Lang::En, T::Single) => "Tick the right answer.",
         (Lang::En, T::Multi) => "Tick all the right answers.",
         (Lang::En, T::TrueFalse) => "True or false?",
@@ -178,6 +191,7 @@ pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
         (Lang::En, T::Match) => "Match: write the right letter in each box.",
         (Lang::En, T::Order) => "Number in order (1 for the first).",
         (Lang::En, T::Card) => "Cards.",
+        (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
     }
 }
 

@@ -44,6 +44,26 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
     }
 }
 
+/// A rubric as printed, one level a line, highest first: `2 pts : criterion`.
+pub fn rubric_lines(rubric: &[crate::bank::RubricLevel], lang: Lang) -> Vec<String> {
+    let mut levels: Vec<&crate::bank::RubricLevel> = rubric.iter().collect();
+    levels.sort_by_key(|l| std::cmp::Reverse(l.points));
+    let colon = lang.pick("\u{a0}:", ":");
+    levels
+        .iter()
+        .map(|l| format!("{}{colon} {}", points_label(l.points, lang), l.criterion))
+        .collect()
+}
+
+/// "2 pts", "1 pt" (no-break space between).
+pub fn points_label(points: u32, lang: Lang) -> String {
+    let unit = match (lang, points) {
+        (_, 0 | 1) => "pt",
+        _ => "pts",
+    };
+    format!("{points}\u{a0}{unit}")
+}
+
 /// One evidence quote as printed: « quote » (§n).
 pub fn evidence_line(evidence: &Evidence, lang: Lang) -> String {
     let t = Strings::get(lang);

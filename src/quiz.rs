@@ -10,7 +10,7 @@ use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
 use crate::i18n::{self, Strings};
-use crate::present::{answer_lines, evidence_line};
+use crate::present::{answer_lines, evidence_line, rubric_lines};
 use crate::select::{Rng, Seed, Shown};
 
 /// How the quiz runs.
@@ -53,6 +53,11 @@ pub struct Summary {
     pub by_skill: BTreeMap<Skill, (usize, usize)>,
     /// The questions missed.
     pub missed: Vec<Missed>,
+    /// `(scored, possible)` points the student gave themselves on open
+    /// questions: counted apart, never in `points`.
+    pub self_scored: (u32, u32),
+    /// Open questions answered and self-scored.
+    pub open_answered: usize,
     /// `(right, asked)` in the retry round.
     pub retried: (usize, usize),
     /// The quiz ended before its last question (`q`, or end of input).
@@ -92,6 +97,13 @@ struct Text {
     match_hint: &'static str,
     order_hint: &'static str,
     text_hint: &'static str,
+    open_hint: &'static str,
+    model_answer: &'static str,
+    rubric: &'static str,
+    /// Asks for a self-score; `{top}` is the top level.
+    your_score: &'static str,
+    score_hint: &'static str,
+    self_scored: &'static str,
 }
 
 const FR: Text = Text {
@@ -124,6 +136,12 @@ const FR: Text = Text {
     match_hint: "Associez chaque numéro à une lettre, ex. « 1b 2a 3c »",
     order_hint: "Tapez les numéros dans le bon ordre, ex. « 3 1 2 »",
     text_hint: "Tapez votre réponse",
+    open_hint: "Écrivez votre réponse sur une ligne, puis notez-vous",
+    model_answer: "Réponse modèle :",
+    rubric: "Barème :",
+    your_score: "Votre note selon le barème (0 à {top})",
+    score_hint: "Tapez un nombre du barème",
+    self_scored: "Questions ouvertes (auto-évaluées, hors score) :",
 };
 
 const EN: Text = Text {
@@ -156,6 +174,12 @@ const EN: Text = Text {
     match_hint: "Match each number with a letter, e.g. \"1b 2a 3c\"",
     order_hint: "Type the numbers in the right order, e.g. \"3 1 2\"",
     text_hint: "Type your answer",
+    open_hint: "Write your answer on one line, then score yourself",
+    model_answer: "Model answer:",
+    rubric: "Rubric:",
+    your_score: "Your score by the rubric (0 to {top})",
+    score_hint: "Type a number from the rubric",
+    self_scored: "Open questions (self-scored, not in the score):",
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -176,6 +200,8 @@ pub fn intro(title: &str, count: usize, seed: Seed, replay: &str, lang: Lang) ->
 /// What asking one question gave.
 enum Asked {
     Answered(Grade),
+    /// An open question: the points the student gave themselves, out of the top level.
+    SelfScored(u32, u32),
     Quit,
     End,
     Interrupted,
@@ -220,6 +246,11 @@ pub fn run(
                     missed_shown.push(shown.question);
                 }
             }
+            Asked::SelfScored(scored, top) => {
+                summary.open_answered += 1;
+                summary.self_scored.0 += scored;
+                summary.self_scored.1 += top;
+            }
             Asked::Quit | Asked::End => {
                 summary.stopped = true;
                 break;
@@ -251,6 +282,7 @@ pub fn run(
                     summary.retried.1 += 1;
                     summary.retried.0 += usize::from(grade.right);
                 }
+                Asked::SelfScored(..) => {}
                 Asked::Quit | Asked::End => break,
                 Asked::Interrupted => {
                     summary.interrupted = true;
@@ -351,6 +383,10 @@ fn ask(
             say(out, style, front)?;
             x.text_hint
         }
+        Kind::Open { prompt, .. } => {
+            say(out, style, prompt)?;
+            x.open_hint
+        }
     };
 
     say(out, style, &style.dim(&format!("{hint} · {}", x.quit_hint)))?;
@@ -380,6 +416,9 @@ fn ask(
         }
     };
 
+    if let Kind::Open { answer, rubric, .. } = &question.kind {
+        return self_score(question, answer, rubric, options, input, out);
+    }
     let graded = grade::grade(shown, &answer);
     let mut reason = None;
     if question.justify {
@@ -393,6 +432,74 @@ fn ask(
     }
     feedback(shown, &graded, reason.as_deref(), options, out)?;
     Ok(Asked::Answered(graded))
+}
+
+/// Shows an open question's model answer and rubric, then asks the student
+/// for the level their answer reached.
+fn self_score(
+    question: &crate::bank::Question,
+    answer: &str,
+    rubric: &[crate::bank::RubricLevel],
+    options: QuizOptions,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Asked> {
+    let (lang, style, x) = (options.lang, options.style, text(options.lang));
+    say(
+        out,
+        style,
+        &format!("{} {answer}", style.bold(x.model_answer)),
+    )?;
+    writeln!(out, "{}", style.bold(x.rubric))?;
+    for line in rubric_lines(rubric, lang) {
+        item(out, style, "  •", &line)?;
+    }
+    say(
+        out,
+        style,
+        &format!("{} {}", style.bold(x.why), question.explanation),
+    )?;
+    for evidence in &question.evidence {
+        say(
+            out,
+            style,
+            &format!("{} {}", style.dim(x.in_text), evidence_line(evidence, lang)),
+        )?;
+    }
+    let top = crate::bank::top_points(rubric).unwrap_or(0);
+    let levels: Vec<u32> = rubric.iter().map(|l| l.points).collect();
+    loop {
+        write!(
+            out,
+            "{} › ",
+            x.your_score.replace("{top}", &top.to_string())
+        )?;
+        out.flush()?;
+        let line = match read_line(input, out, options.echo)? {
+            Line::Quit => return Ok(Asked::Quit),
+            Line::End => return Ok(Asked::End),
+            Line::Interrupted => return Ok(Asked::Interrupted),
+            Line::Text(line) => line,
+        };
+        match line.trim().parse::<u32>() {
+            Ok(points) if levels.contains(&points) => return Ok(Asked::SelfScored(points, top)),
+            _ => {
+                let mut allowed = levels.clone();
+                allowed.sort_unstable();
+                let allowed: Vec<String> = allowed.iter().map(u32::to_string).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    style.yellow(&format!(
+                        "{}{} {}",
+                        x.score_hint,
+                        lang.pick("\u{a0}:", ":"),
+                        allowed.join(", ")
+                    ))
+                )?;
+            }
+        }
+    }
 }
 
 fn feedback(
@@ -495,8 +602,21 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     if summary.stopped {
         writeln!(out, "{}", x.stopped)?;
     }
+    if summary.open_answered > 0 {
+        writeln!(
+            out,
+            "{} {}/{} {} ({})",
+            x.self_scored,
+            summary.self_scored.0,
+            summary.self_scored.1,
+            x.points,
+            summary.open_answered
+        )?;
+    }
     if summary.answered == 0 {
-        writeln!(out, "{}", x.nothing)?;
+        if summary.open_answered == 0 {
+            writeln!(out, "{}", x.nothing)?;
+        }
         return Ok(());
     }
     let (earned, possible) = summary.points;
@@ -579,7 +699,7 @@ mod tests {
             feedback(&shown, &graded, None, options(style), &mut out).unwrap();
         }
         let transcript = String::from_utf8(out).unwrap();
-        assert!(transcript.contains(" distanciant"), "the word is whole");
+        assert!(transcript.contains(" bombardements"), "the word is whole");
         let mut in_feedback = false;
         let mut continued = 0;
         for line in transcript.lines() {

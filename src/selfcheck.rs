@@ -120,6 +120,10 @@ struct Ui {
     knew: &'static str,
     missed_card: &'static str,
     rate: &'static str,
+    /// Open questions: the rubric heading, the self-score prompt, the points unit.
+    rubric: &'static str,
+    score_yourself: &'static str,
+    pts: &'static str,
     up: &'static str,
     down: &'static str,
     moved: &'static str,
@@ -169,6 +173,9 @@ const UI_FR: Ui = Ui {
     knew: "Je savais",
     missed_card: "Je ne savais pas",
     rate: "Le saviez-vous\u{202F}?",
+    rubric: "Barème",
+    score_yourself: "Votre note selon le barème",
+    pts: "pt",
     up: "Monter",
     down: "Descendre",
     moved: "maintenant en position",
@@ -218,6 +225,9 @@ const UI_EN: Ui = Ui {
     knew: "I knew it",
     missed_card: "I did not know",
     rate: "Did you know it?",
+    rubric: "Rubric",
+    score_yourself: "Your score by the rubric",
+    pts: "pt",
     up: "Move up",
     down: "Move down",
     moved: "now in position",
@@ -277,6 +287,9 @@ struct QuestionData {
     explanation: String,
     evidence: Vec<Quote>,
     justify: bool,
+    /// The rubric of a justification, highest level first (empty: none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rubric: Vec<(u32, String)>,
 }
 
 /// An evidence quote and its paragraph.
@@ -320,6 +333,12 @@ enum Body {
     },
     /// A flashcard: reveal the back, then rate oneself.
     Card { back: String },
+    /// An open question: write, reveal the model answer and the rubric,
+    /// then score oneself at one of its levels (`rubric`: points, criterion).
+    Open {
+        rubric: Vec<(u32, String)>,
+        top: u32,
+    },
 }
 
 /// A piece of cloze text: either words, or the index of a gap.
@@ -380,6 +399,10 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
             rank: shown.order.clone(),
         },
         Kind::Card { back, .. } => Body::Card { back: typo(back) },
+        Kind::Open { rubric, .. } => Body::Open {
+            rubric: sorted_rubric(rubric, content),
+            top: crate::bank::top_points(rubric).unwrap_or(0),
+        },
     };
     let prompt = match &q.kind {
         Kind::Cloze { prompt, .. } => prompt.clone().unwrap_or_default(),
@@ -402,7 +425,22 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
             })
             .collect(),
         justify: q.justify,
+        rubric: if matches!(q.kind, Kind::Open { .. }) {
+            Vec::new()
+        } else {
+            sorted_rubric(&q.rubric, content)
+        },
     }
+}
+
+/// A rubric's levels, highest first, criteria typeset.
+fn sorted_rubric(rubric: &[crate::bank::RubricLevel], lang: Lang) -> Vec<(u32, String)> {
+    let mut levels: Vec<(u32, String)> = rubric
+        .iter()
+        .map(|l| (l.points, typography(lang, &l.criterion)))
+        .collect();
+    levels.sort_by_key(|l| std::cmp::Reverse(l.0));
+    levels
 }
 
 /// JSON that can sit inside `<script type="application/json">`: `<`, `>` and

@@ -8,7 +8,7 @@ use crate::bank::{Bank, Lang, QuestionType, Skill};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// `by_cell[skill][type]`, in [`Skill::ALL`] × [`QuestionType::ALL`] order.
-    pub by_cell: [[usize; 9]; 7],
+    pub by_cell: [[usize; QuestionType::ALL.len()]; Skill::ALL.len()],
     /// Questions at difficulty 1, 2 and 3.
     pub by_difficulty: [usize; 3],
     /// All questions.
@@ -18,7 +18,7 @@ pub struct Stats {
 /// Counts a bank's questions.
 pub fn stats(bank: &Bank) -> Stats {
     let mut out = Stats {
-        by_cell: [[0; 9]; 7],
+        by_cell: [[0; QuestionType::ALL.len()]; Skill::ALL.len()],
         by_difficulty: [0; 3],
         total: bank.questions.len(),
     };
@@ -55,7 +55,11 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
         .iter()
         .zip(&type_totals)
         .map(|(t, &total)| {
-            let name = t.to_string();
+            // "t/f" keeps the table within 80 columns now that `open` has one.
+            let name = match t {
+                QuestionType::TrueFalse => "t/f".to_owned(),
+                _ => t.to_string(),
+            };
             let width = name.len().max(total.to_string().len());
             (name, width)
         })

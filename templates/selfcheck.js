@@ -192,13 +192,16 @@
       body.append(el('p', { class: 'visually-hidden moved', 'aria-live': 'polite' }));
     } else if (q.type === 'card') {
       body.append(el('p', { class: 'prompt', text: q.prompt }));
+    } else if (q.type === 'open') {
+      body.append(el('p', { class: 'prompt' }, el('label', { for: `${id}-open`, text: q.prompt })));
+      body.append(el('textarea', { id: `${id}-open`, rows: 5, lang: data.lang }));
     }
     if (q.justify) {
       card.append(el('p', {}, el('label', { for: `${id}-why`, text: t.justify + t.colon })));
       card.append(el('textarea', { id: `${id}-why`, rows: 2, lang: data.lang }));
     }
     const actions = el('div', { class: 'actions' });
-    if (q.type === 'card') {
+    if (q.type === 'card' || q.type === 'open') {
       actions.append(el('button', { type: 'button', class: 'primary', 'data-act': 'reveal', text: t.reveal }));
     } else {
       actions.append(el('button', { type: 'button', class: 'primary', 'data-act': 'check', text: t.check }));
@@ -301,6 +304,13 @@
       el('span', { lang: data.lang, text: q.explanation }));
   }
 
+  // A rubric as a table, highest level first.
+  function rubricTable(levels) {
+    return el('table', { class: 'rubric' }, el('caption', { text: t.rubric }),
+      el('tbody', {}, ...levels.map(([points, criterion]) => el('tr', {},
+        el('th', { scope: 'row', text: `${points}\u00a0${t.pts}` }), el('td', { lang: data.lang, text: criterion })))));
+  }
+
   function feedback(i) {
     const q = qs[i];
     const s = state[i];
@@ -310,7 +320,8 @@
     const lines = [];
     if (r) {
       const parts = !r.right && r.parts[1] > 1 ? ` (${r.parts[0]}/${r.parts[1]} ${t.partly})` : '';
-      const verdict = q.type === 'card' ? (r.right ? t.knew : t.missed_card) : (r.right ? t.right : t.wrong) + parts;
+      const verdict = q.type === 'open' ? `${label(t.score_yourself)}${r.parts[0]}/${r.parts[1]}`
+        : q.type === 'card' ? (r.right ? t.knew : t.missed_card) : (r.right ? t.right : t.wrong) + parts;
       lines.push(el('p', { class: 'verdict', text: verdict }));
     }
     lines.push(el('p', {}, el('strong', { text: label(t.answer) }), el('span', { lang: data.lang, text: q.type === 'card' ? q.back : q.answer })));
@@ -323,6 +334,8 @@
           t.colon + ' ', el('span', { lang: data.lang, text: q.feedback[k] })));
       }
     }
+    const levels = q.type === 'open' ? q.rubric : q.rubric || [];
+    if (levels.length) lines.push(rubricTable(levels));
     lines.push(explanation(q), ...quoteLines(q));
     box.replaceChildren(...lines);
   }
@@ -351,9 +364,9 @@
     if (q.type === 'text') a.forEach((v, g) => { c.querySelector(`#q${i}-g${g}`).value = v; });
     if (q.type === 'match') a.forEach((v, k) => { c.querySelector(`#q${i}-m${k}`).value = String(v); });
     if (q.type === 'order') drawOrder(i, a);
-    if (q.type === 'card') reveal(i);
+    if (q.type === 'card' || q.type === 'open') reveal(i);
     const why = c.querySelector('textarea');
-    if (why) why.value = s.why || '';
+    if (why) why.value = (q.type === 'open' ? s.written : s.why) || '';
     if (s.result) { feedback(i); lock(i, true); }
   }
 
@@ -372,11 +385,24 @@
 
   function reveal(i) {
     const c = cards[i];
-    if (!state[i].revealed) { state[i].revealed = true; save(i); }
+    const q = qs[i];
+    if (!state[i].revealed) {
+      const written = q.type === 'open' ? c.querySelector('textarea').value : undefined;
+      state[i] = { ...state[i], revealed: true, written };
+      save(i);
+    }
     feedback(i);
     const button = c.querySelector('[data-act="reveal"]');
     if (button) button.disabled = true;
-    if (!c.querySelector('.rate')) {
+    if (q.type === 'open') {
+      c.querySelector('textarea').disabled = true;
+      if (!c.querySelector('.rate')) {
+        const group = el('div', { class: 'actions rate', role: 'group', 'aria-label': t.score_yourself },
+          el('span', { text: t.score_yourself }),
+          ...q.rubric.map(([points]) => el('button', { type: 'button', 'data-act': 'score', 'data-points': points, text: `${points}\u00a0${t.pts}` })));
+        c.querySelector('.feedback').before(group);
+      }
+    } else if (!c.querySelector('.rate')) {
       const group = el('div', { class: 'actions rate', role: 'group', 'aria-label': t.rate },
         el('span', { text: t.rate }),
         el('button', { type: 'button', 'data-act': 'knew', text: t.knew }),
@@ -386,6 +412,15 @@
     const rated = Boolean(state[i].result);
     c.querySelectorAll('.rate button').forEach((b) => { b.disabled = rated; });
     if (document.activeElement === button) c.querySelector('.rate button').focus();
+  }
+
+  // Self-scored: right only at the top level; the parts carry the points.
+  function score(i, points) {
+    const top = qs[i].top;
+    state[i] = { ...state[i], answer: points, result: { right: points === top, parts: [points, top], slips: [], wrong: [] } };
+    save(i);
+    reveal(i);
+    finishedMaybe();
   }
 
   function rate(i, knew) {
@@ -533,6 +568,7 @@
       case 'reveal': reveal(i); break;
       case 'knew': rate(i, true); break;
       case 'missed': rate(i, false); break;
+      case 'score': score(i, Number(target.dataset.points)); break;
       case 'retry': retry(); break;
       case 'up': case 'down': {
         const now = arrangement(i);

@@ -10,13 +10,14 @@ fn shows_every_type_and_skill_of_the_shipped_bank() {
     for name in [
         "single",
         "multi",
-        "truefalse",
+        "t/f",
         "claim",
         "short",
         "cloze",
         "match",
         "order",
         "card",
+        "open",
         "recall",
         "sourcing",
         "corroboration",
@@ -41,14 +42,17 @@ fn counts_a_small_bank() {
 fn speaks_the_interface_language() {
     let french = stdout_of(&mediaquiz(&["stats"]).output().unwrap());
     assert!(
-        french.contains("\nau-delà du rappel 41 sur 54 (76\u{a0}%)\n"),
+        french.contains("\nau-delà du rappel 60 sur 71 (85\u{a0}%)\n"),
         "{french}"
     );
-    assert!(french.starts_with("Lere : l’armée malienne face au CSP (54 questions)\n"));
+    assert!(
+        french.starts_with("Lere\u{a0}: l’armée malienne face au CSP (71 questions)\n"),
+        "{french}"
+    );
     let english = stdout_of(&mediaquiz(&["--lang", "en", "stats"]).output().unwrap());
     assert!(
-        english.contains("\nbeyond recall 41 of 54 (76%)\n"),
+        english.contains("\nbeyond recall 60 of 71 (85%)\n"),
         "{english}"
     );
-    assert!(english.contains("\ndifficulty    1 (easy): 15   2: 29   3 (hard): 10\n"));
+    assert!(english.contains("\ndifficulty    1 (easy): 13   2: 25   3 (hard): 33\n"));
 }

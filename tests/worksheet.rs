@@ -577,7 +577,7 @@ fn type_card_is_not_offered_to_worksheet_or_quiz() {
                 "invalid value 'card' for '--type <TYPE>'",
             ))
             .stderr(predicates::str::contains(
-                "[possible values: single, multi, truefalse, claim, short, cloze, match, order]",
+                "[possible values: single, multi, truefalse, claim, short, cloze, match, order, open]",
             ));
     }
 }

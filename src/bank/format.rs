@@ -183,7 +183,7 @@ pub const COMMON: &[Field] = &[
     opt(
         "rubric",
         Shape::Rubric,
-        "levels `{points, criterion}` to score the reasoning; only with `justify: true`",
+        "levels `{points, criterion}` to score the reasoning (its top level is the justification's points); only with `justify: true`",
     ),
 ];
 
@@ -297,10 +297,10 @@ pub const TYPES: &[TypeFormat] = &[
             req(
                 "rubric",
                 Shape::Rubric,
-                "levels `{points, criterion}` to score an answer",
+                "levels `{points, criterion}` to score an answer; the top level is the question's points",
             ),
         ],
-        supported: false,
+        supported: true,
     },
 ];
 
@@ -418,6 +418,10 @@ pub fn question_value(question: &Question) -> Mapping {
             put("front", text(front));
             put("back", text(back));
         }
+        Kind::Open { prompt, answer, .. } => {
+            put("prompt", text(prompt));
+            put("answer", text(answer));
+        }
     }
     put("explanation", text(&question.explanation));
     let quotes: Vec<String> = question.evidence.iter().map(|e| e.quote.clone()).collect();
@@ -428,9 +432,9 @@ pub fn question_value(question: &Question) -> Mapping {
     if question.justify {
         put("justify", Value::Bool(true));
     }
-    if !question.rubric.is_empty() {
+    if !question.rubric().is_empty() {
         let levels = question
-            .rubric
+            .rubric()
             .iter()
             .map(|level| {
                 let mut m = Mapping::new();
@@ -456,9 +460,7 @@ mod tests {
 
     #[test]
     fn the_table_names_what_the_model_has() {
-        let mut types = all_names::<QuestionType>();
-        types.push("open".to_owned());
-        assert_eq!(types, TYPE_NAMES);
+        assert_eq!(all_names::<QuestionType>(), TYPE_NAMES);
         assert_eq!(all_names::<Skill>(), SKILL_NAMES);
         assert_eq!(all_names::<Lang>(), LANGUAGE_NAMES);
         assert_eq!(all_names::<Verdict>(), VERDICT_NAMES);
@@ -467,13 +469,13 @@ mod tests {
     }
 
     #[test]
-    fn only_open_waits_for_support() {
+    fn every_type_is_supported() {
         let waiting: Vec<&str> = TYPES
             .iter()
             .filter(|t| !t.supported)
             .map(|t| t.name)
             .collect();
-        assert_eq!(waiting, ["open"]);
+        assert!(waiting.is_empty(), "{waiting:?}");
     }
 
     mod round_trip {
@@ -594,6 +596,23 @@ mod tests {
                 }),
                 (text(), distinct(3..=8)).prop_map(|(prompt, items)| Kind::Order { prompt, items }),
                 (text(), text()).prop_map(|(front, back)| Kind::Card { front, back }),
+                (
+                    text(),
+                    text(),
+                    prop::collection::btree_map(0u32..=5, text(), 1..4)
+                )
+                    .prop_filter("a rubric worth something", |(_, _, levels)| {
+                        levels.keys().any(|&p| p > 0)
+                    })
+                    .prop_map(|(prompt, answer, levels)| Kind::Open {
+                        prompt,
+                        answer,
+                        rubric: levels
+                            .into_iter()
+                            .rev()
+                            .map(|(points, criterion)| RubricLevel { points, criterion })
+                            .collect(),
+                    }),
             ]
         }
 
@@ -607,10 +626,12 @@ mod tests {
                 prop::collection::vec(text(), 1..3),
                 prop::collection::vec("[a-z][a-z-]{0,8}", 0..3),
                 any::<bool>(),
-                prop::collection::btree_map(0u32..=5, text(), 0..3),
+                prop::collection::btree_map(1u32..=5, text(), 0..3),
             )
                 .prop_map(
                     |(id, skill, difficulty, kind, explanation, quotes, tags, justify, levels)| {
+                        // An open question is all reasoning: never `justify`.
+                        let justify = justify && !matches!(kind, Kind::Open { .. });
                         Question {
                             id,
                             skill,

@@ -98,11 +98,13 @@ pub enum QuestionType {
     Order,
     /// A flashcard only.
     Card,
+    /// A written answer scored by hand against a rubric.
+    Open,
 }
 
 impl QuestionType {
     /// Every type, in display order.
-    pub const ALL: [QuestionType; 9] = [
+    pub const ALL: [QuestionType; 10] = [
         QuestionType::Single,
         QuestionType::Multi,
         QuestionType::TrueFalse,
@@ -112,6 +114,7 @@ impl QuestionType {
         QuestionType::Match,
         QuestionType::Order,
         QuestionType::Card,
+        QuestionType::Open,
     ];
 }
 
@@ -237,6 +240,15 @@ pub enum Kind {
         /// Back of the card.
         back: String,
     },
+    /// A written answer, scored by hand: never graded automatically.
+    Open {
+        /// The question.
+        prompt: String,
+        /// The model answer.
+        answer: String,
+        /// The scoring levels, as written (at least one).
+        rubric: Vec<RubricLevel>,
+    },
 }
 
 /// An evidence quote, with the paragraph where the article has it.
@@ -296,6 +308,7 @@ impl Question {
             Kind::Match { .. } => QuestionType::Match,
             Kind::Order { .. } => QuestionType::Order,
             Kind::Card { .. } => QuestionType::Card,
+            Kind::Open { .. } => QuestionType::Open,
         }
     }
 
@@ -307,7 +320,8 @@ impl Question {
             | Kind::Claim { prompt, .. }
             | Kind::Short { prompt, .. }
             | Kind::Match { prompt, .. }
-            | Kind::Order { prompt, .. } => prompt.clone(),
+            | Kind::Order { prompt, .. }
+            | Kind::Open { prompt, .. } => prompt.clone(),
             Kind::Cloze { segments, .. } => segments
                 .iter()
                 .map(|s| match s {
@@ -318,6 +332,29 @@ impl Question {
             Kind::Card { front, .. } => front.clone(),
         }
     }
+
+    /// The rubric that scores this question by hand: an open question's own,
+    /// or the one scoring a justification (empty: none).
+    pub fn rubric(&self) -> &[RubricLevel] {
+        match &self.kind {
+            Kind::Open { rubric, .. } => rubric,
+            _ => &self.rubric,
+        }
+    }
+
+    /// Points the justification is worth: its rubric's top level, or 1
+    /// without a rubric; 0 when none is asked.
+    pub fn justification_points(&self) -> u32 {
+        if !self.justify {
+            return 0;
+        }
+        top_points(&self.rubric).unwrap_or(1)
+    }
+}
+
+/// The highest score of a rubric, if it has levels.
+pub fn top_points(rubric: &[RubricLevel]) -> Option<u32> {
+    rubric.iter().map(|level| level.points).max()
 }
 
 /// Where the article's text came from and how to cite it.

@@ -159,7 +159,7 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                     false,
                     vec![
                         front(question, lang),
-                        html(&answer_text(question, lang)),
+                        answer_with_rubric(question, lang),
                         explanation,
                         quote,
                         skill,
@@ -467,6 +467,21 @@ fn replace_clozes(text: &str, with: impl Fn(&str) -> String) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The answer field: the answer, then a rubric's levels when the question has
+/// one (an open question's model answer is scored with it).
+fn answer_with_rubric(question: &Question, lang: Lang) -> String {
+    let mut field = html(&answer_text(question, lang));
+    for level in question.rubric() {
+        field.push_str(&format!(
+            "<br>{} pt{} {}",
+            level.points,
+            lang.pick("\u{a0}:", ":"),
+            html(&level.criterion)
+        ));
+    }
+    field
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Input, Output, Skipped, bank_id, html, offered, quotes};
+use super::{Input, Output, Skipped, bank_id, html, offered};
 use crate::bank::{Kind, Lang, Question, Segment, Skill, name_of};
 
 /// Escapes GIFT's special characters (`~ = # { } :` and backslash) in text
@@ -91,8 +91,10 @@ pub(super) fn export(input: &Input<'_>) -> Output {
 
 /// The general feedback: the explanation and the quotes.
 fn general(question: &Question, lang: Lang) -> String {
-    let mut parts = vec![text(&question.explanation)];
-    parts.extend(quotes(question, lang).iter().map(|q| text(q)));
+    let parts: Vec<String> = super::general_parts(question, lang)
+        .iter()
+        .map(|p| text(p))
+        .collect();
     format!("\t####{}", parts.join("<br>"))
 }
 
@@ -210,6 +212,9 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
             block(prompt, lines)
         }
         Kind::Card { .. } => return Err("flashcard only".to_owned()),
+        // An essay: no answer to match, graded by the teacher with the
+        // rubric given in the general feedback.
+        Kind::Open { prompt, .. } => format!("[html]{}{{\n{feedback}\n}}", text(prompt)),
     })
 }
 

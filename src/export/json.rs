@@ -96,6 +96,11 @@ enum Body<'a> {
         front: &'a str,
         back: &'a str,
     },
+    /// Scored by hand with `rubric`.
+    Open {
+        prompt: &'a str,
+        answer: &'a str,
+    },
 }
 
 #[derive(Serialize)]
@@ -108,6 +113,9 @@ struct QuestionOut<'a> {
     justify: bool,
     #[serde(flatten)]
     body: Body<'a>,
+    /// An open question's scoring levels, or a justification's.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    rubric: &'a [crate::bank::RubricLevel],
     explanation: &'a str,
     evidence: Vec<Quote<'a>>,
 }
@@ -180,6 +188,7 @@ fn body(question: &Question) -> Body<'_> {
         },
         Kind::Order { prompt, items } => Body::Order { prompt, items },
         Kind::Card { front, back } => Body::Card { front, back },
+        Kind::Open { prompt, answer, .. } => Body::Open { prompt, answer },
     }
 }
 
@@ -211,6 +220,7 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
                 tags: &q.tags,
                 justify: q.justify,
                 body: body(q),
+                rubric: q.rubric(),
                 explanation: &q.explanation,
                 evidence: q
                     .evidence

@@ -91,6 +91,13 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
             out.push('\n');
         }
     }
+    if !question.rubric().is_empty() {
+        let _ = writeln!(out, "**{}{}**\n", t.rubric, t.colon);
+        for line in crate::present::rubric_lines(question.rubric(), lang) {
+            let _ = writeln!(out, "- {}", md(&line));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(
         out,
         "**{}{}** {}\n",

@@ -178,8 +178,31 @@ fn typeset(question: &Question, lang: Lang) -> Question {
             front: t(front),
             back: t(back),
         },
+        Kind::Open {
+            prompt,
+            answer,
+            rubric,
+        } => Kind::Open {
+            prompt: t(prompt),
+            answer: t(answer),
+            rubric: typeset_rubric(rubric, lang),
+        },
     };
+    q.rubric = typeset_rubric(&question.rubric, lang);
     q
+}
+
+fn typeset_rubric(
+    rubric: &[crate::bank::RubricLevel],
+    lang: Lang,
+) -> Vec<crate::bank::RubricLevel> {
+    rubric
+        .iter()
+        .map(|l| crate::bank::RubricLevel {
+            points: l.points,
+            criterion: crate::i18n::typography(lang, &l.criterion),
+        })
+        .collect()
 }
 
 /// The one warning an export prints about the questions it left out.
@@ -259,6 +282,26 @@ pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str>
         Kind::Single(c) | Kind::Multi(c) => c.feedback.get(index)?.as_deref(),
         _ => None,
     }
+}
+
+/// The general feedback, paragraph by paragraph: an open question's model
+/// answer, any rubric (one line a level), the explanation, the quotes.
+pub(crate) fn general_parts(question: &Question, lang: Lang) -> Vec<String> {
+    let mut parts = Vec::new();
+    let colon = lang.pick("\u{a0}:", ":");
+    if let Kind::Open { answer, .. } = &question.kind {
+        parts.push(format!(
+            "{}{colon} {answer}",
+            lang.pick("Réponse modèle", "Model answer")
+        ));
+    }
+    if !question.rubric().is_empty() {
+        parts.push(format!("{}{colon}", lang.pick("Barème", "Rubric")));
+        parts.extend(crate::present::rubric_lines(question.rubric(), lang));
+    }
+    parts.push(question.explanation.clone());
+    parts.extend(quotes(question, lang));
+    parts
 }
 
 /// The evidence quotes as printed: « quote » (§n).

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use super::{Input, Output, Skipped, bank_id, html, offered, quotes};
+use super::{Input, Output, Skipped, bank_id, html, offered};
 use crate::bank::{Kind, Lang, Question, Segment, Skill, name_of};
 use crate::error::{Error, Result};
 use crate::i18n;
@@ -41,8 +41,10 @@ struct Item {
 
 fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Item, String> {
     let general = {
-        let mut parts = vec![html(&question.explanation)];
-        parts.extend(quotes(question, lang).iter().map(|q| html(q)));
+        let parts: Vec<String> = super::general_parts(question, lang)
+            .iter()
+            .map(|p| html(p))
+            .collect();
         xml(&parts.join("<br>"))
     };
     let mut feedback = format!(
@@ -233,6 +235,17 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
             feedback,
         ),
         Kind::Card { .. } => return Err("flashcard only".to_owned()),
+        // Canvas grades an essay by hand; the model answer and the rubric
+        // are in the general feedback.
+        Kind::Open { .. } => Item {
+            kind: "essay_question",
+            answer_ids: Vec::new(),
+            presentation: format!(
+                "{prompt}\n<response_str ident=\"response1\" rcardinality=\"Single\"><render_fib><response_label ident=\"answer1\" rshuffle=\"No\"/></render_fib></response_str>"
+            ),
+            conditions,
+            feedback,
+        },
     })
 }
 

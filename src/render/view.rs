@@ -75,6 +75,11 @@ pub enum Body {
         /// `(letter, text)`, shuffled.
         items: Vec<(char, String)>,
     },
+    /// Several full-width lines for a written answer (an open question).
+    Written {
+        /// One entry per line, numbered from 1, sized to the model answer.
+        lines: Vec<usize>,
+    },
 }
 
 /// A question on the worksheet.
@@ -115,6 +120,8 @@ pub struct KeyItem {
     pub evidence: Vec<(String, String)>,
     /// The question asks for reasoning: the explanation is the model answer.
     pub justify: bool,
+    /// The rubric as a grading table, highest level first: `(points, criterion)`.
+    pub rubric: Vec<(String, String)>,
 }
 
 /// Points a question is worth: one per thing to find, one more for a justification.
@@ -128,8 +135,16 @@ pub fn points(question: &Question) -> u32 {
             .count(),
         Kind::Match { pairs, .. } => pairs.len(),
         Kind::Card { .. } => 0,
+        Kind::Open { rubric, .. } => crate::bank::top_points(rubric).map_or(0, |p| p as usize),
     };
-    u32::try_from(base).unwrap_or(u32::MAX) + u32::from(question.justify)
+    u32::try_from(base).unwrap_or(u32::MAX) + question.justification_points()
+}
+
+/// Lines left for a written answer: about one per 60 characters of the model
+/// answer, plus one for a student's looser hand, 3 to 10.
+fn written_lines(answer: &str) -> Vec<usize> {
+    let n = (answer.chars().count() / 60 + 2).clamp(3, 10);
+    (1..=n).collect()
 }
 
 fn size_for(answer: &str) -> &'static str {
@@ -259,6 +274,12 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             },
         ),
         Kind::Card { front, .. } => (typo(front), Body::Lines { size: "l" }),
+        Kind::Open { prompt, answer, .. } => (
+            typo(prompt),
+            Body::Written {
+                lines: written_lines(answer),
+            },
+        ),
     };
     Item {
         number,
@@ -359,7 +380,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             }));
             lines
         }
-        Solution::Card(back) => vec![typo(back)],
+        Solution::Card(back) | Solution::Open { answer: back, .. } => vec![typo(back)],
     };
     KeyItem {
         number,
@@ -376,6 +397,19 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             .map(|e| (typo(&e.quote), answer::place(e, t.subheading)))
             .collect(),
         justify: question.justify,
+        rubric: {
+            let mut levels: Vec<&crate::bank::RubricLevel> = question.rubric().iter().collect();
+            levels.sort_by_key(|l| std::cmp::Reverse(l.points));
+            levels
+                .iter()
+                .map(|l| {
+                    (
+                        crate::present::points_label(l.points, lang),
+                        typo(&l.criterion),
+                    )
+                })
+                .collect()
+        },
     }
 }
 

@@ -179,6 +179,21 @@ pub(super) fn read_kind(
                 back: back?,
             })
         }
+        QuestionType::Open => {
+            let prompt = reader.required_text(map, "prompt", lines, &why(qtype));
+            let answer = reader.required_text(
+                map,
+                "answer",
+                lines,
+                "write a model answer, what a full-marks answer says",
+            );
+            // The rubric is read with the common fields and put in by the caller.
+            Some(Kind::Open {
+                prompt: prompt?,
+                answer: answer?,
+                rubric: Vec::new(),
+            })
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::format::{self, question_fields};
 use super::outline::{ItemLines, Outline};
-use super::{Lang, Question, QuestionType, RubricLevel, Skill, Source};
+use super::{Kind, Lang, Question, QuestionType, RubricLevel, Skill, Source};
 use crate::diagnostic::Findings;
 
 pub(crate) use fields::parse_name;
@@ -335,9 +335,29 @@ fn read_question(
     }
     let tags = reader.texts(&mut map, "tags", lines).unwrap_or_default();
     let justify = reader.flag(&mut map, "justify", at("justify"));
-    let is_open = type_format.is_some_and(|t| t.name == "open");
-    let rubric = read_rubric(reader, &mut map, lines, justify || is_open);
-    let kind = qtype.and_then(|t| kinds::read_kind(reader, &mut map, t, lines));
+    let is_open = qtype == Some(QuestionType::Open);
+    if is_open && justify {
+        reader.error(
+            at("justify"),
+            "`justify` asks for reasoning on a closed question: an open question is all reasoning, scored by its `rubric`; remove `justify`",
+        );
+    }
+    let had_rubric = contains(&map, "rubric");
+    let mut rubric = read_rubric(reader, &mut map, lines, justify || is_open);
+    if is_open && !had_rubric {
+        reader.error(
+            lines.line,
+            "missing `rubric`: an open question is scored by hand, e.g. `rubric: [{points: 2, criterion: \"…\"}, {points: 0, criterion: \"…\"}]`",
+        );
+    }
+    let mut kind = qtype.and_then(|t| kinds::read_kind(reader, &mut map, t, lines));
+    // An open question's rubric is its own score, kept with its model answer.
+    if let Some(Kind::Open { rubric: own, .. }) = &mut kind {
+        match rubric.as_mut().filter(|levels| !levels.is_empty()) {
+            Some(levels) => *own = std::mem::take(levels),
+            None => kind = None,
+        }
+    }
     if let Some(t) = type_format.filter(|t| t.supported) {
         let known = question_fields();
         for key in map.keys() {
@@ -408,24 +428,12 @@ fn read_question(
     })
 }
 
-/// Reads `type:`; `open`, declared but not supported yet, gets its own message.
+/// Reads `type:`.
 fn read_type(
     reader: &mut Reader<'_>,
     map: &mut Mapping,
     line: usize,
 ) -> Option<&'static format::TypeFormat> {
-    let is_open = map
-        .get("type")
-        .and_then(Value::as_str)
-        .is_some_and(|t| t.trim() == "open");
-    if is_open {
-        map.remove("type");
-        reader.error(
-            line,
-            "type `open` (a model answer scored with a rubric) is not supported yet by this mediaquiz: use `short` with `justify: true` and a `rubric` meanwhile",
-        );
-        return format::question_type("open");
-    }
     let qtype = reader.named::<QuestionType>(map, "type", line, true)?;
     format::question_type(&qtype.to_string())
 }
@@ -514,6 +522,13 @@ fn read_rubric(
             (Some(points), Some(criterion)) => levels.push(RubricLevel { points, criterion }),
             _ => ok = false,
         }
+    }
+    if ok && levels.iter().all(|l| l.points == 0) {
+        reader.error(
+            line,
+            "every level of `rubric` gives 0 points: the top level is what the answer is worth, give it 1 or more",
+        );
+        return None;
     }
     ok.then_some(levels)
 }
