@@ -123,9 +123,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 writeln!(yaml, "    answer: not-stated")?;
             }
             "short" => {
-                writeln!(yaml, "    prompt: \"Quel est le numéro du relevé du jour {s} ? (question {q})\"")?;
-                writeln!(yaml, "    answer: \"{s}\"")?;
-                writeln!(yaml, "    accept: [\"n° {s}\"]")?;
+                writeln!(yaml, "    prompt: \"Comment l’article désigne-t-il sa mesure du jour {s} ? (question {q})\"")?;
+                writeln!(yaml, "    answer: \"relevé n° {s}\"")?;
+                writeln!(yaml, "    accept: [\"le relevé n° {s}\"]")?;
             }
             "cloze" => {
                 writeln!(yaml, "    text: \"Le jour {s}, c’est {{{{{actor}}}}} qui s’exprime (question {q}).\"")?;

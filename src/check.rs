@@ -286,10 +286,15 @@ fn verify_evidence(
     outline: &crate::bank::Outline,
     findings: &mut Findings,
 ) {
+    let quotes = questions
+        .iter()
+        .flat_map(|q| q.evidence.iter().map(|e| e.quote.as_str()));
+    let mut found = article.find_many(quotes).into_iter();
     for question in questions.iter_mut() {
         let lines = outline.item_at(question.line);
         for (n, evidence) in question.evidence.iter_mut().enumerate() {
-            match find_quote(article, &evidence.quote) {
+            let Some(result) = found.next() else { break };
+            match describe(result) {
                 Ok(paragraph) => evidence.paragraph = paragraph,
                 Err(message) => {
                     findings.error(lines.entry("evidence", n), Some(&question.id), message)
@@ -310,7 +315,7 @@ fn verify_unread(
     for question in unread {
         let lines = outline.item_at(question.line);
         for (n, quote) in question.evidence.iter().enumerate() {
-            if let Err(message) = find_quote(article, quote) {
+            if let Err(message) = describe(article.find(quote)) {
                 findings.error(lines.entry("evidence", n), question.id.as_deref(), message);
             }
         }
@@ -319,8 +324,10 @@ fn verify_unread(
 
 /// The paragraph of a quote, or the finding's message when the article does
 /// not have it.
-fn find_quote(article: &Article, quote: &str) -> std::result::Result<Option<usize>, String> {
-    let missing = match article.find(quote) {
+fn describe(
+    result: std::result::Result<crate::article::Found, crate::article::Missing>,
+) -> std::result::Result<Option<usize>, String> {
+    let missing = match result {
         Ok(found) => return Ok(found.paragraph),
         Err(missing) => missing,
     };
