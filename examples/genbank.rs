@@ -105,60 +105,121 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let actor = ACTORS[s % ACTORS.len()];
         match TYPES[q % TYPES.len()] {
             "single" => {
-                writeln!(yaml, "    prompt: \"Selon l’article, qui s’exprime le jour {s} (question {q}) ?\"")?;
-                writeln!(yaml, "    choices: [\"{actor}\", \"un député\", \"un journaliste étranger\", \"personne\"]")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Selon l’article, qui s’exprime le jour {s} (question {q}) ?\""
+                )?;
+                writeln!(
+                    yaml,
+                    "    choices: [\"{actor}\", \"un député\", \"un journaliste étranger\", \"personne\"]"
+                )?;
                 writeln!(yaml, "    answer: \"{actor}\"")?;
             }
             "multi" => {
-                writeln!(yaml, "    prompt: \"Qu’est-ce qui est vrai du jour {s} ? (question {q})\"")?;
-                writeln!(yaml, "    choices: [\"{actor} s’exprime\", \"le relevé n° {s} existe\", \"un député s’exprime\"]")?;
-                writeln!(yaml, "    answers: [\"{actor} s’exprime\", \"le relevé n° {s} existe\"]")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Qu’est-ce qui est vrai du jour {s} ? (question {q})\""
+                )?;
+                writeln!(
+                    yaml,
+                    "    choices: [\"{actor} s’exprime\", \"le relevé n° {s} existe\", \"un député s’exprime\"]"
+                )?;
+                writeln!(
+                    yaml,
+                    "    answers: [\"{actor} s’exprime\", \"le relevé n° {s} existe\"]"
+                )?;
             }
             "truefalse" => {
-                writeln!(yaml, "    prompt: \"Le jour {s}, {actor} s’exprime (question {q}).\"")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Le jour {s}, {actor} s’exprime (question {q}).\""
+                )?;
                 writeln!(yaml, "    answer: true")?;
             }
             "claim" => {
-                writeln!(yaml, "    prompt: \"Le relevé n° {s} a été publié par un député (question {q}).\"")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Le relevé n° {s} a été publié par un député (question {q}).\""
+                )?;
                 writeln!(yaml, "    answer: not-stated")?;
             }
             "short" => {
-                writeln!(yaml, "    prompt: \"Comment l’article désigne-t-il sa mesure du jour {s} ? (question {q})\"")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Comment l’article désigne-t-il sa mesure du jour {s} ? (question {q})\""
+                )?;
                 writeln!(yaml, "    answer: \"relevé n° {s}\"")?;
                 writeln!(yaml, "    accept: [\"le relevé n° {s}\"]")?;
             }
             "cloze" => {
-                writeln!(yaml, "    text: \"Le jour {s}, c’est {{{{{actor}}}}} qui s’exprime (question {q}).\"")?;
+                writeln!(
+                    yaml,
+                    "    text: \"Le jour {s}, c’est {{{{{actor}}}}} qui s’exprime (question {q}).\""
+                )?;
             }
             "match" => {
-                writeln!(yaml, "    prompt: \"Reliez chaque jour à sa source (question {q}).\"")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Reliez chaque jour à sa source (question {q}).\""
+                )?;
                 writeln!(yaml, "    pairs:")?;
                 for k in 0..3 {
                     let d = (s + k) % sentences;
-                    writeln!(yaml, "      - [\"Jour {d}\", \"{}\"]", ACTORS[d % ACTORS.len()])?;
+                    writeln!(
+                        yaml,
+                        "      - [\"Jour {d}\", \"{}\"]",
+                        ACTORS[d % ACTORS.len()]
+                    )?;
                 }
             }
             "order" => {
-                writeln!(yaml, "    prompt: \"Remettez ces relevés dans l’ordre de l’article (question {q}).\"")?;
-                writeln!(yaml, "    items: [\"Relevé {s}\", \"Relevé {s} bis\", \"Relevé {s} ter\"]")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Remettez ces relevés dans l’ordre de l’article (question {q}).\""
+                )?;
+                writeln!(
+                    yaml,
+                    "    items: [\"Relevé {s}\", \"Relevé {s} bis\", \"Relevé {s} ter\"]"
+                )?;
             }
             "card" => {
-                writeln!(yaml, "    front: \"Qui s’exprime le jour {s} ? (carte {q})\"")?;
+                writeln!(
+                    yaml,
+                    "    front: \"Qui s’exprime le jour {s} ? (carte {q})\""
+                )?;
                 writeln!(yaml, "    back: \"{actor}\"")?;
             }
             _ => {
                 // `open` is not in every build yet: `short` with `justify` and a
                 // rubric exercises the same rubric paths.
                 writeln!(yaml, "    justify: true")?;
-                writeln!(yaml, "    prompt: \"Pourquoi l’article cite-t-il le relevé n° {s} ? (question {q})\"")?;
-                writeln!(yaml, "    answer: \"Pour attribuer l’information à {actor}.\"")?;
+                writeln!(
+                    yaml,
+                    "    prompt: \"Pourquoi l’article cite-t-il le relevé n° {s} ? (question {q})\""
+                )?;
+                writeln!(
+                    yaml,
+                    "    answer: \"Pour attribuer l’information à {actor}.\""
+                )?;
                 writeln!(yaml, "    rubric:")?;
-                writeln!(yaml, "      - {{points: 2, criterion: \"nomme la source et le relevé\"}}")?;
-                writeln!(yaml, "      - {{points: 1, criterion: \"nomme la source\"}}")?;
-                writeln!(yaml, "      - {{points: 0, criterion: \"ni l’une ni l’autre\"}}")?;
+                writeln!(
+                    yaml,
+                    "      - {{points: 2, criterion: \"nomme la source et le relevé\"}}"
+                )?;
+                writeln!(
+                    yaml,
+                    "      - {{points: 1, criterion: \"nomme la source\"}}"
+                )?;
+                writeln!(
+                    yaml,
+                    "      - {{points: 0, criterion: \"ni l’une ni l’autre\"}}"
+                )?;
             }
         }
-        writeln!(yaml, "    explanation: \"L’article l’attribue à {actor}, le jour {s}.\"")?;
+        writeln!(
+            yaml,
+            "    explanation: \"L’article l’attribue à {actor}, le jour {s}.\""
+        )?;
         writeln!(yaml, "    evidence:")?;
         // Every third question quotes with an elision, to exercise ordered parts.
         let quote = sentence(s);
