@@ -369,6 +369,24 @@ mod tests {
     const TEXT: &str = "Premier paragraphe, avec l' « Alliance des États du Sahel ».\n\nUn intertitre\n\nDeuxième paragraphe : 46 rebelles \"neutralisés\".\nSuite du même paragraphe.\n";
 
     #[test]
+    fn find_many_answers_as_find_does_for_each_quote() {
+        let article = Article::new(TEXT);
+        let quotes = [
+            "46 rebelles « neutralisés »",
+            "Alliance des États du Sahel",
+            "Suite du même … 46 rebelles",
+            "Deuxième paragraphe … Suite",
+            "absent de l'article",
+            "",
+        ];
+        let many = article.find_many(quotes);
+        let one: Vec<_> = quotes.iter().map(|q| article.find(q)).collect();
+        assert_eq!(many, one);
+        assert_eq!(many[0], Ok(Found { paragraph: Some(2) }));
+        assert!(many[2].as_ref().is_err_and(|m| m.out_of_order));
+    }
+
+    #[test]
     fn paragraphs_are_numbered_and_headings_are_not() {
         let article = Article::new(TEXT);
         let numbers: Vec<_> = article.paragraphs().iter().map(|p| p.number).collect();
