@@ -1,6 +1,10 @@
 //! The source article: its paragraphs (numbered §1, §2… as printed on sheets)
 //! and the verbatim-quote matcher that ties every answer to the text.
 
+use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
+
 use crate::text::{Folded, fold_quote};
 
 /// One block of the article, separated from the next by a blank line.
@@ -148,11 +152,74 @@ impl Article {
         })
     }
 
-    fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        self.paragraphs
+    /// Finds many quotes at once, each as [`Article::find`] would: one
+    /// Aho-Corasick pass over the folded article for every part of every
+    /// quote, rather than one scan of the article per quote (quadratic on a
+    /// bank of thousands of questions over a long article). A part found only
+    /// before the part preceding it, or not at all, goes through
+    /// [`Article::find`] for the same answer and message.
+    pub fn find_many<'q>(
+        &self,
+        quotes: impl IntoIterator<Item = &'q str>,
+    ) -> Vec<Result<Found, Missing>> {
+        let quotes: Vec<&str> = quotes.into_iter().collect();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let parts: Vec<Vec<usize>> = quotes
             .iter()
-            .find(|p| p.start <= offset && offset <= p.end)
-            .and_then(|p| p.number)
+            .map(|quote| {
+                split_elisions(quote)
+                    .iter()
+                    .map(|part| fold_quote(part).text)
+                    .filter(|folded| !folded.is_empty())
+                    .map(|folded| {
+                        let next = ids.len();
+                        *ids.entry(folded).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut patterns = vec![String::new(); ids.len()];
+        for (folded, id) in ids {
+            patterns[id] = folded;
+        }
+        // The earliest start of each distinct part in the folded article.
+        let mut first = vec![usize::MAX; patterns.len()];
+        if let Ok(automaton) = AhoCorasick::new(&patterns) {
+            for hit in automaton.find_overlapping_iter(&self.folded.text) {
+                let slot = &mut first[hit.pattern().as_usize()];
+                *slot = (*slot).min(hit.start());
+            }
+        }
+        quotes
+            .iter()
+            .zip(&parts)
+            .map(|(quote, parts)| {
+                let mut from = 0;
+                let mut start = None;
+                for &id in parts {
+                    let at = first[id];
+                    if at == usize::MAX || at < from {
+                        return self.find(quote);
+                    }
+                    start.get_or_insert(self.folded.map[at]);
+                    from = at + patterns[id].len();
+                }
+                match start {
+                    Some(start) => Ok(Found {
+                        paragraph: self.paragraph_at(start),
+                    }),
+                    None => self.find(quote),
+                }
+            })
+            .collect()
+    }
+
+    /// The paragraph number at byte `offset` of the text: a binary search, as
+    /// a bank may ask this for every one of thousands of quotes.
+    fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let after = self.paragraphs.partition_point(|p| p.start <= offset);
+        let p = self.paragraphs.get(after.checked_sub(1)?)?;
+        if offset <= p.end { p.number } else { None }
     }
 
     /// The passage of the article most like `folded` (already folded), if it
@@ -300,6 +367,24 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "Premier paragraphe, avec l' « Alliance des États du Sahel ».\n\nUn intertitre\n\nDeuxième paragraphe : 46 rebelles \"neutralisés\".\nSuite du même paragraphe.\n";
+
+    #[test]
+    fn find_many_answers_as_find_does_for_each_quote() {
+        let article = Article::new(TEXT);
+        let quotes = [
+            "46 rebelles « neutralisés »",
+            "Alliance des États du Sahel",
+            "Suite du même … 46 rebelles",
+            "Deuxième paragraphe … Suite",
+            "absent de l'article",
+            "",
+        ];
+        let many = article.find_many(quotes);
+        let one: Vec<_> = quotes.iter().map(|q| article.find(q)).collect();
+        assert_eq!(many, one);
+        assert_eq!(many[0], Ok(Found { paragraph: Some(2) }));
+        assert!(many[2].as_ref().is_err_and(|m| m.out_of_order));
+    }
 
     #[test]
     fn paragraphs_are_numbered_and_headings_are_not() {

@@ -319,10 +319,15 @@ fn verify_evidence(
     lang: Lang,
     findings: &mut Findings,
 ) {
+    let quotes = questions
+        .iter()
+        .flat_map(|q| q.evidence.iter().map(|e| e.quote.as_str()));
+    let mut found = article.find_many(quotes).into_iter();
     for question in questions.iter_mut() {
         let lines = outline.item_at(question.line);
         for (n, evidence) in question.evidence.iter_mut().enumerate() {
-            match find_quote(article, &evidence.quote, lang) {
+            let Some(result) = found.next() else { break };
+            match describe(result, lang) {
                 Ok(paragraph) => evidence.paragraph = paragraph,
                 Err(message) => {
                     findings.error(lines.entry("evidence", n), Some(&question.id), message)
@@ -344,7 +349,7 @@ fn verify_unread(
     for question in unread {
         let lines = outline.item_at(question.line);
         for (n, quote) in question.evidence.iter().enumerate() {
-            if let Err(message) = find_quote(article, quote, lang) {
+            if let Err(message) = describe(article.find(quote), lang) {
                 findings.error(lines.entry("evidence", n), question.id.as_deref(), message);
             }
         }
@@ -353,12 +358,11 @@ fn verify_unread(
 
 /// The paragraph of a quote, or the finding's message when the article does
 /// not have it.
-fn find_quote(
-    article: &Article,
-    quote: &str,
+fn describe(
+    result: std::result::Result<crate::article::Found, crate::article::Missing>,
     lang: Lang,
 ) -> std::result::Result<Option<usize>, String> {
-    let missing = match article.find(quote) {
+    let missing = match result {
         Ok(found) => return Ok(found.paragraph),
         Err(missing) => missing,
     };
