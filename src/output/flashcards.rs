@@ -108,6 +108,9 @@ pub struct Face {
     pub blocks: Vec<Block>,
     /// The font-size step, `0` (largest) to `4` (7 pt).
     pub step: usize,
+    /// Too long even at 7 pt: named in the run's warning, and marked in the
+    /// page (`too-long`) so the print check can tell it from an unannounced overflow.
+    pub too_long: bool,
 }
 
 /// A cell of a page: a face, or nothing (the last page's empty places).
@@ -152,9 +155,11 @@ const LABEL_MM: f32 = 4.5;
 /// Average advance of a character of the sans-serif face, in em, over French
 /// or English prose with spaces, capitals and bold marks (Arial, Liberation
 /// Sans). Measured in Chromium on the shipped bank: 0.43 lets a match card's
-/// columns run over, 0.45 fits every card with room to spare;
+/// columns run over, and at 0.45 three open-question backs (model answer and
+/// rubric) ran over by a few pixels on Letter without a warning; at 0.47 every
+/// face that runs over is one the warning names.
 /// `tests/browser/flashcards.mjs` checks every printed card.
-const CHAR_EM: f32 = 0.45;
+const CHAR_EM: f32 = 0.47;
 /// The CSS line height.
 const LINE_HEIGHT: f32 = 1.25;
 /// Space between blocks, in lines: the CSS gap of 0.35 em over the line
@@ -328,7 +333,9 @@ fn back_blocks(card: &CardView, lang: Lang) -> Vec<Block> {
 fn faces(card: &CardView, lang: Lang, paper: Paper, too_long: &mut Vec<TooLong>) -> (Face, Face) {
     let label = format!("{} · {}", i18n::skill(lang, card.skill), card.id);
     let mut face = |side: &'static str, blocks: Vec<Block>| {
-        let step = fit(&blocks, paper).unwrap_or_else(|(needed, room)| {
+        let fitted = fit(&blocks, paper);
+        let reported = fitted.is_err();
+        let step = fitted.unwrap_or_else(|(needed, room)| {
             too_long.push(TooLong {
                 id: card.id.clone(),
                 side,
@@ -342,6 +349,7 @@ fn faces(card: &CardView, lang: Lang, paper: Paper, too_long: &mut Vec<TooLong>)
             label: typography(lang, &label),
             blocks,
             step,
+            too_long: reported,
         }
     };
     let front = face("front", front_blocks(card, lang));

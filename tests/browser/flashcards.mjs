@@ -32,8 +32,12 @@ for (const file of files) {
   const found = await page.evaluate(() => {
     const faces = [...document.querySelectorAll('.card:not(.empty)')];
     const over = [];
+    // Faces too long even at 7 pt are named in mediaquiz's warning and marked
+    // `too-long`: the promise is that no face runs over unannounced.
+    const reported = faces.filter((card) => card.classList.contains('too-long')).length;
     let smallest = Infinity;
     for (const card of faces) {
+      if (card.classList.contains('too-long')) continue;
       const text = card.querySelector('.text');
       for (const box of [card, text]) {
         if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) {
@@ -45,10 +49,10 @@ for (const file of files) {
         smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
       }
     }
-    return { faces: faces.length, over, smallest, lang: document.documentElement.lang };
+    return { faces: faces.length, reported, over, smallest, lang: document.documentElement.lang };
   });
   check(`${name}: has cards`, found.faces > 0, 'no card found');
-  check(`${name}: no card's text runs over its box (${found.faces} faces)`, found.over.length === 0, found.over.join(', '));
+  check(`${name}: no card's text runs over its box unannounced (${found.faces} faces, ${found.reported} named as too long)`, found.over.length === 0, found.over.join(', '));
   // 7 pt is 9.33 CSS px.
   check(`${name}: no card text under 7 pt`, found.smallest >= 9.3, `${found.smallest}px`);
   check(`${name}: has a lang attribute`, found.lang.length === 2, `lang="${found.lang}"`);
