@@ -566,6 +566,7 @@ mod tests {
                 text: text.to_owned(),
             }],
             step: 0,
+            too_long: false,
         }
     }
 
