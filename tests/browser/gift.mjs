@@ -83,11 +83,19 @@ for (const q of questions) {
       same(b.id, "type", q.type, "Matching");
       same(b.id, "items", q.matchPairs.map((p) => norm(unplain(p.subanswer))), b.items.map(norm));
       break;
+    case "open":
+      // An essay: the model answer and the rubric go to the general feedback.
+      same(b.id, "type", q.type, "Essay");
+      if (!q.globalFeedback || !norm(unhtml(q.globalFeedback.text)).includes(norm(b.answer))) {
+        problems.push(`${b.id}: general feedback lacks the model answer`);
+      }
+      break;
     default:
       problems.push(`${b.id}: type ${b.type} should not be in GIFT`);
   }
-  if (!q.globalFeedback || !norm(unhtml(q.globalFeedback.text)).startsWith(norm(b.explanation))) {
-    problems.push(`${b.id}: general feedback does not start with the explanation`);
+  // The explanation, after the model answer and rubric where there are some.
+  if (!q.globalFeedback || !norm(unhtml(q.globalFeedback.text)).includes(norm(b.explanation))) {
+    problems.push(`${b.id}: general feedback does not carry the explanation`);
   }
 }
 if (problems.length) {
