@@ -46,6 +46,30 @@ impl Globals {
         load_bank_in(self.bank.as_deref(), self.root.as_deref())
     }
 
+    /// The two lines that make an output again: `content`, printed on the
+    /// page (what changes the page), and `full`, the exact run, adding
+    /// `--out` when not the default and `--pdf`, which do not.
+    fn remake(
+        &self,
+        subcommand: &str,
+        mut flags: Vec<String>,
+        out: &Path,
+        default_out: &Path,
+        pdf: bool,
+    ) -> Remake {
+        let content = self.command_line(subcommand, flags.clone());
+        if out != default_out {
+            flags.extend(["--out".to_owned(), shell_word(&out.display().to_string())]);
+        }
+        if pdf {
+            flags.push("--pdf".to_owned());
+        }
+        Remake {
+            content,
+            full: self.command_line(subcommand, flags),
+        }
+    }
+
     /// The command line that runs `subcommand` with `flags` on the same bank
     /// in the same language: printed so any output can be made again.
     fn command_line(&self, subcommand: &str, flags: Vec<String>) -> String {
@@ -281,20 +305,13 @@ fn worksheet(
     if args.no_article {
         flags.push("--no-article".to_owned());
     }
-    let content = cli.command_line("worksheet", flags.clone());
-    if args.out != Path::new(DEFAULT_OUT) {
-        flags.extend([
-            "--out".to_owned(),
-            shell_word(&args.out.display().to_string()),
-        ]);
-    }
-    if args.pdf {
-        flags.push("--pdf".to_owned());
-    }
-    let remake = Remake {
-        content,
-        full: cli.command_line("worksheet", flags),
-    };
+    let remake = cli.remake(
+        "worksheet",
+        flags,
+        &args.out,
+        Path::new(DEFAULT_OUT),
+        args.pdf,
+    );
     writeln!(
         err,
         "seed {seed}: `{}` makes these sheets again",
@@ -382,20 +399,13 @@ fn flashcards(
     if args.duplex != Duplex::Long {
         flags.extend(["--duplex".to_owned(), name_of(&args.duplex)]);
     }
-    let content = cli.command_line("flashcards", flags.clone());
-    if args.out != Path::new("flashcards.html") {
-        flags.extend([
-            "--out".to_owned(),
-            shell_word(&args.out.display().to_string()),
-        ]);
-    }
-    if args.pdf {
-        flags.push("--pdf".to_owned());
-    }
-    let remake = Remake {
-        content,
-        full: cli.command_line("flashcards", flags),
-    };
+    let remake = cli.remake(
+        "flashcards",
+        flags,
+        &args.out,
+        Path::new("flashcards.html"),
+        args.pdf,
+    );
     writeln!(
         err,
         "seed {seed}: `{}` makes these cards again",
