@@ -43,7 +43,7 @@ impl Globals {
                 path: path.to_owned(),
             });
         }
-        load_bank_in(self.bank.as_deref(), self.root.as_deref())
+        load_bank_in(self.bank.as_deref(), self.root.as_deref(), self.lang)
     }
 
     /// The two lines that make an output again: `content`, printed on the
@@ -180,13 +180,13 @@ fn check(
         (true, Some(bank)) => vec![bank.to_owned()],
         _ => args.paths.clone(),
     };
-    let report = check_paths(&paths, root)?;
+    let report = check_paths(&paths, root, cli_lang)?;
     match args.format {
         OutputFormat::Text => {
             for diagnostic in &report.diagnostics {
                 writeln!(out, "{diagnostic}")?;
             }
-            let lang = cli_lang.or(report.lang).unwrap_or(crate::bank::Lang::En);
+            let lang = cli_lang.or(report.lang).unwrap_or(crate::bank::Lang::Fr);
             writeln!(err, "{}", crate::i18n::check_summary(lang, &report))?;
         }
         OutputFormat::Json => {
@@ -616,7 +616,7 @@ fn export(
         }
         None => None,
     };
-    let bank = load_bank_in(cli.bank.as_deref(), cli.root.as_deref())?;
+    let bank = load_bank_in(cli.bank.as_deref(), cli.root.as_deref(), cli.lang)?;
     let (ctx, remake) = match (format, &args.out) {
         (Format::Html, Some(path)) => {
             let ctx = page_context(&bank, cli, args, path)?;

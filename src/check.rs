@@ -13,6 +13,7 @@ use crate::bank::{Bank, Kind, Lang, Question, Unread, parse, suggest_id};
 use crate::diagnostic::{Diagnostic, Findings, control_char};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, ReadError};
+use crate::i18n::tr;
 use crate::shipped;
 use crate::text::{fold_answer, words};
 
@@ -52,8 +53,13 @@ impl BankFile {
     }
 
     /// Reads a bank file; a file that is not UTF-8, not a regular file or
-    /// over [`fsutil::BANK_LIMIT`] is reported as a finding.
-    pub fn read(path: &Path) -> Result<std::result::Result<BankFile, Diagnostic>> {
+    /// over [`fsutil::BANK_LIMIT`] is reported as a finding, in `interface`
+    /// (`--lang`) or else French, since the bank's own language is unknown.
+    pub fn read(
+        path: &Path,
+        interface: Option<Lang>,
+    ) -> Result<std::result::Result<BankFile, Diagnostic>> {
+        let lang = interface.unwrap_or(Lang::Fr);
         let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, "a bank") {
             Ok(bytes) => bytes,
             Err(ReadError::Io(source)) => {
@@ -63,8 +69,17 @@ impl BankFile {
                 });
             }
             Err(refused) => {
-                let mut findings = Findings::new(path.display().to_string());
-                findings.error(1, None, format!("cannot read this bank: {refused}"));
+                let mut findings = Findings::new(path.display().to_string(), lang);
+                let refused = refusal(lang, &refused);
+                findings.error(
+                    1,
+                    None,
+                    tr!(
+                        lang,
+                        "impossible de lire cette banque\u{a0}: {refused}",
+                        "cannot read this bank: {refused}"
+                    ),
+                );
                 return Ok(Err(findings.list.remove(0)));
             }
         };
@@ -81,15 +96,47 @@ impl BankFile {
                     .filter(|&&b| b == b'\n')
                     .count()
                     + 1;
-                let mut findings = Findings::new(label);
+                let mut findings = Findings::new(label, lang);
                 findings.error(
                     line,
                     None,
-                    "this file is not UTF-8 text: save it as UTF-8 in your editor",
+                    tr!(
+                        lang,
+                        "ce fichier n’est pas du texte UTF-8\u{a0}: enregistrez-le en UTF-8 dans votre éditeur",
+                        "this file is not UTF-8 text: save it as UTF-8 in your editor",
+                    ),
                 );
                 Err(findings.list.remove(0))
             }
         })
+    }
+}
+
+/// Why `fsutil` refused a file, in `lang` (the operating system's own words
+/// for an I/O error stay as it gives them).
+fn refusal(lang: Lang, refused: &ReadError) -> String {
+    match (lang, refused) {
+        (Lang::En, refused) => refused.to_string(),
+        (Lang::Fr, ReadError::Io(err)) => err.to_string(),
+        (Lang::Fr, ReadError::NotRegular(kind)) => {
+            let kind = match *kind {
+                "a folder" => "un dossier",
+                "a FIFO (named pipe)" => "un FIFO (tube nommé)",
+                "a device" => "un périphérique",
+                "a socket" => "un socket",
+                _ => "un fichier spécial",
+            };
+            format!("c’est {kind}, pas un fichier ordinaire\u{a0}: donnez le chemin d’un fichier")
+        }
+        (Lang::Fr, ReadError::TooLarge { limit, what }) => {
+            let what = match *what {
+                "a bank" => "une banque",
+                "an article" => "un article",
+                _ => "ce fichier",
+            };
+            let mb = limit / (1024 * 1024);
+            format!("il dépasse {mb}\u{a0}Mo, le plus que puisse peser {what}")
+        }
     }
 }
 
@@ -110,28 +157,29 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// How many questions the file holds, readable or not.
     pub questions: usize,
-    /// The language its findings speak: the bank's, English when it states none.
+    /// The language its findings speak: `--lang`, else the bank's, else French.
     pub lang: Lang,
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
-/// Its article must lie in the bank's own folder; see [`check_file_in`].
+/// Its article must lie in the bank's own folder; findings speak the bank's
+/// language (French when it states none); see [`check_file_in`].
 pub fn check_file(file: &BankFile) -> Checked {
-    check_file_in(file, None)
+    check_file_in(file, None, None)
 }
 
 /// Checks one bank whose article must resolve inside `root` (`--root`; by
-/// default the bank file's own folder).
-pub fn check_file_in(file: &BankFile, root: Option<&Path>) -> Checked {
-    let parsed = parse(&file.label, &file.text);
+/// default the bank file's own folder). Findings speak `interface` (`--lang`)
+/// when given, else the bank's stated language, else French.
+pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lang>) -> Checked {
+    let parsed = parse(&file.label, &file.text, interface);
     let mut findings = parsed.findings;
+    let lang = findings.lang();
     let mut questions = parsed.questions;
     let article = parsed.source.as_ref().and_then(|source| {
         let line = parsed.outline.source("file");
         read_article(file, &source.file, root, line, &mut findings)
     });
-    // Findings speak the bank's language, English when it states none.
-    let lang = parsed.stated_language.unwrap_or(Lang::En);
     if let Some(article) = &article {
         verify_evidence(
             article,
@@ -188,11 +236,12 @@ fn default_id(file: &BankFile, findings: &mut Findings) -> Option<String> {
         .unwrap_or_default();
     let id = suggest_id(&stem);
     if id.is_empty() {
-        findings.error(
-            1,
-            None,
-            format!("no bank id can be made from the file name `{stem}`: add a line such as `id: my-bank` (lower-case letters a to z, digits and `-`)"),
+        let message = tr!(
+            findings.lang(),
+            "aucun identifiant de banque ne se tire du nom de fichier `{stem}`\u{a0}: ajoutez une ligne comme `id: my-bank` (minuscules de a à z, chiffres et `-`)",
+            "no bank id can be made from the file name `{stem}`: add a line such as `id: my-bank` (lower-case letters a to z, digits and `-`)",
         );
+        findings.error(1, None, message);
         return None;
     }
     Some(id)
@@ -200,20 +249,25 @@ fn default_id(file: &BankFile, findings: &mut Findings) -> Option<String> {
 
 /// Loads the bank at `path` (or the shipped one), refusing one with errors.
 pub fn load_bank(path: Option<&Path>) -> Result<Bank> {
-    load_bank_in(path, None)
+    load_bank_in(path, None, None)
 }
 
-/// Like [`load_bank`], with the article confined to `root` (`--root`).
-pub fn load_bank_in(path: Option<&Path>, root: Option<&Path>) -> Result<Bank> {
+/// Like [`load_bank`], with the article confined to `root` (`--root`) and
+/// the errors in `interface` (`--lang`; see [`check_file_in`]).
+pub fn load_bank_in(
+    path: Option<&Path>,
+    root: Option<&Path>,
+    interface: Option<Lang>,
+) -> Result<Bank> {
     let file = match path {
         None => BankFile::shipped(),
         Some(path) if let Some(file) = BankFile::shipped_by_path(path) => file,
-        Some(path) => BankFile::read(path)?.map_err(|d| Error::InvalidBank {
+        Some(path) => BankFile::read(path, interface)?.map_err(|d| Error::InvalidBank {
             label: path.display().to_string(),
             errors: vec![d],
         })?,
     };
-    let checked = check_file_in(&file, root);
+    let checked = check_file_in(&file, root, interface);
     checked.bank.ok_or_else(|| Error::InvalidBank {
         label: file.label,
         errors: checked
@@ -231,7 +285,7 @@ fn read_article(
     line: usize,
     findings: &mut Findings,
 ) -> Option<Article> {
-    match article_text(file, name, root) {
+    match article_text(file, name, root, findings.lang()) {
         Ok(text) => Some(Article::new(&text)),
         Err(message) => {
             findings.error(line, None, message);
@@ -240,33 +294,56 @@ fn read_article(
     }
 }
 
-/// The article's text, or what is wrong with the file, as a finding's message.
+/// The article's text, or what is wrong with the file, as a finding's message
+/// in `lang`.
 fn article_text(
     file: &BankFile,
     name: &str,
     root: Option<&Path>,
+    lang: Lang,
 ) -> std::result::Result<String, String> {
     let text = match &file.path {
-        None => shipped::file(name)
-            .map(str::to_owned)
-            .ok_or_else(|| format!("source file `{name}` is not shipped with mediaquiz"))?,
+        None => shipped::file(name).map(str::to_owned).ok_or_else(|| {
+            tr!(
+                lang,
+                "le fichier source `{name}` n’est pas fourni avec mediaquiz",
+                "source file `{name}` is not shipped with mediaquiz",
+            )
+        })?,
         Some(path) => {
-            let full = article_path(path, name, root)?;
+            let full = article_path(path, name, root, lang)?;
             let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article")
-                .map_err(|err| format!("cannot read source file `{}`: {err}", full.display()))?;
+                .map_err(|err| {
+                    let (full, err) = (full.display(), refusal(lang, &err));
+                    tr!(
+                        lang,
+                        "impossible de lire le fichier source `{full}`\u{a0}: {err}",
+                        "cannot read source file `{full}`: {err}",
+                    )
+                })?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
-                format!("source file `{name}` is not UTF-8 text: save the article as UTF-8")
+                tr!(
+                    lang,
+                    "le fichier source `{name}` n’est pas du texte UTF-8\u{a0}: enregistrez l’article en UTF-8",
+                    "source file `{name}` is not UTF-8 text: save the article as UTF-8",
+                )
             })?
         }
     };
     if text.trim().is_empty() {
-        return Err(format!("source file `{name}` is empty"));
+        return Err(tr!(
+            lang,
+            "le fichier source `{name}` est vide",
+            "source file `{name}` is empty"
+        ));
     }
     for (n, line) in text.lines().enumerate() {
         if let Some(control) = control_char(line) {
-            return Err(format!(
-                "source file `{name}` has a control character ({control}) on its line {}: remove it (it would reach the terminal)",
-                n + 1
+            let n = n + 1;
+            return Err(tr!(
+                lang,
+                "le fichier source `{name}` a un caractère de contrôle ({control}) à sa ligne {n}\u{a0}: retirez-le (il parviendrait au terminal)",
+                "source file `{name}` has a control character ({control}) on its line {n}: remove it (it would reach the terminal)",
             ));
         }
     }
@@ -280,33 +357,52 @@ fn article_path(
     bank: &Path,
     name: &str,
     root: Option<&Path>,
+    lang: Lang,
 ) -> std::result::Result<PathBuf, String> {
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
-    let real = fs::canonicalize(&full).map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => format!(
-            "source file `{name}` not found (looked for `{}`): `file` is relative to the bank's folder",
-            full.display()
-        ),
-        _ => format!("cannot read source file `{}`: {err}", full.display()),
+    let real = fs::canonicalize(&full).map_err(|err| {
+        let shown = full.display();
+        match err.kind() {
+            std::io::ErrorKind::NotFound => tr!(
+                lang,
+                "fichier source `{name}` introuvable (cherché à `{shown}`)\u{a0}: `file` est relatif au dossier de la banque",
+                "source file `{name}` not found (looked for `{shown}`): `file` is relative to the bank's folder",
+            ),
+            _ => tr!(
+                lang,
+                "impossible de lire le fichier source `{shown}`\u{a0}: {err}",
+                "cannot read source file `{shown}`: {err}",
+            ),
+        }
     })?;
     let root = match root {
         Some(root) => root,
         None if folder.as_os_str().is_empty() => Path::new("."),
         None => folder,
     };
-    let real_root = fs::canonicalize(root)
-        .map_err(|err| format!("cannot read the root folder `{}`: {err}", root.display()))?;
+    let real_root = fs::canonicalize(root).map_err(|err| {
+        let root = root.display();
+        tr!(
+            lang,
+            "impossible de lire le dossier racine `{root}`\u{a0}: {err}",
+            "cannot read the root folder `{root}`: {err}",
+        )
+    })?;
     if !real.starts_with(&real_root) {
-        let widen = if name.starts_with('/') || Path::new(name).is_absolute() {
-            "give a path relative to the bank's folder"
-        } else {
-            "move the article into it"
+        let absolute = name.starts_with('/') || Path::new(name).is_absolute();
+        let widen = match absolute {
+            true => lang.pick(
+                "donnez un chemin relatif au dossier de la banque",
+                "give a path relative to the bank's folder",
+            ),
+            false => lang.pick("déplacez-y l’article", "move the article into it"),
         };
-        return Err(format!(
-            "source file `{name}` resolves to `{}`, outside the root `{}`: {widen}, or widen the root with `--root DIR`",
-            real.display(),
-            real_root.display()
+        let (real, real_root) = (real.display(), real_root.display());
+        return Err(tr!(
+            lang,
+            "le fichier source `{name}` mène à `{real}`, hors de la racine `{real_root}`\u{a0}: {widen}, ou élargissez la racine avec `--root DIR`",
+            "source file `{name}` resolves to `{real}`, outside the root `{real_root}`: {widen}, or widen the root with `--root DIR`",
         ));
     }
     Ok(real)
@@ -451,33 +547,40 @@ fn report_todos(text: &str, findings: &mut Findings) {
     findings.list.retain(|d| {
         !lines.contains(&d.line) && (d.is_error() || !unfinished.contains(&d.question))
     });
+    let lang = findings.lang();
     let total = todos.len();
+    // `TODO` is a word of the bank format: it takes no plural mark in French.
+    let left = match lang {
+        Lang::Fr => format!("{total} TODO à remplir"),
+        Lang::En => format!("{total} TODO{} left to fill", if total == 1 { "" } else { "s" }),
+    };
     for todo in &todos {
-        findings.error(
-            todo.line,
-            todo.question.as_deref(),
-            format!(
-                "`{}` is still `TODO`: write it ({total} TODO{} left to fill)",
-                todo.field,
-                if total == 1 { "" } else { "s" }
-            ),
+        let field = &todo.field;
+        let message = tr!(
+            lang,
+            "`{field}` vaut encore `TODO`\u{a0}: écrivez-le ({left})",
+            "`{field}` is still `TODO`: write it ({left})",
         );
+        findings.error(todo.line, todo.question.as_deref(), message);
     }
 }
 
 /// Warnings: questions that work but teach less than they could.
 fn advise(questions: &[Question], findings: &mut Findings) {
+    let lang = findings.lang();
     let mut prompts: HashMap<String, &Question> = HashMap::new();
     for question in questions {
         let id = Some(question.id.as_str());
         let prompt = fold_answer(&question.prompt());
         if let Some(first) = prompts.get(&prompt) {
+            let (first, line) = (&first.id, first.line);
             findings.warning(
                 question.line,
                 id,
-                format!(
-                    "the prompt repeats question `{}` (line {})",
-                    first.id, first.line
+                tr!(
+                    lang,
+                    "l’énoncé répète la question `{first}` (ligne {line})",
+                    "the prompt repeats question `{first}` (line {line})",
                 ),
             );
         } else {
@@ -497,8 +600,10 @@ fn advise(questions: &[Question], findings: &mut Findings) {
                     && right * 10 > longest_wrong * 18
                     && right > longest_wrong + 20
                 {
-                    findings.warning(question.line, id, format!(
-                        "the right choice is much longer than the others ({right} characters against at most {longest_wrong}): students can guess it from its length"
+                    findings.warning(question.line, id, tr!(
+                        lang,
+                        "le bon choix est bien plus long que les autres ({right} caractères contre {longest_wrong} au plus)\u{a0}: les élèves peuvent le deviner à sa longueur",
+                        "the right choice is much longer than the others ({right} characters against at most {longest_wrong}): students can guess it from its length",
                     ));
                 }
                 if !choices.keep_order
@@ -507,8 +612,10 @@ fn advise(questions: &[Question], findings: &mut Findings) {
                     findings.warning(
                         question.line,
                         id,
-                        format!(
-                            "`{all}` only makes sense in a fixed place: add `keep_order: true`"
+                        tr!(
+                            lang,
+                            "`{all}` n’a de sens qu’à une place fixe\u{a0}: ajoutez `keep_order: true`",
+                            "`{all}` only makes sense in a fixed place: add `keep_order: true`",
                         ),
                     );
                 }
@@ -531,11 +638,13 @@ fn answer_in_prompt(prompt: &str, answer: &str, question: &Question, findings: &
     let prompt = words(prompt);
     let significant = answer.iter().any(|w| w.chars().count() > 3);
     if significant && prompt.windows(answer.len()).any(|w| w == answer.as_slice()) {
-        findings.warning(
-            question.line,
-            Some(&question.id),
-            format!("the answer `{}` is already in the prompt", answer.join(" ")),
+        let answer = answer.join(" ");
+        let message = tr!(
+            findings.lang(),
+            "la réponse `{answer}` figure déjà dans l’énoncé",
+            "the answer `{answer}` is already in the prompt",
         );
+        findings.warning(question.line, Some(&question.id), message);
     }
 }
 
@@ -566,7 +675,8 @@ pub struct Report {
     pub errors: usize,
     /// How many are warnings.
     pub warnings: usize,
-    /// The language the banks share, English when they differ or state none.
+    /// The language the banks' findings share, French (the default
+    /// interface language) when they differ.
     #[serde(skip)]
     pub lang: Option<Lang>,
 }
@@ -576,7 +686,7 @@ impl Report {
         self.lang = match (self.banks, self.lang) {
             (0, _) => Some(lang),
             (_, Some(seen)) if seen == lang => Some(lang),
-            _ => Some(Lang::En),
+            _ => Some(Lang::Fr),
         };
         self.banks += 1;
         self.questions += questions;
@@ -588,33 +698,48 @@ impl Report {
 
 /// Checks the banks at `paths` (files, or folders searched for `*.yaml`), or
 /// the shipped bank when `paths` is empty; articles must lie inside `root`
-/// (by default each bank's own folder).
-pub fn check_paths(paths: &[PathBuf], root: Option<&Path>) -> Result<Report> {
+/// (by default each bank's own folder). Findings speak `interface` (`--lang`)
+/// when given, else each bank's language (see [`check_file_in`]).
+pub fn check_paths(
+    paths: &[PathBuf],
+    root: Option<&Path>,
+    interface: Option<Lang>,
+) -> Result<Report> {
     let mut report = Report::default();
     if paths.is_empty() {
-        let checked = check_file(&BankFile::shipped());
+        let checked = check_file_in(&BankFile::shipped(), None, interface);
         report.add(checked.diagnostics, checked.questions, checked.lang);
         return Ok(report);
     }
+    // What is found before a bank is read speaks `--lang`, else French.
+    let lang = interface.unwrap_or(Lang::Fr);
     for path in paths {
         if let Some(file) = BankFile::shipped_by_path(path) {
-            let checked = check_file_in(&file, root);
+            let checked = check_file_in(&file, root, interface);
             report.add(checked.diagnostics, checked.questions, checked.lang);
             continue;
         }
         let files = bank_files(path)?;
         if files.is_empty() {
-            let mut findings = Findings::new(path.display().to_string());
-            findings.error(1, None, "no bank here: a bank is a `*.yaml` file");
-            report.add(findings.list, 0, Lang::En);
+            let mut findings = Findings::new(path.display().to_string(), lang);
+            findings.error(
+                1,
+                None,
+                tr!(
+                    lang,
+                    "aucune banque ici\u{a0}: une banque est un fichier `*.yaml`",
+                    "no bank here: a bank is a `*.yaml` file",
+                ),
+            );
+            report.add(findings.list, 0, lang);
         }
         for file in files {
-            match BankFile::read(&file)? {
+            match BankFile::read(&file, interface)? {
                 Ok(bank) => {
-                    let checked = check_file_in(&bank, root);
+                    let checked = check_file_in(&bank, root, interface);
                     report.add(checked.diagnostics, checked.questions, checked.lang);
                 }
-                Err(diagnostic) => report.add(vec![diagnostic], 0, Lang::En),
+                Err(diagnostic) => report.add(vec![diagnostic], 0, lang),
             }
         }
     }

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::bank::Lang;
+
 /// How bad a finding is: errors fail `check`, warnings only advise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,6 +41,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The severity word stays English in every language, as rustc's and
+        // gcc's do: editors and CI parse `file:line: error:`.
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -55,21 +59,29 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Collects findings for one file, so each producer only says line and message.
+/// Collects findings for one file, so each producer only says line and
+/// message, in the language the findings speak ([`Findings::lang`]).
 #[derive(Debug)]
 pub struct Findings {
     file: String,
+    lang: Lang,
     /// Everything found so far, in the order found.
     pub list: Vec<Diagnostic>,
 }
 
 impl Findings {
-    /// Starts an empty list for `file`.
-    pub fn new(file: impl Into<String>) -> Findings {
+    /// Starts an empty list for `file`, whose messages speak `lang`.
+    pub fn new(file: impl Into<String>, lang: Lang) -> Findings {
         Findings {
             file: file.into(),
+            lang,
             list: Vec::new(),
         }
+    }
+
+    /// The language the messages speak (the severity word stays English for tools).
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Records an error.
@@ -142,7 +154,7 @@ mod tests {
 
     #[test]
     fn every_finding_is_one_line_without_escapes() {
-        let mut findings = Findings::new("bank.yaml");
+        let mut findings = Findings::new("bank.yaml", Lang::En);
         findings.error(3, Some("q\u{1b}1"), "« two\nlines »\u{1b}[2J");
         let shown = findings.list[0].to_string();
         assert_eq!(

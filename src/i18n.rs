@@ -2,6 +2,19 @@
 
 use crate::bank::{Lang, QuestionType, Skill, Verdict};
 
+/// `format!` in one of two languages: `tr!(lang, "en français {x}", "in English {x}")`.
+/// Only the chosen text is formatted; leaving one out does not compile, so no
+/// message can lack its translation.
+macro_rules! tr {
+    ($lang:expr, $fr:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::bank::Lang::Fr => format!($fr),
+            $crate::bank::Lang::En => format!($en),
+        }
+    };
+}
+pub(crate) use tr;
+
 /// Every interface string of the sheets and the quiz, in one language.
 #[derive(Debug)]
 pub struct Strings {

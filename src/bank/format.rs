@@ -687,7 +687,7 @@ mod tests {
                 let questions = list.iter().map(|q| Value::Mapping(question_value(q))).collect();
                 bank.insert("questions".into(), Value::Sequence(questions));
                 let yaml = serde_yaml::to_string(&bank).unwrap();
-                let parsed = parse("bank.yaml", &yaml);
+                let parsed = parse("bank.yaml", &yaml, None);
                 prop_assert!(parsed.findings.list.is_empty(), "{:?}\n{yaml}", parsed.findings.list);
                 let back: Vec<Question> = parsed
                     .questions

@@ -8,6 +8,23 @@
 
 use std::collections::HashMap;
 
+use super::Lang;
+use super::parse::parse_name;
+
+/// The language a bank states on its top-level `language:` line, read from
+/// the text before the YAML is parsed, so that every finding (even a syntax
+/// error) speaks it, whatever the order of the keys. `None` when the line is
+/// missing, not plain block style, or names no known language.
+pub(super) fn stated_language(text: &str) -> Option<Lang> {
+    let value = text
+        .lines()
+        .find_map(|line| line.strip_prefix("language:"))?;
+    // A comment ends the value; quotes are allowed around it.
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let value = value.trim_matches(['"', '\'']);
+    parse_name::<Lang>(value, Lang::En).ok()
+}
+
 /// A key of a mapping and the lines of its block-list entries.
 #[derive(Debug, Default, Clone)]
 pub struct KeyLines {
@@ -201,6 +218,15 @@ fn key_of(content: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stated_language_is_read_wherever_it_is() {
+        let text = "title: T\nquestions: []\nlanguage: \"en\" # interface\n";
+        assert_eq!(stated_language(text), Some(Lang::En));
+        assert_eq!(stated_language("language: fr\n"), Some(Lang::Fr));
+        assert_eq!(stated_language("  language: en\nlanguage: xx\n"), None);
+        assert_eq!(stated_language("title: T\n"), None);
+    }
 
     #[test]
     fn finds_questions_keys_and_list_entries() {

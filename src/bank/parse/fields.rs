@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use clap::ValueEnum;
 use serde_yaml::{Mapping, Value};
 
-use super::super::name_of;
 use super::super::outline::ItemLines;
+use super::super::{Lang, name_of};
 use crate::diagnostic::{Findings, control_char};
+use crate::i18n::tr;
 use crate::text::fold_answer;
 
 /// Choices, pairs and items a question may have at most.
@@ -27,16 +28,23 @@ impl Reader<'_> {
         self.findings.error(line, id, message);
     }
 
+    /// The language of the findings.
+    pub(super) fn lang(&self) -> Lang {
+        self.findings.lang()
+    }
+
     /// Reports a control character in `text` (it would reach a terminal);
     /// true when there is none.
     pub(super) fn clean(&mut self, key: &str, line: usize, text: &str) -> bool {
         match control_char(text) {
             None => true,
             Some(name) => {
-                self.error(
-                    line,
-                    format!("`{key}` contains a control character ({name}), which would reach the terminal: remove it"),
+                let message = tr!(
+                    self.lang(),
+                    "`{key}` contient un caractère de contrôle ({name}), qui parviendrait au terminal\u{a0}: retirez-le",
+                    "`{key}` contains a control character ({name}), which would reach the terminal: remove it",
                 );
+                self.error(line, message);
                 false
             }
         }
@@ -51,24 +59,31 @@ impl Reader<'_> {
 
     /// A text field; numbers and booleans are taken as text.
     pub(super) fn text(&mut self, map: &mut Mapping, key: &str, line: usize) -> Option<String> {
+        let lang = self.lang();
+        let empty = tr!(lang, "`{key}` est vide", "`{key}` is empty");
         match map.remove(key)? {
             Value::Null => {
-                self.error(line, format!("`{key}` is empty"));
+                self.error(line, empty);
                 None
             }
-            value => {
-                match scalar(&value) {
-                    Some(text) if text.trim().is_empty() => {
-                        self.error(line, format!("`{key}` is empty"));
-                        None
-                    }
-                    Some(text) => self.clean(key, line, &text).then(|| text.trim().to_owned()),
-                    None => {
-                        self.error(line, format!("`{key}` must be text, not a list or a set of fields (put it in quotes)"));
-                        None
-                    }
+            value => match scalar(&value) {
+                Some(text) if text.trim().is_empty() => {
+                    self.error(line, empty);
+                    None
                 }
-            }
+                Some(text) => self.clean(key, line, &text).then(|| text.trim().to_owned()),
+                None => {
+                    self.error(
+                        line,
+                        tr!(
+                            lang,
+                            "`{key}` doit être un texte, pas une liste ni un ensemble de champs (mettez-le entre guillemets)",
+                            "`{key}` must be text, not a list or a set of fields (put it in quotes)",
+                        ),
+                    );
+                    None
+                }
+            },
         }
     }
 
@@ -82,7 +97,12 @@ impl Reader<'_> {
         let present = contains(map, key);
         let text = self.text(map, key, lines.key(key));
         if !present {
-            self.error(lines.line, format!("missing `{key}`: {why}"));
+            let message = tr!(
+                self.lang(),
+                "`{key}` manquant\u{a0}: {why}",
+                "missing `{key}`: {why}"
+            );
+            self.error(lines.line, message);
         }
         text
     }
@@ -94,25 +114,35 @@ impl Reader<'_> {
         key: &str,
         lines: &ItemLines,
     ) -> Option<Vec<String>> {
+        let lang = self.lang();
         match map.remove(key)? {
             Value::Sequence(entries) => {
                 let mut out = Vec::with_capacity(entries.len());
                 let mut ok = true;
                 for (index, entry) in entries.iter().enumerate() {
-                    let problem = match scalar(entry) {
+                    let empty = match scalar(entry) {
                         Some(text) if !text.trim().is_empty() => {
                             ok &= self.clean(key, lines.entry(key, index), &text);
                             out.push(text.trim().to_owned());
                             continue;
                         }
-                        Some(_) => "is empty",
-                        None if matches!(entry, Value::Null) => "is empty",
-                        None => "must be text (put it in quotes)",
+                        Some(_) => true,
+                        None => matches!(entry, Value::Null),
                     };
-                    self.error(
-                        lines.entry(key, index),
-                        format!("entry {} of `{key}` {problem}", index + 1),
-                    );
+                    let n = index + 1;
+                    let message = match empty {
+                        true => tr!(
+                            lang,
+                            "l’entrée {n} de `{key}` est vide",
+                            "entry {n} of `{key}` is empty"
+                        ),
+                        false => tr!(
+                            lang,
+                            "l’entrée {n} de `{key}` doit être un texte (mettez-la entre guillemets)",
+                            "entry {n} of `{key}` must be text (put it in quotes)",
+                        ),
+                    };
+                    self.error(lines.entry(key, index), message);
                     ok = false;
                 }
                 ok.then_some(out)
@@ -125,7 +155,11 @@ impl Reader<'_> {
                 None => {
                     self.error(
                         lines.key(key),
-                        format!("`{key}` must be a list, e.g. `{key}: [\"…\", \"…\"]`"),
+                        tr!(
+                            lang,
+                            "`{key}` doit être une liste, par exemple `{key}: [\"…\", \"…\"]`",
+                            "`{key}` must be a list, e.g. `{key}: [\"…\", \"…\"]`",
+                        ),
                     );
                     None
                 }
@@ -138,9 +172,15 @@ impl Reader<'_> {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => b,
             Some(other) => {
+                let lang = self.lang();
+                let shown = show(&other, lang);
                 self.error(
                     line,
-                    format!("`{key}` must be `true` or `false`, not `{}`", show(&other)),
+                    tr!(
+                        lang,
+                        "`{key}` vaut `true` ou `false`, pas `{shown}`",
+                        "`{key}` must be `true` or `false`, not `{shown}`",
+                    ),
                 );
                 false
             }
@@ -155,6 +195,7 @@ impl Reader<'_> {
         line: usize,
         required: bool,
     ) -> Option<T> {
+        let lang = self.lang();
         let present = contains(map, key);
         let Some(text) = self.text(map, key, line) else {
             if required && !present {
@@ -163,50 +204,76 @@ impl Reader<'_> {
                     .map(name_of)
                     .collect::<Vec<_>>()
                     .join(", ");
-                self.error(line, format!("missing `{key}`: one of {names}"));
+                self.error(
+                    line,
+                    tr!(
+                        lang,
+                        "`{key}` manquant\u{a0}: l’un de {names}",
+                        "missing `{key}`: one of {names}"
+                    ),
+                );
             }
             return None;
         };
-        match parse_name::<T>(&text) {
+        match parse_name::<T>(&text, lang) {
             Ok(value) => Some(value),
             Err(hint) => {
-                let what = if key == "answer" {
-                    "claim answer".to_owned()
-                } else {
-                    key.to_owned()
+                let message = match key {
+                    "answer" => tr!(
+                        lang,
+                        "réponse d’affirmation `{text}` inconnue\u{a0}: {hint}",
+                        "unknown claim answer `{text}`: {hint}",
+                    ),
+                    _ => tr!(
+                        lang,
+                        "valeur `{text}` inconnue pour `{key}`\u{a0}: {hint}",
+                        "unknown {key} `{text}`: {hint}",
+                    ),
                 };
-                self.error(line, format!("unknown {what} `{text}`: {hint}"));
+                self.error(line, message);
                 None
             }
         }
     }
 
     pub(super) fn choices(&mut self, map: &mut Mapping, lines: &ItemLines) -> Option<Vec<String>> {
+        let lang = self.lang();
+        // Absent is reported here; a present but unreadable list was
+        // reported by `texts` (another finding on the question's first line,
+        // a missing `prompt` say, must not hide this one).
+        let present = contains(map, "choices");
         let Some(choices) = self.texts(map, "choices", lines) else {
-            if !self.was_reported(lines.key("choices")) {
+            if !present {
                 self.error(
                     lines.line,
-                    "missing `choices`: list 2 to 8 choices, e.g. `choices: [\"…\", \"…\"]`",
+                    tr!(
+                        lang,
+                        "`choices` manquant\u{a0}: donnez de 2 à 8 choix, par exemple `choices: [\"…\", \"…\"]`",
+                        "missing `choices`: list 2 to 8 choices, e.g. `choices: [\"…\", \"…\"]`",
+                    ),
                 );
             }
             return None;
         };
-        if choices.len() < MIN_CHOICES {
+        let n = choices.len();
+        if n < MIN_CHOICES {
             self.error(
                 lines.key("choices"),
-                format!(
-                    "only {} choice: a question needs 2 to 8 choices",
-                    choices.len()
+                tr!(
+                    lang,
+                    "seulement {n} choix\u{a0}: une question en demande de 2 à 8",
+                    "only {n} choice: a question needs 2 to 8 choices",
                 ),
             );
             return None;
         }
-        if choices.len() > MAX_CHOICES {
+        if n > MAX_CHOICES {
             self.error(
                 lines.key("choices"),
-                format!(
-                    "{} choices: a question takes at most 8 (they must fit a printed line)",
-                    choices.len()
+                tr!(
+                    lang,
+                    "{n} choix\u{a0}: une question en a 8 au plus (ils doivent tenir sur une ligne imprimée)",
+                    "{n} choices: a question takes at most 8 (they must fit a printed line)",
                 ),
             );
             return None;
@@ -221,18 +288,23 @@ impl Reader<'_> {
         lines: &ItemLines,
         choices: Option<&[String]>,
     ) -> Option<Vec<usize>> {
+        let lang = self.lang();
         let present = contains(map, "answers");
         let answers = self.texts(map, "answers", lines);
         if !present {
-            let hint = if contains(map, "answer") {
-                " (a multi question uses `answers`, plural, as a list)"
-            } else {
-                ""
+            let message = match contains(map, "answer") {
+                true => tr!(
+                    lang,
+                    "`answers` manquant\u{a0}: donnez les bons choix (une question multi utilise `answers`, au pluriel, en liste)",
+                    "missing `answers`: list the right choices (a multi question uses `answers`, plural, as a list)",
+                ),
+                false => tr!(
+                    lang,
+                    "`answers` manquant\u{a0}: donnez les bons choix",
+                    "missing `answers`: list the right choices",
+                ),
             };
-            self.error(
-                lines.line,
-                format!("missing `answers`: list the right choices{hint}"),
-            );
+            self.error(lines.line, message);
             map.remove("answer");
             return None;
         }
@@ -240,7 +312,11 @@ impl Reader<'_> {
         if answers.is_empty() {
             self.error(
                 lines.key("answers"),
-                "`answers` is empty: list at least one right choice",
+                tr!(
+                    lang,
+                    "`answers` est vide\u{a0}: donnez au moins un bon choix",
+                    "`answers` is empty: list at least one right choice",
+                ),
             );
             return None;
         }
@@ -251,12 +327,16 @@ impl Reader<'_> {
                 Some(i) if indexes.contains(&i) => {
                     self.error(
                         lines.entry("answers", n),
-                        format!("`{answer}` is listed twice in `answers`"),
+                        tr!(
+                            lang,
+                            "`{answer}` figure deux fois dans `answers`",
+                            "`{answer}` is listed twice in `answers`",
+                        ),
                     );
                 }
                 Some(i) => indexes.push(i),
                 None => {
-                    let message = not_a_choice("answers", answer, choices);
+                    let message = not_a_choice(lang, "answers", answer, choices);
                     self.error(lines.entry("answers", n), message);
                 }
             }
@@ -276,10 +356,15 @@ impl Reader<'_> {
             return Some(choices.map_or_else(Vec::new, |c| vec![None; c.len()]));
         };
         let line = lines.key("feedback");
+        let lang = self.lang();
         let Value::Mapping(entries) = value else {
             self.error(
                 line,
-                "`feedback` maps a wrong choice to why it is wrong: `\"the choice\": \"why\"`",
+                tr!(
+                    lang,
+                    "`feedback` associe à un mauvais choix la raison de son erreur\u{a0}: `\"le choix\": \"pourquoi\"`",
+                    "`feedback` maps a wrong choice to why it is wrong: `\"the choice\": \"why\"`",
+                ),
             );
             return None;
         };
@@ -287,7 +372,7 @@ impl Reader<'_> {
         let mut out = vec![None; choices.len()];
         let mut ok = true;
         for (key, why) in &entries {
-            let key = show(key);
+            let key = show(key, lang);
             let why = scalar(why).unwrap_or_default();
             if !self.clean("feedback", line, &why) {
                 ok = false;
@@ -298,11 +383,25 @@ impl Reader<'_> {
                     out[i] = Some(why.trim().to_owned())
                 }
                 Some(i) if !correct.contains(&i) => {
-                    self.error(line, format!("the feedback for `{key}` is empty"));
+                    self.error(
+                        line,
+                        tr!(
+                            lang,
+                            "le feedback de `{key}` est vide",
+                            "the feedback for `{key}` is empty"
+                        ),
+                    );
                     ok = false;
                 }
                 _ => {
-                    self.error(line, format!("feedback key `{key}` is not one of the wrong choices: feedback explains why a wrong choice is wrong"));
+                    self.error(
+                        line,
+                        tr!(
+                            lang,
+                            "la clé de feedback `{key}` n’est pas l’un des mauvais choix\u{a0}: le feedback explique pourquoi un mauvais choix est faux",
+                            "feedback key `{key}` is not one of the wrong choices: feedback explains why a wrong choice is wrong",
+                        ),
+                    );
                     ok = false;
                 }
             }
@@ -316,19 +415,28 @@ impl Reader<'_> {
         lines: &ItemLines,
     ) -> Option<Vec<(String, String)>> {
         let line = lines.key("pairs");
+        let lang = self.lang();
         let entries = match map.remove("pairs") {
             Some(Value::Sequence(entries)) => entries,
             None => {
                 self.error(
                     lines.line,
-                    "missing `pairs`: list 2 to 8 pairs, each `[\"left\", \"right\"]`",
+                    tr!(
+                        lang,
+                        "`pairs` manquant\u{a0}: donnez de 2 à 8 paires, chacune `[\"gauche\", \"droite\"]`",
+                        "missing `pairs`: list 2 to 8 pairs, each `[\"left\", \"right\"]`",
+                    ),
                 );
                 return None;
             }
             Some(_) => {
                 self.error(
                     line,
-                    "`pairs` must be a list of pairs, each `[\"left\", \"right\"]`",
+                    tr!(
+                        lang,
+                        "`pairs` doit être une liste de paires, chacune `[\"gauche\", \"droite\"]`",
+                        "`pairs` must be a list of pairs, each `[\"left\", \"right\"]`",
+                    ),
                 );
                 return None;
             }
@@ -346,21 +454,30 @@ impl Reader<'_> {
                         pairs.push((left.trim().to_owned(), right.trim().to_owned()));
                     }
                 }
-                _ => self.error(
-                    lines.entry("pairs", n),
-                    format!("pair {} must be two texts, `[\"left\", \"right\"]`", n + 1),
-                ),
+                _ => {
+                    let number = n + 1;
+                    self.error(
+                        lines.entry("pairs", n),
+                        tr!(
+                            lang,
+                            "la paire {number} doit être deux textes, `[\"gauche\", \"droite\"]`",
+                            "pair {number} must be two texts, `[\"left\", \"right\"]`",
+                        ),
+                    )
+                }
             }
         }
         if pairs.len() != entries.len() {
             return None;
         }
         if !(2..=MAX_CHOICES).contains(&pairs.len()) {
+            let has = count(lang, pairs.len(), ("paire", "paires"), ("pair", "pairs"));
             self.error(
                 line,
-                format!(
-                    "`pairs` has {}: a match question needs 2 to 8",
-                    count(pairs.len(), "pair")
+                tr!(
+                    lang,
+                    "`pairs` a {has}\u{a0}: une question match en demande de 2 à 8",
+                    "`pairs` has {has}: a match question needs 2 to 8",
                 ),
             );
             return None;
@@ -373,16 +490,18 @@ impl Reader<'_> {
 
     /// Reports entries of a list that repeat an earlier one (ignoring case and accents).
     pub(super) fn no_repeats(&mut self, list: &[String], key: &str, lines: &ItemLines) -> bool {
+        let lang = self.lang();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut ok = true;
         for (n, entry) in list.iter().enumerate() {
             if let Some(first) = seen.insert(fold_answer(entry), n) {
+                let (first, second) = (first + 1, n + 1);
                 self.error(
                     lines.entry(key, n),
-                    format!(
-                        "`{entry}` appears twice in `{key}` (entries {} and {})",
-                        first + 1,
-                        n + 1
+                    tr!(
+                        lang,
+                        "`{entry}` figure deux fois dans `{key}` (entrées {first} et {second})",
+                        "`{entry}` appears twice in `{key}` (entries {first} and {second})",
                     ),
                 );
                 ok = false;
@@ -391,6 +510,8 @@ impl Reader<'_> {
         ok
     }
 
+    /// Reports the keys of `map` not in `known`; `what` is what holds them,
+    /// in the findings' language ("a question", "une question").
     pub(super) fn unknown_keys(
         &mut self,
         map: &Mapping,
@@ -398,21 +519,34 @@ impl Reader<'_> {
         line: impl Fn(&str) -> usize,
         what: &str,
     ) {
+        let lang = self.lang();
         for key in map.keys() {
-            let key = show(key);
+            let key = show(key, lang);
             if known.contains(&key.as_str()) {
                 continue;
             }
-            let hint = closest_name(&key, known.iter().copied()).map_or_else(
-                || format!(" (a {what} has: {})", known.join(", ")),
-                |k| format!(", did you mean `{k}`?"),
-            );
-            self.error(line(&key), format!("unknown field `{key}`{hint}"));
+            let message = match closest_name(&key, known.iter().copied()) {
+                Some(near) => tr!(
+                    lang,
+                    "champ inconnu `{key}`, vouliez-vous dire `{near}`\u{a0}?",
+                    "unknown field `{key}`, did you mean `{near}`?",
+                ),
+                None => {
+                    let names = known.join(", ");
+                    tr!(
+                        lang,
+                        "champ inconnu `{key}` ({what} a\u{a0}: {names})",
+                        "unknown field `{key}` ({what} has: {names})",
+                    )
+                }
+            };
+            self.error(line(&key), message);
         }
     }
 }
 
-pub(super) fn not_a_choice(key: &str, answer: &str, choices: &[String]) -> String {
+/// The message for an answer that is none of the choices, with the nearest one.
+pub(super) fn not_a_choice(lang: Lang, key: &str, answer: &str, choices: &[String]) -> String {
     let near = choices
         .iter()
         .find(|c| fold_answer(c) == fold_answer(answer))
@@ -421,24 +555,36 @@ pub(super) fn not_a_choice(key: &str, answer: &str, choices: &[String]) -> Strin
                 .and_then(|n| choices.iter().find(|c| *c == n))
         });
     match near {
-        Some(choice) => format!(
-            "`{key}` `{answer}` is not one of the choices; did you mean `{choice}`? (copy it exactly)"
+        Some(choice) => tr!(
+            lang,
+            "`{key}` `{answer}` n’est pas l’un des choix\u{a0}; vouliez-vous dire `{choice}`\u{a0}? (copiez-le exactement)",
+            "`{key}` `{answer}` is not one of the choices; did you mean `{choice}`? (copy it exactly)",
         ),
-        None => {
-            format!("`{key}` `{answer}` is not one of the choices: copy the right choice exactly")
-        }
+        None => tr!(
+            lang,
+            "`{key}` `{answer}` n’est pas l’un des choix\u{a0}: copiez le bon choix exactement",
+            "`{key}` `{answer}` is not one of the choices: copy the right choice exactly",
+        ),
     }
 }
 
-/// Parses a value of an enum by its bank name, with a hint listing the names.
-pub(crate) fn parse_name<T: ValueEnum>(text: &str) -> Result<T, String> {
+/// Parses a value of an enum by its bank name, with a hint in `lang`
+/// listing the names.
+pub(crate) fn parse_name<T: ValueEnum>(text: &str, lang: Lang) -> Result<T, String> {
     if let Ok(value) = T::from_str(text.trim(), true) {
         return Ok(value);
     }
     let names: Vec<String> = T::value_variants().iter().map(name_of).collect();
     let hint = match closest_name(text, names.iter().map(String::as_str)) {
-        Some(name) => format!("did you mean `{name}`?"),
-        None => format!("expected one of {}", names.join(", ")),
+        Some(name) => tr!(
+            lang,
+            "vouliez-vous dire `{name}`\u{a0}?",
+            "did you mean `{name}`?"
+        ),
+        None => {
+            let names = names.join(", ");
+            tr!(lang, "attendu l’un de {names}", "expected one of {names}")
+        }
     };
     Err(hint)
 }
@@ -459,12 +605,18 @@ pub(super) fn closest_name<'a>(
         .map(|(_, n)| n)
 }
 
-/// "1 pair", "9 pairs".
-pub(super) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("only 1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// "only 1 pair", "9 pairs"; `fr` and `en` are each language's (singular, plural).
+pub(super) fn count(
+    lang: Lang,
+    n: usize,
+    fr: (&str, &str),
+    en: (&str, &str),
+) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => format!("une seule {}", fr.0),
+        (Lang::Fr, _) => crate::i18n::count(lang, n, fr.0, fr.1),
+        (Lang::En, 1) => format!("only 1 {}", en.0),
+        (Lang::En, _) => crate::i18n::count(lang, n, en.0, en.1),
     }
 }
 
@@ -484,11 +636,14 @@ pub(super) fn scalar(value: &Value) -> Option<String> {
 }
 
 /// A short rendering of any value for messages.
-pub(super) fn show(value: &Value) -> String {
-    scalar(value).unwrap_or_else(|| match value {
-        Value::Sequence(_) => "a list".to_owned(),
-        Value::Mapping(_) => "a set of fields".to_owned(),
-        _ => "nothing".to_owned(),
+pub(super) fn show(value: &Value, lang: Lang) -> String {
+    scalar(value).unwrap_or_else(|| {
+        let what = match value {
+            Value::Sequence(_) => lang.pick("une liste", "a list"),
+            Value::Mapping(_) => lang.pick("un ensemble de champs", "a set of fields"),
+            _ => lang.pick("rien", "nothing"),
+        };
+        what.to_owned()
     })
 }
 

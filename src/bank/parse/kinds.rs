@@ -5,7 +5,8 @@ use serde_yaml::{Mapping, Value};
 use super::super::outline::ItemLines;
 use super::super::{Choices, Kind, QuestionType, Verdict};
 use super::cloze::parse_cloze;
-use super::fields::{MAX_CHOICES, Reader, count, not_a_choice, show};
+use super::fields::{MAX_CHOICES, Reader, contains, count, not_a_choice, show};
+use crate::i18n::tr;
 
 /// Reads the fields of a question's own type (see [`crate::bank::format::TYPES`]).
 pub(super) fn read_kind(
@@ -15,7 +16,8 @@ pub(super) fn read_kind(
     lines: &ItemLines,
 ) -> Option<Kind> {
     let at = |key: &str| lines.key(key);
-    let why = |t: QuestionType| format!("type `{t}` needs it");
+    let lang = reader.lang();
+    let why = |t: QuestionType| tr!(lang, "le type `{t}` en a besoin", "type `{t}` needs it");
     match qtype {
         QuestionType::Single | QuestionType::Multi => {
             let prompt = reader.required_text(map, "prompt", lines, &why(qtype));
@@ -27,13 +29,19 @@ pub(super) fn read_kind(
                         map,
                         "answer",
                         lines,
-                        "write the right choice, exactly as in `choices`",
+                        lang.pick(
+                            "écrivez le bon choix, exactement comme dans `choices`",
+                            "write the right choice, exactly as in `choices`",
+                        ),
                     );
                     match (&answer, &choices) {
                         (Some(answer), Some(choices)) => {
                             let found = choices.iter().position(|c| c == answer);
                             if found.is_none() {
-                                reader.error(at("answer"), not_a_choice("answer", answer, choices));
+                                reader.error(
+                                    at("answer"),
+                                    not_a_choice(lang, "answer", answer, choices),
+                                );
                             }
                             found.map(|i| vec![i])
                         }
@@ -61,16 +69,22 @@ pub(super) fn read_kind(
                 None => {
                     reader.error(
                         lines.line,
-                        "missing `answer`: write `answer: true` or `answer: false`",
+                        tr!(
+                            lang,
+                            "`answer` manquant\u{a0}: écrivez `answer: true` ou `answer: false`",
+                            "missing `answer`: write `answer: true` or `answer: false`",
+                        ),
                     );
                     None
                 }
                 Some(other) => {
+                    let shown = show(&other, lang);
                     reader.error(
                         at("answer"),
-                        format!(
-                            "`answer` of a true/false question must be `true` or `false`, not `{}`",
-                            show(&other)
+                        tr!(
+                            lang,
+                            "`answer` d’une question vrai/faux vaut `true` ou `false`, pas `{shown}`",
+                            "`answer` of a true/false question must be `true` or `false`, not `{shown}`",
                         ),
                     );
                     None
@@ -95,7 +109,10 @@ pub(super) fn read_kind(
                 map,
                 "answer",
                 lines,
-                "write the expected answer; add other accepted forms under `accept`",
+                lang.pick(
+                    "écrivez la réponse attendue\u{a0}; ajoutez les autres formes acceptées sous `accept`",
+                    "write the expected answer; add other accepted forms under `accept`",
+                ),
             );
             let accept = reader.texts(map, "accept", lines).unwrap_or_default();
             Some(Kind::Short {
@@ -110,9 +127,12 @@ pub(super) fn read_kind(
                 map,
                 "text",
                 lines,
-                "write the text with each gap as `{{answer}}`",
+                lang.pick(
+                    "écrivez le texte, chaque trou noté `{{réponse}}`",
+                    "write the text with each gap as `{{answer}}`",
+                ),
             )?;
-            match parse_cloze(&text) {
+            match parse_cloze(&text, lang) {
                 Ok(segments) => Some(Kind::Cloze { prompt, segments }),
                 Err(message) => {
                     reader.error(at("text"), message);
@@ -130,23 +150,31 @@ pub(super) fn read_kind(
         }
         QuestionType::Order => {
             let prompt = reader.required_text(map, "prompt", lines, &why(qtype));
+            // Absent is reported here, unreadable by `texts` (see `choices`).
+            let present = contains(map, "items");
             let items = reader.texts(map, "items", lines);
             let items = match items {
                 None => {
-                    if !reader.was_reported(at("items")) {
+                    if !present {
                         reader.error(
                             lines.line,
-                            "missing `items`: list 3 to 8 items in the right order",
+                            tr!(
+                                lang,
+                                "`items` manquant\u{a0}: donnez de 3 à 8 éléments, dans le bon ordre",
+                                "missing `items`: list 3 to 8 items in the right order",
+                            ),
                         );
                     }
                     None
                 }
                 Some(items) if !(3..=MAX_CHOICES).contains(&items.len()) => {
+                    let has = count(lang, items.len(), ("élément", "éléments"), ("item", "items"));
                     reader.error(
                         at("items"),
-                        format!(
-                            "`items` has {}: an order question needs 3 to 8",
-                            count(items.len(), "item")
+                        tr!(
+                            lang,
+                            "`items` a {has}\u{a0}: une question order en demande de 3 à 8",
+                            "`items` has {has}: an order question needs 3 to 8",
                         ),
                     );
                     None
@@ -166,13 +194,19 @@ pub(super) fn read_kind(
                 map,
                 "front",
                 lines,
-                "a card needs a `front` (the question side)",
+                lang.pick(
+                    "une fiche a besoin d’un recto `front` (le côté question)",
+                    "a card needs a `front` (the question side)",
+                ),
             );
             let back = reader.required_text(
                 map,
                 "back",
                 lines,
-                "a card needs a `back` (the answer side)",
+                lang.pick(
+                    "une fiche a besoin d’un verso `back` (le côté réponse)",
+                    "a card needs a `back` (the answer side)",
+                ),
             );
             Some(Kind::Card {
                 front: front?,
@@ -185,7 +219,10 @@ pub(super) fn read_kind(
                 map,
                 "answer",
                 lines,
-                "write a model answer, what a full-marks answer says",
+                lang.pick(
+                    "écrivez une réponse modèle, ce que dit une réponse qui a tous les points",
+                    "write a model answer, what a full-marks answer says",
+                ),
             );
             // The rubric is read with the common fields and put in by the caller.
             Some(Kind::Open {

@@ -18,6 +18,7 @@ use super::format::{self, question_fields};
 use super::outline::{ItemLines, Outline};
 use super::{Kind, Lang, Question, QuestionType, RubricLevel, Skill, Source};
 use crate::diagnostic::Findings;
+use crate::i18n::tr;
 
 pub(crate) use fields::parse_name;
 pub use fields::suggest_id;
@@ -35,8 +36,7 @@ pub struct Parsed {
     pub title: Option<String>,
     /// The interface language (French when unset or wrong).
     pub language: Lang,
-    /// The language the bank states, when it states a known one (findings
-    /// about a bank that does not are in English).
+    /// The language the bank states, when it states a known one.
     pub stated_language: Option<Lang>,
     /// The `source:` block, if readable.
     pub source: Option<Source>,
@@ -48,7 +48,7 @@ pub struct Parsed {
     pub entries: usize,
     /// Lines of keys and questions, for later findings.
     pub outline: Outline,
-    /// The problems found.
+    /// The problems found, in the interface language (see [`parse`]).
     pub findings: Findings,
 }
 
@@ -64,9 +64,14 @@ pub struct Unread {
     pub evidence: Vec<String>,
 }
 
-/// Parses and validates a bank's text. `label` names the file in findings.
-pub fn parse(label: &str, text: &str) -> Parsed {
+/// Parses and validates a bank's text. `label` names the file in findings,
+/// which speak the interface language: `interface` (`--lang`) when given,
+/// else the language the bank states, else French.
+pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
     let outline = Outline::scan(text);
+    let lang = interface
+        .or_else(|| super::outline::stated_language(text))
+        .unwrap_or(Lang::Fr);
     let mut parsed = Parsed {
         id: None,
         title: None,
@@ -77,9 +82,9 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         unread: Vec::new(),
         entries: 0,
         outline,
-        findings: Findings::new(label),
+        findings: Findings::new(label, lang),
     };
-    let value = match yaml::load(text) {
+    let value = match yaml::load(text, lang) {
         Ok(value) => value,
         Err((line, message)) => {
             parsed.findings.error(line, None, message);
@@ -90,7 +95,11 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         parsed.findings.error(
             1,
             None,
-            "the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
+            tr!(
+                lang,
+                "le fichier est vide\u{a0}: une banque commence par `title:`, `language:`, `source:` et `questions:` (voir docs/bank-format.md)",
+                "the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
+            ),
         );
         return parsed;
     }
@@ -98,7 +107,11 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         parsed.findings.error(
             1,
             None,
-            "a bank is a set of fields (`title:`, `language:`, `source:`, `questions:`), not a list or a single value",
+            tr!(
+                lang,
+                "une banque est un ensemble de champs (`title:`, `language:`, `source:`, `questions:`), pas une liste ni une valeur seule",
+                "a bank is a set of fields (`title:`, `language:`, `source:`, `questions:`), not a list or a single value",
+            ),
         );
         return parsed;
     };
@@ -110,14 +123,15 @@ pub fn parse(label: &str, text: &str) -> Parsed {
     };
     let at = |key: &str| outline.top(key);
     if top.contains_key("<<") {
-        reader.error(at("<<"), MERGE_KEY);
+        reader.error(at("<<"), merge_key(lang));
         return parsed;
     }
     if let Some(id) = reader.text(&mut top, "id", at("id")) {
         if is_valid_id(&id) {
             parsed.id = Some(id);
         } else {
-            reader.error(at("id"), bad_id("bank id", &id, "my-bank"));
+            let what = lang.pick("l’identifiant de banque", "bank id");
+            reader.error(at("id"), bad_id(lang, what, &id, "my-bank"));
         }
     }
     let has_title = contains(&top, "title");
@@ -125,16 +139,31 @@ pub fn parse(label: &str, text: &str) -> Parsed {
     if !has_title {
         reader.error(
             1,
-            "missing `title`: add a line such as `title: \"Lere : l'armée face au CSP\"`",
+            tr!(
+                lang,
+                "`title` manquant\u{a0}: ajoutez une ligne comme `title: \"Lere : l'armée face au CSP\"`",
+                "missing `title`: add a line such as `title: \"Lere : l'armée face au CSP\"`",
+            ),
         );
     }
     if let Some(lang) = reader.text(&mut top, "language", at("language")) {
-        match parse_name::<Lang>(&lang) {
+        match parse_name::<Lang>(&lang, reader.lang()) {
             Ok(lang) => {
                 parsed.language = lang;
                 parsed.stated_language = Some(lang);
             }
-            Err(hint) => reader.error(at("language"), format!("unknown language `{lang}`: {hint}")),
+            Err(hint) => {
+                let stated = lang;
+                let lang = reader.lang();
+                reader.error(
+                    at("language"),
+                    tr!(
+                        lang,
+                        "langue inconnue `{stated}`\u{a0}: {hint}",
+                        "unknown language `{stated}`: {hint}"
+                    ),
+                );
+            }
         }
     }
     parsed.source = read_source(&mut reader, &mut top, &outline);
@@ -143,19 +172,34 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         Some(Value::Sequence(_)) | Some(Value::Null) => {
             reader.error(
                 at("questions"),
-                "`questions` is empty: a bank needs at least one question",
+                tr!(
+                    lang,
+                    "`questions` est vide\u{a0}: une banque a au moins une question",
+                    "`questions` is empty: a bank needs at least one question",
+                ),
             );
             Vec::new()
         }
         Some(_) => {
             reader.error(
                 at("questions"),
-                "`questions` must be a list, each question starting with `- id:`",
+                tr!(
+                    lang,
+                    "`questions` doit être une liste, chaque question commençant par `- id:`",
+                    "`questions` must be a list, each question starting with `- id:`",
+                ),
             );
             Vec::new()
         }
         None => {
-            reader.error(1, "missing `questions`: the list of questions");
+            reader.error(
+                1,
+                tr!(
+                    lang,
+                    "`questions` manquant\u{a0}: la liste des questions",
+                    "missing `questions`: the list of questions",
+                ),
+            );
             Vec::new()
         }
     };
@@ -163,7 +207,7 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         &top,
         &format::names(format::TOP),
         |k| outline.top(k),
-        "bank",
+        lang.pick("une banque", "a bank"),
     );
 
     parsed.entries = questions.len();
@@ -180,11 +224,13 @@ pub fn parse(label: &str, text: &str) -> Parsed {
         {
             if let Some(first) = first_use.get(&question.id) {
                 reader.id.clone_from(&question.id);
+                let id = &question.id;
                 reader.error(
                     lines.key("id"),
-                    format!(
-                        "duplicate id `{}`, first used at line {first}: ids must be unique",
-                        question.id
+                    tr!(
+                        lang,
+                        "identifiant `{id}` en double, déjà utilisé ligne {first}\u{a0}: chaque identifiant est unique",
+                        "duplicate id `{id}`, first used at line {first}: ids must be unique",
                     ),
                 );
                 parsed.unread.push(Unread {
@@ -202,9 +248,17 @@ pub fn parse(label: &str, text: &str) -> Parsed {
 }
 
 fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) -> Option<Source> {
+    let lang = reader.lang();
     match top.remove("source") {
         None => {
-            reader.error(1, "missing `source`: add `source:` with `file: article.txt`, the article the questions are about");
+            reader.error(
+                1,
+                tr!(
+                    lang,
+                    "`source` manquant\u{a0}: ajoutez `source:` avec `file: article.txt`, l’article dont parlent les questions",
+                    "missing `source`: add `source:` with `file: article.txt`, the article the questions are about",
+                ),
+            );
             None
         }
         Some(Value::Mapping(mut map)) => {
@@ -213,7 +267,11 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
             if !has_file {
                 reader.error(
                     outline.top("source"),
-                    "missing `file` under `source`: the article's text file, relative to this bank",
+                    tr!(
+                        lang,
+                        "`file` manquant sous `source`\u{a0}: le fichier texte de l’article, relatif à cette banque",
+                        "missing `file` under `source`: the article's text file, relative to this bank",
+                    ),
                 );
             }
             let source = Source {
@@ -224,7 +282,8 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
                 url: reader.text(&mut map, "url", outline.source("url")),
             };
             let known = format::names(format::SOURCE);
-            reader.unknown_keys(&map, &known, |k| outline.source(k), "source");
+            let what = lang.pick("`source`", "a source");
+            reader.unknown_keys(&map, &known, |k| outline.source(k), what);
             (!source.file.is_empty()).then_some(source)
         }
         Some(Value::String(file)) => {
@@ -240,7 +299,11 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
         Some(_) => {
             reader.error(
                 outline.top("source"),
-                "`source` must hold `file: article.txt` (and optionally `title`, `outlet`, `date`, `url`)",
+                tr!(
+                    lang,
+                    "`source` doit contenir `file: article.txt` (et, au choix, `title`, `outlet`, `date`, `url`)",
+                    "`source` must hold `file: article.txt` (and optionally `title`, `outlet`, `date`, `url`)",
+                ),
             );
             None
         }
@@ -248,7 +311,13 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
 }
 
 /// What every merge key costs: one message, and the question is skipped.
-const MERGE_KEY: &str = "`<<` merge keys are not supported in a bank: write the fields out in full (each question's lines are checked where they are written)";
+fn merge_key(lang: Lang) -> String {
+    tr!(
+        lang,
+        "les clés de fusion `<<` ne sont pas acceptées dans une banque\u{a0}: écrivez les champs en entier (les lignes de chaque question sont vérifiées là où elles sont écrites)",
+        "`<<` merge keys are not supported in a bank: write the fields out in full (each question's lines are checked where they are written)",
+    )
+}
 
 /// Reads one entry of `questions:`; a question with errors gives the quotes
 /// that can still be checked against the article.
@@ -259,10 +328,15 @@ fn read_question(
     index: usize,
 ) -> Result<Question, Option<Unread>> {
     reader.id.clear();
+    let lang = reader.lang();
     let Value::Mapping(mut map) = item else {
         reader.error(
             lines.line,
-            "each question is a set of fields starting with `- id:`, not a single value",
+            tr!(
+                lang,
+                "chaque question est un ensemble de champs commençant par `- id:`, pas une valeur seule",
+                "each question is a set of fields starting with `- id:`, not a single value",
+            ),
         );
         return Err(None);
     };
@@ -271,7 +345,7 @@ fn read_question(
         reader.id = id.trim().to_owned();
     }
     if map.contains_key("<<") {
-        reader.error(at("<<"), MERGE_KEY);
+        reader.error(at("<<"), merge_key(lang));
         return Err(None);
     }
     reader.id.clear();
@@ -280,7 +354,8 @@ fn read_question(
             reader.id.clone_from(&id);
             if !is_valid_id(&id) {
                 let example = format!("question-{}", index + 1);
-                reader.error(at("id"), bad_id("id", &id, &example));
+                let what = lang.pick("l’identifiant", "id");
+                reader.error(at("id"), bad_id(lang, what, &id, &example));
             }
             Some(id)
         }
@@ -288,14 +363,18 @@ fn read_question(
             if !contains(&map, "id") && !reader.was_reported(at("id")) {
                 reader.error(
                     lines.line,
-                    "missing `id`: give each question a short unique name such as `retrait-source`",
+                    tr!(
+                        lang,
+                        "`id` manquant\u{a0}: donnez à chaque question un nom court et unique, comme `retrait-source`",
+                        "missing `id`: give each question a short unique name such as `retrait-source`",
+                    ),
                 );
             }
             None
         }
     };
     let type_format = read_type(reader, &mut map, at("type"));
-    let qtype = type_format.and_then(|t| parse_name::<QuestionType>(t.name).ok());
+    let qtype = type_format.and_then(|t| parse_name::<QuestionType>(t.name, Lang::En).ok());
     let skill = reader.named::<Skill>(&mut map, "skill", at("skill"), true);
     let difficulty = match map.remove("difficulty") {
         None | Some(Value::Null) => Some(1),
@@ -303,19 +382,26 @@ fn read_question(
             n.as_u64().and_then(|d| u8::try_from(d).ok())
         }
         Some(Value::String(s)) if s.trim().parse::<u64>().is_ok() => {
+            let n = s.trim();
             reader.error(
                 at("difficulty"),
-                format!(
-                    "`difficulty` must be a number without quotes: write `difficulty: {}`",
-                    s.trim()
+                tr!(
+                    lang,
+                    "`difficulty` est un nombre sans guillemets\u{a0}: écrivez `difficulty: {n}`",
+                    "`difficulty` must be a number without quotes: write `difficulty: {n}`",
                 ),
             );
             None
         }
         Some(other) => {
+            let shown = show(&other, lang);
             reader.error(
                 at("difficulty"),
-                format!("`difficulty` must be 1, 2 or 3, not `{}`", show(&other)),
+                tr!(
+                    lang,
+                    "`difficulty` vaut 1, 2 ou 3, pas `{shown}`",
+                    "`difficulty` must be 1, 2 or 3, not `{shown}`"
+                ),
             );
             None
         }
@@ -324,13 +410,20 @@ fn read_question(
         &mut map,
         "explanation",
         lines,
-        "say why the answer is right, so the student learns the reading skill",
+        lang.pick(
+            "dites pourquoi la réponse est juste, pour que l’élève apprenne à lire",
+            "say why the answer is right, so the student learns the reading skill",
+        ),
     );
     let evidence = reader.texts(&mut map, "evidence", lines);
     if evidence.as_ref().is_none_or(Vec::is_empty) && !reader.was_reported(at("evidence")) {
         reader.error(
             at("evidence"),
-            "missing `evidence`: quote the article's words that back the answer, e.g. `evidence: [\"selon les déclarations d'un porte-parole du CSP\"]`",
+            tr!(
+                lang,
+                "`evidence` manquant\u{a0}: citez les mots de l’article qui appuient la réponse, par exemple `evidence: [\"selon les déclarations d'un porte-parole du CSP\"]`",
+                "missing `evidence`: quote the article's words that back the answer, e.g. `evidence: [\"selon les déclarations d'un porte-parole du CSP\"]`",
+            ),
         );
     }
     let tags = reader.texts(&mut map, "tags", lines).unwrap_or_default();
@@ -339,7 +432,11 @@ fn read_question(
     if is_open && justify {
         reader.error(
             at("justify"),
-            "`justify` asks for reasoning on a closed question: an open question is all reasoning, scored by its `rubric`; remove `justify`",
+            tr!(
+                lang,
+                "`justify` demande un raisonnement sur une question fermée\u{a0}: une question ouverte n’est que raisonnement, noté par son `rubric`\u{a0}; retirez `justify`",
+                "`justify` asks for reasoning on a closed question: an open question is all reasoning, scored by its `rubric`; remove `justify`",
+            ),
         );
     }
     let had_rubric = contains(&map, "rubric");
@@ -347,7 +444,11 @@ fn read_question(
     if is_open && !had_rubric {
         reader.error(
             lines.line,
-            "missing `rubric`: an open question is scored by hand, e.g. `rubric: [{points: 2, criterion: \"…\"}, {points: 0, criterion: \"…\"}]`",
+            tr!(
+                lang,
+                "`rubric` manquant\u{a0}: une question ouverte est notée à la main, par exemple `rubric: [{{points: 2, criterion: \"…\"}}, {{points: 0, criterion: \"…\"}}]`",
+                "missing `rubric`: an open question is scored by hand, e.g. `rubric: [{{points: 2, criterion: \"…\"}}, {{points: 0, criterion: \"…\"}}]`",
+            ),
         );
     }
     let mut kind = qtype.and_then(|t| kinds::read_kind(reader, &mut map, t, lines));
@@ -361,13 +462,15 @@ fn read_question(
     if let Some(t) = type_format.filter(|t| t.supported) {
         let known = question_fields();
         for key in map.keys() {
-            let key = show(key);
+            let key = show(key, lang);
             if known.contains(&key.as_str()) && !t.uses(&key) {
+                let name = t.name;
                 reader.error(
                     at(&key),
-                    format!(
-                        "`{key}` is not used by type `{}`: remove it, or change the type",
-                        t.name
+                    tr!(
+                        lang,
+                        "le type `{name}` n’utilise pas `{key}`\u{a0}: retirez-le, ou changez de type",
+                        "`{key}` is not used by type `{name}`: remove it, or change the type",
                     ),
                 );
             }
@@ -375,9 +478,14 @@ fn read_question(
     }
     if type_format.is_some_and(|t| !t.supported) {
         // The type's own fields are not read yet; only unknown names are wrong.
-        map.retain(|key, _| !question_fields().contains(&show(key).as_str()));
+        map.retain(|key, _| !question_fields().contains(&show(key, lang).as_str()));
     }
-    reader.unknown_keys(&map, &question_fields(), at, "question");
+    reader.unknown_keys(
+        &map,
+        &question_fields(),
+        at,
+        lang.pick("une question", "a question"),
+    );
     let unread = |evidence: Option<Vec<String>>, id: Option<String>| {
         evidence.filter(|e| !e.is_empty()).map(|evidence| Unread {
             line: lines.line,
@@ -447,6 +555,7 @@ fn read_rubric(
     allowed: bool,
 ) -> Option<Vec<RubricLevel>> {
     let line = lines.key("rubric");
+    let lang = reader.lang();
     let value = match map.remove("rubric") {
         None => return Some(Vec::new()),
         Some(value) => value,
@@ -454,21 +563,31 @@ fn read_rubric(
     if !allowed {
         reader.error(
             line,
-            "`rubric` scores the sentence of reasoning asked by `justify: true`: add `justify: true`, or remove the rubric",
+            tr!(
+                lang,
+                "`rubric` note la phrase de raisonnement demandée par `justify: true`\u{a0}: ajoutez `justify: true`, ou retirez le barème",
+                "`rubric` scores the sentence of reasoning asked by `justify: true`: add `justify: true`, or remove the rubric",
+            ),
         );
         return None;
     }
-    let shape = "`rubric` is a list of levels, each `{points: 2, criterion: \"…\"}`";
+    let shape = tr!(
+        lang,
+        "`rubric` est une liste de niveaux, chacun `{{points: 2, criterion: \"…\"}}`",
+        "`rubric` is a list of levels, each `{{points: 2, criterion: \"…\"}}`",
+    );
     let Value::Sequence(entries) = value else {
         reader.error(line, shape);
         return None;
     };
     if entries.is_empty() || entries.len() > MAX_RUBRIC_LEVELS {
+        let n = entries.len();
         reader.error(
             line,
-            format!(
-                "`rubric` has {} levels: give 1 to {MAX_RUBRIC_LEVELS}",
-                entries.len()
+            tr!(
+                lang,
+                "`rubric` a {n} niveaux\u{a0}: donnez-en de 1 à {MAX_RUBRIC_LEVELS}",
+                "`rubric` has {n} levels: give 1 to {MAX_RUBRIC_LEVELS}",
             ),
         );
         return None;
@@ -478,7 +597,7 @@ fn read_rubric(
     for (n, entry) in entries.into_iter().enumerate() {
         let at = lines.entry("rubric", n);
         let Value::Mapping(mut level) = entry else {
-            reader.error(at, shape);
+            reader.error(at, shape.clone());
             ok = false;
             continue;
         };
@@ -489,12 +608,14 @@ fn read_rubric(
                 .filter(|&p| p <= 100),
             _ => None,
         };
+        let number = n + 1;
         if points.is_none() {
             reader.error(
                 at,
-                format!(
-                    "level {} of `rubric` needs `points:`, a whole number from 0 to 100 without quotes",
-                    n + 1
+                tr!(
+                    lang,
+                    "le niveau {number} de `rubric` demande `points:`, un nombre entier de 0 à 100 sans guillemets",
+                    "level {number} of `rubric` needs `points:`, a whole number from 0 to 100 without quotes",
                 ),
             );
         }
@@ -503,19 +624,25 @@ fn read_rubric(
         if !has_criterion {
             reader.error(
                 at,
-                format!(
-                    "level {} of `rubric` needs `criterion:`, what an answer at this level contains",
-                    n + 1
+                tr!(
+                    lang,
+                    "le niveau {number} de `rubric` demande `criterion:`, ce que contient une réponse de ce niveau",
+                    "level {number} of `rubric` needs `criterion:`, what an answer at this level contains",
                 ),
             );
         }
-        reader.unknown_keys(&level, &["points", "criterion"], |_| at, "rubric level");
+        let what = lang.pick("un niveau de `rubric`", "a rubric level");
+        reader.unknown_keys(&level, &["points", "criterion"], |_| at, what);
         match (points, criterion) {
             (Some(points), Some(_)) if levels.iter().any(|l| l.points == points) => {
-                let unit = if points == 1 { "point" } else { "points" };
+                let score = crate::i18n::count(lang, points as usize, "point", "points");
                 reader.error(
                     at,
-                    format!("two levels of `rubric` give {points} {unit}: each level gives a different score"),
+                    tr!(
+                        lang,
+                        "deux niveaux de `rubric` donnent {score}\u{a0}: chaque niveau donne une note différente",
+                        "two levels of `rubric` give {score}: each level gives a different score",
+                    ),
                 );
                 ok = false;
             }
@@ -526,7 +653,11 @@ fn read_rubric(
     if ok && levels.iter().all(|l| l.points == 0) {
         reader.error(
             line,
-            "every level of `rubric` gives 0 points: the top level is what the answer is worth, give it 1 or more",
+            tr!(
+                lang,
+                "tous les niveaux de `rubric` donnent 0 point\u{a0}: le niveau le plus haut est ce que vaut la réponse, donnez-lui 1 point ou plus",
+                "every level of `rubric` gives 0 points: the top level is what the answer is worth, give it 1 or more",
+            ),
         );
         return None;
     }
@@ -541,15 +672,18 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 /// The message for an id that breaks the `[a-z0-9-]+` rule, with a suggestion
-/// made from it, or `fallback` when nothing of it is Latin.
-fn bad_id(what: &str, id: &str, fallback: &str) -> String {
+/// made from it, or `fallback` when nothing of it is Latin; `what` is the
+/// subject, already in `lang`.
+fn bad_id(lang: Lang, what: &str, id: &str, fallback: &str) -> String {
     let suggestion = suggest_id(id);
     let example = if suggestion.is_empty() {
         fallback
     } else {
         &suggestion
     };
-    format!(
-        "{what} `{id}` may only use lower-case letters a to z, digits and `-` (e.g. `{example}`)"
+    tr!(
+        lang,
+        "{what} `{id}` ne peut contenir que des minuscules de a à z, des chiffres et `-` (par exemple `{example}`)",
+        "{what} `{id}` may only use lower-case letters a to z, digits and `-` (e.g. `{example}`)",
     )
 }

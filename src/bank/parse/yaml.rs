@@ -13,7 +13,9 @@ use serde::de::{
 };
 use serde_yaml::Value;
 
+use crate::bank::Lang;
 use crate::diagnostic::control_char;
+use crate::i18n::tr;
 
 /// How many times its own size a file may grow to once its aliases are
 /// expanded (counting each scalar's bytes plus one per node).
@@ -23,9 +25,9 @@ const EXPANSION_SLACK: usize = 64 * 1024;
 /// Marks our own refusal among the crate's errors.
 const TOO_BIG: &str = "mediaquiz: alias expansion over budget";
 
-/// Parses `text` into a YAML value, or says at which line and why not.
-pub(super) fn load(text: &str) -> Result<Value, (usize, String)> {
-    if let Some(found) = first_control_char(text) {
+/// Parses `text` into a YAML value, or says at which line and why not (in `lang`).
+pub(super) fn load(text: &str, lang: Lang) -> Result<Value, (usize, String)> {
+    if let Some(found) = first_control_char(text, lang) {
         return Err(found);
     }
     // Any error but ours is the crate's, reported below with its wording.
@@ -34,18 +36,20 @@ pub(super) fn load(text: &str) -> Result<Value, (usize, String)> {
     {
         return Err((
             err.location().map_or(1, |l| l.line()),
-            format!(
-                "the aliases (`*name`) in this file would expand it to more than {EXPANSION_FACTOR} times its size: write the repeated parts out, or use fewer aliases"
+            tr!(
+                lang,
+                "les alias (`*nom`) de ce fichier le feraient grossir à plus de {EXPANSION_FACTOR} fois sa taille\u{a0}: écrivez les parties répétées en entier, ou utilisez moins d’alias",
+                "the aliases (`*name`) in this file would expand it to more than {EXPANSION_FACTOR} times its size: write the repeated parts out, or use fewer aliases",
             ),
         ));
     }
-    serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text))
+    serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text, lang))
 }
 
 /// The first raw control character in the file (tab, line feed and carriage
 /// return are allowed), with its line and column: YAML refuses them, and they must never
 /// reach a terminal.
-fn first_control_char(text: &str) -> Option<(usize, String)> {
+fn first_control_char(text: &str, lang: Lang) -> Option<(usize, String)> {
     for (n, line) in text.split('\n').enumerate() {
         // A carriage return is a line break to YAML (Windows, old Macs).
         let line = line.replace('\r', "");
@@ -56,8 +60,10 @@ fn first_control_char(text: &str) -> Option<(usize, String)> {
                 .map_or(1, |p| p + 1);
             return Some((
                 n + 1,
-                format!(
-                    "a control character ({name}) at column {column}: remove it (a bank holds printable text only)"
+                tr!(
+                    lang,
+                    "un caractère de contrôle ({name}) en colonne {column}\u{a0}: retirez-le (une banque ne contient que du texte imprimable)",
+                    "a control character ({name}) at column {column}: remove it (a bank holds printable text only)",
                 ),
             ));
         }
@@ -155,9 +161,10 @@ impl<'de> Visitor<'de> for Counter<'_> {
     }
 }
 
-/// Turns the YAML parser's message into one a teacher can act on, located at
-/// the line where the problem starts rather than where the parser gave up.
-fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
+/// Turns the YAML parser's message into one a teacher can act on (in `lang`),
+/// located at the line where the problem starts rather than where the parser
+/// gave up.
+fn explain_yaml_error(err: &serde_yaml::Error, text: &str, lang: Lang) -> (usize, String) {
     let full = err.to_string();
     let line = err.location().map_or(1, |l| l.line());
     let started = |what: &str| -> Option<(usize, usize)> {
@@ -171,15 +178,21 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     if let Some((at, column)) = started("while scanning a quoted scalar at line ") {
         return (
             at,
-            format!(
-                "the quoted text starting at column {column} is never closed: add the closing quote"
+            tr!(
+                lang,
+                "le texte entre guillemets qui commence en colonne {column} n’est jamais fermé\u{a0}: ajoutez le guillemet fermant",
+                "the quoted text starting at column {column} is never closed: add the closing quote",
             ),
         );
     }
     if full.contains("recursion limit exceeded") {
         return (
             line,
-            "lists or fields are nested more than 128 levels deep here: a bank needs only a few levels".to_owned(),
+            tr!(
+                lang,
+                "listes ou champs imbriqués sur plus de 128 niveaux ici\u{a0}: une banque n’en demande que quelques-uns",
+                "lists or fields are nested more than 128 levels deep here: a bank needs only a few levels",
+            ),
         );
     }
     if let Some(number) = full
@@ -189,21 +202,31 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     {
         return (
             line,
-            format!(
-                "the number `{number}` is too large: write a small whole number, or put it in quotes if it is text"
+            tr!(
+                lang,
+                "le nombre `{number}` est trop grand\u{a0}: écrivez un petit nombre entier, ou mettez-le entre guillemets si c’est du texte",
+                "the number `{number}` is too large: write a small whole number, or put it in quotes if it is text",
             ),
         );
     }
     if let Some((at, _)) = started("while parsing a flow sequence at line ") {
         return (
             at,
-            "a `[` list is not closed: check for a missing `,` or `]`".to_owned(),
+            tr!(
+                lang,
+                "une liste `[` n’est pas fermée\u{a0}: cherchez une `,` ou un `]` manquant",
+                "a `[` list is not closed: check for a missing `,` or `]`",
+            ),
         );
     }
     if let Some((at, _)) = started("while parsing a flow mapping at line ") {
         return (
             at,
-            "a `{` is not closed: check for a missing `,` or `}`".to_owned(),
+            tr!(
+                lang,
+                "une `{{` n’est pas fermée\u{a0}: cherchez une `,` ou une `}}` manquante",
+                "a `{{` is not closed: check for a missing `,` or `}}`",
+            ),
         );
     }
     if text
@@ -213,7 +236,11 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     {
         return (
             line,
-            "a tab is used to indent: YAML indents with spaces only".to_owned(),
+            tr!(
+                lang,
+                "une tabulation sert à indenter\u{a0}: YAML n’indente qu’avec des espaces",
+                "a tab is used to indent: YAML indents with spaces only",
+            ),
         );
     }
     if full.contains("more than one document") {
@@ -226,7 +253,11 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
             .unwrap_or(line);
         return (
             second,
-            "a second YAML document starts here (`---`): keep one bank per file".to_owned(),
+            tr!(
+                lang,
+                "un second document YAML commence ici (`---`)\u{a0}: une seule banque par fichier",
+                "a second YAML document starts here (`---`): keep one bank per file",
+            ),
         );
     }
     if let Some(key) = full
@@ -236,17 +267,33 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str) -> (usize, String) {
     {
         let key = key.trim_matches('"');
         let second = second_key(text, line, key).unwrap_or(line);
-        return (second, format!("`{key}` is given twice: keep only one"));
+        return (
+            second,
+            tr!(
+                lang,
+                "`{key}` est donné deux fois\u{a0}: n’en gardez qu’un",
+                "`{key}` is given twice: keep only one",
+            ),
+        );
     }
     let message = full.split(" at line ").next().unwrap_or(&full);
     let hint = if message.contains("expected '-' indicator")
         || message.contains("mapping values are not allowed")
     {
-        ": check the indentation (the fields of a question line up under `id`) and put text containing `: ` in quotes"
+        lang.pick(
+            "\u{a0}: vérifiez l’indentation (les champs d’une question s’alignent sous `id`) et mettez entre guillemets le texte qui contient `: `",
+            ": check the indentation (the fields of a question line up under `id`) and put text containing `: ` in quotes",
+        )
     } else {
         ""
     };
-    (line, format!("this is not valid YAML: {message}{hint}"))
+    // The parser's own words stay as they are (English): they name what it saw.
+    let message = tr!(
+        lang,
+        "ce n’est pas du YAML valide (l’analyseur dit\u{a0}: «\u{a0}{message}\u{a0}»){hint}",
+        "this is not valid YAML: {message}{hint}",
+    );
+    (line, message)
 }
 
 /// The line of the second `key:` of the block mapping that starts at line
@@ -296,7 +343,7 @@ mod tests {
     #[test]
     fn a_few_aliases_load_as_written() {
         let text = "a: &word \"mot\"\nb: [*word, *word]\n";
-        let value = load(text).unwrap();
+        let value = load(text, Lang::En).unwrap();
         assert_eq!(value["b"][1], Value::String("mot".to_owned()));
     }
 
