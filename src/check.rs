@@ -312,15 +312,16 @@ fn article_text(
         })?,
         Some(path) => {
             let full = article_path(path, name, root, lang)?;
-            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article")
-                .map_err(|err| {
+            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article").map_err(
+                |err| {
                     let (full, err) = (full.display(), refusal(lang, &err));
                     tr!(
                         lang,
                         "impossible de lire le fichier source `{full}`\u{a0}: {err}",
                         "cannot read source file `{full}`: {err}",
                     )
-                })?;
+                },
+            )?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
                 tr!(
                     lang,
@@ -391,12 +392,13 @@ fn article_path(
     })?;
     if !real.starts_with(&real_root) {
         let absolute = name.starts_with('/') || Path::new(name).is_absolute();
-        let widen = match absolute {
-            true => lang.pick(
+        let widen = if absolute {
+            lang.pick(
                 "donnez un chemin relatif au dossier de la banque",
                 "give a path relative to the bank's folder",
-            ),
-            false => lang.pick("déplacez-y l’article", "move the article into it"),
+            )
+        } else {
+            lang.pick("déplacez-y l’article", "move the article into it")
         };
         let (real, real_root) = (real.display(), real_root.display());
         return Err(tr!(
@@ -552,7 +554,10 @@ fn report_todos(text: &str, findings: &mut Findings) {
     // `TODO` is a word of the bank format: it takes no plural mark in French.
     let left = match lang {
         Lang::Fr => format!("{total} TODO à remplir"),
-        Lang::En => format!("{total} TODO{} left to fill", if total == 1 { "" } else { "s" }),
+        Lang::En => format!(
+            "{total} TODO{} left to fill",
+            if total == 1 { "" } else { "s" }
+        ),
     };
     for todo in &todos {
         let field = &todo.field;

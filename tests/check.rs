@@ -2,8 +2,22 @@
 
 use crate::util::{mediaquiz, stdout_of};
 
-/// Runs `check` on one fixture and asserts its exact findings and exit code.
+/// Runs `check` on one fixture and asserts its exact findings and exit code,
+/// in English (`--lang en`): these tests are about the rules; the language
+/// has tests of its own below.
 fn assert_findings(fixture: &str, code: i32, expected: &[&str]) {
+    let output = mediaquiz(&["--lang", "en", "check", fixture])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&output);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, expected, "findings for {fixture}");
+    assert_eq!(output.status.code(), Some(code), "exit code for {fixture}");
+}
+
+/// Runs `check` on one French fixture with no `--lang`: its findings speak
+/// French, the bank's language.
+fn assert_findings_fr(fixture: &str, code: i32, expected: &[&str]) {
     let output = mediaquiz(&["check", fixture]).output().unwrap();
     let stdout = stdout_of(&output);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -145,7 +159,7 @@ fn latin1_source() {
 
 #[test]
 fn evidence() {
-    assert_findings(
+    assert_findings_fr(
         "evidence.yaml",
         1,
         &[
@@ -232,13 +246,14 @@ fn several_files_are_all_reported() {
 fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("checked 35 banks"), "{stderr}");
+    // Banks in French and English: the summary speaks the default, French.
+    assert!(stderr.contains("40 banques vérifiées"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 
 #[test]
 fn json_gives_the_same_findings() {
-    let output = mediaquiz(&["check", "--format", "json", "choices.yaml"])
+    let output = mediaquiz(&["--lang", "en", "check", "--format", "json", "choices.yaml"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -266,7 +281,7 @@ fn a_missing_path_is_an_input_error() {
 
 #[test]
 fn other_commands_refuse_a_broken_bank() {
-    mediaquiz(&["stats", "--bank", "shapes.yaml"])
+    mediaquiz(&["--lang", "en", "stats", "--bank", "shapes.yaml"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
@@ -360,13 +375,13 @@ fn yaml_duplicate_key_at_its_own_line() {
 #[test]
 fn every_problem_of_a_question_is_reported() {
     // A wrong answer does not hide a misquote, nor does a missing type.
-    assert_findings(
+    assert_findings_fr(
         "every-problem.yaml",
         1,
         &[
-            "every-problem.yaml:11: error: `answer` `Le porte-parole du CSP` is not one of the choices; did you mean `Un porte-parole du CSP`? (copy it exactly) [wrong-answer-and-misquote]",
+            "every-problem.yaml:11: error: `answer` `Le porte-parole du CSP` n’est pas l’un des choix\u{a0}; vouliez-vous dire `Un porte-parole du CSP`\u{a0}? (copiez-le exactement) [wrong-answer-and-misquote]",
             "every-problem.yaml:13: error: preuve introuvable dans l’article\u{a0}: «\u{a0}selon les déclarations d'un porte-parole du FLA\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}selon les déclarations d'un porte-parole du CSP\u{a0}» [wrong-answer-and-misquote]",
-            "every-problem.yaml:14: error: missing `type`: one of single, multi, truefalse, claim, short, cloze, match, order, card, open [no-type]",
+            "every-problem.yaml:14: error: `type` manquant\u{a0}: l’un de single, multi, truefalse, claim, short, cloze, match, order, card, open [no-type]",
             "every-problem.yaml:19: error: preuve introuvable dans l’article\u{a0}: «\u{a0}46 rebeles neutralisés\u{a0}»\u{a0}; passage le plus proche\u{a0}: «\u{a0}46 rebelles neutralisés\u{a0}» [no-type]",
         ],
     );
@@ -445,14 +460,14 @@ fn messages_say_exactly_what_is_wrong() {
     // An empty title is said once; a quoted number is named; an id in another
     // script gets a usable example; one merge key costs one error; a quote
     // over several lines stays on one line, shortened.
-    assert_findings(
+    assert_findings_fr(
         "messages.yaml",
         1,
         &[
-            "messages.yaml:1: error: `title` is empty",
-            "messages.yaml:9: error: `difficulty` must be a number without quotes: write `difficulty: 2` [quoted-difficulty]",
-            "messages.yaml:14: error: id `سؤال` may only use lower-case letters a to z, digits and `-` (e.g. `question-2`) [سؤال]",
-            "messages.yaml:29: error: `<<` merge keys are not supported in a bank: write the fields out in full (each question's lines are checked where they are written) [merged]",
+            "messages.yaml:1: error: `title` est vide",
+            "messages.yaml:9: error: `difficulty` est un nombre sans guillemets\u{a0}: écrivez `difficulty: 2` [quoted-difficulty]",
+            "messages.yaml:14: error: l’identifiant `سؤال` ne peut contenir que des minuscules de a à z, des chiffres et `-` (par exemple `question-2`) [سؤال]",
+            "messages.yaml:29: error: les clés de fusion `<<` ne sont pas acceptées dans une banque\u{a0}: écrivez les champs en entier (les lignes de chaque question sont vérifiées là où elles sont écrites) [merged]",
             "messages.yaml:39: error: preuve introuvable dans l’article\u{a0}: «\u{a0}Plusieurs sources civiles locales ont confirmé ce départ, … les rues pour célébrer la fin des combats toute la nuit.\u{a0}»\u{a0}; copiez les mots exactement depuis l’article (… pour sauter des mots) [long-quote]",
         ],
     );
@@ -532,4 +547,190 @@ fn no_shipped_explanation_names_a_journalist() {
             );
         }
     }
+}
+
+#[test]
+fn a_single_or_multi_question_without_choices_is_reported() {
+    // Another finding on the question's first line (a missing `explanation`)
+    // used to hide the missing `choices`.
+    assert_findings(
+        "no-choices.yaml",
+        1,
+        &[
+            r#"no-choices.yaml:6: error: missing `choices`: list 2 to 8 choices, e.g. `choices: ["…", "…"]` [single-no-choices]"#,
+            r#"no-choices.yaml:14: error: missing `choices`: list 2 to 8 choices, e.g. `choices: ["…", "…"]` [multi-no-choices]"#,
+            r#"no-choices.yaml:22: error: missing `explanation`: say why the answer is right, so the student learns the reading skill [single-no-choices-nor-explanation]"#,
+            r#"no-choices.yaml:22: error: missing `choices`: list 2 to 8 choices, e.g. `choices: ["…", "…"]` [single-no-choices-nor-explanation]"#,
+        ],
+    );
+}
+
+#[test]
+fn a_french_bank_gets_french_findings() {
+    assert_findings_fr(
+        "ids.yaml",
+        1,
+        &[
+            "ids.yaml:6: error: `id` manquant\u{a0}: donnez à chaque question un nom court et unique, comme `retrait-source`",
+            "ids.yaml:12: error: l’identifiant `Camp_Militaire` ne peut contenir que des minuscules de a à z, des chiffres et `-` (par exemple `camp-militaire`) [Camp_Militaire]",
+            "ids.yaml:26: error: identifiant `bourem` en double, déjà utilisé ligne 19\u{a0}: chaque identifiant est unique [bourem]",
+        ],
+    );
+}
+
+#[test]
+fn dash_dash_lang_en_gives_english_findings_on_a_french_bank() {
+    mediaquiz(&["--lang", "en", "check", "ids.yaml"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "ids.yaml:26: error: duplicate id `bourem`, first used at line 19: ids must be unique [bourem]",
+        ))
+        .stderr("checked 1 bank (4 questions): 3 errors, 0 warnings\n");
+}
+
+#[test]
+fn an_english_bank_gets_english_findings_wherever_it_states_its_language() {
+    // `language: en` is the file's last line: it still rules every finding,
+    // with English quote marks.
+    assert_findings_fr(
+        "english.yaml",
+        1,
+        &[
+            "english.yaml:11: error: evidence not found in the article: “selon les déclaration d'un porte-parole du CSP”; closest passage: “selon les déclarations d'un porte-parole du CSP” [q1]",
+            "english.yaml:12: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
+        ],
+    );
+    mediaquiz(&["check", "english.yaml"])
+        .assert()
+        .stderr("checked 1 bank (1 question): 2 errors, 0 warnings\n");
+    // And `--lang fr` turns it French.
+    mediaquiz(&["--lang", "fr", "check", "english.yaml"])
+        .assert()
+        .stdout(predicates::str::contains(
+            "english.yaml:12: error: champ inconnu `colour` (une question a\u{a0}: id,",
+        ));
+}
+
+#[test]
+fn a_bank_with_no_language_gets_french_findings() {
+    assert_findings_fr(
+        "no-language.yaml",
+        1,
+        &[
+            "no-language.yaml:12: error: champ inconnu `colour` (une question a\u{a0}: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
+        ],
+    );
+}
+
+#[test]
+fn other_commands_list_a_broken_bank_s_errors_in_its_language() {
+    mediaquiz(&["stats", "--bank", "shapes.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "shapes.yaml:9: error: le `text` à trous n’a aucun trou\u{a0}: marquez chaque trou `{{réponse}}`",
+        ));
+}
+
+/// A finding's message without what it quotes (values in backticks, quotes in
+/// « », “ ”, parentheses after `l’analyseur dit`), the words left to judge.
+fn own_words(line: &str) -> Option<String> {
+    let (_, message) = line
+        .split_once(": error: ")
+        .or_else(|| line.split_once(": warning: "))?;
+    let message = match message.rfind(" [") {
+        Some(at) if message.ends_with(']') => &message[..at],
+        _ => message,
+    };
+    let mut words = String::from(" ");
+    let mut inside: Option<char> = None;
+    for c in message.chars() {
+        match (inside, c) {
+            (None, '`') => inside = Some('`'),
+            (None, '«') => inside = Some('»'),
+            (None, '“') => inside = Some('”'),
+            (Some(end), c) if c == end => inside = None,
+            (Some(_), _) => {}
+            (None, c) => words.push(c),
+        }
+    }
+    words.push(' ');
+    Some(words.to_lowercase().replace(['\u{a0}', '\u{202f}'], " "))
+}
+
+/// Every fixture, checked in French and in English: no English word left in
+/// a French finding, no French word in an English one. A message someone
+/// forgets to translate fails here.
+#[test]
+fn no_finding_mixes_the_languages() {
+    const ENGLISH: &[&str] = &[
+        " the ",
+        " must ",
+        " is ",
+        " are ",
+        " not ",
+        " of ",
+        " missing ",
+        " and ",
+        " with ",
+        " needs ",
+        " has ",
+        " to ",
+        " an ",
+        " in ",
+        " it ",
+        " this ",
+        " cannot ",
+        " found ",
+        " only ",
+        " write ",
+        " remove ",
+        " list ",
+        " choice ",
+    ];
+    const FRENCH: &[&str] = &[
+        " le ",
+        " la ",
+        " les ",
+        " est ",
+        " une ",
+        " des ",
+        " du ",
+        " pas ",
+        " doit ",
+        " manquant ",
+        "’",
+        "é",
+        "è",
+        "à",
+        "ê",
+    ];
+    let mut fixtures: Vec<_> = std::fs::read_dir(crate::util::fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    fixtures.sort();
+    let mut seen = 0;
+    for (lang, foreign) in [("fr", ENGLISH), ("en", FRENCH)] {
+        for fixture in &fixtures {
+            let name = fixture.file_name().unwrap().to_str().unwrap();
+            let output = mediaquiz(&["--lang", lang, "check", name])
+                .output()
+                .unwrap();
+            for line in stdout_of(&output).lines() {
+                let words = own_words(line).unwrap_or_else(|| panic!("not a finding: {line}"));
+                seen += 1;
+                for word in foreign {
+                    assert!(
+                        !words.contains(word),
+                        "`{}` in a `--lang {lang}` finding:\n{line}",
+                        word.trim()
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 150, "only {seen} findings were read");
 }

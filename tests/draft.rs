@@ -25,7 +25,7 @@ fn draft_of(article: &Path, args: &[&str]) -> (tempfile::TempDir, String, Vec<St
     mediaquiz(&all).current_dir(dir.path()).assert().success();
     let bank = Path::new(name).with_extension("yaml");
     let yaml = fs::read_to_string(dir.path().join(&bank)).unwrap();
-    let output = mediaquiz(&["check", bank.to_str().unwrap()])
+    let output = mediaquiz(&["--lang", "en", "check", bank.to_str().unwrap()])
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -144,7 +144,7 @@ fn lang_flag_overrides_detection_and_out_names_the_bank() {
         yaml.contains("language: fr\nsource:\n  file: \"a.txt\"\n"),
         "{yaml}"
     );
-    mediaquiz(&["check", "b.yaml"])
+    mediaquiz(&["--lang", "en", "check", "b.yaml"])
         .current_dir(dir.path())
         .assert()
         .stdout(predicates::str::contains("not found").not());
@@ -216,9 +216,9 @@ fn check_counts_todos_as_one_kind_of_error() {
     assert_eq!(
         stdout_of(&output).lines().collect::<Vec<_>>(),
         [
-            "todos.yaml:13: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
-            "todos.yaml:14: error: `choices` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
-            "todos.yaml:17: error: `explanation` is still `TODO`: write it (3 TODOs left to fill) [chiffre]",
+            "todos.yaml:13: error: `choices` vaut encore `TODO`\u{a0}: écrivez-le (3 TODO à remplir) [chiffre]",
+            "todos.yaml:14: error: `choices` vaut encore `TODO`\u{a0}: écrivez-le (3 TODO à remplir) [chiffre]",
+            "todos.yaml:17: error: `explanation` vaut encore `TODO`\u{a0}: écrivez-le (3 TODO à remplir) [chiffre]",
         ]
     );
     assert_eq!(output.status.code(), Some(1));

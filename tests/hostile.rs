@@ -131,7 +131,7 @@ fn escape_sequences_in_a_bank_never_reach_the_terminal_raw() {
         "article.txt",
     );
     for args in [
-        &["check", "bank.yaml"][..],
+        &["--lang", "en", "check", "bank.yaml"][..],
         &["--bank", "bank.yaml", "stats"],
         &["--bank", "bank.yaml", "quiz", "--seed", "1", "-n", "1"],
         &["--bank", "bank.yaml", "review", "--state", "p.json"],
@@ -156,17 +156,17 @@ fn a_fifo_is_refused_as_bank_article_progress_or_walked_file() {
     let path = dir.path();
     mkfifo(&path.join("pipe.txt"));
     mkfifo(&path.join("fifo.yaml"));
-    let output = run_in(path, &["--bank", "fifo.yaml", "stats"], b"");
+    let output = run_in(path, &["--lang", "en", "--bank", "fifo.yaml", "stats"], b"");
     assert_says(
         &output,
         1,
         "fifo.yaml:1: error: cannot read this bank: it is a FIFO (named pipe), not a regular file",
     );
-    let output = run_in(path, &["check", "bank.yaml"], b"");
+    let output = run_in(path, &["--lang", "en", "check", "bank.yaml"], b"");
     assert_says(&output, 1, "bank.yaml:4: error: cannot read source file");
     assert!(text(&output).contains("pipe.txt`: it is a FIFO (named pipe), not a regular file"));
     // The folder walk finds `fifo.yaml` and reports it; the other bank is still checked.
-    let output = run_in(path, &["check", "."], b"");
+    let output = run_in(path, &["--lang", "en", "check", "."], b"");
     assert_says(
         &output,
         1,
@@ -194,14 +194,18 @@ fn a_fifo_is_refused_as_bank_article_progress_or_walked_file() {
 fn devices_are_refused_without_reading_them() {
     let dir = bank_dir("Qui parle ?", "zero.txt");
     let path = dir.path();
-    let output = run_in(path, &["--bank", "/dev/zero", "stats"], b"");
+    let output = run_in(path, &["--lang", "en", "--bank", "/dev/zero", "stats"], b"");
     assert_says(
         &output,
         1,
         "cannot read this bank: it is a device, not a regular file",
     );
     std::os::unix::fs::symlink("/dev/zero", path.join("zero.txt")).unwrap();
-    let output = run_in(path, &["--root", "/", "check", "bank.yaml"], b"");
+    let output = run_in(
+        path,
+        &["--lang", "en", "--root", "/", "check", "bank.yaml"],
+        b"",
+    );
     assert_says(
         &output,
         1,
@@ -228,7 +232,7 @@ fn a_50_mb_bank_is_refused_by_the_cap() {
     let big = fs::File::create(dir.path().join("big.yaml")).unwrap();
     // Sparse: the cap refuses it from its size, before reading a byte.
     big.set_len(50 * 1024 * 1024).unwrap();
-    let output = run_in(dir.path(), &["check", "big.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "big.yaml"], b"");
     assert_says(
         &output,
         1,
@@ -241,7 +245,7 @@ fn an_article_over_4_mb_is_refused_by_the_cap() {
     let dir = bank_dir("Qui parle ?", "article.txt");
     let article = fs::File::create(dir.path().join("article.txt")).unwrap();
     article.set_len(5 * 1024 * 1024).unwrap();
-    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b"");
     assert_says(
         &output,
         1,
@@ -290,7 +294,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     )
     .unwrap();
     let real = fs::canonicalize(dir.path()).unwrap();
-    let output = run_in(&banks, &["check", "bank.yaml"], b"");
+    let output = run_in(&banks, &["--lang", "en", "check", "bank.yaml"], b"");
     assert_says(
         &output,
         1,
@@ -309,7 +313,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
         one_question("Qui parle ?", "/etc/passwd"),
     )
     .unwrap();
-    let output = run_in(&banks, &["check", "bank.yaml"], b"");
+    let output = run_in(&banks, &["--lang", "en", "check", "bank.yaml"], b"");
     assert_says(
         &output,
         1,
@@ -325,7 +329,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
 fn a_symlink_out_of_the_root_is_refused_after_resolving_it() {
     let dir = bank_dir("Qui parle ?", "link.txt");
     std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link.txt")).unwrap();
-    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b"");
     assert_says(
         &output,
         1,
@@ -508,7 +512,7 @@ fn temporaries_of_a_killed_save_are_removed_and_no_lock_stays() {
 #[test]
 fn a_100000_character_prompt_is_checked_and_printed() {
     let dir = bank_dir(&"Qui parle vraiment ? ".repeat(5000), "article.txt");
-    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b"");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),
@@ -544,7 +548,11 @@ fn empty_comment_only_and_not_utf8_files_are_findings() {
             "latin1.yaml:1: error: this file is not UTF-8 text: save it as UTF-8 in your editor",
         ),
     ] {
-        assert_says(&run_in(dir.path(), &["check", file], b""), 1, says);
+        assert_says(
+            &run_in(dir.path(), &["--lang", "en", "check", file], b""),
+            1,
+            says,
+        );
     }
 }
 
@@ -565,7 +573,7 @@ fn bom_crlf_and_tabs() {
     let tabbed = one_question("Qui\tparle ?", "article.txt").replace("    type:", "\ttype:");
     fs::write(dir.path().join("bank.yaml"), tabbed).unwrap();
     assert_says(
-        &run_in(dir.path(), &["check", "bank.yaml"], b""),
+        &run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b""),
         1,
         "bank.yaml:7: error:",
     );
@@ -579,7 +587,7 @@ fn empty_and_blank_quotes_are_errors() {
             .replace("selon les déclarations d'un porte-parole du CSP", quote);
         fs::write(dir.path().join("bank.yaml"), bank).unwrap();
         assert_says(
-            &run_in(dir.path(), &["check", "bank.yaml"], b""),
+            &run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b""),
             1,
             "bank.yaml:13: error:",
         );
@@ -598,7 +606,7 @@ fn arabic_tifinagh_emoji_and_right_to_left_marks_pass_through() {
         )
         .replace("Un porte-parole du CSP", "ⵜⵓⵜⵍⴰⵢⵜ 🕊️");
     fs::write(dir.path().join("bank.yaml"), bank).unwrap();
-    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b"");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),
@@ -711,7 +719,7 @@ questions:
 fn html_and_script_injection_in_every_field_stays_text() {
     let dir = tempfile::tempdir().unwrap();
     injected_bank(dir.path());
-    let output = run_in(dir.path(), &["check", "bank.yaml"], b"");
+    let output = run_in(dir.path(), &["--lang", "en", "check", "bank.yaml"], b"");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let output = run_in(
         dir.path(),

@@ -24,6 +24,11 @@ const VALID: &[&str] = &[
 /// the bank where the schema must report it.
 const CAUGHT: &[(&str, &str)] = &[
     ("bank-id.yaml", "/id"),                      // "Lere Bank" breaks [a-z0-9-]+
+    ("bank-shape.yaml", "/language"),             // `klingon`, `source: 42`, `questions: 5`
+    ("english.yaml", "/questions/0"),             // `colour`
+    ("more-messages.yaml", "/questions/0"),       // a question that is a bare text
+    ("no-choices.yaml", "/questions/0"),          // a single question without `choices`
+    ("no-language.yaml", "/questions/0"),         // `colour`
     ("empty.yaml", ""),                           // no bank at all
     ("every-problem.yaml", "/questions/1"),       // a question without `type`
     ("ids.yaml", "/questions/0"),                 // a question without `id`

@@ -130,17 +130,18 @@ impl Reader<'_> {
                         None => matches!(entry, Value::Null),
                     };
                     let n = index + 1;
-                    let message = match empty {
-                        true => tr!(
+                    let message = if empty {
+                        tr!(
                             lang,
                             "l’entrée {n} de `{key}` est vide",
                             "entry {n} of `{key}` is empty"
-                        ),
-                        false => tr!(
+                        )
+                    } else {
+                        tr!(
                             lang,
                             "l’entrée {n} de `{key}` doit être un texte (mettez-la entre guillemets)",
                             "entry {n} of `{key}` must be text (put it in quotes)",
-                        ),
+                        )
                     };
                     self.error(lines.entry(key, index), message);
                     ok = false;
@@ -292,17 +293,18 @@ impl Reader<'_> {
         let present = contains(map, "answers");
         let answers = self.texts(map, "answers", lines);
         if !present {
-            let message = match contains(map, "answer") {
-                true => tr!(
+            let message = if contains(map, "answer") {
+                tr!(
                     lang,
                     "`answers` manquant\u{a0}: donnez les bons choix (une question multi utilise `answers`, au pluriel, en liste)",
                     "missing `answers`: list the right choices (a multi question uses `answers`, plural, as a list)",
-                ),
-                false => tr!(
+                )
+            } else {
+                tr!(
                     lang,
                     "`answers` manquant\u{a0}: donnez les bons choix",
                     "missing `answers`: list the right choices",
-                ),
+                )
             };
             self.error(lines.line, message);
             map.remove("answer");
@@ -606,12 +608,7 @@ pub(super) fn closest_name<'a>(
 }
 
 /// "only 1 pair", "9 pairs"; `fr` and `en` are each language's (singular, plural).
-pub(super) fn count(
-    lang: Lang,
-    n: usize,
-    fr: (&str, &str),
-    en: (&str, &str),
-) -> String {
+pub(super) fn count(lang: Lang, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
     match (lang, n) {
         (Lang::Fr, 1) => format!("une seule {}", fr.0),
         (Lang::Fr, _) => crate::i18n::count(lang, n, fr.0, fr.1),

@@ -168,7 +168,12 @@ pub(super) fn read_kind(
                     None
                 }
                 Some(items) if !(3..=MAX_CHOICES).contains(&items.len()) => {
-                    let has = count(lang, items.len(), ("élément", "éléments"), ("item", "items"));
+                    let has = count(
+                        lang,
+                        items.len(),
+                        ("élément", "éléments"),
+                        ("item", "items"),
+                    );
                     reader.error(
                         at("items"),
                         tr!(

@@ -581,13 +581,16 @@ fn read_rubric(
         return None;
     };
     if entries.is_empty() || entries.len() > MAX_RUBRIC_LEVELS {
-        let n = entries.len();
+        let n = lang.pick(
+            crate::i18n::count(lang, entries.len(), "niveau", "niveaux"),
+            crate::i18n::count(lang, entries.len(), "level", "levels"),
+        );
         reader.error(
             line,
             tr!(
                 lang,
-                "`rubric` a {n} niveaux\u{a0}: donnez-en de 1 à {MAX_RUBRIC_LEVELS}",
-                "`rubric` has {n} levels: give 1 to {MAX_RUBRIC_LEVELS}",
+                "`rubric` a {n}\u{a0}: donnez-en de 1 à {MAX_RUBRIC_LEVELS}",
+                "`rubric` has {n}: give 1 to {MAX_RUBRIC_LEVELS}",
             ),
         );
         return None;

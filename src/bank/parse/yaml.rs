@@ -224,7 +224,7 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str, lang: Lang) -> (usize
             at,
             tr!(
                 lang,
-                "une `{{` n’est pas fermée\u{a0}: cherchez une `,` ou une `}}` manquante",
+                "une accolade `{{` n’est pas fermée\u{a0}: cherchez une `,` ou une `}}` manquante",
                 "a `{{` is not closed: check for a missing `,` or `}}`",
             ),
         );
