@@ -54,7 +54,7 @@ impl BankFile {
     /// Reads a bank file; a file that is not UTF-8, not a regular file or
     /// over [`fsutil::BANK_LIMIT`] is reported as a finding.
     pub fn read(path: &Path) -> Result<std::result::Result<BankFile, Diagnostic>> {
-        let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, "a bank") {
+        let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, fsutil::What::Bank) {
             Ok(bytes) => bytes,
             Err(ReadError::Io(source)) => {
                 return Err(Error::Read {
@@ -252,7 +252,7 @@ fn article_text(
             .ok_or_else(|| format!("source file `{name}` is not shipped with mediaquiz"))?,
         Some(path) => {
             let full = article_path(path, name, root)?;
-            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article")
+            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article)
                 .map_err(|err| format!("cannot read source file `{}`: {err}", full.display()))?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
                 format!("source file `{name}` is not UTF-8 text: save the article as UTF-8")

@@ -546,9 +546,10 @@ impl Flashcards {
         if name.ends_with(".html") {
             Ok(())
         } else {
-            Err(Error::Usage(format!(
-                "`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"
-            )))
+            Err(Error::usage(
+                format!("`--out {name}` : les fiches sont une page HTML ; nommez un fichier qui finit par `.html`, comme `flashcards.html`"),
+                format!("`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"),
+            ))
         }
     }
 }
