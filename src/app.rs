@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
+use crate::bank::Lang;
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank_in};
 use crate::cli::DEFAULT_OUT;
@@ -15,10 +16,9 @@ use crate::cli::{
     CheckArgs, Cli, Command, FlashcardsArgs, OutputFormat, QuizArgs, ReviewArgs, SelectArgs,
     WorksheetArgs,
 };
-use crate::bank::Lang;
 use crate::error::{Error, Failure, Result};
-use crate::i18n::{s, s_fr, say, warning_word};
 use crate::fsutil;
+use crate::i18n::{s, s_fr, say, warning_word};
 use crate::output::{AnswerKey, Output, Remake, RenderContext, Worksheet};
 use crate::render::Paper;
 use crate::select::{self, Filters, Seed};
@@ -287,7 +287,11 @@ impl SelectArgs {
                             "{available} question{} {}, moins que les {DEFAULT_COUNT} par défaut : {}",
                             s_fr(available),
                             if one { "correspond" } else { "correspondent" },
-                            if one { "elle est utilisée" } else { "toutes sont utilisées" }
+                            if one {
+                                "elle est utilisée"
+                            } else {
+                                "toutes sont utilisées"
+                            }
                         ),
                         &format!(
                             "{available} question{} match, fewer than the default {DEFAULT_COUNT}: using {}",
@@ -371,15 +375,7 @@ fn worksheet(
         &format!("seed {seed}: `{full}` makes these sheets again"),
     );
     writeln!(err, "{note}")?;
-    let ctx = RenderContext::new(
-        bank,
-        chosen,
-        versions,
-        lang,
-        seed,
-        args.paper,
-        remake,
-    );
+    let ctx = RenderContext::new(bank, chosen, versions, lang, seed, args.paper, remake);
     let outputs: [&dyn Output; 2] = [
         &Worksheet {
             with_article: !args.no_article,
@@ -409,7 +405,9 @@ fn flashcards(
         let (out, like) = (args.out.display(), args.out.join("flashcards.html"));
         let like = like.display();
         return Err(Error::usage(
-            format!("`--out {out}` est un dossier : nommez le fichier HTML à écrire, comme `{like}`"),
+            format!(
+                "`--out {out}` est un dossier : nommez le fichier HTML à écrire, comme `{like}`"
+            ),
             format!("`--out {out}` is a folder: name the HTML file to write, like `{like}`"),
         ));
     };
@@ -469,15 +467,7 @@ fn flashcards(
         &format!("seed {seed}: `{full}` makes these cards again"),
     );
     writeln!(err, "{note}")?;
-    let ctx = RenderContext::new(
-        bank,
-        chosen,
-        versions,
-        lang,
-        seed,
-        args.paper,
-        remake,
-    );
+    let ctx = RenderContext::new(bank, chosen, versions, lang, seed, args.paper, remake);
     let output = Flashcards {
         file_name: name,
         duplex: args.duplex,
@@ -508,8 +498,12 @@ fn write_outputs(
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
         let dir = dir.display();
         return Err(Error::usage(
-            format!("`--out {dir}` est un fichier, et les feuilles ont besoin d’un dossier : nommez un dossier (il est créé s’il manque)"),
-            format!("`--out {dir}` is a file, and the sheets need a folder: name a folder (it is created if missing)"),
+            format!(
+                "`--out {dir}` est un fichier, et les feuilles ont besoin d’un dossier : nommez un dossier (il est créé s’il manque)"
+            ),
+            format!(
+                "`--out {dir}` is a file, and the sheets need a folder: name a folder (it is created if missing)"
+            ),
         ));
     }
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
@@ -661,8 +655,12 @@ fn export(
     if format.is_binary() && args.out.is_none() {
         let (name, example) = (name_of(&format), example_name(format));
         return Err(Error::usage(
-            format!("`--format {name}` produit un fichier binaire : nommez-le avec `--out FICHIER`, par exemple `--out {example}`"),
-            format!("`--format {name}` makes a binary file: name it with `--out FILE`, e.g. `--out {example}`"),
+            format!(
+                "`--format {name}` produit un fichier binaire : nommez-le avec `--out FICHIER`, par exemple `--out {example}`"
+            ),
+            format!(
+                "`--format {name}` makes a binary file: name it with `--out FILE`, e.g. `--out {example}`"
+            ),
         ));
     }
     // `--out FILE`: the folder it goes in (as given, so the path printed is
@@ -677,7 +675,9 @@ fn export(
                 let like = path.join(example_name(format));
                 let (path, like) = (path.display(), like.display());
                 return Err(Error::usage(
-                    format!("`--out {path}` est un dossier : nommez le fichier à écrire, comme `{like}`"),
+                    format!(
+                        "`--out {path}` est un dossier : nommez le fichier à écrire, comme `{like}`"
+                    ),
                     format!("`--out {path}` is a folder: name the file to write, like `{like}`"),
                 ));
             };

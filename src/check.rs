@@ -253,7 +253,9 @@ fn article_text(
         Some(path) => {
             let full = article_path(path, name, root)?;
             let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article)
-                .map_err(|err| format!("cannot read source file `{}`: {err}", full.display()))?;
+                .map_err(|err| {
+                format!("cannot read source file `{}`: {err}", full.display())
+            })?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
                 format!("source file `{name}` is not UTF-8 text: save the article as UTF-8")
             })?

@@ -131,7 +131,9 @@ impl Error {
             Error::Read { path, source } => {
                 let (path, why) = (path.display(), reason(source, lang));
                 say(
-                    format!("impossible de lire `{path}` : {why} ; vérifiez le chemin et que vous avez le droit de le lire"),
+                    format!(
+                        "impossible de lire `{path}` : {why} ; vérifiez le chemin et que vous avez le droit de le lire"
+                    ),
                     format!("cannot read `{path}`: {why}; check the path and that you may read it"),
                 )
             }
@@ -145,8 +147,12 @@ impl Error {
             Error::Write { path, source } => {
                 let (path, why) = (path.display(), reason(source, lang));
                 say(
-                    format!("impossible d’écrire `{path}` : {why} ; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"),
-                    format!("cannot write `{path}`: {why}; check that its folder exists and that you may write there, or choose another place"),
+                    format!(
+                        "impossible d’écrire `{path}` : {why} ; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"
+                    ),
+                    format!(
+                        "cannot write `{path}`: {why}; check that its folder exists and that you may write there, or choose another place"
+                    ),
                 )
             }
             Error::BadInput { path, message } => {
@@ -174,22 +180,34 @@ impl Error {
             Error::BankIsFolder { path } => {
                 let path = path.display();
                 say(
-                    format!("`--bank {path}` est un dossier, mais cette commande travaille sur une seule banque : donnez l’un de ses fichiers `*.yaml` ; pour vérifier toutes les banques du dossier, lancez `mediaquiz check {path}`"),
-                    format!("`--bank {path}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {path}`"),
+                    format!(
+                        "`--bank {path}` est un dossier, mais cette commande travaille sur une seule banque : donnez l’un de ses fichiers `*.yaml` ; pour vérifier toutes les banques du dossier, lancez `mediaquiz check {path}`"
+                    ),
+                    format!(
+                        "`--bank {path}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {path}`"
+                    ),
                 )
             }
             Error::StateLocked { path } => {
                 let path = path.display();
                 say(
-                    format!("une autre séance de révision utilise `{path}` : terminez-la d’abord (son verrou est `{path}.lock`)"),
-                    format!("another review session is using `{path}`: finish it first (its lock is `{path}.lock`)"),
+                    format!(
+                        "une autre séance de révision utilise `{path}` : terminez-la d’abord (son verrou est `{path}.lock`)"
+                    ),
+                    format!(
+                        "another review session is using `{path}`: finish it first (its lock is `{path}.lock`)"
+                    ),
                 )
             }
             Error::CorruptState { path, reason } => {
                 let (path, reason) = (path.display(), reason.get(lang));
                 say(
-                    format!("le fichier de progression `{path}` est abîmé ({reason}) ; il n’a pas été modifié : réparez-le, ou repartez de zéro avec `--reset`, qui le garde en copie de secours"),
-                    format!("the progress file `{path}` is damaged ({reason}); it was left untouched: repair it, or start afresh with `--reset`, which keeps it as a backup"),
+                    format!(
+                        "le fichier de progression `{path}` est abîmé ({reason}) ; il n’a pas été modifié : réparez-le, ou repartez de zéro avec `--reset`, qui le garde en copie de secours"
+                    ),
+                    format!(
+                        "the progress file `{path}` is damaged ({reason}); it was left untouched: repair it, or start afresh with `--reset`, which keeps it as a backup"
+                    ),
                 )
             }
             Error::NotEnoughQuestions {
@@ -197,31 +215,50 @@ impl Error {
             } => {
                 let (found, hint) = (found.get(lang), hint.get(lang));
                 say(
-                    format!("{asked} question{} demandée{}, mais {found} : {hint}", s_fr(*asked), s_fr(*asked)),
+                    format!(
+                        "{asked} question{} demandée{}, mais {found} : {hint}",
+                        s_fr(*asked),
+                        s_fr(*asked)
+                    ),
                     format!("asked for {asked} questions, but {found}: {hint}"),
                 )
             }
             // The program's own words (from `pdf`) are passed on as given.
             Error::ExternalProgram {
                 problem, advice, ..
-            } => say(format!("{problem} : {advice}"), format!("{problem}: {advice}")),
+            } => say(
+                format!("{problem} : {advice}"),
+                format!("{problem}: {advice}"),
+            ),
             Error::NewerState { path, version } => {
                 let path = path.display();
                 say(
-                    format!("le fichier de progression `{path}` a été écrit par un mediaquiz plus récent (version {version}) : mettez mediaquiz à jour"),
-                    format!("the progress file `{path}` was written by a newer mediaquiz (version {version}): update mediaquiz"),
+                    format!(
+                        "le fichier de progression `{path}` a été écrit par un mediaquiz plus récent (version {version}) : mettez mediaquiz à jour"
+                    ),
+                    format!(
+                        "the progress file `{path}` was written by a newer mediaquiz (version {version}): update mediaquiz"
+                    ),
                 )
             }
             Error::Usage(text) => text.get(lang),
             Error::Render(error) => say(
-                format!("impossible de produire une page ({error}) ; c’est un défaut de mediaquiz, merci de le signaler"),
-                format!("cannot render a page ({error}); this is a bug in mediaquiz, please report it"),
+                format!(
+                    "impossible de produire une page ({error}) ; c’est un défaut de mediaquiz, merci de le signaler"
+                ),
+                format!(
+                    "cannot render a page ({error}); this is a bug in mediaquiz, please report it"
+                ),
             ),
             Error::Io(error) => {
                 let why = reason(error, lang);
                 say(
-                    format!("impossible de lire ou d’écrire le terminal : {why} ; vérifiez d’où vient l’entrée et où va la sortie"),
-                    format!("cannot read or write the terminal: {why}; check where the input comes from and the output goes"),
+                    format!(
+                        "impossible de lire ou d’écrire le terminal : {why} ; vérifiez d’où vient l’entrée et où va la sortie"
+                    ),
+                    format!(
+                        "cannot read or write the terminal: {why}; check where the input comes from and the output goes"
+                    ),
                 )
             }
         }
@@ -277,10 +314,9 @@ fn reason(error: &io::Error, lang: Lang) -> String {
             "part of the path is a file, not a folder",
         ),
         K::StorageFull => lang.pick("le disque est plein", "the disk is full"),
-        K::ReadOnlyFilesystem => lang.pick(
-            "le disque est en lecture seule",
-            "the disk is read-only",
-        ),
+        K::ReadOnlyFilesystem => {
+            lang.pick("le disque est en lecture seule", "the disk is read-only")
+        }
         K::AlreadyExists => lang.pick("il existe déjà", "it already exists"),
         K::DirectoryNotEmpty => lang.pick(
             "un dossier non vide porte ce nom",

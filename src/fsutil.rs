@@ -113,8 +113,10 @@ impl ReadError {
                 };
                 say(
                     lang,
-                    &format!("c’est {fr}, pas un fichier ordinaire : donnez le chemin d’un fichier"),
-                    &format!("it is {en}, not a regular file: give the path of a file"),
+                    &format!(
+                        "c’est {fr}, pas un fichier ordinaire ; donnez le chemin d’un fichier"
+                    ),
+                    &format!("it is {en}, not a regular file; give the path of a file"),
                 )
             }
             ReadError::TooLarge { limit, what } => {

@@ -76,7 +76,9 @@ impl Filters {
         self.difficulties
             .iter()
             .for_each(|v| flags.push(format!("--difficulty {v}")));
-        self.tags.iter().for_each(|v| flags.push(format!("--tag {v}")));
+        self.tags
+            .iter()
+            .for_each(|v| flags.push(format!("--tag {v}")));
         flags.join(" ")
     }
 }
@@ -117,7 +119,9 @@ pub fn select<'b>(
         let scope = filters.describe();
         let found = match (scope.is_empty(), n) {
             (true, _) if !with_cards => Text::new(
-                format!("la banque n’en a que {n} (les questions réservées aux fiches sont pour `review`)"),
+                format!(
+                    "la banque n’en a que {n} (les questions réservées aux fiches sont pour `review`)"
+                ),
                 format!("the bank has only {n} (flashcard-only questions are for `review`)"),
             ),
             (true, _) => Text::new(
@@ -135,10 +139,7 @@ pub fn select<'b>(
         };
         let hint = match (scope.is_empty(), n) {
             (_, 0) => Text::new("assouplissez les filtres", "relax the filters"),
-            (true, _) => Text::new(
-                format!("demandez `-n {n}`"),
-                format!("ask for `-n {n}`"),
-            ),
+            (true, _) => Text::new(format!("demandez `-n {n}`"), format!("ask for `-n {n}`")),
             (false, _) => Text::new(
                 format!("demandez `-n {n}` ou assouplissez les filtres"),
                 format!("ask for `-n {n}` or relax the filters"),

@@ -257,7 +257,9 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), Problem> {
     if progress.version != VERSION {
         let found = progress.version;
         return Err(Problem::Damaged(Text::new(
-            format!("la version de format {found} n’est pas une de celles que ce mediaquiz lit ({VERSION})"),
+            format!(
+                "la version de format {found} n’est pas une de celles que ce mediaquiz lit ({VERSION})"
+            ),
             format!("format version {found} is not one this mediaquiz reads ({VERSION})"),
         )));
     }
@@ -290,7 +292,10 @@ fn json_problem(error: &serde_json::Error) -> Text {
         Category::Data => "une valeur n’a pas la forme attendue",
         Category::Io => "lecture interrompue",
     };
-    Text::new(format!("ligne {line} : {fr}"), format!("line {line}: {error}"))
+    Text::new(
+        format!("ligne {line} : {fr}"),
+        format!("line {line}: {error}"),
+    )
 }
 
 /// `path` with symlinks followed, also when the link's target does not exist

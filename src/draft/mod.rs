@@ -991,18 +991,17 @@ pub fn write(
         path: article.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| {
-            invalid(
-                "l’article n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
-                "the article is not UTF-8 text: save it as UTF-8",
-            )
-        })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        invalid(
+            "l’article n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
+            "the article is not UTF-8 text: save it as UTF-8",
+        )
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err(invalid(
-            "l’article est vide : donnez le texte de l’article",
-            "the article is empty: give the article’s text",
+            "l’article est vide",
+            "the article is empty",
         ));
     }
     let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
@@ -1016,8 +1015,12 @@ pub fn write(
     if out.exists() && !force {
         let out = out.display();
         return Err(Error::usage(
-            format!("`{out}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"),
-            format!("`{out}` already exists: add `--force` to replace it, or choose another name with `--out`"),
+            format!(
+                "`{out}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"
+            ),
+            format!(
+                "`{out}` already exists: add `--force` to replace it, or choose another name with `--out`"
+            ),
         ));
     }
     let source = relative_source(article, &out)?;

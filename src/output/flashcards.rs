@@ -547,8 +547,12 @@ impl Flashcards {
             Ok(())
         } else {
             Err(Error::usage(
-                format!("`--out {name}` : les fiches sont une page HTML ; nommez un fichier qui finit par `.html`, comme `flashcards.html`"),
-                format!("`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"),
+                format!(
+                    "`--out {name}` : les fiches sont une page HTML ; nommez un fichier qui finit par `.html`, comme `flashcards.html`"
+                ),
+                format!(
+                    "`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"
+                ),
             ))
         }
     }
