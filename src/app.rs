@@ -473,7 +473,7 @@ fn flashcards(
         duplex: args.duplex,
     };
     write_outputs(&[&output], &ctx, dir, args.pdf, out, err)?;
-    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&ctx).1) {
+    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&ctx).1, lang) {
         writeln!(err, "{warning}")?;
     }
     Ok(ExitCode::SUCCESS)

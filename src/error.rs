@@ -375,6 +375,42 @@ mod tests {
     }
 
     #[test]
+    fn french_file_errors_say_what_failed_in_french_with_its_typography() {
+        let error = Error::Write {
+            path: PathBuf::from("out/a b.html"),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            error.render(Lang::Fr),
+            "impossible d’écrire `out/a b.html`\u{A0}: permission refusée\u{202F}; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"
+        );
+        // A reason the table does not know: its number, never English words.
+        let raw = Error::Read {
+            path: PathBuf::from("bank.yaml"),
+            source: io::Error::from_raw_os_error(5),
+        };
+        assert!(
+            raw.render(Lang::Fr).ends_with("erreur du système n° 5\u{202F}; vérifiez le chemin et que vous avez le droit de le lire"),
+            "{}",
+            raw.render(Lang::Fr)
+        );
+    }
+
+    #[test]
+    fn main_prints_the_failure_with_the_word_of_its_language() {
+        let failure = |lang| Failure {
+            error: Error::usage("`-n` trop grand", "`-n` too large"),
+            lang,
+        };
+        assert_eq!(
+            failure(Lang::Fr).to_string(),
+            "erreur\u{A0}: `-n` trop grand"
+        );
+        assert_eq!(failure(Lang::En).to_string(), "error: `-n` too large");
+        assert_eq!(failure(Lang::Fr).error.to_string(), "`-n` too large");
+    }
+
+    #[test]
     fn a_failed_program_is_not_a_usage_error() {
         let error = Error::ExternalProgram {
             program: "chromium".to_owned(),

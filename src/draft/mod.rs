@@ -999,10 +999,7 @@ pub fn write(
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        return Err(invalid(
-            "l’article est vide",
-            "the article is empty",
-        ));
+        return Err(invalid("l’article est vide", "the article is empty"));
     }
     let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
     if out == article {
