@@ -129,6 +129,9 @@ fn assert_french(scenario: &str, stderr: &str) {
     }
 }
 
+/// A run: its name, arguments, environment and exit code.
+type Scenario<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)], i32);
+
 #[test]
 fn no_english_leaks_into_french_errors_and_warnings() {
     let dir = tempfile::tempdir().unwrap();
@@ -153,7 +156,7 @@ fn no_english_leaks_into_french_errors_and_warnings() {
     fs::write(here.join("existing.yaml"), "mine").unwrap();
     fs::copy(fixtures().join("article.txt"), here.join("existing.txt")).unwrap();
 
-    let scenarios: &[(&str, &[&str], &[(&str, &str)], i32)] = &[
+    let scenarios: &[Scenario] = &[
         ("missing bank", &["--bank", "missing.yaml", "stats"], &[], 1),
         ("bank is a folder", &["--bank", "folder", "stats"], &[], 1),
         (
