@@ -1,12 +1,14 @@
 //! One function per subcommand: glue between the parsed command line, the
 //! library, and the terminal.
 
+use std::cell::Cell;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
+use crate::bank::Lang;
 use crate::bank::{Bank, name_of};
 use crate::check::{check_paths, load_bank_in};
 use crate::cli::DEFAULT_OUT;
@@ -14,8 +16,9 @@ use crate::cli::{
     CheckArgs, Cli, Command, FlashcardsArgs, OutputFormat, QuizArgs, ReviewArgs, SelectArgs,
     WorksheetArgs,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Failure, Result};
 use crate::fsutil;
+use crate::i18n::{s, s_fr, say, warning_word};
 use crate::output::{AnswerKey, Output, Remake, RenderContext, Worksheet};
 use crate::render::Paper;
 use crate::select::{self, Filters, Seed};
@@ -25,14 +28,23 @@ use crate::{pdf, stats};
 #[derive(Debug)]
 struct Globals {
     bank: Option<std::path::PathBuf>,
-    lang: Option<crate::bank::Lang>,
+    lang: Option<Lang>,
     root: Option<std::path::PathBuf>,
+    /// The language of the bank once read: what errors are said in when
+    /// `--lang` is not given.
+    bank_lang: Cell<Option<Lang>>,
 }
 
 impl Globals {
     /// The interface language: `--lang`, or the bank's own.
-    fn lang_for(&self, bank: &Bank) -> crate::bank::Lang {
+    fn lang_for(&self, bank: &Bank) -> Lang {
         self.lang.unwrap_or(bank.language)
+    }
+
+    /// The interface language so far: `--lang`, else the bank's once it was
+    /// read, else French (the users' language, and the bank format's default).
+    fn interface(&self) -> Lang {
+        self.lang.or(self.bank_lang.get()).unwrap_or(Lang::Fr)
     }
 
     /// The one bank a command works on: `--bank`, or the shipped one. A
@@ -43,7 +55,14 @@ impl Globals {
                 path: path.to_owned(),
             });
         }
-        load_bank_in(self.bank.as_deref(), self.root.as_deref(), self.lang)
+        let bank = load_bank_in(self.bank.as_deref(), self.root.as_deref(), self.lang)
+            .inspect_err(|error| {
+                if let Error::InvalidBank { lang, .. } = error {
+                    self.bank_lang.set(Some(*lang));
+                }
+            })?;
+        self.bank_lang.set(Some(bank.language));
+        Ok(bank)
     }
 
     /// The two lines that make an output again: `content`, printed on the
@@ -90,14 +109,38 @@ impl Globals {
 }
 
 /// Runs a parsed command line, writing results to `out` and notes to `err`.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+/// An error comes back with the interface language resolved by then, for
+/// `main` to say it in.
+pub fn run(
+    cli: Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::result::Result<ExitCode, Failure> {
     let Cli {
         command,
         bank,
         lang,
         root,
     } = cli;
-    let globals = Globals { bank, lang, root };
+    let globals = Globals {
+        bank,
+        lang,
+        root,
+        bank_lang: Cell::new(None),
+    };
+    dispatch(command, &globals, out, err).map_err(|error| Failure {
+        lang: globals.interface(),
+        error,
+    })
+}
+
+/// One subcommand, run.
+fn dispatch(
+    command: Command,
+    globals: &Globals,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     match command {
         Command::Check(args) => check(
             &args,
@@ -122,19 +165,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         }
         Command::Worksheet(args) => {
             let bank = globals.load_bank()?;
-            worksheet(&bank, &globals, &args, out, err)
+            worksheet(&bank, globals, &args, out, err)
         }
         Command::Flashcards(args) => {
             let bank = globals.load_bank()?;
-            flashcards(&bank, &globals, &args, out, err)
+            flashcards(&bank, globals, &args, out, err)
         }
         Command::Quiz(args) => {
             let bank = globals.load_bank()?;
-            quiz(&bank, &globals, &args, out, err)
+            quiz(&bank, globals, &args, out, err)
         }
         Command::Review(args) => {
             let bank = globals.load_bank()?;
-            review(&bank, &globals, &args, out)
+            review(&bank, globals, &args, out)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
@@ -143,23 +186,29 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCod
         Command::Draft(args) => {
             let (path, draft) =
                 crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
-            writeln!(
-                err,
-                "wrote `{}`: {} questions ({}), {} TODO{} left to fill; then `mediaquiz check {}`",
-                path.display(),
-                draft.questions,
-                name_of(&draft.lang),
-                draft.todos,
-                plural(draft.todos),
-                path.display()
-            )?;
+            let lang = globals.lang.unwrap_or(draft.lang);
+            let (path, n, todos) = (path.display(), draft.questions, draft.todos);
+            let bank_lang = name_of(&draft.lang);
+            let note = say(
+                lang,
+                &format!(
+                    "`{path}` écrit : {n} question{} ({bank_lang}), {todos} TODO à remplir ; puis `mediaquiz check {path}`",
+                    s_fr(n)
+                ),
+                &format!(
+                    "wrote `{path}`: {n} question{} ({bank_lang}), {todos} TODO{} left to fill; then `mediaquiz check {path}`",
+                    s(n),
+                    s(todos)
+                ),
+            );
+            writeln!(err, "{note}")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export(args) => export(&globals, &args, out, err),
+        Command::Export(args) => export(globals, &args, out, err),
         Command::Schema => {
             out.write_all(crate::schema::bank_schema_text().as_bytes())?;
             Ok(ExitCode::SUCCESS)
@@ -204,10 +253,6 @@ fn check(
 /// How many questions `worksheet` and `quiz` choose without `-n`.
 const DEFAULT_COUNT: usize = 10;
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 impl SelectArgs {
     /// The filters these flags describe.
     pub fn filters(&self) -> Filters {
@@ -231,6 +276,7 @@ impl SelectArgs {
     fn choose<'b>(
         &self,
         bank: &'b Bank,
+        lang: Lang,
         err: &mut dyn Write,
     ) -> Result<(Seed, select::Rng, Vec<&'b crate::bank::Question>)> {
         let filters = self.filters();
@@ -239,12 +285,26 @@ impl SelectArgs {
             None => {
                 let available = select::matching(bank, &filters, false);
                 if (1..DEFAULT_COUNT).contains(&available) {
-                    writeln!(
-                        err,
-                        "{available} question{} match, fewer than the default {DEFAULT_COUNT}: using {}",
-                        plural(available),
-                        if available == 1 { "it" } else { "all of them" }
-                    )?;
+                    let one = available == 1;
+                    let note = say(
+                        lang,
+                        &format!(
+                            "{available} question{} {}, moins que les {DEFAULT_COUNT} par défaut : {}",
+                            s_fr(available),
+                            if one { "correspond" } else { "correspondent" },
+                            if one {
+                                "elle est utilisée"
+                            } else {
+                                "toutes sont utilisées"
+                            }
+                        ),
+                        &format!(
+                            "{available} question{} match, fewer than the default {DEFAULT_COUNT}: using {}",
+                            s(available),
+                            if one { "it" } else { "all of them" }
+                        ),
+                    );
+                    writeln!(err, "{note}")?;
                 }
                 available.clamp(1, DEFAULT_COUNT)
             }
@@ -292,7 +352,8 @@ fn worksheet(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
+    let lang = cli.lang_for(bank);
+    let (seed, mut rng, chosen) = args.select.choose(bank, lang, err)?;
     let versions = select::versions(&chosen, usize::from(args.versions), &mut rng);
 
     let mut flags = args.select.flags(seed, chosen.len());
@@ -312,20 +373,14 @@ fn worksheet(
         Path::new(DEFAULT_OUT),
         args.pdf,
     );
-    writeln!(
-        err,
-        "seed {seed}: `{}` makes these sheets again",
-        remake.full
-    )?;
-    let ctx = RenderContext::new(
-        bank,
-        chosen,
-        versions,
-        cli.lang_for(bank),
-        seed,
-        args.paper,
-        remake,
+    let full = &remake.full;
+    let note = say(
+        lang,
+        &format!("graine {seed} : `{full}` refait ces feuilles"),
+        &format!("seed {seed}: `{full}` makes these sheets again"),
     );
+    writeln!(err, "{note}")?;
+    let ctx = RenderContext::new(bank, chosen, versions, lang, seed, args.paper, remake);
     let outputs: [&dyn Output; 2] = [
         &Worksheet {
             with_article: !args.no_article,
@@ -346,16 +401,20 @@ fn flashcards(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     use crate::output::flashcards::{self, Duplex, Flashcards};
+    let lang = cli.lang_for(bank);
     let name = args
         .out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name.filter(|_| !args.out.is_dir()) else {
-        return Err(Error::Usage(format!(
-            "`--out {}` is a folder: name the HTML file to write, like `{}`",
-            args.out.display(),
-            args.out.join("flashcards.html").display()
-        )));
+        let (out, like) = (args.out.display(), args.out.join("flashcards.html"));
+        let like = like.display();
+        return Err(Error::usage(
+            format!(
+                "`--out {out}` est un dossier : nommez le fichier HTML à écrire, comme `{like}`"
+            ),
+            format!("`--out {out}` is a folder: name the HTML file to write, like `{like}`"),
+        ));
     };
     Flashcards::check_name(&name)?;
     let dir = match args.out.parent() {
@@ -406,26 +465,20 @@ fn flashcards(
         Path::new("flashcards.html"),
         args.pdf,
     );
-    writeln!(
-        err,
-        "seed {seed}: `{}` makes these cards again",
-        remake.full
-    )?;
-    let ctx = RenderContext::new(
-        bank,
-        chosen,
-        versions,
-        cli.lang_for(bank),
-        seed,
-        args.paper,
-        remake,
+    let full = &remake.full;
+    let note = say(
+        lang,
+        &format!("graine {seed} : `{full}` refait ces fiches"),
+        &format!("seed {seed}: `{full}` makes these cards again"),
     );
+    writeln!(err, "{note}")?;
+    let ctx = RenderContext::new(bank, chosen, versions, lang, seed, args.paper, remake);
     let output = Flashcards {
         file_name: name,
         duplex: args.duplex,
     };
     write_outputs(&[&output], &ctx, dir, args.pdf, out, err)?;
-    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&ctx).1) {
+    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&ctx).1, lang) {
         writeln!(err, "{warning}")?;
     }
     Ok(ExitCode::SUCCESS)
@@ -446,11 +499,17 @@ fn write_outputs(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
+    let lang = ctx.lang;
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
-        return Err(Error::Usage(format!(
-            "`--out {}` is a file, and the sheets need a folder: name a folder (it is created if missing)",
-            dir.display()
-        )));
+        let dir = dir.display();
+        return Err(Error::usage(
+            format!(
+                "`--out {dir}` est un fichier, et les feuilles ont besoin d’un dossier : nommez un dossier (il est créé s’il manque)"
+            ),
+            format!(
+                "`--out {dir}` is a file, and the sheets need a folder: name a folder (it is created if missing)"
+            ),
+        ));
     }
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_owned(),
@@ -495,18 +554,25 @@ fn write_outputs(
     });
     if !stale.is_empty() {
         let names: Vec<String> = stale.iter().map(|p| format!("`{}`", p.display())).collect();
-        writeln!(
-            err,
-            "warning: {} {} from an earlier run, not replaced by this one: remove {} so that {} not taken for this run's",
-            names.join(", "),
-            if stale.len() == 1 { "is" } else { "are" },
-            if stale.len() == 1 { "it" } else { "them" },
-            if stale.len() == 1 {
-                "it is"
-            } else {
-                "they are"
-            },
-        )?;
+        let (names, one) = (names.join(", "), stale.len() == 1);
+        let warning = say(
+            lang,
+            &format!(
+                "{names} {} d’une exécution précédente, et {} pas été {} par celle-ci : {} pour ne pas {} prendre pour ceux de cette exécution",
+                if one { "vient" } else { "viennent" },
+                if one { "n’a" } else { "n’ont" },
+                if one { "remplacé" } else { "remplacés" },
+                if one { "supprimez-le" } else { "supprimez-les" },
+                if one { "le" } else { "les" },
+            ),
+            &format!(
+                "{names} {} from an earlier run, not replaced by this one: remove {} so that {} not taken for this run's",
+                if one { "is" } else { "are" },
+                if one { "it" } else { "them" },
+                if one { "it is" } else { "they are" },
+            ),
+        );
+        writeln!(err, "{} {warning}", warning_word(lang))?;
     }
     Ok(())
 }
@@ -519,7 +585,7 @@ fn quiz(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let lang = cli.lang_for(bank);
-    let (seed, mut rng, chosen) = args.select.choose(bank, err)?;
+    let (seed, mut rng, chosen) = args.select.choose(bank, lang, err)?;
     let shown: Vec<select::Shown<'_>> = chosen
         .iter()
         .map(|q| select::Shown::shuffle(q, &mut rng))
@@ -571,9 +637,10 @@ fn review(bank: &Bank, cli: &Globals, args: &ReviewArgs, out: &mut dyn Write) ->
 fn today() -> Result<chrono::NaiveDate> {
     match std::env::var("MEDIAQUIZ_TODAY") {
         Ok(day) => chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
-            Error::Usage(format!(
-                "`MEDIAQUIZ_TODAY` must be a date like 2026-11-26, not `{day}`"
-            ))
+            Error::usage(
+                format!("`MEDIAQUIZ_TODAY` doit être une date comme 2026-11-26, pas `{day}`"),
+                format!("`MEDIAQUIZ_TODAY` must be a date like 2026-11-26, not `{day}`"),
+            )
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
@@ -591,11 +658,15 @@ fn export(
     use crate::output::Export;
     let format = args.format;
     if format.is_binary() && args.out.is_none() {
-        return Err(Error::Usage(format!(
-            "`--format {}` makes a binary file: name it with `--out FILE`, e.g. `--out {}`",
-            name_of(&format),
-            example_name(format)
-        )));
+        let (name, example) = (name_of(&format), example_name(format));
+        return Err(Error::usage(
+            format!(
+                "`--format {name}` produit un fichier binaire : nommez-le avec `--out FICHIER`, par exemple `--out {example}`"
+            ),
+            format!(
+                "`--format {name}` makes a binary file: name it with `--out FILE`, e.g. `--out {example}`"
+            ),
+        ));
     }
     // `--out FILE`: the folder it goes in (as given, so the path printed is
     // the one typed) and its name.
@@ -606,17 +677,20 @@ fn export(
                 .filter(|_| !path.is_dir())
                 .map(|n| n.to_string_lossy().into_owned());
             let Some(name) = name else {
-                return Err(Error::Usage(format!(
-                    "`--out {}` is a folder: name the file to write, like `{}`",
-                    path.display(),
-                    path.join(example_name(format)).display()
-                )));
+                let like = path.join(example_name(format));
+                let (path, like) = (path.display(), like.display());
+                return Err(Error::usage(
+                    format!(
+                        "`--out {path}` est un dossier : nommez le fichier à écrire, comme `{like}`"
+                    ),
+                    format!("`--out {path}` is a folder: name the file to write, like `{like}`"),
+                ));
             };
             Some((path.parent().unwrap_or(Path::new("")), name))
         }
         None => None,
     };
-    let bank = load_bank_in(cli.bank.as_deref(), cli.root.as_deref(), cli.lang)?;
+    let bank = cli.load_bank()?;
     let (ctx, remake) = match (format, &args.out) {
         (Format::Html, Some(path)) => {
             let ctx = page_context(&bank, cli, args, path)?;
@@ -636,7 +710,13 @@ fn export(
         None => print_output(&output, &ctx, out, err)?,
     }
     if let Some(remake) = remake {
-        writeln!(err, "seed {}: `{remake}` makes this file again", ctx.seed)?;
+        let seed = ctx.seed;
+        let note = say(
+            ctx.lang,
+            &format!("graine {seed} : `{remake}` refait ce fichier"),
+            &format!("seed {seed}: `{remake}` makes this file again"),
+        );
+        writeln!(err, "{note}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -697,10 +777,12 @@ fn export_context<'b>(
                 format.carries_cards(),
                 &mut seed.rng(),
             )?;
-            writeln!(
-                err,
-                "seed {seed}: `--seed {seed}` draws the same questions again"
-            )?;
+            let note = say(
+                cli.lang_for(bank),
+                &format!("graine {seed} : `--seed {seed}` tire à nouveau les mêmes questions"),
+                &format!("seed {seed}: `--seed {seed}` draws the same questions again"),
+            );
+            writeln!(err, "{note}")?;
             (Some(seed), chosen)
         }
         None => {
@@ -715,8 +797,9 @@ fn export_context<'b>(
                 .filter(|q| filters.accepts(q))
                 .collect();
             if chosen.is_empty() {
-                return Err(Error::Usage(
-                    "no question matches these filters: relax them".to_owned(),
+                return Err(Error::usage(
+                    "aucune question ne correspond à ces filtres : assouplissez-les",
+                    "no question matches these filters: relax them",
                 ));
             }
             (None, chosen)

@@ -60,7 +60,7 @@ impl BankFile {
         interface: Option<Lang>,
     ) -> Result<std::result::Result<BankFile, Diagnostic>> {
         let lang = interface.unwrap_or(Lang::Fr);
-        let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, "a bank") {
+        let bytes = match fsutil::read_limited(path, fsutil::BANK_LIMIT, fsutil::What::Bank) {
             Ok(bytes) => bytes,
             Err(ReadError::Io(source)) => {
                 return Err(Error::Read {
@@ -70,7 +70,7 @@ impl BankFile {
             }
             Err(refused) => {
                 let mut findings = Findings::new(path.display().to_string(), lang);
-                let refused = refusal(lang, &refused);
+                let refused = refused.render(lang);
                 findings.error(
                     1,
                     None,
@@ -109,34 +109,6 @@ impl BankFile {
                 Err(findings.list.remove(0))
             }
         })
-    }
-}
-
-/// Why `fsutil` refused a file, in `lang` (the operating system's own words
-/// for an I/O error stay as it gives them).
-fn refusal(lang: Lang, refused: &ReadError) -> String {
-    match (lang, refused) {
-        (Lang::En, refused) => refused.to_string(),
-        (Lang::Fr, ReadError::Io(err)) => err.to_string(),
-        (Lang::Fr, ReadError::NotRegular(kind)) => {
-            let kind = match *kind {
-                "a folder" => "un dossier",
-                "a FIFO (named pipe)" => "un FIFO (tube nommé)",
-                "a device" => "un périphérique",
-                "a socket" => "un socket",
-                _ => "un fichier spécial",
-            };
-            format!("c’est {kind}, pas un fichier ordinaire\u{a0}: donnez le chemin d’un fichier")
-        }
-        (Lang::Fr, ReadError::TooLarge { limit, what }) => {
-            let what = match *what {
-                "a bank" => "une banque",
-                "an article" => "un article",
-                _ => "ce fichier",
-            };
-            let mb = limit / (1024 * 1024);
-            format!("il dépasse {mb}\u{a0}Mo, le plus que puisse peser {what}")
-        }
     }
 }
 
@@ -265,11 +237,13 @@ pub fn load_bank_in(
         Some(path) => BankFile::read(path, interface)?.map_err(|d| Error::InvalidBank {
             label: path.display().to_string(),
             errors: vec![d],
+            lang: interface.unwrap_or(Lang::Fr),
         })?,
     };
     let checked = check_file_in(&file, root, interface);
     checked.bank.ok_or_else(|| Error::InvalidBank {
         label: file.label,
+        lang: checked.lang,
         errors: checked
             .diagnostics
             .into_iter()
@@ -312,9 +286,9 @@ fn article_text(
         })?,
         Some(path) => {
             let full = article_path(path, name, root, lang)?;
-            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, "an article").map_err(
+            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article).map_err(
                 |err| {
-                    let (full, err) = (full.display(), refusal(lang, &err));
+                    let (full, err) = (full.display(), err.render(lang));
                     tr!(
                         lang,
                         "impossible de lire le fichier source `{full}`\u{a0}: {err}",

@@ -1,23 +1,40 @@
 //! The library's error type, and the exit code each error maps to.
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::bank::Lang;
 use crate::diagnostic::Diagnostic;
+use crate::fsutil::ReadError;
+use crate::i18n::{Text, error_word, s, s_fr, say};
 
 /// Everything that can stop a command.
+///
+/// Each variant keeps what it is about (paths, counts, reasons in both
+/// languages as [`Text`]); [`Error::render`] says it in the interface
+/// language, which `main` learns from `app::run`. `Display` is the English
+/// rendering, for logs and tests.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read.
-    #[error("cannot read `{}`: {}; check the path and that you may read it", path.display(), reason(source))]
+    #[error("{}", self.render(Lang::En))]
     Read {
         /// The file.
         path: PathBuf,
         /// Why.
         source: io::Error,
     },
+    /// A file was refused before reading: not a regular file, or too large.
+    #[error("{}", self.render(Lang::En))]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: ReadError,
+    },
     /// A file could not be written.
-    #[error("cannot write `{}`: {}; check that its folder exists and that you may write there, or choose another place", path.display(), reason(source))]
+    #[error("{}", self.render(Lang::En))]
     Write {
         /// The file.
         path: PathBuf,
@@ -25,56 +42,57 @@ pub enum Error {
         source: io::Error,
     },
     /// A file was read but its content cannot be used (empty, not UTF-8…).
-    #[error("cannot use `{}`: {message}", path.display())]
+    #[error("{}", self.render(Lang::En))]
     BadInput {
         /// The file.
         path: PathBuf,
         /// What is wrong with it and how to fix it.
-        message: String,
+        message: Text,
     },
     /// The bank has errors; `mediaquiz check` lists them.
-    #[error("the bank `{label}` has {} error{}; fix {} and try again (`mediaquiz check {label}` lists them all)",
-        errors.len(), if errors.len() == 1 { "" } else { "s" }, if errors.len() == 1 { "it" } else { "them" })]
+    #[error("{}", self.render(Lang::En))]
     InvalidBank {
         /// The bank as named by the user.
         label: String,
         /// Its errors.
         errors: Vec<Diagnostic>,
+        /// The language the errors speak, so the line above them matches.
+        lang: Lang,
     },
     /// `--bank` names a folder where a command needs one bank file.
-    #[error("`--bank {}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {}`", path.display(), path.display())]
+    #[error("{}", self.render(Lang::En))]
     BankIsFolder {
         /// The folder.
         path: PathBuf,
     },
     /// Another review session holds the progress file.
-    #[error("another review session is using `{}`: finish it first (its lock is `{}.lock`)", path.display(), path.display())]
+    #[error("{}", self.render(Lang::En))]
     StateLocked {
         /// The progress file.
         path: PathBuf,
     },
     /// The progress file cannot be read as progress; it is left untouched.
-    #[error("the progress file `{}` is damaged ({reason}); it was left untouched: repair it, or start afresh with `--reset`, which keeps it as a backup", path.display())]
+    #[error("{}", self.render(Lang::En))]
     CorruptState {
         /// The progress file.
         path: PathBuf,
         /// What is wrong, with its line when known.
-        reason: String,
+        reason: Text,
     },
     /// The flags ask for more questions than the bank (or the filters) give.
-    #[error("asked for {asked} questions, but {found}: {hint}")]
+    #[error("{}", self.render(Lang::En))]
     NotEnoughQuestions {
         /// How many were asked for.
         asked: usize,
         /// How many match.
         available: usize,
         /// What was found, in words.
-        found: String,
+        found: Text,
         /// What to ask for instead.
-        hint: String,
+        hint: Text,
     },
     /// A program mediaquiz runs (Chromium, for `--pdf`) is missing or failed.
-    #[error("{problem}: {advice}")]
+    #[error("{}", self.render(Lang::En))]
     ExternalProgram {
         /// The program, as found or as looked for.
         program: String,
@@ -84,7 +102,7 @@ pub enum Error {
         advice: String,
     },
     /// The progress file was written by a newer mediaquiz; it is left untouched.
-    #[error("the progress file `{}` was written by a newer mediaquiz (version {version}): update mediaquiz", path.display())]
+    #[error("{}", self.render(Lang::En))]
     NewerState {
         /// The progress file.
         path: PathBuf,
@@ -92,17 +110,162 @@ pub enum Error {
         version: u32,
     },
     /// The flags ask for something the bank cannot give.
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", self.render(Lang::En))]
+    Usage(Text),
     /// A template failed to render (a bug: please report it).
-    #[error("cannot render a page ({0}); this is a bug in mediaquiz, please report it")]
+    #[error("{}", self.render(Lang::En))]
     Render(#[from] askama::Error),
     /// Reading from or writing to the terminal or a pipe failed.
-    #[error("cannot read or write the terminal: {}; check where the input comes from and the output goes", reason(.0))]
+    #[error("{}", self.render(Lang::En))]
     Io(#[from] io::Error),
 }
 
 impl Error {
+    /// A usage error, said in French and in English.
+    pub fn usage(fr: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::Usage(Text::new(fr, en))
+    }
+
+    /// The message in `lang`: what went wrong, about what, and what to do.
+    pub fn render(&self, lang: Lang) -> String {
+        let say = |fr: String, en: String| say(lang, &fr, &en);
+        match self {
+            Error::Read { path, source } => {
+                let (path, why) = (path.display(), reason(source, lang));
+                say(
+                    format!(
+                        "impossible de lire `{path}` : {why} ; vérifiez le chemin et que vous avez le droit de le lire"
+                    ),
+                    format!("cannot read `{path}`: {why}; check the path and that you may read it"),
+                )
+            }
+            Error::Refused { path, why } => {
+                let (path, why) = (path.display(), why.render(lang));
+                say(
+                    format!("impossible de lire `{path}` : {why}"),
+                    format!("cannot read `{path}`: {why}"),
+                )
+            }
+            Error::Write { path, source } => {
+                let (path, why) = (path.display(), reason(source, lang));
+                say(
+                    format!(
+                        "impossible d’écrire `{path}` : {why} ; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"
+                    ),
+                    format!(
+                        "cannot write `{path}`: {why}; check that its folder exists and that you may write there, or choose another place"
+                    ),
+                )
+            }
+            Error::BadInput { path, message } => {
+                let (path, message) = (path.display(), message.get(lang));
+                say(
+                    format!("impossible d’utiliser `{path}` : {message}"),
+                    format!("cannot use `{path}`: {message}"),
+                )
+            }
+            Error::InvalidBank { label, errors, .. } => {
+                let n = errors.len();
+                say(
+                    format!(
+                        "la banque `{label}` a {n} erreur{} ; corrigez-{} et réessayez (`mediaquiz check {label}` les liste toutes)",
+                        s_fr(n),
+                        if n == 1 { "la" } else { "les" }
+                    ),
+                    format!(
+                        "the bank `{label}` has {n} error{}; fix {} and try again (`mediaquiz check {label}` lists them all)",
+                        s(n),
+                        if n == 1 { "it" } else { "them" }
+                    ),
+                )
+            }
+            Error::BankIsFolder { path } => {
+                let path = path.display();
+                say(
+                    format!(
+                        "`--bank {path}` est un dossier, mais cette commande travaille sur une seule banque : donnez l’un de ses fichiers `*.yaml` ; pour vérifier toutes les banques du dossier, lancez `mediaquiz check {path}`"
+                    ),
+                    format!(
+                        "`--bank {path}` is a folder, but this command works on one bank: give one of its `*.yaml` files; to check every bank in the folder, run `mediaquiz check {path}`"
+                    ),
+                )
+            }
+            Error::StateLocked { path } => {
+                let path = path.display();
+                say(
+                    format!(
+                        "une autre séance de révision utilise `{path}` : terminez-la d’abord (son verrou est `{path}.lock`)"
+                    ),
+                    format!(
+                        "another review session is using `{path}`: finish it first (its lock is `{path}.lock`)"
+                    ),
+                )
+            }
+            Error::CorruptState { path, reason } => {
+                let (path, reason) = (path.display(), reason.get(lang));
+                say(
+                    format!(
+                        "le fichier de progression `{path}` est abîmé ({reason}) ; il n’a pas été modifié : réparez-le, ou repartez de zéro avec `--reset`, qui le garde en copie de secours"
+                    ),
+                    format!(
+                        "the progress file `{path}` is damaged ({reason}); it was left untouched: repair it, or start afresh with `--reset`, which keeps it as a backup"
+                    ),
+                )
+            }
+            Error::NotEnoughQuestions {
+                asked, found, hint, ..
+            } => {
+                let (found, hint) = (found.get(lang), hint.get(lang));
+                say(
+                    format!(
+                        "{asked} question{} demandée{}, mais {found} : {hint}",
+                        s_fr(*asked),
+                        s_fr(*asked)
+                    ),
+                    format!("asked for {asked} questions, but {found}: {hint}"),
+                )
+            }
+            // The program's own words (from `pdf`) are passed on as given.
+            Error::ExternalProgram {
+                problem, advice, ..
+            } => say(
+                format!("{problem} : {advice}"),
+                format!("{problem}: {advice}"),
+            ),
+            Error::NewerState { path, version } => {
+                let path = path.display();
+                say(
+                    format!(
+                        "le fichier de progression `{path}` a été écrit par un mediaquiz plus récent (version {version}) : mettez mediaquiz à jour"
+                    ),
+                    format!(
+                        "the progress file `{path}` was written by a newer mediaquiz (version {version}): update mediaquiz"
+                    ),
+                )
+            }
+            Error::Usage(text) => text.get(lang),
+            Error::Render(error) => say(
+                format!(
+                    "impossible de produire une page ({error}) ; c’est un défaut de mediaquiz, merci de le signaler"
+                ),
+                format!(
+                    "cannot render a page ({error}); this is a bug in mediaquiz, please report it"
+                ),
+            ),
+            Error::Io(error) => {
+                let why = reason(error, lang);
+                say(
+                    format!(
+                        "impossible de lire ou d’écrire le terminal : {why} ; vérifiez d’où vient l’entrée et où va la sortie"
+                    ),
+                    format!(
+                        "cannot read or write the terminal: {why}; check where the input comes from and the output goes"
+                    ),
+                )
+            }
+        }
+    }
+
     /// 1 when the input (bank, article, state) is wrong or a program it runs
     /// failed, 2 for a usage error.
     pub fn exit_code(&self) -> u8 {
@@ -118,27 +281,65 @@ impl Error {
     }
 }
 
+/// An error with the interface language it is to be said in: what
+/// `app::run` hands `main`, which prints it once.
+#[derive(Debug)]
+pub struct Failure {
+    /// What went wrong.
+    pub error: Error,
+    /// The interface language resolved so far: `--lang`, else the bank's
+    /// once it was read, else French.
+    pub lang: Lang,
+}
+
+impl fmt::Display for Failure {
+    /// `erreur : …` or `error: …`, the line `main` prints.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}",
+            error_word(self.lang),
+            self.error.render(self.lang)
+        )
+    }
+}
+
 /// Why a file operation failed, in words, never a bare "(os error N)".
-fn reason(error: &io::Error) -> String {
+fn reason(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;
     let said = match error.kind() {
-        K::NotFound => "it does not exist",
-        K::PermissionDenied => "permission denied",
-        K::IsADirectory => "a folder has that name",
-        K::NotADirectory => "part of the path is a file, not a folder",
-        K::StorageFull => "the disk is full",
-        K::ReadOnlyFilesystem => "the disk is read-only",
-        K::AlreadyExists => "it already exists",
-        K::DirectoryNotEmpty => "a folder that is not empty has that name",
+        K::NotFound => lang.pick("il n’existe pas", "it does not exist"),
+        K::PermissionDenied => lang.pick("permission refusée", "permission denied"),
+        K::IsADirectory => lang.pick("un dossier porte ce nom", "a folder has that name"),
+        K::NotADirectory => lang.pick(
+            "une partie du chemin est un fichier, pas un dossier",
+            "part of the path is a file, not a folder",
+        ),
+        K::StorageFull => lang.pick("le disque est plein", "the disk is full"),
+        K::ReadOnlyFilesystem => {
+            lang.pick("le disque est en lecture seule", "the disk is read-only")
+        }
+        K::AlreadyExists => lang.pick("il existe déjà", "it already exists"),
+        K::DirectoryNotEmpty => lang.pick(
+            "un dossier non vide porte ce nom",
+            "a folder that is not empty has that name",
+        ),
         _ => "",
     };
     if !said.is_empty() {
         return said.to_owned();
     }
+    // The system's own words are English; French says what failed and the
+    // error's number, which is what a search or a technician needs.
     let text = error.to_string();
-    match text.rfind(" (os error ") {
+    let text = match text.rfind(" (os error ") {
         Some(at) => text[..at].to_lowercase(),
         None => text,
+    };
+    match (lang, error.raw_os_error()) {
+        (Lang::En, _) => text,
+        (Lang::Fr, Some(code)) => format!("erreur du système n° {code}"),
+        (Lang::Fr, None) => "erreur du système".to_owned(),
     }
 }
 
@@ -173,6 +374,42 @@ mod tests {
             source: io::Error::from_raw_os_error(5),
         };
         assert!(!raw.to_string().contains("os error"), "{raw}");
+    }
+
+    #[test]
+    fn french_file_errors_say_what_failed_in_french_with_its_typography() {
+        let error = Error::Write {
+            path: PathBuf::from("out/a b.html"),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            error.render(Lang::Fr),
+            "impossible d’écrire `out/a b.html`\u{A0}: permission refusée\u{202F}; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"
+        );
+        // A reason the table does not know: its number, never English words.
+        let raw = Error::Read {
+            path: PathBuf::from("bank.yaml"),
+            source: io::Error::from_raw_os_error(5),
+        };
+        assert!(
+            raw.render(Lang::Fr).ends_with("erreur du système n° 5\u{202F}; vérifiez le chemin et que vous avez le droit de le lire"),
+            "{}",
+            raw.render(Lang::Fr)
+        );
+    }
+
+    #[test]
+    fn main_prints_the_failure_with_the_word_of_its_language() {
+        let failure = |lang| Failure {
+            error: Error::usage("`-n` trop grand", "`-n` too large"),
+            lang,
+        };
+        assert_eq!(
+            failure(Lang::Fr).to_string(),
+            "erreur\u{A0}: `-n` trop grand"
+        );
+        assert_eq!(failure(Lang::En).to_string(), "error: `-n` too large");
+        assert_eq!(failure(Lang::Fr).error.to_string(), "`-n` too large");
     }
 
     #[test]

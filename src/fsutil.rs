@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use tempfile::{NamedTempFile, TempPath};
 
+use crate::bank::Lang;
 use crate::error::{Error, Result};
+use crate::i18n::say;
 
 /// The most a bank file may weigh.
 pub const BANK_LIMIT: u64 = 32 * MB;
@@ -29,16 +31,42 @@ pub enum ReadError {
     Io(#[from] io::Error),
     /// A FIFO, a device, a socket or a folder: reading it could block forever
     /// or never end.
-    #[error("it is {0}, not a regular file: give the path of a file")]
-    NotRegular(&'static str),
+    #[error("{}", self.render(Lang::En))]
+    NotRegular(Special),
     /// Over the cap for this kind of file.
-    #[error("it is larger than {} MB, the most {what} may weigh", limit / MB)]
+    #[error("{}", self.render(Lang::En))]
     TooLarge {
         /// The cap, in bytes.
         limit: u64,
-        /// What the file was meant to be ("a bank").
-        what: &'static str,
+        /// What the file was meant to be.
+        what: What,
     },
+}
+
+/// What a refused path is instead of a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A folder.
+    Folder,
+    /// A FIFO (named pipe).
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+/// What a file read with a size cap was meant to be, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A question bank.
+    Bank,
+    /// An article.
+    Article,
+    /// A progress file.
+    Progress,
 }
 
 impl ReadError {
@@ -47,11 +75,63 @@ impl ReadError {
         matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
     }
 
-    /// As an `io::Error` (for [`Error::Read`]), keeping the message.
+    /// As an `io::Error` (for [`Error::Read`]), keeping the English message.
     pub fn into_io(self) -> io::Error {
         match self {
             ReadError::Io(e) => e,
             other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+
+    /// As the library's error about `path`: [`Error::Read`] for what the
+    /// system refused, [`Error::Refused`] for what mediaquiz refuses.
+    pub fn about(self, path: &Path) -> Error {
+        match self {
+            ReadError::Io(source) => Error::Read {
+                path: path.to_owned(),
+                source,
+            },
+            why => Error::Refused {
+                path: path.to_owned(),
+                why,
+            },
+        }
+    }
+
+    /// Why, in `lang`, and what to do (the system's own reason as the
+    /// system gives it).
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            ReadError::Io(error) => error.to_string(),
+            ReadError::NotRegular(kind) => {
+                let (fr, en) = match kind {
+                    Special::Folder => ("un dossier", "a folder"),
+                    Special::Fifo => ("un tube nommé (FIFO)", "a FIFO (named pipe)"),
+                    Special::Device => ("un périphérique", "a device"),
+                    Special::Socket => ("une socket", "a socket"),
+                    Special::Other => ("un fichier spécial", "a special file"),
+                };
+                say(
+                    lang,
+                    &format!(
+                        "c’est {fr}, pas un fichier ordinaire ; donnez le chemin d’un fichier"
+                    ),
+                    &format!("it is {en}, not a regular file; give the path of a file"),
+                )
+            }
+            ReadError::TooLarge { limit, what } => {
+                let (fr, en) = match what {
+                    What::Bank => ("une banque", "a bank"),
+                    What::Article => ("un article", "an article"),
+                    What::Progress => ("un fichier de progression", "a progress file"),
+                };
+                let mb = limit / MB;
+                say(
+                    lang,
+                    &format!("il dépasse {mb} Mo, le plus que puisse peser {fr}"),
+                    &format!("it is larger than {mb} MB, the most {en} may weigh"),
+                )
+            }
         }
     }
 }
@@ -61,7 +141,7 @@ impl ReadError {
 /// message ("a bank"). The file is opened without blocking, so a FIFO is
 /// refused rather than waited on, and read through a cap, so a file that
 /// grows (or lies about its size) stops at the limit.
-pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+pub fn read_limited(path: &Path, limit: u64, what: What) -> Result<Vec<u8>, ReadError> {
     // Checked before opening too: opening some devices (a tape, a terminal)
     // has effects of its own.
     kind_check(&std::fs::metadata(path)?)?;
@@ -108,29 +188,29 @@ fn kind_check(metadata: &std::fs::Metadata) -> Result<(), ReadError> {
         return Ok(());
     }
     Err(ReadError::NotRegular(if kind.is_dir() {
-        "a folder"
+        Special::Folder
     } else {
         special_kind(kind)
     }))
 }
 
 #[cfg(unix)]
-fn special_kind(kind: std::fs::FileType) -> &'static str {
+fn special_kind(kind: std::fs::FileType) -> Special {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "a FIFO (named pipe)"
+        Special::Fifo
     } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
+        Special::Device
     } else if kind.is_socket() {
-        "a socket"
+        Special::Socket
     } else {
-        "a special file"
+        Special::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: std::fs::FileType) -> &'static str {
-    "a special file"
+fn special_kind(_: std::fs::FileType) -> Special {
+    Special::Other
 }
 
 /// A temporary file in `path`'s folder, to be renamed onto `path` once

@@ -313,6 +313,79 @@ pub fn typography(lang: Lang, text: &str) -> String {
     out
 }
 
+// ---------------------------------------------------------------------------
+// Messages: errors, warnings and notes outside the console sessions.
+//
+// One mechanism: every message is written in both languages where it is
+// built, and the language is chosen where it is printed. Structured errors
+// (`Error`'s variants with fields) are rendered by `Error::render(lang)`;
+// one-off messages built deep down, before the language is known, carry both
+// texts in a [`Text`]. French messages go through [`say`], which sets the
+// no-break spaces before : ; ! ? and inside « », outside `code spans`.
+// ---------------------------------------------------------------------------
+
+/// A message in both interface languages, chosen when it is printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    fr: String,
+    en: String,
+}
+
+impl Text {
+    /// The same message in French and in English.
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in `lang`, French typography applied.
+    pub fn get(&self, lang: Lang) -> String {
+        say(lang, &self.fr, &self.en)
+    }
+}
+
+/// `fr` or `en`; French gets its typography outside `code spans` (paths
+/// and commands stay exactly as typed).
+pub fn say(lang: Lang, fr: &str, en: &str) -> String {
+    match lang {
+        Lang::En => en.to_owned(),
+        Lang::Fr => fr
+            .split('`')
+            .enumerate()
+            .map(|(i, part)| {
+                if i % 2 == 0 {
+                    typography(Lang::Fr, part)
+                } else {
+                    part.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("`"),
+    }
+}
+
+/// The word before a message `main` prints: `erreur` or `error`.
+pub fn error_word(lang: Lang) -> &'static str {
+    lang.pick("erreur\u{A0}:", "error:")
+}
+
+/// The word before a warning: `attention` or `warning`.
+pub fn warning_word(lang: Lang) -> &'static str {
+    lang.pick("attention\u{A0}:", "warning:")
+}
+
+/// The plural ending of an English noun for `n`: "" or "s".
+pub fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The plural ending of a French noun or adjective for `n` (singular for 0 and 1).
+pub fn s_fr(n: usize) -> &'static str {
+    if n <= 1 { "" } else { "s" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,5 +397,14 @@ mod tests {
             "Qui\u{202F}? «\u{A0}Le CSP\u{A0}»\u{A0}: oui\u{202F}!"
         );
         assert_eq!(typography(Lang::En, "Who ? "), "Who ? ");
+    }
+
+    #[test]
+    fn french_messages_keep_code_spans_as_typed() {
+        assert_eq!(
+            say(Lang::Fr, "`a :b ?` : lancez `x ; y` !", "en"),
+            "`a :b ?`\u{A0}: lancez `x ; y`\u{202F}!"
+        );
+        assert_eq!(say(Lang::En, "fr", "`a` : b"), "`a` : b");
     }
 }

@@ -77,7 +77,12 @@ impl Scheduler {
         let next = self
             .fsrs
             .next_states(memory, DESIRED_RETENTION, elapsed)
-            .map_err(|e| Error::Usage(format!("the scheduler refused this card: {e}")))?;
+            .map_err(|e| {
+                Error::usage(
+                    format!("le planificateur a refusé cette fiche ({e})"),
+                    format!("the scheduler refused this card: {e}"),
+                )
+            })?;
         let state = match rating {
             Rating::Again => next.again,
             Rating::Hard => next.hard,

@@ -14,6 +14,7 @@ use rand::seq::SliceRandom;
 
 use crate::bank::{Bank, Kind, Question, QuestionType, Skill};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The seed that makes a sheet or a quiz again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,31 +63,23 @@ impl Filters {
             && (self.tags.is_empty() || question.tags.iter().any(|t| self.tags.contains(t)))
     }
 
+    /// The filters as the flags that set them (`--skill sourcing --type
+    /// single`): the same words in every interface language.
     fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        let list = |v: Vec<String>| v.join(" or ");
-        if !self.skills.is_empty() {
-            parts.push(format!(
-                "skill {}",
-                list(self.skills.iter().map(ToString::to_string).collect())
-            ));
-        }
-        if !self.types.is_empty() {
-            parts.push(format!(
-                "type {}",
-                list(self.types.iter().map(ToString::to_string).collect())
-            ));
-        }
-        if !self.difficulties.is_empty() {
-            parts.push(format!(
-                "difficulty {}",
-                list(self.difficulties.iter().map(ToString::to_string).collect())
-            ));
-        }
-        if !self.tags.is_empty() {
-            parts.push(format!("tag {}", list(self.tags.clone())));
-        }
-        parts.join(", ")
+        let mut flags = Vec::new();
+        self.skills
+            .iter()
+            .for_each(|v| flags.push(format!("--skill {v}")));
+        self.types
+            .iter()
+            .for_each(|v| flags.push(format!("--type {v}")));
+        self.difficulties
+            .iter()
+            .for_each(|v| flags.push(format!("--difficulty {v}")));
+        self.tags
+            .iter()
+            .for_each(|v| flags.push(format!("--tag {v}")));
+        flags.join(" ")
     }
 }
 
@@ -116,23 +109,41 @@ pub fn select<'b>(
         .filter(|q| filters.accepts(q))
         .collect();
     if count == 0 {
-        return Err(Error::Usage("`--count` must be at least 1".to_owned()));
+        return Err(Error::usage(
+            "`-n` (`--count`) doit valoir au moins 1",
+            "`-n` (`--count`) must be at least 1",
+        ));
     }
     if count > candidates.len() {
         let n = candidates.len();
         let scope = filters.describe();
         let found = match (scope.is_empty(), n) {
-            (true, _) if !with_cards => {
-                format!("the bank has only {n} (flashcard-only questions are for `review`)")
-            }
-            (true, _) => format!("the bank has only {n}"),
-            (false, 0) => format!("none match {scope}"),
-            (false, _) => format!("only {n} match {scope}"),
+            (true, _) if !with_cards => Text::new(
+                format!(
+                    "la banque n’en a que {n} (les questions réservées aux fiches sont pour `review`)"
+                ),
+                format!("the bank has only {n} (flashcard-only questions are for `review`)"),
+            ),
+            (true, _) => Text::new(
+                format!("la banque n’en a que {n}"),
+                format!("the bank has only {n}"),
+            ),
+            (false, 0) => Text::new(
+                format!("aucune ne correspond à `{scope}`"),
+                format!("none match `{scope}`"),
+            ),
+            (false, _) => Text::new(
+                format!("seules {n} correspondent à `{scope}`"),
+                format!("only {n} match `{scope}`"),
+            ),
         };
         let hint = match (scope.is_empty(), n) {
-            (_, 0) => "relax the filters".to_owned(),
-            (true, _) => format!("ask for `-n {n}`"),
-            (false, _) => format!("ask for `-n {n}` or relax the filters"),
+            (_, 0) => Text::new("assouplissez les filtres", "relax the filters"),
+            (true, _) => Text::new(format!("demandez `-n {n}`"), format!("ask for `-n {n}`")),
+            (false, _) => Text::new(
+                format!("demandez `-n {n}` ou assouplissez les filtres"),
+                format!("ask for `-n {n}` or relax the filters"),
+            ),
         };
         return Err(Error::NotEnoughQuestions {
             asked: count,

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::bank::Lang;
 use crate::error::{Error, Result};
-use crate::fsutil::{self, Durability};
+use crate::fsutil::{self, Durability, What};
+use crate::i18n::Text;
 
 /// Format version of the progress file: 2 keys banks by their id; 1 keyed
 /// them by title, and is migrated when read.
@@ -126,8 +128,9 @@ pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "mediaquiz")
         .map(|dirs| dirs.data_dir().join("review.json"))
         .ok_or_else(|| {
-            Error::Usage(
-                "cannot find your data folder: give a progress file with `--state FILE`".to_owned(),
+            Error::usage(
+                "impossible de trouver votre dossier de données : donnez un fichier de progression avec `--state FICHIER`",
+                "cannot find your data folder: give a progress file with `--state FILE`",
             )
         })
 }
@@ -148,10 +151,7 @@ impl StateFile {
             fs::create_dir_all(dir).map_err(write_error)?;
         }
         // A FIFO or a device is refused before its `.lock` is made beside it.
-        fsutil::regular_or_absent(path).map_err(|err| Error::Read {
-            path: path.to_owned(),
-            source: err.into_io(),
-        })?;
+        fsutil::regular_or_absent(path).map_err(|err| err.about(path))?;
         let lock = Lock::acquire(path)?;
         // Under the lock, no other session is mid-save: any temporary file
         // of ours is a leftover of a save that was killed.
@@ -164,14 +164,9 @@ impl StateFile {
             None
         };
         let mut migrated = None;
-        let progress = match fsutil::read_limited(path, fsutil::PROGRESS_LIMIT, "a progress file") {
+        let progress = match fsutil::read_limited(path, fsutil::PROGRESS_LIMIT, What::Progress) {
             Err(err) if err.is_not_found() => Progress::default(),
-            Err(err) => {
-                return Err(Error::Read {
-                    path: path.to_owned(),
-                    source: err.into_io(),
-                });
-            }
+            Err(err) => return Err(err.about(path)),
             Ok(bytes) => {
                 let (progress, from_v1) = parse(&bytes).map_err(|problem| match problem {
                     Problem::Newer(version) => Error::NewerState {
@@ -225,7 +220,7 @@ pub fn parse_progress(bytes: &[u8]) -> std::result::Result<Progress, String> {
         .map(|(progress, _)| progress)
         .map_err(|problem| match problem {
             Problem::Newer(version) => format!("written by a newer mediaquiz (version {version})"),
-            Problem::Damaged(reason) => reason,
+            Problem::Damaged(reason) => reason.get(Lang::En),
         })
 }
 
@@ -234,7 +229,7 @@ enum Problem {
     /// Written by a newer mediaquiz, in this format version.
     Newer(u32),
     /// Not progress: what is wrong, with its line.
-    Damaged(String),
+    Damaged(Text),
 }
 
 /// The progress in `bytes`, and whether it came from a version-1 file (then
@@ -242,7 +237,7 @@ enum Problem {
 fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), Problem> {
     // Some editors put a byte-order mark in front of UTF-8.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let damaged = |e: serde_json::Error| Problem::Damaged(format!("line {}: {e}", e.line()));
+    let damaged = |e: serde_json::Error| Problem::Damaged(json_problem(&e));
     // The version first: a newer format may differ in any other field.
     #[derive(Deserialize)]
     struct Versioned {
@@ -260,9 +255,12 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), Problem> {
         progress.by_title.extend(by_title);
     }
     if progress.version != VERSION {
-        return Err(Problem::Damaged(format!(
-            "format version {} is not one this mediaquiz reads ({VERSION})",
-            progress.version
+        let found = progress.version;
+        return Err(Problem::Damaged(Text::new(
+            format!(
+                "la version de format {found} n’est pas une de celles que ce mediaquiz lit ({VERSION})"
+            ),
+            format!("format version {found} is not one this mediaquiz reads ({VERSION})"),
         )));
     }
     for (bank, cards) in progress.banks.iter().chain(&progress.by_title) {
@@ -273,13 +271,31 @@ fn parse(bytes: &[u8]) -> std::result::Result<(Progress, bool), Problem> {
                 && (1.0..=10.0).contains(&card.difficulty)
                 && card.last <= card.due;
             if !sane {
-                return Err(Problem::Damaged(format!(
-                    "card `{id}` of `{bank}` has impossible values"
+                return Err(Problem::Damaged(Text::new(
+                    format!("la fiche `{id}` de `{bank}` a des valeurs impossibles"),
+                    format!("card `{id}` of `{bank}` has impossible values"),
                 )));
             }
         }
     }
     Ok((progress, from_v1))
+}
+
+/// What serde found wrong with the JSON, at its line: in English its own
+/// words; in French what kind of problem it is (serde speaks English only).
+fn json_problem(error: &serde_json::Error) -> Text {
+    use serde_json::error::Category;
+    let line = error.line();
+    let fr = match error.classify() {
+        Category::Eof => "le fichier s’arrête au milieu du JSON",
+        Category::Syntax => "ce n’est pas du JSON valide",
+        Category::Data => "une valeur n’a pas la forme attendue",
+        Category::Io => "lecture interrompue",
+    };
+    Text::new(
+        format!("ligne {line} : {fr}"),
+        format!("line {line}: {error}"),
+    )
 }
 
 /// `path` with symlinks followed, also when the link's target does not exist

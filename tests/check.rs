@@ -273,7 +273,7 @@ fn json_gives_the_same_findings() {
 
 #[test]
 fn a_missing_path_is_an_input_error() {
-    mediaquiz(&["check", "no-such-bank.yaml"])
+    mediaquiz(&["--lang", "en", "check", "no-such-bank.yaml"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("cannot read `no-such-bank.yaml`"));
@@ -507,7 +507,7 @@ fn check_without_a_path_checks_the_bank_given_by_dash_dash_bank() {
 
 #[test]
 fn check_of_a_missing_dash_dash_bank_fails() {
-    mediaquiz(&["--bank", "missing.yaml", "check"])
+    mediaquiz(&["--lang", "en", "--bank", "missing.yaml", "check"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("cannot read `missing.yaml`"));
@@ -516,7 +516,7 @@ fn check_of_a_missing_dash_dash_bank_fails() {
 #[test]
 fn a_folder_as_the_one_bank_is_refused_clearly() {
     for command in ["stats", "quiz", "worksheet", "review"] {
-        mediaquiz(&["--bank", ".", command])
+        mediaquiz(&["--lang", "en", "--bank", ".", command])
             .assert()
             .code(1)
             .stderr(predicates::str::contains(

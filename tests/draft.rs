@@ -138,7 +138,7 @@ fn lang_flag_overrides_detection_and_out_names_the_bank() {
         .current_dir(dir.path())
         .assert()
         .success()
-        .stderr(predicates::str::contains("wrote `b.yaml`"));
+        .stderr(predicates::str::starts_with("`b.yaml` écrit\u{a0}: "));
     let yaml = fs::read_to_string(dir.path().join("b.yaml")).unwrap();
     assert!(
         yaml.contains("language: fr\nsource:\n  file: \"a.txt\"\n"),
@@ -159,11 +159,11 @@ fn never_overwrites_without_force() {
     )
     .unwrap();
     fs::write(dir.path().join("a.yaml"), "mine").unwrap();
-    mediaquiz(&["draft", "a.txt"])
+    mediaquiz(&["--lang", "en", "draft", "a.txt"])
         .current_dir(dir.path())
         .assert()
         .code(2)
-        .stderr("error: `a.yaml` already exists: add --force to replace it, or choose another name with --out\n");
+        .stderr("error: `a.yaml` already exists: add `--force` to replace it, or choose another name with `--out`\n");
     assert_eq!(
         fs::read_to_string(dir.path().join("a.yaml")).unwrap(),
         "mine"
@@ -182,7 +182,7 @@ fn never_overwrites_without_force() {
 #[test]
 fn a_missing_or_empty_article_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    mediaquiz(&["draft", "nowhere.txt"])
+    mediaquiz(&["--lang", "en", "draft", "nowhere.txt"])
         .current_dir(dir.path())
         .assert()
         .code(1)
@@ -190,7 +190,7 @@ fn a_missing_or_empty_article_is_a_clear_error() {
             "error: cannot read `nowhere.txt`",
         ));
     fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
-    mediaquiz(&["draft", "empty.txt"])
+    mediaquiz(&["--lang", "en", "draft", "empty.txt"])
         .current_dir(dir.path())
         .assert()
         .code(1)

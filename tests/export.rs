@@ -50,7 +50,7 @@ fn text_exports_are_stable() {
 #[test]
 fn binary_formats_need_an_output_file() {
     for format in ["anki", "qti"] {
-        mediaquiz(&["export", "--format", format])
+        mediaquiz(&["--lang", "en", "export", "--format", format])
             .assert()
             .code(2)
             .stdout("")
@@ -108,7 +108,7 @@ fn a_draw_prints_its_seed_and_keeps_bank_order() {
     let output = export(&["--format", "json", "-n", "3", "--seed", "5"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("seed 5: `--seed 5` draws the same questions again"),
+        plain(&stderr).contains("graine 5 : `--seed 5` tire à nouveau les mêmes questions"),
         "{stderr}"
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -377,6 +377,8 @@ fn an_out_file_is_written_by_the_set_writer_with_the_same_bytes_and_warning() {
 fn an_out_folder_is_refused_with_a_file_name_to_use() {
     let dir = tempfile::tempdir().unwrap();
     mediaquiz(&[
+        "--lang",
+        "en",
         "export",
         "--format",
         "anki",

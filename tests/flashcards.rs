@@ -78,7 +78,7 @@ fn every_question_is_a_card_two_pages_per_eight_cards() {
     // Flashcard-only questions are included.
     assert!(html.contains("id=\"front-card-"), "no `card` question");
     assert!(
-        stderr.contains("seed 4: `mediaquiz flashcards --seed 4 --out "),
+        plain(&stderr).contains("graine 4 : `mediaquiz flashcards --seed 4 --out "),
         "{stderr}"
     );
 }
@@ -230,7 +230,7 @@ fn a_card_too_long_for_its_box_is_named_with_advice() {
 fn bad_flags_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().to_str().unwrap();
-    let output = mediaquiz(&["flashcards", "--out", folder])
+    let output = mediaquiz(&["--lang", "en", "flashcards", "--out", folder])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -241,15 +241,21 @@ fn bad_flags_are_clear_errors() {
     );
 
     let text = dir.path().join("cards.txt");
-    let output = mediaquiz(&["flashcards", "--out", text.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--lang",
+        "en",
+        "flashcards",
+        "--out",
+        text.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("name a file ending in `.html`"), "{stderr}");
     assert!(!text.exists());
 
-    let output = mediaquiz(&["flashcards", "--duplex", "sideways"])
+    let output = mediaquiz(&["--lang", "en", "flashcards", "--duplex", "sideways"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -257,9 +263,17 @@ fn bad_flags_are_clear_errors() {
         String::from_utf8_lossy(&output.stderr).contains("[possible values: long, short, fold]")
     );
 
-    let output = mediaquiz(&["--bank", "sheet.yaml", "flashcards", "-n", "99"])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--lang",
+        "en",
+        "--bank",
+        "sheet.yaml",
+        "flashcards",
+        "-n",
+        "99",
+    ])
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("ask for `-n 10`"));
 }

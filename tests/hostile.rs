@@ -186,7 +186,12 @@ fn a_fifo_is_refused_as_bank_article_progress_or_walked_file() {
         &["--bank", "valid.yaml", "review", "--state", "progress.json"],
         b"",
     );
-    assert_says(&output, 1, "it is a FIFO (named pipe), not a regular file");
+    // The progress file's errors speak the interface language: French here.
+    assert_says(
+        &output,
+        1,
+        "c’est un tube nommé (FIFO), pas un fichier ordinaire",
+    );
 }
 
 #[cfg(unix)]
@@ -222,7 +227,7 @@ fn devices_are_refused_without_reading_them() {
     assert_says(
         &output,
         1,
-        "cannot read `/dev/zero`: it is a device, not a regular file",
+        "impossible de lire `/dev/zero`\u{a0}: c’est un périphérique, pas un fichier ordinaire",
     );
 }
 
@@ -465,7 +470,7 @@ fn a_newer_progress_file_asks_for_an_update_not_a_reset() {
     assert_says(
         &output,
         1,
-        "was written by a newer mediaquiz (version 7): update mediaquiz",
+        "a été écrit par un mediaquiz plus récent (version 7)\u{a0}: mettez mediaquiz à jour",
     );
     assert!(!text(&output).contains("--reset"), "{}", text(&output));
 }

@@ -172,10 +172,18 @@ fn the_shipped_bank_in_five_questions() {
 
 #[test]
 fn a_small_bank_without_dash_n_uses_every_question_and_says_so() {
-    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "--seed", "4"])
-        .write_stdin(ALL_RIGHT)
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--lang",
+        "en",
+        "quiz",
+        "--bank",
+        "sheet.yaml",
+        "--seed",
+        "4",
+    ])
+    .write_stdin(ALL_RIGHT)
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout_of(&output).contains("9/9 questions"));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -187,7 +195,7 @@ fn a_small_bank_without_dash_n_uses_every_question_and_says_so() {
 
 #[test]
 fn an_explicit_dash_n_larger_than_the_bank_stays_an_error_that_is_not_about_worksheets() {
-    let output = mediaquiz(&["quiz", "--bank", "sheet.yaml", "-n", "12"])
+    let output = mediaquiz(&["--lang", "en", "quiz", "--bank", "sheet.yaml", "-n", "12"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

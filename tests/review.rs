@@ -149,12 +149,12 @@ fn a_corrupt_progress_file_is_reported_and_kept() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
-            "error: the progress file `{}` is damaged (line 1",
+            "erreur\u{a0}: le fichier de progression `{}` est abîmé (ligne 1\u{a0}: ce n’est pas du JSON valide)",
             state.display()
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("it was left untouched"));
+    assert!(stderr.contains("il n’a pas été modifié"), "{stderr}");
     assert_eq!(
         fs::read_to_string(&state).unwrap(),
         "{ \"version\": 1, \"banks\": [ }"
@@ -183,7 +183,10 @@ fn a_second_session_on_the_same_file_is_refused() {
     lock.lock().unwrap();
     let output = review(&state, "2026-11-26", &[], "\n3\n");
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("another review session is using"));
+    assert!(
+        plain(&String::from_utf8_lossy(&output.stderr))
+            .starts_with("erreur : une autre séance de révision utilise `")
+    );
     assert!(!state.exists(), "the refused session wrote progress");
 }
 

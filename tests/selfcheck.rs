@@ -77,8 +77,8 @@ fn the_same_seed_gives_the_same_bytes_and_the_command_to_remake_it() {
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stdout), "one.html\n");
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "seed 42: `mediaquiz export --format html -n 12 --seed 42 --out one.html` makes this file again\n"
+        plain(&String::from_utf8_lossy(&output.stderr)),
+        "graine 42 : `mediaquiz export --format html -n 12 --seed 42 --out one.html` refait ce fichier\n"
     );
     let first = fs::read(dir.path().join("one.html")).unwrap();
     fs::rename(dir.path().join("one.html"), dir.path().join("kept.html")).unwrap();
@@ -184,6 +184,8 @@ fn filters_and_count_choose_the_questions() {
     .unwrap();
     assert_eq!(data["questions"].as_array().unwrap().len(), 10);
     let output = mediaquiz(&[
+        "--lang",
+        "en",
         "--bank",
         "sheet.yaml",
         "export",
@@ -201,7 +203,7 @@ fn filters_and_count_choose_the_questions() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: asked for 3 questions, but only 1 match type card: ask for `-n 1` or relax the filters\n"
+        "error: asked for 3 questions, but only 1 match `--type card`: ask for `-n 1` or relax the filters\n"
     );
     assert!(!dir.path().join("x.html").exists());
 }

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{mediaquiz, stdout_of, worksheets};
+use crate::util::{mediaquiz, plain, stdout_of, worksheets};
 
 fn read(dir: &Path, name: &str) -> String {
     fs::read_to_string(dir.join(name)).unwrap()
@@ -54,8 +54,8 @@ fn writes_every_version_and_prints_the_paths_and_the_seed() {
     assert_eq!(printed, expected);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains(&format!(
-            "seed 7: `mediaquiz worksheet -n 12 --seed 7 --versions 3 --out {out}` makes"
+        plain(&stderr).contains(&format!(
+            "graine 7 : `mediaquiz worksheet -n 12 --seed 7 --versions 3 --out {out}` refait ces feuilles"
         )),
         "{stderr}"
     );
@@ -107,8 +107,8 @@ fn without_a_seed_a_random_one_is_printed() {
     .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     let seed: u64 = stderr
-        .strip_prefix("seed ")
-        .and_then(|rest| rest.split(':').next())
+        .strip_prefix("graine ")
+        .and_then(|rest| rest.split('\u{a0}').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no seed in {stderr}"));
     assert!(read(dir.path(), "worksheet-A.html").contains(&format!("Graine {seed}")));
@@ -116,10 +116,10 @@ fn without_a_seed_a_random_one_is_printed() {
 
 #[test]
 fn asking_for_too_many_questions_says_how_many_match() {
-    mediaquiz(&["worksheet", "-n", "10", "--skill", "numbers", "--type", "claim", "--out", "unused"])
+    mediaquiz(&["--lang", "en", "worksheet", "-n", "10", "--skill", "numbers", "--type", "claim", "--out", "unused"])
         .assert()
         .code(2)
-        .stderr("error: asked for 10 questions, but only 1 match skill numbers, type claim: ask for `-n 1` or relax the filters\n");
+        .stderr("error: asked for 10 questions, but only 1 match `--skill numbers --type claim`: ask for `-n 1` or relax the filters\n");
     assert!(!Path::new(&crate::util::fixtures().join("unused")).exists());
 }
 
@@ -127,6 +127,8 @@ fn asking_for_too_many_questions_says_how_many_match() {
 fn cards_never_go_on_a_worksheet() {
     let dir = tempfile::tempdir().unwrap();
     mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "--bank",
         "sheet.yaml",
@@ -306,9 +308,19 @@ fn names_in(dir: &Path) -> Vec<String> {
 fn a_run_that_fails_midway_leaves_the_earlier_set_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
-        .assert()
-        .success();
+    mediaquiz(&[
+        "--lang",
+        "en",
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        out,
+    ])
+    .assert()
+    .success();
     let (sheet, key) = (
         read(dir.path(), "worksheet-A.html"),
         read(dir.path(), "answers-A.html"),
@@ -316,6 +328,8 @@ fn a_run_that_fails_midway_leaves_the_earlier_set_untouched() {
     // A folder squats on the last file of the next run's set.
     fs::create_dir(dir.path().join("answers-B.html")).unwrap();
     let output = mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "5",
@@ -352,6 +366,8 @@ fn files_of_an_earlier_run_that_are_not_replaced_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
     mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "5",
@@ -365,9 +381,19 @@ fn files_of_an_earlier_run_that_are_not_replaced_are_named() {
     .assert()
     .success();
     fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-    let output = mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--lang",
+        "en",
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stale = ["answers-B", "answers-C", "worksheet-B", "worksheet-C"]
@@ -381,12 +407,24 @@ fn files_of_an_earlier_run_that_are_not_replaced_are_named() {
     );
     assert!(!stderr.contains("notes.txt"));
     // The files stay until removed; a folder without them gives no warning.
-    let again = mediaquiz(&["worksheet", "-n", "5", "--seed", "1", "--out", out])
-        .output()
-        .unwrap();
+    let again = mediaquiz(&[
+        "--lang",
+        "en",
+        "worksheet",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        out,
+    ])
+    .output()
+    .unwrap();
     assert!(String::from_utf8_lossy(&again.stderr).contains("warning"));
     let fresh = worksheets(&["-n", "5", "--seed", "1"]);
     let quiet = mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "5",
@@ -405,7 +443,7 @@ fn out_naming_a_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sheets.html");
     fs::write(&file, "mine").unwrap();
-    mediaquiz(&["worksheet", "--out", file.to_str().unwrap()])
+    mediaquiz(&["--lang", "en", "worksheet", "--out", file.to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(format!(
@@ -419,7 +457,7 @@ fn out_naming_a_file_is_a_clear_error() {
 fn remake_words(stderr: &str) -> Vec<String> {
     let line = stderr
         .lines()
-        .find(|l| l.starts_with("seed "))
+        .find(|l| l.starts_with("graine ") || l.starts_with("seed "))
         .unwrap_or_else(|| panic!("no remake line in {stderr}"));
     let command = line.split('`').nth(1).unwrap();
     shlex::split(command).unwrap()
@@ -484,7 +522,12 @@ fn without_a_seed_the_line_gives_the_printed_seed() {
     .output()
     .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let seed: u64 = stderr[5..].split(':').next().unwrap().parse().unwrap();
+    let seed: u64 = stderr["graine ".len()..]
+        .split('\u{a0}')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let again = Cli::try_parse_from(remake_words(&stderr)).unwrap();
     let Command::Worksheet(args) = again.command else {
         panic!("not a worksheet command");
@@ -545,7 +588,9 @@ fn a_small_bank_without_dash_n_gives_a_sheet_of_all_it_has() {
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("9 questions match, fewer than the default 10: using all of them\n"),
+        plain(&stderr).starts_with(
+            "9 questions correspondent, moins que les 10 par défaut : toutes sont utilisées\n"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("-n 9 --seed 3 "), "{stderr}");

@@ -23,6 +23,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::article::Article;
 use crate::bank::Lang;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::text::fold_answer;
 
 use attribution::{Attribution, Cue};
@@ -982,32 +983,42 @@ pub fn write(
     force: bool,
     lang: Option<Lang>,
 ) -> Result<(PathBuf, Draft)> {
-    let invalid = |message: &str| Error::BadInput {
+    let invalid = |fr: &str, en: &str| Error::BadInput {
         path: article.to_owned(),
-        message: message.to_owned(),
+        message: Text::new(fr, en),
     };
     let bytes = std::fs::read(article).map_err(|source| Error::Read {
         path: article.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| invalid("the article is not UTF-8 text: save it as UTF-8"))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        invalid(
+            "l’article n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
+            "the article is not UTF-8 text: save it as UTF-8",
+        )
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        return Err(invalid("the article is empty"));
+        return Err(invalid("l’article est vide", "the article is empty"));
     }
     let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
     if out == article {
-        return Err(Error::Usage(format!(
-            "`{}` is the article itself: choose another name with --out",
-            out.display()
-        )));
+        let out = out.display();
+        return Err(Error::usage(
+            format!("`{out}` est l’article lui-même : choisissez un autre nom avec `--out`"),
+            format!("`{out}` is the article itself: choose another name with `--out`"),
+        ));
     }
     if out.exists() && !force {
-        return Err(Error::Usage(format!(
-            "`{}` already exists: add --force to replace it, or choose another name with --out",
-            out.display()
-        )));
+        let out = out.display();
+        return Err(Error::usage(
+            format!(
+                "`{out}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"
+            ),
+            format!(
+                "`{out}` already exists: add `--force` to replace it, or choose another name with `--out`"
+            ),
+        ));
     }
     let source = relative_source(article, &out)?;
     let drafted = draft(text, &source, lang);

@@ -112,8 +112,9 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
         Format::Markdown => Ok(markdown::export(input)),
         // The page needs shown (shuffled) questions and a seed: `app` builds it
         // with `selfcheck::page`.
-        Format::Html => Err(crate::Error::Usage(
-            "the self-check page is written with `--out FILE`".to_owned(),
+        Format::Html => Err(crate::Error::usage(
+            "la page d’auto-correction s’écrit avec `--out FICHIER`",
+            "the self-check page is written with `--out FILE`",
         )),
     }
 }

@@ -495,27 +495,48 @@ pub fn render(ctx: &RenderContext<'_>, duplex: Duplex) -> Result<String> {
     Ok(page.render()?)
 }
 
-/// The warning for faces too long to fit even at the smallest size.
-pub fn too_long_warning(too_long: &[TooLong]) -> Option<String> {
+/// The warning for faces too long to fit even at the smallest size, in `lang`.
+pub fn too_long_warning(too_long: &[TooLong], lang: Lang) -> Option<String> {
     if too_long.is_empty() {
         return None;
     }
     let list: Vec<String> = too_long
         .iter()
         .map(|t| {
-            format!(
-                "`{}` ({}: about {:.0} lines for {:.0})",
-                t.id, t.side, t.needed, t.room
+            let side = match (lang, t.side) {
+                (Lang::Fr, "front") => "recto",
+                (Lang::Fr, "back") => "verso",
+                (_, side) => side,
+            };
+            let (needed, room) = (t.needed, t.room);
+            lang.pick(
+                format!(
+                    "`{}` ({side} : environ {needed:.0} lignes pour {room:.0})",
+                    t.id
+                ),
+                format!("`{}` ({side}: about {needed:.0} lines for {room:.0})", t.id),
             )
         })
         .collect();
-    Some(format!(
-        "warning: {} card face{} too long for a card even at 7 pt, and would be cut at its edge: {}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
-        too_long.len(),
-        if too_long.len() == 1 { " is" } else { "s are" },
-        list.join(", "),
-        if too_long.len() == 1 { "it" } else { "them" }
-    ))
+    let (n, list, one) = (too_long.len(), list.join(", "), too_long.len() == 1);
+    let message = i18n::say(
+        lang,
+        &format!(
+            "{n} face{} de fiche {} trop longue{} même en 7 pt, et serai{} coupée{} au bord : {list} ; raccourcissez l’énoncé, les choix, l’explication ou la citation dans la banque, ou laissez-{} de côté avec `--type`/`--skill`/`--tag`",
+            i18n::s_fr(n),
+            if one { "est" } else { "sont" },
+            i18n::s_fr(n),
+            if one { "t" } else { "ent" },
+            i18n::s_fr(n),
+            if one { "la" } else { "les" },
+        ),
+        &format!(
+            "{n} card face{} too long for a card even at 7 pt, and would be cut at its edge: {list}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
+            if one { " is" } else { "s are" },
+            if one { "it" } else { "them" }
+        ),
+    );
+    Some(format!("{} {message}", i18n::warning_word(lang)))
 }
 
 impl Output for Flashcards {
@@ -546,9 +567,14 @@ impl Flashcards {
         if name.ends_with(".html") {
             Ok(())
         } else {
-            Err(Error::Usage(format!(
-                "`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"
-            )))
+            Err(Error::usage(
+                format!(
+                    "`--out {name}` : les fiches sont une page HTML ; nommez un fichier qui finit par `.html`, comme `flashcards.html`"
+                ),
+                format!(
+                    "`--out {name}`: flashcards are an HTML page; name a file ending in `.html`, like `flashcards.html`"
+                ),
+            ))
         }
     }
 }
@@ -623,14 +649,17 @@ mod tests {
             panic!("5000 characters fit a card: {steps:?}");
         };
         assert!(needed > room);
-        let warning = too_long_warning(&[TooLong {
-            id: "long-one".to_owned(),
-            side: "back",
-            needed,
-            room,
-        }])
+        let warning = too_long_warning(
+            &[TooLong {
+                id: "long-one".to_owned(),
+                side: "back",
+                needed,
+                room,
+            }],
+            Lang::En,
+        )
         .unwrap();
         assert!(warning.contains("`long-one` (back: about"), "{warning}");
-        assert!(too_long_warning(&[]).is_none());
+        assert!(too_long_warning(&[], Lang::Fr).is_none());
     }
 }
