@@ -215,15 +215,25 @@ fn a_card_too_long_for_its_box_is_named_with_advice() {
     let (_dir, _, stderr) = deck(&["--bank", bank.to_str().unwrap()], &["--seed", "1"]);
     let warnings: Vec<&str> = stderr
         .lines()
-        .filter(|l| l.starts_with("warning:"))
+        .filter(|l| l.starts_with("attention\u{a0}:"))
         .collect();
     assert_eq!(warnings.len(), 1, "{stderr}");
-    assert!(warnings[0].contains("`bavard` (back:"), "{stderr}");
+    assert!(warnings[0].contains("`bavard` (verso\u{a0}:"), "{stderr}");
     assert!(!warnings[0].contains("`court`"), "{stderr}");
-    assert!(warnings[0].contains("shorten"), "{stderr}");
+    assert!(warnings[0].contains("raccourcissez"), "{stderr}");
+    // In English with `--lang en`.
+    let (_dir, _, stderr) = deck(
+        &["--lang", "en", "--bank", bank.to_str().unwrap()],
+        &["--seed", "1"],
+    );
+    assert!(
+        stderr.contains("warning: 1 card face is too long for a card even at 7 pt")
+            && stderr.contains("`bavard` (back:"),
+        "{stderr}"
+    );
     // A bank whose cards all fit gives no warning.
     let (_dir, _, stderr) = deck(&["--bank", "sheet.yaml"], &["--seed", "1"]);
-    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(!stderr.contains("attention"), "{stderr}");
 }
 
 #[test]

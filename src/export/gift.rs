@@ -163,8 +163,9 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .filter(|s| matches!(s, Segment::Gap(_)))
                 .count();
             if gaps != 1 {
-                return Err(format!(
-                    "a cloze with {gaps} gaps: GIFT's missing-word question has one; Moodle's multi-gap Cloze type is not GIFT"
+                return Err(lang.pick(
+                    format!("un texte à trous à {gaps} trous\u{a0}: la question «\u{a0}mot manquant\u{a0}» de GIFT n’en a qu’un\u{202f}; le type Cloze à plusieurs trous de Moodle n’est pas du GIFT"),
+                    format!("a cloze with {gaps} gaps: GIFT's missing-word question has one; Moodle's multi-gap Cloze type is not GIFT"),
                 ));
             }
             let mut before = prompt
@@ -188,7 +189,12 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
         }
         Kind::Match { prompt, pairs } => {
             if pairs.len() < 3 {
-                return Err("a match of 2 pairs: Moodle's matching question needs 3".to_owned());
+                return Err(lang
+                    .pick(
+                        "un appariement de 2 paires\u{a0}: la question d’appariement de Moodle en demande 3",
+                        "a match of 2 pairs: Moodle's matching question needs 3",
+                    )
+                    .to_owned());
             }
             let lines = pairs
                 .iter()
@@ -211,7 +217,7 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .collect();
             block(prompt, lines)
         }
-        Kind::Card { .. } => return Err("flashcard only".to_owned()),
+        Kind::Card { .. } => return Err(lang.pick("fiche seulement", "flashcard only").to_owned()),
         // An essay: no answer to match, graded by the teacher with the
         // rubric given in the general feedback.
         Kind::Open { prompt, .. } => format!("[html]{}{{\n{feedback}\n}}", text(prompt)),

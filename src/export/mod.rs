@@ -206,8 +206,9 @@ fn typeset_rubric(
         .collect()
 }
 
-/// The one warning an export prints about the questions it left out.
-pub fn warning(format: Format, skipped: &[Skipped]) -> Option<String> {
+/// The one warning an export prints about the questions it left out, in
+/// `lang` (the reasons are written in it by the format).
+pub fn warning(format: Format, skipped: &[Skipped], lang: Lang) -> Option<String> {
     if skipped.is_empty() {
         return None;
     }
@@ -215,13 +216,17 @@ pub fn warning(format: Format, skipped: &[Skipped]) -> Option<String> {
         .iter()
         .map(|s| format!("`{}` ({})", s.id, s.reason))
         .collect();
-    Some(format!(
-        "warning: {} left out {} question{}: {}",
-        crate::bank::name_of(&format),
-        skipped.len(),
-        if skipped.len() == 1 { "" } else { "s" },
-        list.join("; ")
-    ))
+    let list = list.join(lang.pick("\u{202f}; ", "; "));
+    let (name, n) = (crate::bank::name_of(&format), skipped.len());
+    let message = lang.pick(
+        format!(
+            "{name}\u{a0}: {n} question{} laissée{} de côté\u{a0}: {list}",
+            crate::i18n::s_fr(n),
+            crate::i18n::s_fr(n)
+        ),
+        format!("{name} left out {n} question{}: {list}", crate::i18n::s(n)),
+    );
+    Some(format!("{} {message}", crate::i18n::warning_word(lang)))
 }
 
 /// The bank's stable id, from which every exported id derives (Moodle

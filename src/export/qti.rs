@@ -234,7 +234,7 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
             conditions,
             feedback,
         ),
-        Kind::Card { .. } => return Err("flashcard only".to_owned()),
+        Kind::Card { .. } => return Err(lang.pick("fiche seulement", "flashcard only").to_owned()),
         // Canvas grades an essay by hand; the model answer and the rubric
         // are in the general feedback.
         Kind::Open { .. } => Item {

@@ -55,7 +55,7 @@ impl Output for Export {
         let made = export::export(self.format, &input)?;
         let mut file = OutFile::new(self.file_name.clone(), made.bytes);
         file.warnings
-            .extend(export::warning(self.format, &made.skipped));
+            .extend(export::warning(self.format, &made.skipped, ctx.lang));
         Ok(vec![file])
     }
 
