@@ -502,19 +502,26 @@ pub fn too_long_warning(too_long: &[TooLong]) -> Option<String> {
     }
     let list: Vec<String> = too_long
         .iter()
+        // Rounded apart (needed up, room down), so that a face just over
+        // never reads "about 20 lines for 20".
         .map(|t| {
             format!(
                 "`{}` ({}: about {:.0} lines for {:.0})",
-                t.id, t.side, t.needed, t.room
+                t.id,
+                t.side,
+                t.needed.ceil(),
+                t.room.floor()
             )
         })
         .collect();
+    let one = too_long.len() == 1;
     Some(format!(
-        "warning: {} card face{} too long for a card even at 7 pt, and would be cut at its edge: {}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
+        "warning: {} card face{} too long for a card even at 7 pt, and would be cut at {} edge: {}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
         too_long.len(),
-        if too_long.len() == 1 { " is" } else { "s are" },
+        if one { " is" } else { "s are" },
+        if one { "its" } else { "their" },
         list.join(", "),
-        if too_long.len() == 1 { "it" } else { "them" }
+        if one { "it" } else { "them" }
     ))
 }
 
@@ -631,6 +638,15 @@ mod tests {
         }])
         .unwrap();
         assert!(warning.contains("`long-one` (back: about"), "{warning}");
+        let just_over = TooLong {
+            id: "just-over".to_owned(),
+            side: "back",
+            needed: 20.1,
+            room: 19.9,
+        };
+        let warning = too_long_warning(&[just_over.clone(), just_over]).unwrap();
+        assert!(warning.contains("about 21 lines for 19"), "{warning}");
+        assert!(warning.contains("cut at their edge"), "{warning}");
         assert!(too_long_warning(&[]).is_none());
     }
 }
