@@ -231,8 +231,7 @@ fn the_shipped_banks_print_with_no_card_too_long_on_either_paper() {
     // A teacher printing the shipped cards must not be told to edit the bank.
     for bank in ["lere", "lere-en"] {
         for paper in ["a4", "letter"] {
-            let (_dir, file, stderr) =
-                deck(&["--bank", bank], &["--seed", "1", "--paper", paper]);
+            let (_dir, file, stderr) = deck(&["--bank", bank], &["--seed", "1", "--paper", paper]);
             assert!(!stderr.contains("too long"), "{bank} on {paper}: {stderr}");
             let html = std::fs::read_to_string(file).unwrap();
             assert!(!html.contains(" too-long\""), "{bank} on {paper}");

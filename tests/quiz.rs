@@ -96,13 +96,18 @@ fn a_slip_in_a_long_word_is_right_and_the_spelling_shown() {
         "Deux HEURS\n",
     );
     assert!(transcript.contains("✓ Juste !"), "{transcript}");
-    assert!(plain(&transcript).contains("Attention à l’orthographe : « Deux HEURS » → « deux heures »"));
+    assert!(
+        plain(&transcript).contains("Attention à l’orthographe : « Deux HEURS » → « deux heures »")
+    );
     // The English interface quotes as English does.
     let (transcript, _) = play(
         &["--lang", "en", "--type", "short", "-n", "1", "--seed", "4"],
         "Deux HEURS\n",
     );
-    assert!(transcript.contains("“Deux HEURS” → “deux heures”"), "{transcript}");
+    assert!(
+        transcript.contains("“Deux HEURS” → “deux heures”"),
+        "{transcript}"
+    );
 }
 
 #[test]
