@@ -49,6 +49,13 @@ for (const file of files) {
   if (matches.length > 0) {
     check(`${name}: match columns stack under headings on a phone`, matches.every((m) => m.stacked && m.headed), JSON.stringify(matches));
   }
+  // Evidence quotes open as their own text's language does (« in French
+  // content, “ in English), whatever the interface's language.
+  const quotes = await page.evaluate(() => [...document.querySelectorAll('.quote')].map((q) => ({
+    lang: q.closest('[lang]').lang,
+    open: getComputedStyle(q, '::before').content,
+  })).filter((q) => q.open !== (q.lang === 'en' ? '"“"' : '"«\u00a0"')));
+  check(`${name}: quotes open in their own language`, quotes.length === 0, JSON.stringify(quotes.slice(0, 3)));
   const worst = await page.evaluate(() => {
     const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     const luminance = (rgb) => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
