@@ -84,6 +84,9 @@ pub struct Strings {
     pub right_order: &'static str,
     /// Heading of the answers at a glance.
     pub brief: &'static str,
+    /// An open question's entry in the answers at a glance: its model answer
+    /// is too long for a glance, and the rubric grades it.
+    pub see_rubric: &'static str,
     /// Heading of a match question's numbered items.
     pub match_items: &'static str,
     /// Heading of a match question's lettered options.
@@ -128,6 +131,7 @@ const FR: Strings = Strings {
     also_accepted: "Accepté aussi",
     right_order: "Ordre attendu",
     brief: "Réponses en bref",
+    see_rubric: "voir le barème",
     match_items: "À relier",
     match_options: "Lettres au choix",
     not_given: "auteur, média et date non précisés",
@@ -168,6 +172,7 @@ const EN: Strings = Strings {
     also_accepted: "Also accepted",
     right_order: "Right order",
     brief: "Answers at a glance",
+    see_rubric: "see the rubric",
     match_items: "To match",
     match_options: "Letters to choose from",
     not_given: "author, outlet and date not given",

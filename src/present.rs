@@ -73,6 +73,7 @@ pub fn evidence_line(evidence: &Evidence, lang: Lang) -> String {
 
 /// A quote and where it is, as printed: « quote » (§n).
 pub fn quote_line(quote: &str, place: &str, lang: Lang) -> String {
-    let (open, close) = lang.pick(("« ", " »"), ("“", "”"));
+    // No-break spaces: a wrapped line never starts with a lone « or ».
+    let (open, close) = lang.pick(("«\u{a0}", "\u{a0}»"), ("“", "”"));
     format!("{open}{quote}{close} ({place})")
 }

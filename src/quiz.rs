@@ -534,7 +534,14 @@ fn feedback(
             out,
             style,
             " ",
-            &format!("{} « {typed} » → « {right} »", x.spelling),
+            &format!(
+                "{} {}",
+                x.spelling,
+                lang.pick(
+                    format!("«\u{a0}{typed}\u{a0}» → «\u{a0}{right}\u{a0}»"),
+                    format!("“{typed}” → “{right}”")
+                )
+            ),
         )?;
     }
     for choice in graded.wrong_choices.iter().filter_map(|&w| view.choice(w)) {
@@ -543,7 +550,9 @@ fn feedback(
                 out,
                 style,
                 "  ↳",
-                &format!("{}) {} : {why}", letter(choice.position), choice.text),
+                // A dash, not a colon: a choice often holds a colon itself
+                // ("Une : le porte-parole du CSP").
+                &format!("{}) {} — {why}", letter(choice.position), choice.text),
             )?;
         }
     }

@@ -237,6 +237,19 @@ fn a_card_too_long_for_its_box_is_named_with_advice() {
 }
 
 #[test]
+fn the_shipped_banks_print_with_no_card_too_long_on_either_paper() {
+    // A teacher printing the shipped cards must not be told to edit the bank.
+    for bank in ["lere", "lere-en"] {
+        for paper in ["a4", "letter"] {
+            let (_dir, file, stderr) = deck(&["--bank", bank], &["--seed", "1", "--paper", paper]);
+            assert!(!stderr.contains("too long"), "{bank} on {paper}: {stderr}");
+            let html = std::fs::read_to_string(file).unwrap();
+            assert!(!html.contains(" too-long\""), "{bank} on {paper}");
+        }
+    }
+}
+
+#[test]
 fn bad_flags_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().to_str().unwrap();

@@ -111,3 +111,26 @@ fn review_shows_an_open_question_as_a_card() {
     );
     assert!(stdout.contains("ne dit pas qui parle"), "{stdout}");
 }
+
+#[test]
+fn the_answers_at_a_glance_point_to_the_rubric_not_the_model_answer() {
+    // A model answer is a paragraph: at a glance it made one column far
+    // taller than the others.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    run(&["worksheet", "--seed", "1", "--out", out]);
+    let key = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("answers"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .unwrap();
+    let glance = key
+        .split("<ol class=\"brief\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .unwrap();
+    assert!(glance.contains("(voir le barème)"), "{glance}");
+    assert!(!glance.contains("il faudrait chercher"), "{glance}");
+}

@@ -4,7 +4,7 @@
 //! `--seed 4` the quiz asks them in this order: short, claim, cloze, match,
 //! true/false, single (keep_order), order, single (justify), multi.
 
-use crate::util::{mediaquiz, stdout_of};
+use crate::util::{mediaquiz, plain, stdout_of};
 
 const ALL_RIGHT: &str =
     "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\nb a\n";
@@ -40,7 +40,7 @@ fn every_type_answered_wrong_in_english() {
     );
     assert!(
         transcript.contains(
-            "  ↳ b) L’armée malienne : L’armée n’est pas la source de cette explication."
+            "  ↳ b) L’armée malienne — L’armée n’est pas la source de cette explication."
         )
     );
     assert!(transcript.contains(
@@ -96,7 +96,18 @@ fn a_slip_in_a_long_word_is_right_and_the_spelling_shown() {
         "Deux HEURS\n",
     );
     assert!(transcript.contains("✓ Juste !"), "{transcript}");
-    assert!(transcript.contains("Attention à l’orthographe : « Deux HEURS » → « deux heures »"));
+    assert!(
+        plain(&transcript).contains("Attention à l’orthographe : « Deux HEURS » → « deux heures »")
+    );
+    // The English interface quotes as English does.
+    let (transcript, _) = play(
+        &["--lang", "en", "--type", "short", "-n", "1", "--seed", "4"],
+        "Deux HEURS\n",
+    );
+    assert!(
+        transcript.contains("“Deux HEURS” → “deux heures”"),
+        "{transcript}"
+    );
 }
 
 #[test]

@@ -502,13 +502,15 @@ pub fn too_long_warning(too_long: &[TooLong], lang: Lang) -> Option<String> {
     }
     let list: Vec<String> = too_long
         .iter()
+        // Rounded apart (needed up, room down), so that a face just over
+        // never reads "about 20 lines for 20".
         .map(|t| {
             let side = match (lang, t.side) {
                 (Lang::Fr, "front") => "recto",
                 (Lang::Fr, "back") => "verso",
                 (_, side) => side,
             };
-            let (needed, room) = (t.needed, t.room);
+            let (needed, room) = (t.needed.ceil(), t.room.floor());
             lang.pick(
                 format!(
                     "`{}` ({side} : environ {needed:.0} lignes pour {room:.0})",
@@ -531,8 +533,9 @@ pub fn too_long_warning(too_long: &[TooLong], lang: Lang) -> Option<String> {
             if one { "la" } else { "les" },
         ),
         &format!(
-            "{n} card face{} too long for a card even at 7 pt, and would be cut at its edge: {list}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
+            "{n} card face{} too long for a card even at 7 pt, and would be cut at {} edge: {list}; shorten the prompt, choices, explanation or quote in the bank, or leave {} out with `--type`/`--skill`/`--tag`",
             if one { " is" } else { "s are" },
+            if one { "its" } else { "their" },
             if one { "it" } else { "them" }
         ),
     );
@@ -660,6 +663,15 @@ mod tests {
         )
         .unwrap();
         assert!(warning.contains("`long-one` (back: about"), "{warning}");
+        let just_over = TooLong {
+            id: "just-over".to_owned(),
+            side: "back",
+            needed: 20.1,
+            room: 19.9,
+        };
+        let warning = too_long_warning(&[just_over.clone(), just_over], Lang::En).unwrap();
+        assert!(warning.contains("about 21 lines for 19"), "{warning}");
+        assert!(warning.contains("cut at their edge"), "{warning}");
         assert!(too_long_warning(&[], Lang::Fr).is_none());
     }
 }

@@ -386,7 +386,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
         number,
         points: points(question),
         prompt: typo(&question.prompt()),
-        brief: brief(&view, &answer, content),
+        brief: brief(&view, &answer, content, t),
         answer,
         accepted,
         feedback,
@@ -415,8 +415,10 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
 
 /// The answer in a few characters, as the student marks it on the sheet:
 /// letters for choices, number-letter for matches, letter-rank for orders,
-/// otherwise the first line of the full answer.
-fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang) -> String {
+/// a pointer to the rubric for open questions (a model answer is a
+/// paragraph, which would make one column of the glance far taller than the
+/// others), otherwise the first line of the full answer.
+fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> String {
     match &view.solution {
         Solution::Choices(_) => view
             .right_choices()
@@ -442,6 +444,7 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang) -> String {
             .map(|forms| typography(lang, answer::first(forms)))
             .collect::<Vec<_>>()
             .join(" / "),
+        Solution::Open { .. } => format!("({})", t.see_rubric),
         _ => answer.first().cloned().unwrap_or_default(),
     }
 }
