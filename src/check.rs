@@ -286,16 +286,15 @@ fn article_text(
         })?,
         Some(path) => {
             let full = article_path(path, name, root, lang)?;
-            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article).map_err(
-                |err| {
-                    let (full, err) = (full.display(), err.render(lang));
-                    tr!(
-                        lang,
-                        "impossible de lire le fichier source `{full}`\u{a0}: {err}",
-                        "cannot read source file `{full}`: {err}",
-                    )
-                },
-            )?;
+            let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article)
+                .map_err(|err| {
+                let (full, err) = (full.display(), err.render(lang));
+                tr!(
+                    lang,
+                    "impossible de lire le fichier source `{full}`\u{a0}: {err}",
+                    "cannot read source file `{full}`: {err}",
+                )
+            })?;
             String::from_utf8(bytes).map(without_bom).map_err(|_| {
                 tr!(
                     lang,
