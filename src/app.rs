@@ -520,15 +520,23 @@ fn print_pdfs(
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let chromium = pdf::find_chromium()?;
     let mut printer = pdf::Printer::start(&chromium, ctx.paper)?;
-    let mut printed = Vec::new();
+    let mut pages = Vec::new();
+    let mut names = Vec::new();
     let mut printed_by = Vec::new();
     for ((file, path), &by) in files.iter().zip(written).zip(made_by) {
         if file.is_html() {
-            let name = Path::new(&file.name).with_extension("pdf");
-            printed.push((name.display().to_string(), printer.print(path)?));
+            pages.push(path.as_path());
+            names.push(
+                Path::new(&file.name)
+                    .with_extension("pdf")
+                    .display()
+                    .to_string(),
+            );
             printed_by.push(by);
         }
     }
+    let mut printed: Vec<(String, Vec<u8>)> =
+        names.into_iter().zip(printer.print_all(&pages)?).collect();
     drop(printer);
     for (index, output) in outputs.iter().enumerate() {
         let Some(name) = output.bound_pdf() else {

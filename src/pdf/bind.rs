@@ -40,10 +40,12 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     let tree = bound.new_object_id();
     let mut kids = Vec::new();
     for (name, bytes) in parts {
-        let unreadable = |problem: String| Error::ExternalProgram {
+        let unreadable = |problem: String| {
+            Error::ExternalProgram {
             program: "chromium".to_owned(),
             problem: format!("the PDF printed for `{name}` could not be bound ({problem})"),
             advice: "the other files are written: print that one from its HTML in a browser, or point `CHROME` at another Chromium".to_owned(),
+        }
         };
         let mut part = Document::load_mem(bytes).map_err(|e| unreadable(e.to_string()))?;
         part.renumber_objects_with(bound.max_id + 1);
@@ -166,17 +168,11 @@ mod tests {
                         Operation::new("BT", vec![]),
                         Operation::new("Tf", vec!["F1".into(), 12.into()]),
                         Operation::new("Td", vec![50.into(), 700.into()]),
-                        Operation::new(
-                            "Tj",
-                            vec![Object::string_literal(format!("{label}{n}"))],
-                        ),
+                        Operation::new("Tj", vec![Object::string_literal(format!("{label}{n}"))]),
                         Operation::new("ET", vec![]),
                     ],
                 };
-                let stream = doc.add_object(Stream::new(
-                    dictionary! {},
-                    content.encode().unwrap(),
-                ));
+                let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
                 doc.add_object(dictionary! {
                     "Type" => "Page", "Parent" => tree, "Contents" => stream,
                 })

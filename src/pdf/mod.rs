@@ -190,19 +190,23 @@ impl Printer {
         })
     }
 
-    /// Prints `html` and returns the PDF's bytes, so that the caller can
-    /// write it with the rest of its set.
-    pub fn print(&mut self, html: &Path) -> Result<Vec<u8>> {
+    /// Prints every page of `pages` and returns their PDFs' bytes, in
+    /// order, so that the caller can write them with the rest of its set.
+    pub fn print_all(&mut self, pages: &[&Path]) -> Result<Vec<Vec<u8>>> {
         #[cfg(unix)]
-        return self.session.print(html, self.paper);
+        return self.session.print_all(pages, self.paper);
         #[cfg(not(unix))]
-        return print_alone(&self.chromium, html);
+        return pages
+            .iter()
+            .map(|html| print_alone(&self.chromium, html))
+            .collect();
     }
 }
 
 /// Prints `html` to `pdf` (written atomically: printed beside it, then renamed).
 pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
-    let bytes = Printer::start(chromium, Paper::A4)?.print(html)?;
+    let mut printed = Printer::start(chromium, Paper::A4)?.print_all(&[html])?;
+    let bytes = printed.pop().unwrap_or_default();
     crate::fsutil::write_atomic(pdf, &bytes, crate::fsutil::Durability::Atomic)
 }
 

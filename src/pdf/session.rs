@@ -27,6 +27,10 @@ use crate::render::Paper;
 /// How long Chromium may take to start, or to open and print one page.
 pub(super) const TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Tabs printing at once: two keep two cores busy (one lays out a page while
+/// the other's is printed); more only add memory.
+const TABS: usize = 2;
+
 /// How long a finished Chromium is given to close by itself before it is
 /// killed.
 const CLOSE_GRACE: Duration = Duration::from_secs(5);
@@ -41,9 +45,10 @@ pub(super) struct Session {
     /// every wait can have a deadline.
     replies: Receiver<Value>,
     next_id: u64,
-    /// The tab's session, to which page commands are sent.
-    tab: String,
-    /// Loaders whose page has fired its `load` event.
+    /// The tabs' sessions, to which page commands are sent.
+    tabs: Vec<String>,
+    /// Loaders (unique to each page opened) whose page has fired its `load`
+    /// event, and whose tab has not yet printed it.
     loaded: HashSet<String>,
     timeout: Duration,
     /// Set when Chromium failed or hung: it is then killed at once, not
@@ -54,6 +59,41 @@ pub(super) struct Session {
     /// Profile and standard error; declared last, so removed after the
     /// child is reaped (in `drop`).
     _dir: TempDir,
+}
+
+/// Where a tab is in printing its page (an index into the pages).
+#[derive(Debug, Clone)]
+enum Step {
+    Idle,
+    /// `Page.navigate` sent as command `call`.
+    Navigating {
+        page: usize,
+        call: u64,
+        deadline: Instant,
+    },
+    /// Opened by `loader`; waiting for its `load` event.
+    Loading {
+        page: usize,
+        loader: String,
+        deadline: Instant,
+    },
+    /// `Page.printToPDF` sent as command `call`.
+    Printing {
+        page: usize,
+        call: u64,
+        deadline: Instant,
+    },
+}
+
+impl Step {
+    fn page_and_deadline(&self) -> Option<(usize, Instant)> {
+        match *self {
+            Step::Idle => None,
+            Step::Navigating { page, deadline, .. }
+            | Step::Loading { page, deadline, .. }
+            | Step::Printing { page, deadline, .. } => Some((page, deadline)),
+        }
+    }
 }
 
 /// What Chromium was doing when it failed, for the error message.
@@ -156,7 +196,7 @@ impl Session {
             commands: Some(commands),
             replies,
             next_id: 1,
-            tab: String::new(),
+            tabs: Vec::new(),
             loaded: HashSet::new(),
             timeout,
             broken: false,
@@ -165,96 +205,181 @@ impl Session {
         };
         let deadline = Instant::now() + timeout;
         let doing = Doing::Starting;
-        let target = session.call(
-            false,
-            "Target.createTarget",
-            json!({ "url": "about:blank" }),
-            deadline,
-            &doing,
-        )?;
-        let target = session.field(&target, "targetId", &doing)?;
-        let attached = session.call(
-            false,
-            "Target.attachToTarget",
-            json!({ "targetId": target, "flatten": true }),
-            deadline,
-            &doing,
-        )?;
-        session.tab = session.field(&attached, "sessionId", &doing)?;
-        session.call(true, "Page.enable", json!({}), deadline, &doing)?;
-        // Lifecycle events name their loader, so the `load` awaited is the
-        // page's own and never the blank tab's.
-        session.call(
-            true,
-            "Page.setLifecycleEventsEnabled",
-            json!({ "enabled": true }),
-            deadline,
-            &doing,
-        )?;
+        for tab in 0..TABS {
+            let target = session.call(
+                None,
+                "Target.createTarget",
+                json!({ "url": "about:blank" }),
+                deadline,
+                &doing,
+            )?;
+            let target = session.field(&target, "targetId", &doing)?;
+            let attached = session.call(
+                None,
+                "Target.attachToTarget",
+                json!({ "targetId": target, "flatten": true }),
+                deadline,
+                &doing,
+            )?;
+            let id = session.field(&attached, "sessionId", &doing)?;
+            session.tabs.push(id);
+            session.call(Some(tab), "Page.enable", json!({}), deadline, &doing)?;
+            // Lifecycle events name their loader, so the `load` awaited is
+            // the page's own and never the blank tab's.
+            session.call(
+                Some(tab),
+                "Page.setLifecycleEventsEnabled",
+                json!({ "enabled": true }),
+                deadline,
+                &doing,
+            )?;
+        }
         Ok(session)
     }
 
-    /// Opens `html` in the tab, waits for it to load, and prints it on
-    /// `paper` (unless the page's CSS names its own size); returns the PDF.
-    pub(super) fn print(&mut self, html: &Path, paper: Paper) -> Result<Vec<u8>> {
-        let absolute = html.canonicalize().map_err(|source| Error::Read {
-            path: html.to_owned(),
-            source,
-        })?;
-        let doing = Doing::Printing(html);
-        let deadline = Instant::now() + self.timeout;
-        self.loaded.clear();
-        let navigated = self.call(
-            true,
-            "Page.navigate",
-            json!({ "url": super::file_url(&absolute) }),
-            deadline,
-            &doing,
-        )?;
-        if let Some(problem) = navigated.get("errorText").and_then(Value::as_str) {
-            return Err(self.failure(&doing, &format!("could not open it ({problem})")));
-        }
-        let loader = self.field(&navigated, "loaderId", &doing)?;
-        while !self.loaded.contains(&loader) {
-            self.next(deadline, &doing)?;
-        }
+    /// Prints every page of `pages` on `paper` (unless a page's CSS names
+    /// its own size) and returns their PDFs, in order. The tabs work at
+    /// once, each opening a page, waiting for its `load`, printing it, then
+    /// taking the next: Chromium lays out one page while it prints another.
+    /// Each page has `timeout` from when its tab opens it.
+    pub(super) fn print_all(&mut self, pages: &[&Path], paper: Paper) -> Result<Vec<Vec<u8>>> {
         let (width, height) = match paper {
             Paper::A4 => (210.0 / 25.4, 297.0 / 25.4),
             Paper::Letter => (8.5, 11.0),
         };
-        let printed = self.call(
-            true,
-            "Page.printToPDF",
-            json!({
-                "paperWidth": width,
-                "paperHeight": height,
-                "preferCSSPageSize": true,
-                "printBackground": true,
-                "displayHeaderFooter": false,
-            }),
-            deadline,
-            &doing,
-        )?;
-        let data = self.field(&printed, "data", &doing)?;
-        base64::engine::general_purpose::STANDARD
-            .decode(data)
-            .map_err(|e| self.failure(&doing, &format!("sent a PDF that is not base64 ({e})")))
+        let print = json!({
+            "paperWidth": width,
+            "paperHeight": height,
+            "preferCSSPageSize": true,
+            "printBackground": true,
+            "displayHeaderFooter": false,
+        });
+        let mut printed: Vec<Option<Vec<u8>>> = vec![None; pages.len()];
+        let mut steps = vec![Step::Idle; self.tabs.len()];
+        let mut queue = pages.iter().enumerate();
+        loop {
+            for (tab, step) in steps.iter_mut().enumerate() {
+                if !matches!(step, Step::Idle) {
+                    continue;
+                }
+                let Some((page, html)) = queue.next() else {
+                    break;
+                };
+                let absolute = html.canonicalize().map_err(|source| Error::Read {
+                    path: html.to_path_buf(),
+                    source,
+                })?;
+                let doing = Doing::Printing(html);
+                let url = json!({ "url": super::file_url(&absolute) });
+                let call = self.send(Some(tab), "Page.navigate", url, &doing)?;
+                let deadline = Instant::now() + self.timeout;
+                *step = Step::Navigating {
+                    page,
+                    call,
+                    deadline,
+                };
+            }
+            // The page that has waited longest bounds the wait.
+            let Some(due) = steps
+                .iter()
+                .filter_map(Step::page_and_deadline)
+                .min_by_key(|(_, deadline)| *deadline)
+            else {
+                break;
+            };
+            let (page, deadline) = due;
+            let mut reply = self.next(deadline, &Doing::Printing(pages[page]))?;
+            let answered = reply.get("id").and_then(Value::as_u64);
+            for (tab, step) in steps.iter_mut().enumerate() {
+                match *step {
+                    Step::Navigating {
+                        page,
+                        call,
+                        deadline,
+                    } if answered == Some(call) => {
+                        let doing = Doing::Printing(pages[page]);
+                        let result = self.result(&mut reply, "Page.navigate", &doing)?;
+                        if let Some(problem) = result.get("errorText").and_then(Value::as_str) {
+                            let what = format!("could not open it ({problem})");
+                            return Err(self.failure(&doing, &what));
+                        }
+                        let loader = self.field(&result, "loaderId", &doing)?;
+                        *step = Step::Loading {
+                            page,
+                            loader,
+                            deadline,
+                        };
+                    }
+                    Step::Printing { page, call, .. } if answered == Some(call) => {
+                        let doing = Doing::Printing(pages[page]);
+                        let result = self.result(&mut reply, "Page.printToPDF", &doing)?;
+                        let data = self.field(&result, "data", &doing)?;
+                        let pdf = base64::engine::general_purpose::STANDARD
+                            .decode(data)
+                            .map_err(|e| {
+                                self.failure(
+                                    &doing,
+                                    &format!("sent a PDF that is not base64 ({e})"),
+                                )
+                            })?;
+                        printed[page] = Some(pdf);
+                        *step = Step::Idle;
+                    }
+                    _ => {}
+                }
+                // A load may come before the reply that names its loader.
+                if let Step::Loading {
+                    page,
+                    ref loader,
+                    deadline,
+                } = *step
+                    && self.loaded.remove(loader)
+                {
+                    let doing = Doing::Printing(pages[page]);
+                    let call = self.send(Some(tab), "Page.printToPDF", print.clone(), &doing)?;
+                    *step = Step::Printing {
+                        page,
+                        call,
+                        deadline,
+                    };
+                }
+            }
+        }
+        Ok(printed.into_iter().flatten().collect())
     }
 
-    /// Sends a command (to the tab when `to_tab`) and waits for its reply.
+    /// Sends a command (to tab `to`, or to the browser) and waits for its
+    /// reply.
     fn call(
         &mut self,
-        to_tab: bool,
+        to: Option<usize>,
         method: &str,
         params: Value,
         deadline: Instant,
         doing: &Doing<'_>,
     ) -> Result<Value> {
+        let id = self.send(to, method, params, doing)?;
+        loop {
+            let mut reply = self.next(deadline, doing)?;
+            if reply.get("id").and_then(Value::as_u64) == Some(id) {
+                return self.result(&mut reply, method, doing);
+            }
+        }
+    }
+
+    /// Sends a command (to tab `to`, or to the browser); returns its id.
+    fn send(
+        &mut self,
+        to: Option<usize>,
+        method: &str,
+        params: Value,
+        doing: &Doing<'_>,
+    ) -> Result<u64> {
         let id = self.next_id;
         self.next_id += 1;
         let mut message = json!({ "id": id, "method": method, "params": params });
-        if to_tab {
-            message["sessionId"] = Value::String(self.tab.clone());
+        if let Some(tab) = to.and_then(|t| self.tabs.get(t)) {
+            message["sessionId"] = Value::String(tab.clone());
         }
         let mut bytes = message.to_string().into_bytes();
         bytes.push(0);
@@ -266,20 +391,20 @@ impl Session {
             // Chromium has closed its end: it quit.
             return Err(self.failure(doing, "quit"));
         }
-        loop {
-            let mut reply = self.next(deadline, doing)?;
-            if reply.get("id").and_then(Value::as_u64) != Some(id) {
-                continue;
-            }
-            if let Some(error) = reply.get("error") {
-                let said = error
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .unwrap_or("no reason given");
-                return Err(self.failure(doing, &format!("refused `{method}` ({said})")));
-            }
-            return Ok(reply.get_mut("result").map(Value::take).unwrap_or_default());
+        Ok(id)
+    }
+
+    /// The result of `reply` to `method`, or the error it reports.
+    fn result(&mut self, reply: &mut Value, method: &str, doing: &Doing<'_>) -> Result<Value> {
+        if let Some(error) = reply.get("error") {
+            let said = error
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or("no reason given");
+            let what = format!("refused `{method}` ({said})");
+            return Err(self.failure(doing, &what));
         }
+        Ok(reply.get_mut("result").map(Value::take).unwrap_or_default())
     }
 
     /// The next message from Chromium, noting the page loads it reports.
@@ -293,9 +418,7 @@ impl Session {
             }
             Err(RecvTimeoutError::Disconnected) => return Err(self.failure(doing, "quit")),
         };
-        if message.get("method").and_then(Value::as_str) == Some("Page.lifecycleEvent")
-            && message.get("sessionId").and_then(Value::as_str) == Some(self.tab.as_str())
-        {
+        if message.get("method").and_then(Value::as_str) == Some("Page.lifecycleEvent") {
             let params = &message["params"];
             if params.get("name").and_then(Value::as_str) == Some("load")
                 && let Some(loader) = params.get("loaderId").and_then(Value::as_str)
@@ -403,8 +526,14 @@ mod tests {
     fn a_browser_that_quits_is_named_with_its_last_words() {
         let dir = tempfile::tempdir().unwrap();
         let chromium = script(dir.path(), "echo 'no display' >&2\nexit 1");
-        let message = Session::start(&chromium, TIMEOUT).err().unwrap().to_string();
-        assert!(message.contains("quit while starting to print"), "{message}");
+        let message = Session::start(&chromium, TIMEOUT)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            message.contains("quit while starting to print"),
+            "{message}"
+        );
         assert!(message.contains("it said: no display"), "{message}");
     }
 }
