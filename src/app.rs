@@ -516,8 +516,12 @@ fn write_outputs(
         source,
     })?;
     let mut files = Vec::new();
-    for output in outputs {
-        files.extend(output.render(ctx)?);
+    // Which output made each file, for the PDFs it binds.
+    let mut made_by = Vec::new();
+    for (index, output) in outputs.iter().enumerate() {
+        let made = output.render(ctx)?;
+        made_by.extend(std::iter::repeat_n(index, made.len()));
+        files.extend(made);
     }
     for warning in files.iter().flat_map(|f| &f.warnings) {
         writeln!(err, "{warning}")?;
@@ -531,14 +535,7 @@ fn write_outputs(
         writeln!(out, "{}", path.display())?;
     }
     if pdf {
-        let chromium = pdf::find_chromium()?;
-        let mut printed = Vec::new();
-        for (file, path) in files.iter().zip(&written) {
-            if file.is_html() {
-                let name = Path::new(&file.name).with_extension("pdf");
-                printed.push((name.display().to_string(), pdf::render(&chromium, path)?));
-            }
-        }
+        let printed = print_pdfs(outputs, &files, &made_by, &written, ctx)?;
         let set: Vec<(&str, &[u8])> = printed
             .iter()
             .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
@@ -575,6 +572,54 @@ fn write_outputs(
         writeln!(err, "{} {warning}", warning_word(lang))?;
     }
     Ok(())
+}
+
+/// Prints every HTML file of `files` (written at `written`) to PDF in one
+/// browser session, and binds each output's PDFs into its `bound_pdf`;
+/// returns the PDFs' names and bytes, to be written as one set.
+fn print_pdfs(
+    outputs: &[&dyn Output],
+    files: &[crate::output::OutFile],
+    made_by: &[usize],
+    written: &[std::path::PathBuf],
+    ctx: &RenderContext<'_>,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let chromium = pdf::find_chromium()?;
+    let mut printer = pdf::Printer::start(&chromium, ctx.paper)?;
+    let mut pages = Vec::new();
+    let mut names = Vec::new();
+    let mut printed_by = Vec::new();
+    for ((file, path), &by) in files.iter().zip(written).zip(made_by) {
+        if file.is_html() {
+            pages.push(path.as_path());
+            names.push(
+                Path::new(&file.name)
+                    .with_extension("pdf")
+                    .display()
+                    .to_string(),
+            );
+            printed_by.push(by);
+        }
+    }
+    let mut printed: Vec<(String, Vec<u8>)> =
+        names.into_iter().zip(printer.print_all(&pages)?).collect();
+    drop(printer);
+    for (index, output) in outputs.iter().enumerate() {
+        let Some(name) = output.bound_pdf() else {
+            continue;
+        };
+        let parts: Vec<(&str, &[u8])> = printed
+            .iter()
+            .zip(&printed_by)
+            .filter(|(_, by)| **by == index)
+            .map(|((name, bytes), _)| (name.as_str(), bytes.as_slice()))
+            .collect();
+        if !parts.is_empty() {
+            let bound = pdf::bind(&parts)?;
+            printed.push((name.to_owned(), bound));
+        }
+    }
+    Ok(printed)
 }
 
 fn quiz(

@@ -252,3 +252,78 @@ fn pdf_flag_writes_a_pdf_per_page() {
         assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
     }
 }
+
+fn page_count(pdf: &Path) -> usize {
+    lopdf::Document::load(pdf)
+        .unwrap_or_else(|e| panic!("{}: {e}", pdf.display()))
+        .get_pages()
+        .len()
+}
+
+fn page_text(pdftotext: &Path, pdf: &Path, page: usize) -> String {
+    let output = Command::new(pdftotext)
+        .args(["-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `worksheet --pdf` also binds every version into `class-set.pdf` and every
+/// key into `answers.pdf`, each version starting on an odd (right-hand)
+/// page, so that a duplex print separates into one copy per student.
+#[test]
+fn pdf_flag_binds_a_class_set_and_the_keys_for_duplex() {
+    let (Some(chromium), Some(pdftotext)) = (chromium(), pdftotext()) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "12",
+        "--versions",
+        "3",
+        "--seed",
+        "7",
+        "--pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .env("CHROME", &chromium)
+    .assert()
+    .success();
+    for (bound, stem) in [("class-set.pdf", "worksheet"), ("answers.pdf", "answers")] {
+        let counts: Vec<usize> = ["A", "B", "C"]
+            .iter()
+            .map(|v| page_count(&dir.path().join(format!("{stem}-{v}.pdf"))))
+            .collect();
+        if stem == "worksheet" {
+            // Otherwise no blank page is tested.
+            assert!(counts.iter().any(|c| c % 2 == 1), "{counts:?}");
+        }
+        let bound = dir.path().join(bound);
+        let even = |c: usize| c.div_ceil(2) * 2;
+        assert_eq!(
+            page_count(&bound),
+            counts.iter().map(|&c| even(c)).sum::<usize>(),
+            "{stem}: {counts:?}"
+        );
+        let mut start = 1;
+        for (version, count) in ["A", "B", "C"].iter().zip(&counts) {
+            assert_eq!(start % 2, 1);
+            let first = page_text(&pdftotext, &bound, start);
+            assert!(
+                first.contains(&format!("Version {version} ")),
+                "{stem} {version} does not start on page {start}: {first}"
+            );
+            if count % 2 == 1 {
+                let blank = page_text(&pdftotext, &bound, start + count);
+                assert!(blank.trim().is_empty(), "page {}: {blank}", start + count);
+            }
+            start += even(*count);
+        }
+    }
+}

@@ -626,3 +626,79 @@ fn type_card_is_not_offered_to_worksheet_or_quiz() {
             ));
     }
 }
+
+/// A Chromium that fails as it starts: a clear error naming it and what it
+/// said, exit 1, the HTML written and no PDF at all (neither a version's nor
+/// the bound class set).
+#[cfg(unix)]
+#[test]
+fn a_browser_that_fails_leaves_the_html_and_no_pdf() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let chromium = dir.path().join("chromium");
+    fs::write(
+        &chromium,
+        "#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n",
+    )
+    .unwrap();
+    fs::set_permissions(&chromium, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = dir.path().join("out");
+    mediaquiz(&[
+        "worksheet",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--versions",
+        "2",
+        "--pdf",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .env("CHROME", &chromium)
+    .assert()
+    .code(1)
+    .stderr(predicates::str::contains(format!(
+        "`{}` quit while starting to print; it said: cannot open display",
+        chromium.display()
+    )))
+    .stderr(predicates::str::contains("the HTML files are written"));
+    assert_eq!(
+        names_in(&out),
+        [
+            "answers-A.html",
+            "answers-B.html",
+            "worksheet-A.html",
+            "worksheet-B.html"
+        ]
+    );
+}
+
+#[test]
+fn a_class_set_of_an_earlier_run_is_named_when_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["class-set.pdf", "answers.pdf", "notes.pdf"] {
+        fs::write(dir.path().join(name), "%PDF-").unwrap();
+    }
+    let output = mediaquiz(&[
+        "worksheet",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stale = ["answers.pdf", "class-set.pdf"]
+        .map(|n| format!("`{}`", dir.path().join(n).display()))
+        .join(", ");
+    assert!(
+        stderr.contains(&format!("warning: {stale} are from an earlier run")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("notes.pdf"), "{stderr}");
+}

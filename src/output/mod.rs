@@ -125,6 +125,13 @@ pub trait Output {
     /// (whatever its versions or `--pdf`): an earlier run's file of that name
     /// that this run did not replace is named in a warning.
     fn owns(&self, file_name: &str) -> bool;
+
+    /// With `--pdf`, the file that binds the PDFs of all its pages into one
+    /// for a duplex printer, each file starting on a right-hand page
+    /// (`class-set.pdf`); `None` (the default) for none.
+    fn bound_pdf(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Whether `file_name` is `{stem}-{LETTERS}.html` or `.pdf`, the names of

@@ -4,6 +4,12 @@ use super::{OutFile, Output, RenderContext, is_versioned};
 use crate::error::Result;
 use crate::render::{self, SheetOptions};
 
+/// Every version's worksheet in one PDF, for a duplex printer.
+const CLASS_SET: &str = "class-set.pdf";
+
+/// Every version's answer key in one PDF.
+const ALL_ANSWERS: &str = "answers.pdf";
+
 /// The student's worksheets, `worksheet-A.html`…
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Worksheet {
@@ -44,7 +50,11 @@ impl Output for Worksheet {
     }
 
     fn owns(&self, file_name: &str) -> bool {
-        is_versioned(file_name, "worksheet")
+        is_versioned(file_name, "worksheet") || file_name == CLASS_SET
+    }
+
+    fn bound_pdf(&self) -> Option<&'static str> {
+        Some(CLASS_SET)
     }
 }
 
@@ -68,6 +78,10 @@ impl Output for AnswerKey {
     }
 
     fn owns(&self, file_name: &str) -> bool {
-        is_versioned(file_name, "answers")
+        is_versioned(file_name, "answers") || file_name == ALL_ANSWERS
+    }
+
+    fn bound_pdf(&self) -> Option<&'static str> {
+        Some(ALL_ANSWERS)
     }
 }

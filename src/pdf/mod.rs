@@ -8,6 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::error::{Error, Result};
+use crate::render::Paper;
+
+mod bind;
+#[cfg(unix)]
+mod session;
+
+pub use bind::{bind, layout, padding};
 
 /// The operating systems whose install locations differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,15 +151,69 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// Chromium's flags for printing, in either way it is driven. Not
+/// `--no-pdf-header-footer`, which is for `--print-to-pdf` alone: over the
+/// DevTools pipe it makes every print fail.
+const FLAGS: [&str; 7] = [
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+];
+
+/// Prints the HTML pages of a run. On Unix one Chromium, started once,
+/// prints them all (over the DevTools protocol on a pipe); elsewhere, where
+/// Chromium's pipe needs file descriptors 3 and 4, Chromium is started once
+/// per page, as its command line allows.
+pub struct Printer {
+    #[cfg_attr(not(unix), allow(dead_code))]
+    paper: Paper,
+    #[cfg(unix)]
+    session: session::Session,
+    #[cfg(not(unix))]
+    chromium: PathBuf,
+}
+
+impl Printer {
+    /// Starts `chromium`, to print pages on `paper` (the fallback size for
+    /// a page whose CSS names none).
+    pub fn start(chromium: &Path, paper: Paper) -> Result<Printer> {
+        Ok(Printer {
+            paper,
+            #[cfg(unix)]
+            session: session::Session::start(chromium, session::TIMEOUT)?,
+            #[cfg(not(unix))]
+            chromium: chromium.to_owned(),
+        })
+    }
+
+    /// Prints every page of `pages` and returns their PDFs' bytes, in
+    /// order, so that the caller can write them with the rest of its set.
+    pub fn print_all(&mut self, pages: &[&Path]) -> Result<Vec<Vec<u8>>> {
+        #[cfg(unix)]
+        return self.session.print_all(pages, self.paper);
+        #[cfg(not(unix))]
+        return pages
+            .iter()
+            .map(|html| print_alone(&self.chromium, html))
+            .collect();
+    }
+}
+
 /// Prints `html` to `pdf` (written atomically: printed beside it, then renamed).
 pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
-    let bytes = render(chromium, html)?;
+    let mut printed = Printer::start(chromium, Paper::A4)?.print_all(&[html])?;
+    let bytes = printed.pop().unwrap_or_default();
     crate::fsutil::write_atomic(pdf, &bytes, crate::fsutil::Durability::Atomic)
 }
 
-/// Prints `html` to PDF and returns the PDF's bytes, so that the caller can
-/// write it with the rest of its set.
-pub fn render(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
+/// Prints `html` to PDF with a Chromium of its own, started for this page
+/// only: the way where the DevTools pipe is not to be had.
+#[cfg_attr(unix, allow(dead_code))]
+fn print_alone(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
     let absolute = html.canonicalize().map_err(|source| Error::Read {
         path: html.to_owned(),
         source,
@@ -164,13 +225,7 @@ pub fn render(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
     let partial = profile.path().join("printed.pdf");
     let mut command = Command::new(chromium);
     command
-        .arg("--headless")
-        .arg("--disable-gpu")
-        .arg("--disable-background-networking")
-        .arg("--disable-component-update")
-        .arg("--disable-sync")
-        .arg("--no-first-run")
-        .arg("--no-default-browser-check")
+        .args(FLAGS)
         .arg("--no-pdf-header-footer")
         .arg(format!(
             "--user-data-dir={}",
