@@ -97,9 +97,9 @@ pub enum Error {
         /// The program, as found or as looked for.
         program: String,
         /// What went wrong.
-        problem: String,
+        problem: Text,
         /// What to do about it.
-        advice: String,
+        advice: Text,
     },
     /// The progress file was written by a newer mediaquiz; it is left untouched.
     #[error("{}", self.render(Lang::En))]
@@ -228,9 +228,11 @@ impl Error {
             // The program's own words (from `pdf`) are passed on as given.
             Error::ExternalProgram {
                 problem, advice, ..
-            } => say(
-                format!("{problem} : {advice}"),
-                format!("{problem}: {advice}"),
+            } => format!(
+                "{}{} {}",
+                problem.get(lang),
+                lang.pick("\u{a0}:", ":"),
+                advice.get(lang)
             ),
             Error::NewerState { path, version } => {
                 let path = path.display();
@@ -416,8 +418,11 @@ mod tests {
     fn a_failed_program_is_not_a_usage_error() {
         let error = Error::ExternalProgram {
             program: "chromium".to_owned(),
-            problem: "`chromium` could not print `a.html`".to_owned(),
-            advice: "print it from a browser".to_owned(),
+            problem: Text::new(
+                "`chromium` n’a pas pu imprimer `a.html`",
+                "`chromium` could not print `a.html`",
+            ),
+            advice: Text::new("imprimez-le depuis un navigateur", "print it from a browser"),
         };
         assert_eq!(error.exit_code(), 1);
     }

@@ -332,16 +332,18 @@ pub fn typography(lang: Lang, text: &str) -> String {
 /// A message in both interface languages, chosen when it is printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
-    fr: String,
-    en: String,
+    // Boxed: errors carry two of these, and a smaller `Error` keeps every
+    // `Result` cheap to return.
+    fr: Box<str>,
+    en: Box<str>,
 }
 
 impl Text {
     /// The same message in French and in English.
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
         Text {
-            fr: fr.into(),
-            en: en.into(),
+            fr: fr.into().into_boxed_str(),
+            en: en.into().into_boxed_str(),
         }
     }
 

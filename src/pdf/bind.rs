@@ -9,6 +9,7 @@
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The blank pages to add after a version of `pages` pages so that the next
 /// one starts on a right-hand page.
@@ -43,8 +44,14 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
         let unreadable = |problem: String| {
             Error::ExternalProgram {
             program: "chromium".to_owned(),
-            problem: format!("the PDF printed for `{name}` could not be bound ({problem})"),
-            advice: "the other files are written: print that one from its HTML in a browser, or point `CHROME` at another Chromium".to_owned(),
+            problem: Text::new(
+                format!("le PDF imprimé pour `{name}` n’a pas pu être relié ({problem})"),
+                format!("the PDF printed for `{name}` could not be bound ({problem})"),
+            ),
+            advice: Text::new(
+                "les autres fichiers sont écrits : imprimez celui-ci depuis son HTML dans un navigateur, ou faites pointer `CHROME` vers un autre Chromium",
+                "the other files are written: print that one from its HTML in a browser, or point `CHROME` at another Chromium",
+            ),
         }
         };
         let mut part = Document::load_mem(bytes).map_err(|e| unreadable(e.to_string()))?;
@@ -101,8 +108,14 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
         .save_to(&mut out)
         .map_err(|source| Error::ExternalProgram {
             program: "chromium".to_owned(),
-            problem: format!("the bound PDF could not be written ({source})"),
-            advice: "the per-version PDFs are written: print those".to_owned(),
+            problem: Text::new(
+                format!("le PDF relié n’a pas pu être écrit ({source})"),
+                format!("the bound PDF could not be written ({source})"),
+            ),
+            advice: Text::new(
+                "les PDF de chaque version sont écrits : imprimez ceux-là",
+                "the per-version PDFs are written: print those",
+            ),
         })?;
     Ok(out)
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::render::Paper;
 
 mod bind;
@@ -117,11 +118,14 @@ pub fn find_chromium() -> Result<PathBuf> {
         }
         return Err(Error::ExternalProgram {
             program: path.display().to_string(),
-            problem: format!(
-                "`CHROME` is set to `{}`, which is not a program",
-                path.display()
+            problem: Text::new(
+                format!("`CHROME` vaut `{}`, qui n’est pas un programme", path.display()),
+                format!("`CHROME` is set to `{}`, which is not a program", path.display()),
             ),
-            advice: "point it at Chromium or Chrome, or unset it to search `PATH`; the HTML files are written, print them from any browser".to_owned(),
+            advice: Text::new(
+                "faites-le pointer vers Chromium ou Chrome, ou retirez-le pour chercher dans `PATH` ; les fichiers HTML sont écrits, imprimez-les depuis n’importe quel navigateur",
+                "point it at Chromium or Chrome, or unset it to search `PATH`; the HTML files are written, print them from any browser",
+            ),
         });
     }
     let from_env = |var: &str| {
@@ -139,8 +143,14 @@ pub fn find_chromium() -> Result<PathBuf> {
         })
         .ok_or_else(|| Error::ExternalProgram {
             program: "chromium".to_owned(),
-            problem: "`--pdf` needs Chromium, Chrome or Edge, and none was found".to_owned(),
-            advice: "install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser".to_owned(),
+            problem: Text::new(
+                "`--pdf` a besoin de Chromium, Chrome ou Edge, et aucun n’a été trouvé",
+                "`--pdf` needs Chromium, Chrome or Edge, and none was found",
+            ),
+            advice: Text::new(
+                "installez-en un (Debian/Ubuntu : `sudo apt install chromium`) ou indiquez-le avec `CHROME=/chemin/vers/chrome` ; les fichiers HTML sont écrits, imprimez-les depuis n’importe quel navigateur",
+                "install one (Debian/Ubuntu: `sudo apt install chromium`) or set `CHROME=/path/to/chrome`; the HTML files are written, print them from any browser",
+            ),
         })
 }
 
@@ -242,12 +252,8 @@ fn print_alone(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
     }
     let output = command.output().map_err(|source| Error::ExternalProgram {
         program: chromium.display().to_string(),
-        problem: format!(
-            "`{}` could not be started ({})",
-            chromium.display(),
-            source.kind()
-        ),
-        advice: "check that it is Chromium or Chrome and that you may run it, or point `CHROME` at another one".to_owned(),
+        problem: not_started(chromium, &source),
+        advice: not_started_advice(),
     })?;
     let printed = std::fs::metadata(&partial).map(|m| m.len()).unwrap_or(0);
     if !output.status.success() || printed == 0 {
@@ -256,15 +262,18 @@ fn print_alone(chromium: &Path, html: &Path) -> Result<Vec<u8>> {
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
-            .unwrap_or("no output");
+            .unwrap_or("");
+        let (program, page) = (chromium.display(), html.display());
         return Err(Error::ExternalProgram {
-            program: chromium.display().to_string(),
-            problem: format!(
-                "`{}` could not print `{}` ({last})",
-                chromium.display(),
-                html.display()
+            program: program.to_string(),
+            problem: Text::new(
+                format!("`{program}` n’a pas pu imprimer `{page}` ({last})"),
+                format!("`{program}` could not print `{page}` ({last})"),
             ),
-            advice: "the HTML file is written: print it from any browser, or point `CHROME` at another Chromium".to_owned(),
+            advice: Text::new(
+                "le fichier HTML est écrit : imprimez-le depuis n’importe quel navigateur, ou faites pointer `CHROME` vers un autre Chromium",
+                "the HTML file is written: print it from any browser, or point `CHROME` at another Chromium",
+            ),
         });
     }
     std::fs::read(&partial).map_err(|source| Error::Read {
@@ -295,6 +304,23 @@ fn running_as_root() -> bool {
 #[cfg(not(unix))]
 fn running_as_root() -> bool {
     false
+}
+
+/// Why `chromium` could not be started.
+fn not_started(chromium: &Path, source: &std::io::Error) -> Text {
+    let (program, kind) = (chromium.display(), source.kind());
+    Text::new(
+        format!("`{program}` n’a pas pu être lancé ({kind})"),
+        format!("`{program}` could not be started ({kind})"),
+    )
+}
+
+/// What to do when the browser could not be started.
+fn not_started_advice() -> Text {
+    Text::new(
+        "vérifiez que c’est bien Chromium ou Chrome et que vous avez le droit de l’exécuter, ou faites pointer `CHROME` vers un autre",
+        "check that it is Chromium or Chrome and that you may run it, or point `CHROME` at another one",
+    )
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@ use base64::Engine;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
+use crate::bank::Lang;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::render::Paper;
 
 /// How long Chromium may take to start, or to open and print one page.
@@ -157,12 +159,8 @@ impl Session {
         }
         let child = command.spawn().map_err(|source| Error::ExternalProgram {
             program: chromium.display().to_string(),
-            problem: format!(
-                "`{}` could not be started ({})",
-                chromium.display(),
-                source.kind()
-            ),
-            advice: "check that it is Chromium or Chrome and that you may run it, or point `CHROME` at another one".to_owned(),
+            problem: super::not_started(chromium, &source),
+            advice: super::not_started_advice(),
         })?;
         // Only Chromium keeps its ends: its replies pipe then ends when it quits.
         drop((child_reads, child_writes));
@@ -300,8 +298,11 @@ impl Session {
                         let doing = Doing::Printing(pages[page]);
                         let result = self.result(&mut reply, "Page.navigate", &doing)?;
                         if let Some(problem) = result.get("errorText").and_then(Value::as_str) {
-                            let what = format!("could not open it ({problem})");
-                            return Err(self.failure(&doing, &what));
+                            let what = Text::new(
+                                format!("n’a pas pu l’ouvrir ({problem})"),
+                                format!("could not open it ({problem})"),
+                            );
+                            return Err(self.failure(&doing, what));
                         }
                         let loader = self.field(&result, "loaderId", &doing)?;
                         *step = Step::Loading {
@@ -319,7 +320,10 @@ impl Session {
                             .map_err(|e| {
                                 self.failure(
                                     &doing,
-                                    &format!("sent a PDF that is not base64 ({e})"),
+                                    Text::new(
+                                        format!("a envoyé un PDF qui n’est pas en base64 ({e})"),
+                                        format!("sent a PDF that is not base64 ({e})"),
+                                    ),
                                 )
                             })?;
                         printed[page] = Some(pdf);
@@ -389,7 +393,7 @@ impl Session {
         };
         if !sent {
             // Chromium has closed its end: it quit.
-            return Err(self.failure(doing, "quit"));
+            return Err(self.failure(doing, Text::new("s’est arrêté", "quit")));
         }
         Ok(id)
     }
@@ -400,9 +404,12 @@ impl Session {
             let said = error
                 .get("message")
                 .and_then(Value::as_str)
-                .unwrap_or("no reason given");
-            let what = format!("refused `{method}` ({said})");
-            return Err(self.failure(doing, &what));
+                .unwrap_or("?");
+            let what = Text::new(
+                format!("a refusé `{method}` ({said})"),
+                format!("refused `{method}` ({said})"),
+            );
+            return Err(self.failure(doing, what));
         }
         Ok(reply.get_mut("result").map(Value::take).unwrap_or_default())
     }
@@ -414,9 +421,15 @@ impl Session {
             Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => {
                 let secs = self.timeout.as_secs_f64();
-                return Err(self.failure(doing, &format!("did not answer within {secs} s")));
+                let what = Text::new(
+                    format!("n’a pas répondu en {secs} s"),
+                    format!("did not answer within {secs} s"),
+                );
+                return Err(self.failure(doing, what));
             }
-            Err(RecvTimeoutError::Disconnected) => return Err(self.failure(doing, "quit")),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(self.failure(doing, Text::new("s’est arrêté", "quit")));
+            }
         };
         if message.get("method").and_then(Value::as_str) == Some("Page.lifecycleEvent") {
             let params = &message["params"];
@@ -433,36 +446,58 @@ impl Session {
     fn field(&mut self, reply: &Value, field: &str, doing: &Doing<'_>) -> Result<String> {
         match reply.get(field).and_then(Value::as_str) {
             Some(value) => Ok(value.to_owned()),
-            None => Err(self.failure(doing, &format!("answered without a `{field}`"))),
+            None => Err(self.failure(
+                doing,
+                Text::new(
+                    format!("a répondu sans `{field}`"),
+                    format!("answered without a `{field}`"),
+                ),
+            )),
         }
     }
 
     /// The error for Chromium having done `what` while `doing`; marks the
     /// session broken, so that it is killed rather than asked to close.
-    fn failure(&mut self, doing: &Doing<'_>, what: &str) -> Error {
+    fn failure(&mut self, doing: &Doing<'_>, what: Text) -> Error {
         self.broken = true;
         let chromium = self.chromium.display();
         let said = std::fs::read_to_string(&self.stderr).unwrap_or_default();
-        let said = said
+        let (said_fr, said_en) = said
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
-            .map(|l| format!("; it said: {}", l.trim()))
+            .map(|l| {
+                let l = l.trim();
+                (format!(" ; il a dit : {l}"), format!("; it said: {l}"))
+            })
             .unwrap_or_default();
+        let (what_fr, what_en) = (what.get(Lang::Fr), what.get(Lang::En));
         match doing {
             Doing::Starting => Error::ExternalProgram {
                 program: chromium.to_string(),
-                problem: format!("`{chromium}` {what} while starting to print{said}"),
-                advice: "check that it is Chromium or Chrome (version 90 or later), or point `CHROME` at another one; the HTML files are written, print them from any browser".to_owned(),
-            },
-            Doing::Printing(html) => Error::ExternalProgram {
-                program: chromium.to_string(),
-                problem: format!(
-                    "`{chromium}` {what} while printing `{}`{said}",
-                    html.display()
+                problem: Text::new(
+                    format!("`{chromium}` {what_fr} au début de l’impression{said_fr}"),
+                    format!("`{chromium}` {what_en} while starting to print{said_en}"),
                 ),
-                advice: "the HTML files are written: print them from any browser, or point `CHROME` at another Chromium".to_owned(),
+                advice: Text::new(
+                    "vérifiez que c’est bien Chromium ou Chrome (version 90 ou plus récente), ou faites pointer `CHROME` vers un autre ; les fichiers HTML sont écrits, imprimez-les depuis n’importe quel navigateur",
+                    "check that it is Chromium or Chrome (version 90 or later), or point `CHROME` at another one; the HTML files are written, print them from any browser",
+                ),
             },
+            Doing::Printing(html) => {
+                let page = html.display();
+                Error::ExternalProgram {
+                    program: chromium.to_string(),
+                    problem: Text::new(
+                        format!("`{chromium}` {what_fr} en imprimant `{page}`{said_fr}"),
+                        format!("`{chromium}` {what_en} while printing `{page}`{said_en}"),
+                    ),
+                    advice: Text::new(
+                        "les fichiers HTML sont écrits : imprimez-les depuis n’importe quel navigateur, ou faites pointer `CHROME` vers un autre Chromium",
+                        "the HTML files are written: print them from any browser, or point `CHROME` at another Chromium",
+                    ),
+                }
+            }
         }
     }
 }
