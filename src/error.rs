@@ -422,7 +422,10 @@ mod tests {
                 "`chromium` n’a pas pu imprimer `a.html`",
                 "`chromium` could not print `a.html`",
             ),
-            advice: Text::new("imprimez-le depuis un navigateur", "print it from a browser"),
+            advice: Text::new(
+                "imprimez-le depuis un navigateur",
+                "print it from a browser",
+            ),
         };
         assert_eq!(error.exit_code(), 1);
     }

@@ -247,6 +247,21 @@ fn no_english_leaks_into_french_errors_and_warnings() {
             0,
         ),
         (
+            "no browser for --pdf",
+            &[
+                "worksheet",
+                "-n",
+                "3",
+                "--seed",
+                "1",
+                "--pdf",
+                "--out",
+                "pdfs",
+            ],
+            &[("CHROME", "/nonexistent/chrome")],
+            1,
+        ),
+        (
             "stale files",
             &["worksheet", "-n", "3", "--seed", "1", "--out", "sheets"],
             &[],

@@ -275,6 +275,8 @@ fn user_text_is_escaped() {
 fn pdf_without_chromium_is_a_clear_error_after_the_html_is_written() {
     let dir = tempfile::tempdir().unwrap();
     mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "3",
@@ -644,6 +646,8 @@ fn a_browser_that_fails_leaves_the_html_and_no_pdf() {
     fs::set_permissions(&chromium, fs::Permissions::from_mode(0o755)).unwrap();
     let out = dir.path().join("out");
     mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "3",
@@ -681,6 +685,8 @@ fn a_class_set_of_an_earlier_run_is_named_when_not_replaced() {
         fs::write(dir.path().join(name), "%PDF-").unwrap();
     }
     let output = mediaquiz(&[
+        "--lang",
+        "en",
         "worksheet",
         "-n",
         "3",

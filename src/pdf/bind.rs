@@ -41,8 +41,7 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     let tree = bound.new_object_id();
     let mut kids = Vec::new();
     for (name, bytes) in parts {
-        let unreadable = |problem: String| {
-            Error::ExternalProgram {
+        let unreadable = |problem: String| Error::ExternalProgram {
             program: "chromium".to_owned(),
             problem: Text::new(
                 format!("le PDF imprimé pour `{name}` n’a pas pu être relié ({problem})"),
@@ -52,7 +51,6 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
                 "les autres fichiers sont écrits : imprimez celui-ci depuis son HTML dans un navigateur, ou faites pointer `CHROME` vers un autre Chromium",
                 "the other files are written: print that one from its HTML in a browser, or point `CHROME` at another Chromium",
             ),
-        }
         };
         let mut part = Document::load_mem(bytes).map_err(|e| unreadable(e.to_string()))?;
         part.renumber_objects_with(bound.max_id + 1);

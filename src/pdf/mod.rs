@@ -119,8 +119,14 @@ pub fn find_chromium() -> Result<PathBuf> {
         return Err(Error::ExternalProgram {
             program: path.display().to_string(),
             problem: Text::new(
-                format!("`CHROME` vaut `{}`, qui n’est pas un programme", path.display()),
-                format!("`CHROME` is set to `{}`, which is not a program", path.display()),
+                format!(
+                    "`CHROME` vaut `{}`, qui n’est pas un programme",
+                    path.display()
+                ),
+                format!(
+                    "`CHROME` is set to `{}`, which is not a program",
+                    path.display()
+                ),
             ),
             advice: Text::new(
                 "faites-le pointer vers Chromium ou Chrome, ou retirez-le pour chercher dans `PATH` ; les fichiers HTML sont écrits, imprimez-les depuis n’importe quel navigateur",

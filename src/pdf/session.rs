@@ -401,10 +401,7 @@ impl Session {
     /// The result of `reply` to `method`, or the error it reports.
     fn result(&mut self, reply: &mut Value, method: &str, doing: &Doing<'_>) -> Result<Value> {
         if let Some(error) = reply.get("error") {
-            let said = error
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or("?");
+            let said = error.get("message").and_then(Value::as_str).unwrap_or("?");
             let what = Text::new(
                 format!("a refusé `{method}` ({said})"),
                 format!("refused `{method}` ({said})"),
