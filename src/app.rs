@@ -550,8 +550,27 @@ fn write_outputs(
         outputs.iter().any(|output| output.owns(name))
     });
     if !stale.is_empty() {
-        let names: Vec<String> = stale.iter().map(|p| format!("`{}`", p.display())).collect();
-        let (names, one) = (names.join(", "), stale.len() == 1);
+        // A whole earlier class set (60 files) would bury the warning: name
+        // a few and count the rest.
+        const NAMED: usize = 4;
+        let names: Vec<String> = stale
+            .iter()
+            .take(if stale.len() > NAMED {
+                NAMED - 1
+            } else {
+                NAMED
+            })
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        let more = stale.len() - names.len();
+        let mut names = names.join(", ");
+        if more > 0 {
+            names += &lang.pick(
+                format!(" et {more} autres fichiers"),
+                format!(" and {more} other files"),
+            );
+        }
+        let one = stale.len() == 1;
         let warning = say(
             lang,
             &format!(

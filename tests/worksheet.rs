@@ -708,3 +708,40 @@ fn a_class_set_of_an_earlier_run_is_named_when_not_replaced() {
     );
     assert!(!stderr.contains("notes.pdf"), "{stderr}");
 }
+
+#[test]
+fn a_whole_earlier_class_set_is_counted_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let run = |versions: &str| {
+        mediaquiz(&[
+            "--lang",
+            "en",
+            "worksheet",
+            "-n",
+            "3",
+            "--seed",
+            "1",
+            "--versions",
+            versions,
+            "--out",
+            out,
+        ])
+        .output()
+        .unwrap()
+    };
+    assert!(run("30").status.success());
+    let output = run("1");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warning = stderr
+        .lines()
+        .find(|l| l.starts_with("warning:"))
+        .unwrap_or_else(|| panic!("no warning: {stderr}"));
+    // 60 files left over (AA to BD): three named, the other 57 counted.
+    assert_eq!(warning.matches(".html`").count(), 3, "{warning}");
+    assert!(
+        warning.contains("answers-AC.html` and 57 other files are from an earlier run"),
+        "{warning}"
+    );
+}
