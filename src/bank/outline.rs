@@ -74,9 +74,11 @@ impl Outline {
 
     /// The lines of the question that starts at `line`.
     pub fn item_at(&self, line: usize) -> ItemLines {
+        // Items are in file order: a binary search, not a scan per question.
         self.items
-            .iter()
-            .find(|item| item.line == line)
+            .binary_search_by_key(&line, |item| item.line)
+            .ok()
+            .and_then(|index| self.items.get(index))
             .cloned()
             .unwrap_or_else(|| ItemLines {
                 line,
