@@ -53,7 +53,5 @@ fn split_and_fold_4mb(bencher: Bencher) {
 fn misquote(bencher: Bencher, chars: usize) {
     let article: &Article = &ARTICLE;
     let quote = typo(chars);
-    bencher.bench(|| {
-        black_box(article.find(black_box(&quote))).expect_err("a typo is not found")
-    });
+    bencher.bench(|| black_box(article.find(black_box(&quote))).expect_err("a typo is not found"));
 }

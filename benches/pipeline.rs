@@ -14,9 +14,7 @@ use divan::Bencher;
 use mediaquiz::bank::{Bank, Lang, Question, QuestionType};
 use mediaquiz::check::load_bank;
 use mediaquiz::export::{self, Format, Input};
-use mediaquiz::output::{
-    AnswerKey, Duplex, Flashcards, Output, Remake, RenderContext, Worksheet,
-};
+use mediaquiz::output::{AnswerKey, Duplex, Flashcards, Output, Remake, RenderContext, Worksheet};
 use mediaquiz::render::Paper;
 use mediaquiz::select::{self, Filters, Seed, Shown};
 
@@ -64,7 +62,11 @@ static SYNTHETIC: LazyLock<Fixture> = LazyLock::new(synthetic);
 const BANKS: [&str; 2] = ["shipped", "10k"];
 
 fn fixture(name: &str) -> &'static Fixture {
-    if name == "shipped" { &SHIPPED } else { &SYNTHETIC }
+    if name == "shipped" {
+        &SHIPPED
+    } else {
+        &SYNTHETIC
+    }
 }
 
 fn main() {
@@ -121,8 +123,14 @@ fn flashcards(bencher: Bencher, name: &str) {
     let f = fixture(name);
     // Cards of every question the bank has, as `flashcards` makes them.
     let mut rng = Seed(7).rng();
-    let all = select::select(&f.bank, &Filters::default(), f.bank.questions.len(), true, &mut rng)
-        .expect("selects");
+    let all = select::select(
+        &f.bank,
+        &Filters::default(),
+        f.bank.questions.len(),
+        true,
+        &mut rng,
+    )
+    .expect("selects");
     let ctx = RenderContext::new(
         &f.bank,
         all,

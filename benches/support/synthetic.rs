@@ -78,7 +78,10 @@ fn question(yaml: &mut String, q: usize, sentences: usize) -> std::fmt::Result {
     let shown = if kind == "justify" { "short" } else { kind };
     let skill = SKILLS[q % SKILLS.len()];
     let level = 1 + q % 3;
-    writeln!(yaml, "  - id: q{q}\n    type: {shown}\n    skill: {skill}\n    difficulty: {level}")?;
+    writeln!(
+        yaml,
+        "  - id: q{q}\n    type: {shown}\n    skill: {skill}\n    difficulty: {level}"
+    )?;
     match kind {
         "single" => writeln!(
             yaml,
@@ -88,7 +91,10 @@ fn question(yaml: &mut String, q: usize, sentences: usize) -> std::fmt::Result {
             yaml,
             "    prompt: \"Vrai du jour {s} ? ({q})\"\n    choices: [un relevé, un député, une source]\n    answers: [un relevé, une source]"
         )?,
-        "truefalse" => writeln!(yaml, "    prompt: \"Le jour {s}, {a} parle ({q}).\"\n    answer: true")?,
+        "truefalse" => writeln!(
+            yaml,
+            "    prompt: \"Le jour {s}, {a} parle ({q}).\"\n    answer: true"
+        )?,
         "claim" => writeln!(
             yaml,
             "    prompt: \"Un député a publié le relevé {s} ({q}).\"\n    answer: not-stated"
@@ -110,7 +116,10 @@ fn question(yaml: &mut String, q: usize, sentences: usize) -> std::fmt::Result {
             s + 1,
             s + 2
         )?,
-        "card" => writeln!(yaml, "    front: \"Qui parle le jour {s} ? ({q})\"\n    back: \"{a}\"")?,
+        "card" => writeln!(
+            yaml,
+            "    front: \"Qui parle le jour {s} ? ({q})\"\n    back: \"{a}\""
+        )?,
         "open" => writeln!(
             yaml,
             "    prompt: \"Que vaut le relevé {s} ? ({q})\"\n    answer: Il est attribué.\n    rubric:\n      - {{points: 1, criterion: cite la source}}\n      - {{points: 0, criterion: rien}}"
@@ -126,9 +135,11 @@ fn question(yaml: &mut String, q: usize, sentences: usize) -> std::fmt::Result {
     } else {
         format!("Le jour {s}, {a}")
     };
-    writeln!(yaml, "    explanation: \"Voir le jour {s}.\"\n    evidence:\n      - \"{quote}\"")
+    writeln!(
+        yaml,
+        "    explanation: \"Voir le jour {s}.\"\n    evidence:\n      - \"{quote}\""
+    )
 }
-
 
 /// The article for a bank of `count` questions, and its number of sentences.
 pub(crate) fn article(count: usize) -> (String, usize) {
@@ -160,7 +171,10 @@ pub(crate) fn bank(count: usize, stem: &str, article: &str, sentences: usize) ->
 
 /// Writes `DIR/bench-N.yaml` and `DIR/bench-N.txt`; returns the bank's path
 /// and both sizes in bytes.
-pub(crate) fn write(count: usize, dir: &Path) -> std::io::Result<(std::path::PathBuf, usize, usize)> {
+pub(crate) fn write(
+    count: usize,
+    dir: &Path,
+) -> std::io::Result<(std::path::PathBuf, usize, usize)> {
     std::fs::create_dir_all(dir)?;
     let stem = format!("bench-{count}");
     let (article, sentences) = article(count);

@@ -18,9 +18,9 @@ use serde_yaml::{Mapping, Value};
 
 use super::format::{self, question_fields};
 use super::outline::{ItemLines, Outline};
-use yaml::{Document, Questions};
 use super::{Kind, Lang, Question, QuestionType, RubricLevel, Skill, Source};
 use crate::diagnostic::Findings;
+use yaml::{Document, Questions};
 
 pub(crate) use fields::parse_name;
 pub use fields::suggest_id;
