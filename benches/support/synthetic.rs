@@ -130,7 +130,7 @@ fn question(yaml: &mut String, q: usize, sentences: usize) -> std::fmt::Result {
         )?,
     }
     // Every third question quotes with an elision, to exercise ordered parts.
-    let quote = if q % 3 == 0 {
+    let quote = if q.is_multiple_of(3) {
         format!("Le jour {s} … (relevé n° {s})")
     } else {
         format!("Le jour {s}, {a}")
