@@ -1,99 +1,199 @@
-//! `cargo bench`: how long each stage takes on the shipped bank. Prints the
-//! mean and the fastest run of each stage; no statistics framework needed
-//! for figures in milliseconds.
+//! `cargo bench --bench pipeline`: each stage of mediaquiz, with divan, on
+//! the shipped bank and on a synthetic bank of 10 000 questions (made at
+//! start from `benches/support/synthetic.rs`, in a temporary folder: no big
+//! file in git). Stages: load + check (with evidence matching), selection +
+//! shuffling of the versions, rendering worksheets and keys, flashcards, and
+//! each export. Whole-process figures against the YAML floor are
+//! `scripts/bench.sh`'s.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::sync::LazyLock;
 
-use mediaquiz::bank::Lang;
-use mediaquiz::card::CardView;
+use divan::Bencher;
+use mediaquiz::bank::{Bank, Lang, Question, QuestionType};
 use mediaquiz::check::load_bank;
-use mediaquiz::output::{AnswerKey, Output, Remake, RenderContext, Worksheet};
-use mediaquiz::render::{self, Paper, SheetOptions};
+use mediaquiz::export::{self, Format, Input};
+use mediaquiz::output::{AnswerKey, Duplex, Flashcards, Output, Remake, RenderContext, Worksheet};
+use mediaquiz::render::Paper;
 use mediaquiz::select::{self, Filters, Seed, Shown};
 
-fn measure(name: &str, runs: u32, mut work: impl FnMut()) {
-    work();
-    let mut best = Duration::MAX;
-    let start = Instant::now();
-    for _ in 0..runs {
-        let one = Instant::now();
-        work();
-        best = best.min(one.elapsed());
-    }
-    let mean = start.elapsed() / runs;
-    println!(
-        "{name:<52} mean {:>9.3} ms   best {:>9.3} ms",
-        ms(mean),
-        ms(best)
-    );
+mod support;
+
+/// A bank to measure, and the size of the sheets drawn from it.
+struct Fixture {
+    /// `None` is the shipped bank.
+    path: Option<PathBuf>,
+    bank: Bank,
+    /// Questions a sheet, and versions a run.
+    count: usize,
+    versions: usize,
+    /// Keeps the synthetic bank's folder alive.
+    _dir: Option<tempfile::TempDir>,
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
+fn shipped() -> Fixture {
+    Fixture {
+        path: None,
+        bank: load_bank(None).expect("the shipped bank loads"),
+        // The shipped-bank job: `worksheet -n 12 --versions 3`.
+        count: 12,
+        versions: 3,
+        _dir: None,
+    }
+}
+
+fn synthetic() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (path, _, _) = support::synthetic::write(10_000, dir.path()).expect("writes the bank");
+    Fixture {
+        bank: load_bank(Some(&path)).expect("the synthetic bank loads"),
+        path: Some(path),
+        count: 40,
+        versions: 30,
+        _dir: Some(dir),
+    }
+}
+
+static SHIPPED: LazyLock<Fixture> = LazyLock::new(shipped);
+static SYNTHETIC: LazyLock<Fixture> = LazyLock::new(synthetic);
+
+/// The two banks, by the name divan prints.
+const BANKS: [&str; 2] = ["shipped", "10k"];
+
+fn fixture(name: &str) -> &'static Fixture {
+    if name == "shipped" {
+        &SHIPPED
+    } else {
+        &SYNTHETIC
+    }
 }
 
 fn main() {
-    let bank = load_bank(None).expect("the shipped bank loads");
-    measure("load + check the shipped bank (54 questions)", 200, || {
-        black_box(load_bank(None).expect("loads"));
+    divan::main();
+}
+
+#[divan::bench(args = BANKS, sample_count = 10)]
+fn load_and_check(bencher: Bencher, name: &str) {
+    let path = fixture(name).path.clone();
+    bencher.bench(|| load_bank(black_box(path.as_deref())).expect("loads"));
+}
+
+/// The questions drawn and their shuffled versions, as `worksheet` makes them.
+fn draw(f: &Fixture) -> (Vec<&Question>, Vec<select::Version<'_>>) {
+    let mut rng = Seed(7).rng();
+    let chosen =
+        select::select(&f.bank, &Filters::default(), f.count, false, &mut rng).expect("selects");
+    let versions = select::versions(&chosen, f.versions, &mut rng);
+    (chosen, versions)
+}
+
+#[divan::bench(args = BANKS)]
+fn select_and_shuffle(bencher: Bencher, name: &str) {
+    let f = fixture(name);
+    bencher.bench(|| draw(black_box(f)));
+}
+
+fn context(f: &Fixture) -> RenderContext<'_> {
+    let (chosen, versions) = draw(f);
+    RenderContext::new(
+        &f.bank,
+        chosen,
+        versions,
+        Lang::Fr,
+        Seed(7),
+        Paper::A4,
+        Remake::default(),
+    )
+}
+
+#[divan::bench(args = BANKS, sample_count = 10)]
+fn worksheets_and_keys(bencher: Bencher, name: &str) {
+    let ctx = context(fixture(name));
+    let sheet = Worksheet { with_article: true };
+    bencher.bench(|| {
+        black_box(sheet.render(&ctx).expect("renders"));
+        black_box(AnswerKey.render(&ctx).expect("renders"));
     });
-    let options = SheetOptions {
-        lang: Lang::Fr,
-        seed: Seed(7),
-        paper: Paper::A4,
-        with_article: true,
-        remake: "mediaquiz worksheet -n 12 --versions 3 --seed 7".to_owned(),
-    };
-    measure("select 12 + shuffle 3 versions", 2000, || {
-        let mut rng = Seed(7).rng();
-        let chosen =
-            select::select(&bank, &Filters::default(), 12, false, &mut rng).expect("selects");
-        black_box(select::versions(&chosen, 3, &mut rng));
-    });
-    measure("render 3 worksheets + 3 keys (12 questions)", 200, || {
-        let mut rng = Seed(7).rng();
-        let chosen =
-            select::select(&bank, &Filters::default(), 12, false, &mut rng).expect("selects");
-        for version in select::versions(&chosen, 3, &mut rng) {
-            black_box(render::worksheet(&bank, &version, &options).expect("renders"));
-            black_box(render::answers(&bank, &version, &options).expect("renders"));
-        }
-    });
-    measure(
-        "outputs + write the set of 6 files (12 questions)",
-        100,
-        || {
-            let mut rng = Seed(7).rng();
-            let chosen =
-                select::select(&bank, &Filters::default(), 12, false, &mut rng).expect("selects");
-            let versions = select::versions(&chosen, 3, &mut rng);
-            let ctx = RenderContext::new(
-                &bank,
-                chosen,
-                versions,
-                Lang::Fr,
-                Seed(7),
-                Paper::A4,
-                Remake::default(),
-            );
-            let outputs: [&dyn Output; 2] = [&Worksheet { with_article: true }, &AnswerKey];
-            let files: Vec<_> = outputs
-                .iter()
-                .flat_map(|o| o.render(&ctx).expect("renders"))
-                .collect();
-            let set: Vec<(&str, &[u8])> = files
-                .iter()
-                .map(|f| (f.name.as_str(), f.bytes.as_slice()))
-                .collect();
-            let dir = tempfile::tempdir().expect("a temporary folder");
-            black_box(mediaquiz::fsutil::write_set(dir.path(), &set).expect("writes"));
-        },
+}
+
+#[divan::bench(args = BANKS, sample_count = 10)]
+fn flashcards(bencher: Bencher, name: &str) {
+    let f = fixture(name);
+    // Cards of every question the bank has, as `flashcards` makes them.
+    let mut rng = Seed(7).rng();
+    let all = select::select(
+        &f.bank,
+        &Filters::default(),
+        f.bank.questions.len(),
+        true,
+        &mut rng,
+    )
+    .expect("selects");
+    let ctx = RenderContext::new(
+        &f.bank,
+        all,
+        Vec::new(),
+        Lang::Fr,
+        Seed(7),
+        Paper::A4,
+        Remake::default(),
     );
-    measure("card views of the 54 questions", 2000, || {
+    let output = Flashcards {
+        file_name: "flashcards.html".to_owned(),
+        duplex: Duplex::Long,
+    };
+    bencher.bench(|| black_box(output.render(&ctx).expect("renders")));
+}
+
+/// Every export of the whole bank, as `export --format F` makes it.
+#[divan::bench(
+    args = BANKS,
+    consts = [0, 1, 2, 3, 4, 5],
+    sample_count = 10,
+)]
+fn export_format<const F: usize>(bencher: Bencher, name: &str) {
+    const FORMATS: [Format; 6] = [
+        Format::Gift,
+        Format::Anki,
+        Format::AnkiText,
+        Format::Qti,
+        Format::Json,
+        Format::Markdown,
+    ];
+    let f = fixture(name);
+    let format = FORMATS[F];
+    let questions: Vec<&Question> = f
+        .bank
+        .questions
+        .iter()
+        .filter(|q| format.carries_cards() || q.question_type() != QuestionType::Card)
+        .collect();
+    let input = Input {
+        bank: &f.bank,
+        questions: &questions,
+        lang: Lang::Fr,
+        seed: None,
+        modified: 0,
+    };
+    bencher.bench(|| black_box(export::export(format, &input).expect("exports")));
+}
+
+/// The self-check page (`export --format html`).
+#[divan::bench(args = BANKS, sample_count = 10)]
+fn export_html(bencher: Bencher, name: &str) {
+    let f = fixture(name);
+    bencher.bench(|| {
         let mut rng = Seed(7).rng();
-        for question in &bank.questions {
-            black_box(CardView::new(&Shown::shuffle(question, &mut rng), Lang::Fr));
-        }
+        let shown: Vec<Shown<'_>> = f
+            .bank
+            .questions
+            .iter()
+            .map(|q| Shown::shuffle(q, &mut rng))
+            .collect();
+        black_box(
+            mediaquiz::selfcheck::page(&f.bank, &shown, Lang::Fr, Seed(7), "mediaquiz export")
+                .expect("renders"),
+        )
     });
 }

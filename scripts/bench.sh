@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Times the release binary on synthetic banks of 1 000, 10  000 and 100 000
-# questions (examples/genbank.rs) and prints one table: median wall time,
-# CPU time, peak memory, and the ratio to the floor (a bare parse of the same
-# file into a generic YAML value, examples/yamlfloor.rs), measured in the same
-# run. Also times the teacher's Python script (benches/teacher.py) on 10 000.
+# Times the release binary on synthetic banks (examples/genbank.rs; default
+# 1 000, 10 000 and 100 000 questions) and on the shipped bank, and prints one
+# Markdown table: median wall time, median CPU time (user + sys), median peak
+# memory, and the ratios to the floor (a bare parse of the same file into a
+# generic YAML value with the same crate, examples/yamlfloor.rs) measured in
+# the same run. CPU ratios are the ones to trust on a shared machine: wall
+# time counts other people's compilations. Also times the teacher's Python
+# script (benches/teacher.py, PyYAML + Jinja2) on 10 000 questions, and
+# prints the growth from 10 000 to 100 000 questions.
 #
 #   scripts/bench.sh [SIZES...]      default: 1000 10000 100000
 #   RUNS=5 scripts/bench.sh          repetitions per cell (median; default 3)
-#   SHIPPED=1 scripts/bench.sh 1000  also the shipped bank rows and --pdf
+#   PDF=1 scripts/bench.sh           also the shipped bank with --pdf
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sizes=("${@:-1000 10000 100000}")
-read -r -a sizes <<<"${sizes[*]}"
+read -r -a sizes <<<"${*:-1000 10000 100000}"
 runs=${RUNS:-3}
 work=${BENCH_DIR:-target/bench}
 mkdir -p "$work"
@@ -21,50 +24,83 @@ cargo build --release --quiet --bin mediaquiz --example genbank --example yamlfl
 bin=target/release/mediaquiz
 floor=target/release/examples/yamlfloor
 
-# Runs a command $runs times; prints "median_wall cpu_of_that_run peak_rss_kb".
+# The median of the numbers on stdin.
+median() { sort -g | sed -n "$(((runs + 1) / 2))p"; }
+
+# Runs a command $runs times; prints "wall cpu rss_kb", each the median of its
+# own column. A failing command stops the script: a figure for an error is
+# no figure.
 measure() {
-    local i out
+    local i out walls=() cpus=() rsss=()
     for ((i = 0; i < runs; i++)); do
         out=$(/usr/bin/time -f '%e %U %S %M' "$@" 2>&1 >/dev/null | tail -n 1)
         read -r wall user sys rss <<<"$out"
-        echo "$wall $(echo "$user + $sys" | bc) $rss"
-    done | sort -n | sed -n "$(((runs + 1) / 2))p"
+        walls+=("$wall")
+        cpus+=("$(echo "$user + $sys" | bc)")
+        rsss+=("$rss")
+    done
+    echo "$(printf '%s\n' "${walls[@]}" | median)" \
+        "$(printf '%s\n' "${cpus[@]}" | median)" \
+        "$(printf '%s\n' "${rsss[@]}" | median)"
 }
 
-row() { # label floor_wall floor_cpu command...
-    local label=$1 fwall=$2 fcpu=$3
-    shift 3
+declare -A cpu_of
+fcpu=1 fmb=1
+
+# floor_row LABEL FILE: measures the floor on FILE (under the command in
+# `wrap`, if any) and remembers it for `row`.
+wrap=()
+floor_row() {
+    local wall cpu rss
+    read -r wall cpu rss < <(measure "${wrap[@]}" "$floor" "$2")
+    fcpu=$cpu
+    fmb=$(echo "$(stat -c %s "$2") / 1048576" | bc -l)
+    printf '| %-46s | %7.2f | %7.2f | %7.0f | %6.1f× |         |\n' \
+        "$1 ($(printf '%.1f' "$fmb") MB): floor" "$wall" "$cpu" "$((rss / 1024))" \
+        "$(echo "$rss / 1024 / $fmb" | bc -l)"
+}
+
+# row KEY LABEL COMMAND...: one measured command against the last floor.
+row() {
+    local key=$1 label=$2 wall cpu rss
+    shift 2
     read -r wall cpu rss < <(measure "$@")
-    printf '| %-44s | %8.2f | %8.2f | %8.0f | %6.2f× | %6.2f× |\n' \
+    cpu_of[$key]=$cpu
+    printf '| %-46s | %7.2f | %7.2f | %7.0f | %6.1f× | %6.2f× |\n' \
         "$label" "$wall" "$cpu" "$((rss / 1024))" \
-        "$(echo "$wall / $fwall" | bc -l)" "$(echo "$cpu / $fcpu" | bc -l)"
+        "$(echo "$rss / 1024 / $fmb" | bc -l)" "$(echo "$cpu / $fcpu" | bc -l)"
 }
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
-printf '| %-44s | %8s | %8s | %8s | %7s | %7s |\n' command "wall s" "CPU s" "RSS MB" "÷floor" "CPU÷fl"
-echo "|----------------------------------------------|----------|----------|----------|---------|---------|"
+echo "machine: $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
+echo
+printf '| %-46s | %7s | %7s | %7s | %7s | %7s |\n' command "wall s" "CPU s" "RSS MB" "RSS÷file" "CPU÷floor"
+echo "|------------------------------------------------|---------|---------|---------|----------|---------|"
 
-if [[ -n ${SHIPPED:-} ]]; then
-    shipped=questions/lere/lere.yaml
-    read -r fwall fcpu frss < <(measure "$floor" "$shipped")
-    printf '| %-44s | %8.3f | %8.3f | %8.0f |         |         |\n' "floor: shipped bank" "$fwall" "$fcpu" "$((frss / 1024))"
-    row "shipped: worksheet -n 12 --versions 3" "$fwall" "$fcpu" \
-        "$bin" worksheet -n 12 --versions 3 --seed 7 --out "$work/ws-shipped"
-    row "shipped: worksheet -n 40 --versions 30 --pdf" "$fwall" "$fcpu" \
+# The shipped bank takes milliseconds, under /usr/bin/time's resolution: its
+# floor and its worksheet are each run $loops times in one process tree.
+loops=50
+repeat=(sh -c 'n=$1; shift; for i in $(seq "$n"); do "$@" >/dev/null || exit 1; done' sh "$loops")
+shipped=questions/lere/lere.yaml
+wrap=("${repeat[@]}")
+floor_row "shipped bank, ×$loops" "$shipped"
+wrap=()
+row shipped "shipped: worksheet -n 12 --versions 3, ×$loops" \
+    "${repeat[@]}" "$bin" worksheet -n 12 --versions 3 --seed 7 --out "$work/ws-shipped"
+if [[ -n ${PDF:-} ]]; then
+    row shipped-pdf "shipped: worksheet -n 40 --versions 30 --pdf" \
         "$bin" worksheet -n 40 --versions 30 --seed 7 --pdf --out "$work/pdf-shipped"
 fi
 
+commands=(check worksheet gift anki anki-text qti json markdown html)
 for n in "${sizes[@]}"; do
     bank=$work/bench-$n.yaml
     [[ -f $bank ]] || target/release/examples/genbank "$n" "$work" 2>/dev/null
-    read -r fwall fcpu frss < <(measure "$floor" "$bank")
-    size=$(($(stat -c %s "$bank") / 1024 / 1024))
-    printf '| %-44s | %8.2f | %8.2f | %8.0f |         |         |\n' "floor: $n questions ($size MB)" "$fwall" "$fcpu" "$((frss / 1024))"
-    row "$n: check" "$fwall" "$fcpu" "$bin" check "$bank"
-    row "$n: worksheet -n 40 --versions 30" "$fwall" "$fcpu" \
+    floor_row "$n questions" "$bank"
+    row "$n check" "$n: check" "$bin" check "$bank"
+    row "$n worksheet" "$n: worksheet -n 40 --versions 30" \
         "$bin" worksheet --bank "$bank" -n 40 --versions 30 --seed 7 --out "$work/ws-$n"
-    for format in gift anki anki-text qti json markdown html; do
-        row "$n: export --format $format" "$fwall" "$fcpu" \
+    for format in "${commands[@]:2}"; do
+        row "$n $format" "$n: export --format $format" \
             "$bin" export --bank "$bank" --format "$format" --out "$work/export-$n.$format"
     done
     if [[ $n == 10000 ]]; then
@@ -75,7 +111,19 @@ for n in "${sizes[@]}"; do
             "$venv/bin/python" -c 'import yaml, jinja2' 2>/dev/null ||
                 "$venv/bin/pip" install --quiet PyYAML Jinja2
         fi
-        row "$n: teacher.py (PyYAML + Jinja2, 30 versions)" "$fwall" "$fcpu" \
+        row "$n teacher" "$n: teacher.py (PyYAML + Jinja2, 30 versions)" \
             "$venv/bin/python" benches/teacher.py "$bank" "$work/teacher-$n"
+        echo "| $n: mediaquiz worksheet ÷ teacher.py, CPU | | | | | $(echo "${cpu_of[$n teacher]} / ${cpu_of[$n worksheet]}" | bc -l | xargs printf '%.1f')× faster |"
     fi
 done
+
+if [[ -n ${cpu_of[10000 check]:-} && -n ${cpu_of[100000 check]:-} ]]; then
+    echo
+    echo "Growth from 10 000 to 100 000 questions (CPU time; target ≤ 12×):"
+    echo
+    for c in "${commands[@]}"; do
+        printf -- '- %s: %.1f×\n' "$c" "$(echo "${cpu_of[100000 $c]} / ${cpu_of[10000 $c]}" | bc -l)"
+    done
+fi
+echo
+echo "load average at end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,9 @@
 //! From YAML text to typed questions, reporting every problem with its line.
 //!
-//! The text is parsed once into a YAML value (syntax errors carry the parser's
-//! own line). Then each field is read by hand rather than by a derived
+//! The text is parsed once (syntax errors carry the parser's own line); each
+//! entry of `questions:` becomes a YAML value as the parser reaches it, is read
+//! into a typed question and dropped, so the whole bank is never held as one
+//! value tree. Each field is read by hand rather than by a derived
 //! `Deserialize`: one wrong field then costs one located message instead of the
 //! whole question, and messages can say how to fix it.
 
@@ -19,6 +21,7 @@ use super::outline::{ItemLines, Outline};
 use super::{Kind, Lang, Question, QuestionType, RubricLevel, Skill, Source};
 use crate::diagnostic::Findings;
 use crate::i18n::tr;
+use yaml::{Document, Questions};
 
 pub(crate) use fields::parse_name;
 pub use fields::suggest_id;
@@ -81,42 +84,110 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
         questions: Vec::new(),
         unread: Vec::new(),
         entries: 0,
-        outline,
+        outline: Outline::default(),
         findings: Findings::new(label, lang),
     };
-    let value = match yaml::load(text, lang) {
-        Ok(value) => value,
+    read_bank(label, text, &outline, lang, &mut parsed);
+    parsed.outline = outline;
+    parsed
+}
+
+/// The questions read so far while the parser streams `questions:`.
+struct Entries<'a> {
+    reader: Reader<'a>,
+    outline: &'a Outline,
+    questions: Vec<Question>,
+    unread: Vec<Unread>,
+    first_use: HashMap<String, usize>,
+}
+
+impl Entries<'_> {
+    /// Reads entry `index` of `questions:` and drops its YAML value.
+    fn read(&mut self, index: usize, item: Value) {
+        let reader = &mut self.reader;
+        let lines = self.outline.item(index);
+        let question = match read_question(reader, item, &lines, index) {
+            Ok(question) => question,
+            Err(unread) => {
+                self.unread.extend(unread);
+                return;
+            }
+        };
+        if let Some(first) = self.first_use.get(&question.id) {
+            reader.id.clone_from(&question.id);
+            let (id, lang) = (&question.id, reader.lang());
+            reader.error(
+                lines.key("id"),
+                tr!(
+                    lang,
+                    "identifiant `{id}` en double, déjà utilisé ligne {first}\u{a0}: chaque identifiant est unique",
+                    "duplicate id `{id}`, first used at line {first}: ids must be unique",
+                ),
+            );
+            self.unread.push(Unread {
+                line: question.line,
+                id: Some(question.id.clone()),
+                evidence: question.evidence.into_iter().map(|e| e.quote).collect(),
+            });
+            return;
+        }
+        self.first_use.insert(question.id.clone(), lines.key("id"));
+        self.questions.push(question);
+    }
+}
+
+fn read_bank(label: &str, text: &str, outline: &Outline, lang: Lang, parsed: &mut Parsed) {
+    // The questions' findings come after the top-level fields' ones, as if
+    // the fields were read first; they are kept apart until then.
+    let mut item_findings = Findings::new(label, lang);
+    let mut entries = Entries {
+        reader: Reader {
+            findings: &mut item_findings,
+            id: String::new(),
+        },
+        outline,
+        questions: Vec::new(),
+        unread: Vec::new(),
+        first_use: HashMap::new(),
+    };
+    let document = yaml::load_streaming(text, lang, &mut |index, item| {
+        entries.read(index, item)
+    });
+    let (mut top, listed) = match document {
+        Ok(Document::Fields { top, questions }) => (top, questions),
+        Ok(Document::Empty) => {
+            parsed.findings.error(
+                1,
+                None,
+                tr!(
+                    lang,
+                    "le fichier est vide\u{a0}: une banque commence par `title:`, `language:`, `source:` et `questions:` (voir docs/bank-format.md)",
+                    "the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
+                ),
+            );
+            return;
+        }
+        Ok(Document::NotMapping) => {
+            parsed.findings.error(
+                1,
+                None,
+                tr!(
+                    lang,
+                    "une banque est un ensemble de champs (`title:`, `language:`, `source:`, `questions:`), pas une liste ni une valeur seule",
+                    "a bank is a set of fields (`title:`, `language:`, `source:`, `questions:`), not a list or a single value",
+                ),
+            );
+            return;
+        }
         Err((line, message)) => {
             parsed.findings.error(line, None, message);
-            return parsed;
+            return;
         }
     };
-    if matches!(value, Value::Null) {
-        parsed.findings.error(
-            1,
-            None,
-            tr!(
-                lang,
-                "le fichier est vide\u{a0}: une banque commence par `title:`, `language:`, `source:` et `questions:` (voir docs/bank-format.md)",
-                "the file is empty: a bank starts with `title:`, `language:`, `source:` and `questions:` (see docs/bank-format.md)",
-            ),
-        );
-        return parsed;
-    }
-    let Value::Mapping(mut top) = value else {
-        parsed.findings.error(
-            1,
-            None,
-            tr!(
-                lang,
-                "une banque est un ensemble de champs (`title:`, `language:`, `source:`, `questions:`), pas une liste ni une valeur seule",
-                "a bank is a set of fields (`title:`, `language:`, `source:`, `questions:`), not a list or a single value",
-            ),
-        );
-        return parsed;
-    };
+    let Entries {
+        questions, unread, ..
+    } = entries;
 
-    let outline = parsed.outline.clone();
     let mut reader = Reader {
         findings: &mut parsed.findings,
         id: String::new(),
@@ -124,7 +195,7 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
     let at = |key: &str| outline.top(key);
     if top.contains_key("<<") {
         reader.error(at("<<"), merge_key(lang));
-        return parsed;
+        return;
     }
     if let Some(id) = reader.text(&mut top, "id", at("id")) {
         if is_valid_id(&id) {
@@ -166,10 +237,10 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
             }
         }
     }
-    parsed.source = read_source(&mut reader, &mut top, &outline);
-    let questions = match top.remove("questions") {
-        Some(Value::Sequence(items)) if !items.is_empty() => items,
-        Some(Value::Sequence(_)) | Some(Value::Null) => {
+    parsed.source = read_source(&mut reader, &mut top, outline);
+    let count = match listed {
+        Questions::List(count) if count > 0 => count,
+        Questions::List(_) | Questions::Other(Value::Null) => {
             reader.error(
                 at("questions"),
                 tr!(
@@ -178,9 +249,9 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
                     "`questions` is empty: a bank needs at least one question",
                 ),
             );
-            Vec::new()
+            0
         }
-        Some(_) => {
+        Questions::Other(_) => {
             reader.error(
                 at("questions"),
                 tr!(
@@ -189,9 +260,9 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
                     "`questions` must be a list, each question starting with `- id:`",
                 ),
             );
-            Vec::new()
+            0
         }
-        None => {
+        Questions::Absent => {
             reader.error(
                 1,
                 tr!(
@@ -200,7 +271,7 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
                     "missing `questions`: the list of questions",
                 ),
             );
-            Vec::new()
+            0
         }
     };
     reader.unknown_keys(
@@ -209,42 +280,10 @@ pub fn parse(label: &str, text: &str, interface: Option<Lang>) -> Parsed {
         |k| outline.top(k),
         lang.pick("une banque", "a bank"),
     );
-
-    parsed.entries = questions.len();
-    let mut first_use: HashMap<String, usize> = HashMap::new();
-    for (index, item) in questions.into_iter().enumerate() {
-        let lines = outline.item(index);
-        let question = match read_question(&mut reader, item, &lines, index) {
-            Ok(question) => question,
-            Err(unread) => {
-                parsed.unread.extend(unread);
-                continue;
-            }
-        };
-        {
-            if let Some(first) = first_use.get(&question.id) {
-                reader.id.clone_from(&question.id);
-                let id = &question.id;
-                reader.error(
-                    lines.key("id"),
-                    tr!(
-                        lang,
-                        "identifiant `{id}` en double, déjà utilisé ligne {first}\u{a0}: chaque identifiant est unique",
-                        "duplicate id `{id}`, first used at line {first}: ids must be unique",
-                    ),
-                );
-                parsed.unread.push(Unread {
-                    line: question.line,
-                    id: Some(question.id.clone()),
-                    evidence: question.evidence.into_iter().map(|e| e.quote).collect(),
-                });
-                continue;
-            }
-            first_use.insert(question.id.clone(), lines.key("id"));
-            parsed.questions.push(question);
-        }
-    }
-    parsed
+    parsed.entries = count;
+    parsed.findings.list.append(&mut item_findings.list);
+    parsed.questions = questions;
+    parsed.unread = unread;
 }
 
 fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) -> Option<Source> {

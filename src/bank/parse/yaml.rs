@@ -8,10 +8,11 @@
 use std::cell::Cell;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
-use serde_yaml::Value;
+use serde_yaml::{Mapping, Value};
 
 use crate::bank::Lang;
 use crate::diagnostic::control_char;
@@ -26,11 +27,67 @@ const EXPANSION_SLACK: usize = 64 * 1024;
 const TOO_BIG: &str = "mediaquiz: alias expansion over budget";
 
 /// Parses `text` into a YAML value, or says at which line and why not (in `lang`).
+#[cfg(test)]
 pub(super) fn load(text: &str, lang: Lang) -> Result<Value, (usize, String)> {
+    refuse_early(text, lang)?;
+    serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text, lang))
+}
+
+/// A bank's document once its `questions:` went through the callback.
+#[derive(Debug)]
+pub(super) enum Document {
+    /// An empty file.
+    Empty,
+    /// A list or a single value rather than a set of fields.
+    NotMapping,
+    /// The top-level fields but `questions`, and what `questions` held.
+    Fields {
+        /// Every top-level field but `questions`.
+        top: Mapping,
+        /// What `questions:` held.
+        questions: Questions,
+    },
+}
+
+/// What a bank's `questions:` held.
+#[derive(Debug)]
+pub(super) enum Questions {
+    /// No `questions:` key.
+    Absent,
+    /// A list of this many entries, each given to the callback.
+    List(usize),
+    /// Anything else (null, a mapping, a single value).
+    Other(Value),
+}
+
+/// Parses `text` with each entry of the top-level `questions:` list handed
+/// to `each` (with its index) as soon as the parser has built it, so that the
+/// whole bank is never held as one value tree: memory stays near the typed
+/// questions' own size. Errors are the same, and located the same, as a parse
+/// into one `Value`.
+pub(super) fn load_streaming(
+    text: &str,
+    lang: Lang,
+    each: &mut dyn FnMut(usize, Value),
+) -> Result<Document, (usize, String)> {
+    refuse_early(text, lang)?;
+    let de = serde_yaml::Deserializer::from_str(text);
+    Top { each }
+        .deserialize(de)
+        .map_err(|err| explain_yaml_error(&err, text, lang))
+}
+
+/// Control characters and alias bombs, refused before the real parse.
+fn refuse_early(text: &str, lang: Lang) -> Result<(), (usize, String)> {
     if let Some(found) = first_control_char(text, lang) {
         return Err(found);
     }
-    // Any error but ours is the crate's, reported below with its wording.
+    // Without a `*` there is no alias, and a file cannot expand beyond about
+    // twice its size: the counting walk (a whole extra parse) is not needed.
+    if !text.contains('*') {
+        return Ok(());
+    }
+    // Any error but ours is the crate's, reported by the real parse.
     if let Err(err) = expand_within(text, text.len() * EXPANSION_FACTOR + EXPANSION_SLACK)
         && err.to_string().contains(TOO_BIG)
     {
@@ -43,7 +100,157 @@ pub(super) fn load(text: &str, lang: Lang) -> Result<Value, (usize, String)> {
             ),
         ));
     }
-    serde_yaml::from_str(text).map_err(|err| explain_yaml_error(&err, text, lang))
+    Ok(())
+}
+
+/// The document's top level: a mapping whose `questions` are streamed.
+struct Top<'f> {
+    each: &'f mut dyn FnMut(usize, Value),
+}
+
+impl<'de> DeserializeSeed<'de> for Top<'_> {
+    type Value = Document;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Document, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Top<'_> {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The wording of `Value`'s own visitor, should a message quote it.
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Document, E> {
+        Ok(Document::NotMapping)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Document, E> {
+        Ok(Document::NotMapping)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Document, E> {
+        Ok(Document::NotMapping)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Document, E> {
+        Ok(Document::NotMapping)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Document, E> {
+        Ok(Document::NotMapping)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::Empty)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::Empty)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Document, D::Error> {
+        self.deserialize(de)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
+        // Read whole, so that an error inside is reported as before.
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(Document::NotMapping)
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Document, A::Error> {
+        Value::deserialize(de::value::EnumAccessDeserializer::new(data))?;
+        Ok(Document::NotMapping)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut top = Mapping::new();
+        let mut questions = Questions::Absent;
+        while let Some(key) = map.next_key::<Value>()? {
+            let is_questions = key.as_str() == Some("questions");
+            if top.contains_key(&key) || (is_questions && !matches!(questions, Questions::Absent)) {
+                return Err(de::Error::custom(duplicate(&key)));
+            }
+            if is_questions {
+                questions = map.next_value_seed(List {
+                    each: &mut *self.each,
+                })?;
+            } else {
+                let value = map.next_value::<Value>()?;
+                top.insert(key, value);
+            }
+        }
+        Ok(Document::Fields { top, questions })
+    }
+}
+
+/// The YAML crate's own message for a key given twice.
+fn duplicate(key: &Value) -> String {
+    match key {
+        Value::Null => "duplicate entry with null key".to_owned(),
+        Value::Bool(b) => format!("duplicate entry with key `{b}`"),
+        Value::Number(n) => format!("duplicate entry with key {n}"),
+        Value::String(s) => format!("duplicate entry with key {s:?}"),
+        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => {
+            "duplicate entry in YAML map".to_owned()
+        }
+    }
+}
+
+/// The value of `questions:`: a list is handed out entry by entry.
+struct List<'f> {
+    each: &'f mut dyn FnMut(usize, Value),
+}
+
+impl<'de> DeserializeSeed<'de> for List<'_> {
+    type Value = Questions;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Questions, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for List<'_> {
+    type Value = Questions;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::Bool(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::from(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::from(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::from(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::from(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::Null))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Questions, E> {
+        Ok(Questions::Other(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Questions, D::Error> {
+        self.deserialize(de)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Questions, A::Error> {
+        let value = Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(Questions::Other(value))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Questions, A::Error> {
+        let value = Value::deserialize(de::value::EnumAccessDeserializer::new(data))?;
+        Ok(Questions::Other(value))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Questions, A::Error> {
+        let mut count = 0;
+        while let Some(item) = seq.next_element::<Value>()? {
+            (self.each)(count, item);
+            count += 1;
+        }
+        Ok(Questions::List(count))
+    }
 }
 
 /// The first raw control character in the file (tab, line feed and carriage
