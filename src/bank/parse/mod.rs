@@ -150,9 +150,7 @@ fn read_bank(label: &str, text: &str, outline: &Outline, lang: Lang, parsed: &mu
         unread: Vec::new(),
         first_use: HashMap::new(),
     };
-    let document = yaml::load_streaming(text, lang, &mut |index, item| {
-        entries.read(index, item)
-    });
+    let document = yaml::load_streaming(text, lang, &mut |index, item| entries.read(index, item));
     let (mut top, listed) = match document {
         Ok(Document::Fields { top, questions }) => (top, questions),
         Ok(Document::Empty) => {
