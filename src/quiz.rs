@@ -49,8 +49,9 @@ pub struct Summary {
     /// `(earned, possible)` points, as the answer key grades the sheet
     /// (partial credit for gaps, pairs, multi and order; see [`grade::points`]).
     pub points: (u32, u32),
-    /// `(right, answered)` per skill.
-    pub by_skill: BTreeMap<Skill, (usize, usize)>,
+    /// `(earned, possible)` points per skill, counted as `points` is, so a
+    /// half-right match shows as half, not as missed.
+    pub by_skill: BTreeMap<Skill, (u32, u32)>,
     /// The questions missed.
     pub missed: Vec<Missed>,
     /// `(scored, possible)` points the student gave themselves on open
@@ -73,7 +74,8 @@ struct Text {
     one_line_per_gap: &'static str,
     right: &'static str,
     wrong: &'static str,
-    partly: &'static str,
+    /// "2 right out of 3": for one, for several.
+    partly: (&'static str, &'static str),
     spelling: &'static str,
     why: &'static str,
     your_reason: &'static str,
@@ -113,7 +115,7 @@ const FR: Text = Text {
     one_line_per_gap: "Une ligne par trou",
     right: "✓ Juste !",
     wrong: "✗ Pas tout à fait. La réponse :",
-    partly: "justes sur",
+    partly: ("juste sur", "justes sur"),
     spelling: "Attention à l’orthographe :",
     why: "Pourquoi :",
     your_reason: "Comparez avec la justification attendue :",
@@ -151,7 +153,7 @@ const EN: Text = Text {
     one_line_per_gap: "One line per blank",
     right: "✓ Right!",
     wrong: "✗ Not quite. The answer:",
-    partly: "right out of",
+    partly: ("right out of", "right out of"),
     spelling: "Mind the spelling:",
     why: "Why:",
     your_reason: "Compare with the expected reasoning:",
@@ -233,10 +235,10 @@ pub fn run(
                 summary.points.0 += earned;
                 summary.points.1 += possible;
                 let cell = summary.by_skill.entry(shown.question.skill).or_default();
-                cell.1 += 1;
+                cell.0 += earned;
+                cell.1 += possible;
                 if grade.right {
                     summary.right += 1;
-                    cell.0 += 1;
                 } else {
                     summary.missed.push(Missed {
                         number: index + 1,
@@ -526,7 +528,9 @@ fn feedback(
             item(out, style, &format!("  {marker}"), rest)?;
         }
         if graded.parts.1 > 1 && graded.parts.0 > 0 {
-            writeln!(out, "  {} {} {}", graded.parts.0, x.partly, graded.parts.1)?;
+            let (right, of) = graded.parts;
+            let partly = if right == 1 { x.partly.0 } else { x.partly.1 };
+            writeln!(out, "  {right} {partly} {of}")?;
         }
     }
     for (typed, right) in &graded.slips {
@@ -648,8 +652,13 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         }
     )?;
     writeln!(out, "{}", x.by_skill)?;
-    for (skill, (right, asked)) in &summary.by_skill {
-        writeln!(out, "  {:<20} {right}/{asked}", i18n::skill(lang, *skill))?;
+    for (skill, (earned, possible)) in &summary.by_skill {
+        writeln!(
+            out,
+            "  {:<20} {earned}/{possible} {}",
+            i18n::skill(lang, *skill),
+            x.points
+        )?;
     }
     if !summary.missed.is_empty() {
         writeln!(out, "{}", x.to_review)?;

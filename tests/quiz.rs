@@ -76,7 +76,7 @@ fn a_partly_right_answer_says_how_much() {
         transcript.contains("✗ Pas tout à fait. La réponse : 1c 2a 3b"),
         "{transcript}"
     );
-    assert!(transcript.contains("  1 justes sur 3"));
+    assert!(transcript.contains("  1 juste sur 3"), "{transcript}");
     // Scored as the key grades the sheet: a point per pair right; and the
     // summary spells the pairs out.
     assert!(
@@ -87,6 +87,13 @@ fn a_partly_right_answer_says_how_much() {
         "     → 1. Le CSP → c) lance une offensive\n     → 2. Les sources civiles → a) confirment le départ\n"
     ));
     assert!(!transcript.contains("→ 1c 2a 3b\n"), "{transcript}");
+    // Each skill is scored in the same points, so the pair that was right counts.
+    let by_skill = transcript
+        .split("Par compétence :\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or_default();
+    assert!(by_skill.ends_with(" 1/3 points"), "{transcript}");
 }
 
 #[test]
@@ -117,7 +124,7 @@ fn q_quits_and_prints_the_summary() {
     let summary = transcript.split("── Bilan ──").nth(1).unwrap();
     assert_eq!(
         summary,
-        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\nPar compétence :\n  rappel des faits     1/1\n  contexte             0/1\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
+        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\nPar compétence :\n  rappel des faits     2/2 points\n  contexte             0/1 points\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
     );
 }
 
