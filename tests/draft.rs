@@ -151,6 +151,39 @@ fn lang_flag_overrides_detection_and_out_names_the_bank() {
 }
 
 #[test]
+fn a_bank_drafted_into_another_folder_is_told_the_check_that_works() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("draft/flood-valley.en.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    fs::create_dir_all(dir.path().join("banks/week1")).unwrap();
+    let output = mediaquiz(&["draft", "a.txt", "--out", "banks/week1/a.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let suggested = "mediaquiz --root . check banks/week1/a.yaml";
+    assert!(stderr.contains(&format!("then `{suggested}`")), "{stderr}");
+    // The command as printed reaches the TODOs, not a refusal of the article.
+    let args: Vec<&str> = suggested.split(' ').skip(1).collect();
+    let mut all = vec!["--lang", "en"];
+    all.extend(args);
+    let check = mediaquiz(&all).current_dir(dir.path()).output().unwrap();
+    let findings = stdout_of(&check);
+    assert!(findings.contains("is still `TODO`"), "{findings}");
+    assert!(!findings.contains("outside the root"), "{findings}");
+    // Beside the article, the plain command is enough.
+    mediaquiz(&["--lang", "en", "draft", "a.txt", "--out", "b.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("then `mediaquiz check b.yaml`"));
+}
+
+#[test]
 fn never_overwrites_without_force() {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(
