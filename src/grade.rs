@@ -54,6 +54,9 @@ pub struct Grade {
     pub slips: Vec<(String, String)>,
     /// Wrong choices picked, as written indexes (for their feedback).
     pub wrong_choices: Vec<usize>,
+    /// Pairs or ranks placed wrong, as written indexes (a match's left-hand
+    /// items, numbered from 0), so feedback can say which.
+    pub wrong_parts: Vec<usize>,
 }
 
 impl Grade {
@@ -63,6 +66,7 @@ impl Grade {
             parts: (usize::from(right), 1),
             slips: Vec::new(),
             wrong_choices: Vec::new(),
+            wrong_parts: Vec::new(),
         }
     }
 }
@@ -325,6 +329,7 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
                     .into_iter()
                     .filter(|w| !c.correct.contains(w))
                     .collect(),
+                wrong_parts: Vec::new(),
             }
         }
         (Kind::TrueFalse { answer, .. }, Answer::Bool(b)) => Grade::all_or_nothing(answer == b),
@@ -349,16 +354,19 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
         // display position; it is right where the shuffle put that item.
         (Kind::Match { .. }, Answer::Pairs(placed))
         | (Kind::Order { .. }, Answer::Order(placed)) => {
-            let hits = placed
+            let wrong_parts: Vec<usize> = placed
                 .iter()
                 .enumerate()
-                .filter(|&(written, &position)| shown.order.get(position) == Some(&written))
-                .count();
+                .filter(|&(written, &position)| shown.order.get(position) != Some(&written))
+                .map(|(written, _)| written)
+                .collect();
+            let hits = placed.len() - wrong_parts.len();
             Grade {
                 right: hits == shown.order.len(),
                 parts: (hits, shown.order.len()),
                 slips: Vec::new(),
                 wrong_choices: Vec::new(),
+                wrong_parts,
             }
         }
         _ => Grade::all_or_nothing(false),
@@ -383,6 +391,7 @@ fn grade_texts(texts: &[String], gaps: &[Vec<String>]) -> Grade {
         parts: (hits, gaps.len()),
         slips,
         wrong_choices: Vec::new(),
+        wrong_parts: Vec::new(),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
-use crate::answer::AnswerView;
+use crate::answer::{AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
@@ -522,10 +522,19 @@ fn feedback(
             style,
             &format!("{} {}", style.red(x.wrong), style.bold(&answer[0])),
         )?;
-        for line in &answer[1..] {
+        // A match half right marks each pair, so the student sees which.
+        let partial_match = matches!(view.solution, Solution::Match(_)) && graded.parts.0 > 0;
+        for (written, line) in answer[1..].iter().enumerate() {
             // "  1. left → b) right": continued under the left text.
             let (marker, rest) = line.trim_start().split_once(' ').unwrap_or(("", line));
-            item(out, style, &format!("  {marker}"), rest)?;
+            let marker = if !partial_match {
+                format!("  {marker}")
+            } else if graded.wrong_parts.contains(&written) {
+                format!("✗ {marker}")
+            } else {
+                format!("✓ {marker}")
+            };
+            item(out, style, &marker, rest)?;
         }
         if graded.parts.1 > 1 && graded.parts.0 > 0 {
             let (right, of) = graded.parts;
@@ -713,6 +722,7 @@ mod tests {
                 parts: (0, 1),
                 slips: Vec::new(),
                 wrong_choices: wrong,
+                wrong_parts: Vec::new(),
             };
             feedback(&shown, &graded, None, options(style), &mut out).unwrap();
         }

@@ -77,6 +77,12 @@ fn a_partly_right_answer_says_how_much() {
         "{transcript}"
     );
     assert!(transcript.contains("  1 juste sur 3"), "{transcript}");
+    // Each pair says whether it was placed right.
+    assert!(transcript.contains("✓ 1. Le CSP → c)"), "{transcript}");
+    assert!(
+        transcript.contains("✗ 2. Les sources civiles → a)"),
+        "{transcript}"
+    );
     // Scored as the key grades the sheet: a point per pair right; and the
     // summary spells the pairs out.
     assert!(
