@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::text::{Folded, fold_quote};
 
@@ -184,7 +184,13 @@ impl Article {
         }
         // The earliest start of each distinct part in the folded article.
         let mut first = vec![usize::MAX; patterns.len()];
-        if let Ok(automaton) = AhoCorasick::new(&patterns) {
+        // A contiguous NFA: the DFA the crate picks for a few hundred quotes
+        // took longer to build (14 % of a whole `worksheet` run on the shipped
+        // bank) than the one pass over the article it then speeds up.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns);
+        if let Ok(automaton) = automaton {
             for hit in automaton.find_overlapping_iter(&self.folded.text) {
                 let slot = &mut first[hit.pattern().as_usize()];
                 *slot = (*slot).min(hit.start());
