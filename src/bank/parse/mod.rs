@@ -101,7 +101,21 @@ struct Entries<'a> {
     first_use: HashMap<String, usize>,
 }
 
-impl Entries<'_> {
+impl<'a> Entries<'a> {
+    /// None read yet; findings go to `findings`.
+    fn new(findings: &'a mut Findings, outline: &'a Outline) -> Self {
+        Entries {
+            reader: Reader {
+                findings,
+                id: String::new(),
+            },
+            outline,
+            questions: Vec::new(),
+            unread: Vec::new(),
+            first_use: HashMap::new(),
+        }
+    }
+
     /// Reads entry `index` of `questions:` and drops its YAML value.
     fn read(&mut self, index: usize, item: Value) {
         let reader = &mut self.reader;
@@ -140,17 +154,21 @@ fn read_bank(label: &str, text: &str, outline: &Outline, lang: Lang, parsed: &mu
     // The questions' findings come after the top-level fields' ones, as if
     // the fields were read first; they are kept apart until then.
     let mut item_findings = Findings::new(label, lang);
-    let mut entries = Entries {
-        reader: Reader {
-            findings: &mut item_findings,
-            id: String::new(),
-        },
-        outline,
-        questions: Vec::new(),
-        unread: Vec::new(),
-        first_use: HashMap::new(),
+    let mut entries = Entries::new(&mut item_findings, outline);
+    let sliced = yaml::load_sliced(text, outline, lang, &mut |index, item| {
+        entries.read(index, item);
+    });
+    let document = match sliced {
+        Some(document) => document,
+        None => {
+            // The whole-document parse is the reference: what the cut
+            // entries gave is forgotten, findings included.
+            drop(entries);
+            item_findings = Findings::new(label, lang);
+            entries = Entries::new(&mut item_findings, outline);
+            yaml::load_streaming(text, lang, &mut |index, item| entries.read(index, item))
+        }
     };
-    let document = yaml::load_streaming(text, lang, &mut |index, item| entries.read(index, item));
     let (mut top, listed) = match document {
         Ok(Document::Fields { top, questions }) => (top, questions),
         Ok(Document::Empty) => {
