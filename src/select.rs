@@ -5,7 +5,7 @@
 //! first, then version A, B, C… So the same seed and flags give the same
 //! sheets on every machine, and version A does not depend on `--versions`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
 use rand::SeedableRng;
@@ -158,8 +158,21 @@ pub fn select<'b>(
     }
     let mut skills: Vec<Skill> = by_skill.keys().copied().collect();
     skills.shuffle(rng);
-    for group in by_skill.values_mut() {
+    // Each skill's questions in shuffled order, queued by type with their
+    // place in that order: taking "the first question of the type used least"
+    // then costs a look at a few queue fronts, not a scan and a removal in
+    // the whole group (quadratic when a page takes all 100 000 questions).
+    let mut queues: BTreeMap<Skill, BTreeMap<QuestionType, VecDeque<(usize, &Question)>>> =
+        BTreeMap::new();
+    for (skill, group) in &mut by_skill {
         group.shuffle(rng);
+        let by_type = queues.entry(*skill).or_default();
+        for (place, question) in group.iter().enumerate() {
+            by_type
+                .entry(question.question_type())
+                .or_default()
+                .push_back((place, question));
+        }
     }
     // Round-robin over the skills; within a skill, the first question (in
     // shuffled order) of the type used least so far, so a sheet mixes types too.
@@ -170,18 +183,21 @@ pub fn select<'b>(
             if picked.len() == count {
                 break;
             }
-            let Some(group) = by_skill.get_mut(skill).filter(|g| !g.is_empty()) else {
+            let Some(by_type) = queues.get_mut(skill) else {
                 continue;
             };
-            let best = (0..group.len())
-                .min_by_key(|&i| {
-                    type_counts
-                        .get(&group[i].question_type())
-                        .copied()
-                        .unwrap_or(0)
-                })
-                .unwrap_or(0);
-            let question = group.remove(best);
+            let best = by_type
+                .iter()
+                .filter_map(|(qtype, queue)| queue.front().map(|&(place, _)| (qtype, place)))
+                .min_by_key(|&(qtype, place)| (type_counts.get(qtype).copied().unwrap_or(0), place))
+                .map(|(qtype, _)| *qtype);
+            let Some(question) = best
+                .and_then(|qtype| by_type.get_mut(&qtype))
+                .and_then(VecDeque::pop_front)
+                .map(|(_, question)| question)
+            else {
+                continue;
+            };
             *type_counts.entry(question.question_type()).or_default() += 1;
             picked.push(question);
         }
