@@ -162,8 +162,7 @@ pub fn select<'b>(
     // place in that order: taking "the first question of the type used least"
     // then costs a look at a few queue fronts, not a scan and a removal in
     // the whole group (quadratic when a page takes all 100 000 questions).
-    let mut queues: BTreeMap<Skill, BTreeMap<QuestionType, VecDeque<(usize, &Question)>>> =
-        BTreeMap::new();
+    let mut queues: BTreeMap<Skill, TypeQueues<'_>> = BTreeMap::new();
     for (skill, group) in &mut by_skill {
         group.shuffle(rng);
         let by_type = queues.entry(*skill).or_default();
@@ -204,6 +203,9 @@ pub fn select<'b>(
     }
     Ok(picked)
 }
+
+/// One skill's questions by type, each with its place in the shuffled order.
+type TypeQueues<'b> = BTreeMap<QuestionType, VecDeque<(usize, &'b Question)>>;
 
 /// How one question is shown in one version: the permutation applied to what
 /// it lists. `order[i]` is the written index of the entry shown in place `i`.
