@@ -254,6 +254,18 @@ fn check(
 /// How many questions `worksheet` and `quiz` choose without `-n`.
 const DEFAULT_COUNT: usize = 10;
 
+impl crate::cli::FilterArgs {
+    /// The filters these flags describe.
+    pub fn filters(&self) -> Filters {
+        Filters {
+            skills: self.skills.clone(),
+            types: self.types.clone(),
+            difficulties: self.difficulties.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+
 impl SelectArgs {
     /// The filters these flags describe.
     pub fn filters(&self) -> Filters {
@@ -422,12 +434,7 @@ fn flashcards(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let filters = Filters {
-        skills: args.skills.clone(),
-        types: args.types.clone(),
-        difficulties: args.difficulties.clone(),
-        tags: args.tags.clone(),
-    };
+    let filters = args.filters.filters();
     let available = bank.questions.iter().filter(|q| filters.accepts(q)).count();
     let seed = args.seed.map_or_else(Seed::random, Seed);
     let mut rng = seed.rng();
@@ -443,10 +450,10 @@ fn flashcards(
     let select = SelectArgs {
         count: args.count,
         seed: Some(seed.0),
-        skills: args.skills.clone(),
-        types: args.types.clone(),
-        difficulties: args.difficulties.clone(),
-        tags: args.tags.clone(),
+        skills: args.filters.skills.clone(),
+        types: args.filters.types.clone(),
+        difficulties: args.filters.difficulties.clone(),
+        tags: args.filters.tags.clone(),
     };
     let mut flags = select.flags(seed, chosen.len());
     if args.count.is_none() {
@@ -850,12 +857,7 @@ fn export_context<'b>(
     err: &mut dyn Write,
 ) -> Result<RenderContext<'b>> {
     let format = args.format;
-    let filters = Filters {
-        skills: args.skills.clone(),
-        types: args.types.clone(),
-        difficulties: args.difficulties.clone(),
-        tags: args.tags.clone(),
-    };
+    let filters = args.filters.filters();
     let (seed, mut questions) = match args.count {
         Some(count) => {
             let seed = args.seed.map_or_else(Seed::random, Seed);
@@ -946,12 +948,7 @@ fn page_context<'b>(
     args: &crate::cli::ExportArgs,
     out: &Path,
 ) -> Result<RenderContext<'b>> {
-    let filters = Filters {
-        skills: args.skills.clone(),
-        types: args.types.clone(),
-        difficulties: args.difficulties.clone(),
-        tags: args.tags.clone(),
-    };
+    let filters = args.filters.filters();
     let available = bank.questions.iter().filter(|q| filters.accepts(q)).count();
     let count = args.count.unwrap_or(available.max(1));
     let seed = args.seed.map_or_else(Seed::random, Seed);
@@ -966,17 +963,21 @@ fn page_context<'b>(
     if let Some(n) = args.count {
         flags.extend(["-n".to_owned(), n.to_string()]);
     }
-    args.skills
+    args.filters
+        .skills
         .iter()
         .for_each(|s| flags.extend(["--skill".to_owned(), name_of(s)]));
-    args.types
+    args.filters
+        .types
         .iter()
         .for_each(|t| flags.extend(["--type".to_owned(), name_of(t)]));
     flags.extend(["--seed".to_owned(), seed.to_string()]);
-    args.difficulties
+    args.filters
+        .difficulties
         .iter()
         .for_each(|d| flags.extend(["--difficulty".to_owned(), d.to_string()]));
-    args.tags
+    args.filters
+        .tags
         .iter()
         .for_each(|t| flags.extend(["--tag".to_owned(), shell_word(t)]));
     flags.extend(["--out".to_owned(), shell_word(&out.display().to_string())]);

@@ -181,18 +181,9 @@ pub struct FlashcardsArgs {
     /// Seed of the shuffle (default: random, and printed): the same seed gives the same file
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// Only questions training this skill (repeatable)
-    #[arg(long = "skill", value_enum, value_name = "SKILL")]
-    pub skills: Vec<Skill>,
-    /// Only questions of this type (repeatable)
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
-    pub types: Vec<QuestionType>,
-    /// Only questions of this difficulty, 1 to 3 (repeatable)
-    #[arg(long = "difficulty", value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3))]
-    pub difficulties: Vec<u8>,
-    /// Only questions with this tag (repeatable)
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    /// Which questions
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// The HTML file to write
     #[arg(long, default_value = "flashcards.html", value_name = "FILE")]
     pub out: PathBuf,
@@ -256,6 +247,24 @@ pub struct ExportArgs {
     /// Seed of the draw with `-n`, and of the self-check page's shuffles (default: random, and printed)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Which questions
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}
+
+/// The filters `flashcards` and `export` share (`worksheet` and `quiz` keep
+/// their own, whose `--type` leaves out `card`).
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only questions training this skill (repeatable)
     #[arg(long = "skill", value_enum, value_name = "SKILL")]
     pub skills: Vec<Skill>,
@@ -268,13 +277,4 @@ pub struct ExportArgs {
     /// Only questions with this tag (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_cli_definition_is_consistent() {
-        use clap::CommandFactory;
-        super::Cli::command().debug_assert();
-    }
 }
