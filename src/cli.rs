@@ -187,8 +187,8 @@ pub struct FlashcardsArgs {
     /// The HTML file to write
     #[arg(long, default_value = "flashcards.html", value_name = "FILE")]
     pub out: PathBuf,
-    /// Paper size
-    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    /// Paper size (any case: A4 or a4)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Paper::A4)]
     pub paper: Paper,
     /// How the backs are placed: for duplex flipped on the long or short edge, or to fold
     #[arg(long, value_enum, default_value_t = Duplex::Long)]

@@ -115,6 +115,15 @@ pub enum Error {
     /// A template failed to render (a bug: please report it).
     #[error("{}", self.render(Lang::En))]
     Render(#[from] askama::Error),
+    /// An export's zip package could not be assembled in memory (a bug:
+    /// please report it).
+    #[error("{}", self.render(Lang::En))]
+    Package {
+        /// The package, as users know it (`Anki`, `QTI`).
+        format: &'static str,
+        /// Why.
+        source: io::Error,
+    },
     /// Reading from or writing to the terminal or a pipe failed.
     #[error("{}", self.render(Lang::En))]
     Io(#[from] io::Error),
@@ -254,6 +263,17 @@ impl Error {
                     "cannot render a page ({error}); this is a bug in mediaquiz, please report it"
                 ),
             ),
+            Error::Package { format, source } => {
+                let why = reason(source, lang);
+                say(
+                    format!(
+                        "impossible d’assembler le paquet {format} : {why} ; c’est un défaut de mediaquiz, merci de le signaler"
+                    ),
+                    format!(
+                        "cannot assemble the {format} package: {why}; this is a bug in mediaquiz, please report it"
+                    ),
+                )
+            }
             Error::Io(error) => {
                 let why = reason(error, lang);
                 say(
@@ -351,6 +371,25 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_package_error_names_the_package_not_the_terminal() {
+        let error = Error::Package {
+            format: "QTI",
+            source: io::Error::other("invalid zip header"),
+        };
+        let english = error.render(Lang::En);
+        assert!(
+            english.starts_with("cannot assemble the QTI package: "),
+            "{english}"
+        );
+        assert!(!english.contains("terminal"), "{english}");
+        let french = error.render(Lang::Fr);
+        assert!(
+            french.starts_with("impossible d’assembler le paquet QTI\u{a0}: "),
+            "{french}"
+        );
+    }
 
     #[test]
     fn file_errors_name_the_path_and_say_what_to_do_in_words() {

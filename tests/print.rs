@@ -5,19 +5,34 @@
 //! `scripts/test` installs them and sets `MEDIAQUIZ_BROWSER_TESTS=1`, which
 //! makes a missing tool a failure; a plain `cargo test` skips them.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::util::{mediaquiz, worksheets};
 
-/// A tool's path, or `None` (and a note) when browser tests are optional.
+/// A tool's path, or `None` when it is missing and browser tests are
+/// optional: the calling test then returns early, and says so in a `SKIPPED`
+/// line (the test harness itself can only report it as passed). With
+/// `MEDIAQUIZ_BROWSER_TESTS=1` (`scripts/test`, `.ci/run`) a missing tool
+/// fails the test instead.
+#[track_caller]
 fn tool(name: &str, found: Option<PathBuf>) -> Option<PathBuf> {
     if found.is_none() {
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("a browser test")
+            .to_owned();
         assert!(
             std::env::var_os("MEDIAQUIZ_BROWSER_TESTS").is_none(),
-            "`{name}` is needed for the browser tests; run scripts/test, which installs it"
+            "{test}: `{name}` is needed for the browser tests; run scripts/test, which installs it"
         );
-        eprintln!("skipped: `{name}` not found (scripts/test installs it)");
+        // Straight to the process's standard error: `eprintln!` is captured
+        // for a passing test, and a skip must not pass unseen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED {test}: `{name}` not found (scripts/test installs it; MEDIAQUIZ_BROWSER_TESTS=1 makes this a failure)"
+        );
     }
     found
 }

@@ -388,12 +388,20 @@ pub(super) fn package(input: &Input<'_>) -> Result<Output> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let zip_error = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e));
+    // Into memory: a failure here is no user's doing, but say what failed.
+    let zip_error = |e: zip::result::ZipError| Error::Package {
+        format: "Anki",
+        source: std::io::Error::other(e),
+    };
+    let write_error = |source| Error::Package {
+        format: "Anki",
+        source,
+    };
     zip.start_file("collection.anki2", options)
         .map_err(zip_error)?;
-    zip.write_all(&collection)?;
+    zip.write_all(&collection).map_err(write_error)?;
     zip.start_file("media", options).map_err(zip_error)?;
-    zip.write_all(b"{}")?;
+    zip.write_all(b"{}").map_err(write_error)?;
     let bytes = zip.finish().map_err(zip_error)?.into_inner();
     Ok(Output {
         bytes,

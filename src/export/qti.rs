@@ -373,7 +373,15 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let zip_error = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e));
+    // Into memory: a failure here is no user's doing, but say what failed.
+    let zip_error = |e: zip::result::ZipError| Error::Package {
+        format: "QTI",
+        source: std::io::Error::other(e),
+    };
+    let write_error = |source| Error::Package {
+        format: "QTI",
+        source,
+    };
     for (name, content) in [
         ("imsmanifest.xml".to_owned(), manifest(&ident)),
         (format!("{ident}/{ident}.xml"), assessment),
@@ -383,7 +391,8 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
         ),
     ] {
         zip.start_file(name, options).map_err(zip_error)?;
-        zip.write_all(content.as_bytes())?;
+        zip.write_all(content.as_bytes())
+            .map_err(write_error)?;
     }
     let bytes = zip.finish().map_err(zip_error)?.into_inner();
     Ok(Output { bytes, skipped })

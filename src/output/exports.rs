@@ -18,18 +18,6 @@ pub struct Export {
 }
 
 impl Output for Export {
-    fn name(&self) -> &'static str {
-        match self.format {
-            Format::Gift => "gift",
-            Format::Anki => "anki",
-            Format::AnkiText => "anki-text",
-            Format::Qti => "qti",
-            Format::Json => "json",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-        }
-    }
-
     /// Exports read `ctx.questions` (in bank order, not shuffled), the bank
     /// file's time and, when they were drawn, the seed. The page reads the
     /// questions as shown in the one version (shuffled in selection order)

@@ -543,10 +543,6 @@ pub fn too_long_warning(too_long: &[TooLong], lang: Lang) -> Option<String> {
 }
 
 impl Output for Flashcards {
-    fn name(&self) -> &'static str {
-        "flashcards"
-    }
-
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
         let html = render(ctx, self.duplex)?;
         Ok(vec![OutFile::new(

@@ -115,9 +115,6 @@ impl OutFile {
 /// One kind of output. Adding one is a module here and a line in the CLI
 /// (see "Adding an output" in `ARCHITECTURE.md`).
 pub trait Output {
-    /// Its name, for messages.
-    fn name(&self) -> &'static str;
-
     /// The files it makes from `ctx`, in the order they are listed.
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>>;
 

@@ -32,10 +32,6 @@ fn options(ctx: &RenderContext<'_>, with_article: bool) -> SheetOptions {
 }
 
 impl Output for Worksheet {
-    fn name(&self) -> &'static str {
-        "worksheet"
-    }
-
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
         let options = options(ctx, self.with_article);
         ctx.versions
@@ -59,10 +55,6 @@ impl Output for Worksheet {
 }
 
 impl Output for AnswerKey {
-    fn name(&self) -> &'static str {
-        "answer key"
-    }
-
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
         // The key never prints the article; the flag only shapes the sheet.
         let options = options(ctx, false);
