@@ -1,5 +1,5 @@
 //! The command line, as data: clap derives only. Each subcommand maps to one
-//! function of [`crate::app`].
+//! module of [`crate::cmd`].
 
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@ use crate::i18n::{Text, error_word, s, s_fr, say};
 ///
 /// Each variant keeps what it is about (paths, counts, reasons in both
 /// languages as [`Text`]); [`Error::render`] says it in the interface
-/// language, which `main` learns from `app::run`. `Display` is the English
+/// language, which `main` learns from `cmd::run`. `Display` is the English
 /// rendering, for logs and tests.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -304,7 +304,7 @@ impl Error {
 }
 
 /// An error with the interface language it is to be said in: what
-/// `app::run` hands `main`, which prints it once.
+/// `cmd::run` hands `main`, which prints it once.
 #[derive(Debug)]
 pub struct Failure {
     /// What went wrong.

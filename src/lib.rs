@@ -2,15 +2,15 @@
 //!
 //! The pipeline is load → check → select/shuffle → render | export | session.
 //! `ARCHITECTURE.md` maps the modules; `main.rs` only parses the command line
-//! and calls [`app::run`].
+//! and calls [`cmd::run`].
 
 pub mod answer;
-pub mod app;
 pub mod article;
 pub mod bank;
 pub mod card;
 pub mod check;
 pub mod cli;
+pub mod cmd;
 pub mod console;
 pub mod diagnostic;
 pub mod draft;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mediaquiz::bank::Lang;
 use mediaquiz::error::Failure;
-use mediaquiz::{Error, app, cli::Cli, console::Sanitised};
+use mediaquiz::{Error, cli::Cli, cmd, console::Sanitised};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     // bank can colour nothing and drive nothing, even if `check` missed it.
     let mut out = Sanitised::new(io::stdout().lock());
     let mut err = Sanitised::new(io::stderr());
-    match app::run(cli, &mut out, &mut err).and_then(|code| {
+    match cmd::run(cli, &mut out, &mut err).and_then(|code| {
         out.flush().map(|()| code).map_err(|e| Failure {
             error: Error::from(e),
             lang,

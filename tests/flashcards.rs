@@ -427,10 +427,16 @@ fn the_nu_html_checker_finds_no_error_in_a_deck() {
 /// deck as the lower-case name.
 #[test]
 fn paper_is_accepted_in_any_case() {
-    let (_dir, lower, _) = deck(&["--bank", "sheet.yaml"], &["--seed", "2", "--paper", "letter"]);
+    let (_dir, lower, _) = deck(
+        &["--bank", "sheet.yaml"],
+        &["--seed", "2", "--paper", "letter"],
+    );
     let lower = std::fs::read(lower).unwrap();
     for paper in ["LETTER", "Letter"] {
-        let (_dir, file, _) = deck(&["--bank", "sheet.yaml"], &["--seed", "2", "--paper", paper]);
+        let (_dir, file, _) = deck(
+            &["--bank", "sheet.yaml"],
+            &["--seed", "2", "--paper", paper],
+        );
         assert_eq!(std::fs::read(file).unwrap(), lower, "{paper}");
     }
     deck(&["--bank", "sheet.yaml"], &["--seed", "2", "--paper", "A4"]);

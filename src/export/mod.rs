@@ -21,34 +21,94 @@ use crate::select::Seed;
 pub use anki::{BASIC_NOTETYPE_ID, CLOZE_NOTETYPE_ID};
 pub use json::FORMAT_VERSION;
 
-/// An export format, as named by `mediaquiz export --format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Moodle's GIFT text format.
-    Gift,
-    /// An Anki deck package (`.apkg`).
-    Anki,
-    /// Anki's "Import File" text format (tab-separated, with headers).
-    AnkiText,
-    /// A Canvas QTI 1.2 package (zip).
-    Qti,
-    /// The whole bank, resolved, for other programs.
-    Json,
-    /// A readable handout.
-    Markdown,
-    /// The offline self-check page: one HTML file (built in `selfcheck`).
-    Html,
+/// An export format, as named by `mediaquiz export --format`: one line of
+/// [`FORMATS`], which says everything the command needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// Its `--format` value.
+    pub name: &'static str,
+    /// What it makes, for `--help`.
+    pub help: &'static str,
+    /// A file name for examples, and the name standard output stands for.
+    pub example: &'static str,
+    /// Whether it is a file of its own (a binary, or a whole page), which
+    /// needs `--out`; the others go to standard output without it.
+    pub own_file: bool,
+    /// Whether flashcard-only questions belong in it.
+    pub carries_cards: bool,
+    /// How it is made.
+    pub make: Make,
 }
 
+/// How a format is made.
+#[derive(Debug, Clone, Copy)]
+pub enum Make {
+    /// From the questions in bank order: a pure function of the [`Input`],
+    /// given with the interface language's typography when `typeset`
+    /// (formats read by people) or exactly as the bank has it (data).
+    File {
+        /// Whether the questions get the interface language's typography.
+        typeset: bool,
+        /// The format's function.
+        export: fn(&Input<'_>) -> Result<Output>,
+    },
+    /// The self-check page: shuffled questions, a seed and the line that
+    /// makes it again; `output::Export` builds it with `selfcheck::page`.
+    Page,
+}
+
+/// Every export format, in `--help` order. Adding one is its module and a
+/// line here.
+#[rustfmt::skip]
+pub static FORMATS: &[Format] = &[
+    Format { name: "gift", help: "Moodle's GIFT text format", example: "lere.gift", own_file: false, carries_cards: false, make: Make::File { typeset: true, export: |i| Ok(gift::export(i)) } },
+    Format { name: "anki", help: "An Anki deck package (`.apkg`)", example: "lere.apkg", own_file: true, carries_cards: true, make: Make::File { typeset: true, export: anki::package } },
+    Format { name: "anki-text", help: "Anki's \"Import File\" text format (tab-separated, with headers)", example: "lere.txt", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(anki::text(i)) } },
+    Format { name: "qti", help: "A Canvas QTI 1.2 package (zip)", example: "lere-qti.zip", own_file: true, carries_cards: false, make: Make::File { typeset: true, export: qti::export } },
+    Format { name: "json", help: "The whole bank, resolved, for other programs", example: "lere.json", own_file: false, carries_cards: true, make: Make::File { typeset: false, export: json::export } },
+    Format { name: "markdown", help: "A readable handout", example: "lere.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::export(i)) } },
+    Format { name: "html", help: "The offline self-check page: one HTML file (built in `selfcheck`)", example: "quiz.html", own_file: true, carries_cards: true, make: Make::Page },
+];
+
 impl Format {
+    /// The format named `name`, if any.
+    pub fn named(name: &str) -> Option<Format> {
+        FORMATS.iter().copied().find(|f| f.name == name)
+    }
+
     /// Whether the output is a file of its own (a binary, or a whole page), which needs `--out`.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Anki | Format::Qti | Format::Html)
+        self.own_file
     }
 
     /// Whether flashcard-only questions belong in this format.
     pub fn carries_cards(self) -> bool {
-        !matches!(self, Format::Gift | Format::Qti)
+        self.carries_cards
+    }
+
+    /// Whether this is the self-check page.
+    pub fn is_page(self) -> bool {
+        matches!(self.make, Make::Page)
+    }
+}
+
+/// Formats are told apart by name: the table has one line per name.
+impl PartialEq for Format {
+    fn eq(&self, other: &Format) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Format {}
+
+/// `--format`'s values are the table's names.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Format] {
+        FORMATS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name).help(self.help))
     }
 }
 
@@ -88,9 +148,21 @@ pub struct Output {
 
 /// Makes `format` from `input`.
 pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
-    if format == Format::Json {
+    let Make::File {
+        typeset: for_people,
+        export,
+    } = format.make
+    else {
+        // The page needs shown (shuffled) questions and a seed:
+        // `output::Export` builds it with `selfcheck::page`.
+        return Err(crate::Error::usage(
+            "la page d’auto-correction s’écrit avec `--out FICHIER`",
+            "the self-check page is written with `--out FILE`",
+        ));
+    };
+    if !for_people {
         // Data for programs: the text exactly as the bank has it.
-        return json::export(input);
+        return export(input);
     }
     // Every format read by people gets the interface language's typography.
     let typeset: Vec<Question> = input
@@ -99,24 +171,10 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
         .map(|q| typeset(q, input.lang))
         .collect();
     let questions: Vec<&Question> = typeset.iter().collect();
-    let input = &Input {
+    export(&Input {
         questions: &questions,
         ..*input
-    };
-    match format {
-        Format::Gift => Ok(gift::export(input)),
-        Format::Anki => anki::package(input),
-        Format::AnkiText => Ok(anki::text(input)),
-        Format::Qti => qti::export(input),
-        Format::Json => json::export(input),
-        Format::Markdown => Ok(markdown::export(input)),
-        // The page needs shown (shuffled) questions and a seed: `app` builds it
-        // with `selfcheck::page`.
-        Format::Html => Err(crate::Error::usage(
-            "la page d’auto-correction s’écrit avec `--out FICHIER`",
-            "the self-check page is written with `--out FILE`",
-        )),
-    }
+    })
 }
 
 /// A copy of `question` with French typography (no-break spaces before

@@ -391,8 +391,7 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
         ),
     ] {
         zip.start_file(name, options).map_err(zip_error)?;
-        zip.write_all(content.as_bytes())
-            .map_err(write_error)?;
+        zip.write_all(content.as_bytes()).map_err(write_error)?;
     }
     let bytes = zip.finish().map_err(zip_error)?.into_inner();
     Ok(Output { bytes, skipped })

@@ -3,7 +3,7 @@
 //! [`crate::export`] and [`crate::selfcheck`], which keep the formats.
 //! Questions an export cannot carry become the file's warning.
 
-use super::{OutFile, Output, RenderContext};
+use super::{OutFile, Output, RenderContext, Target};
 use crate::error::Result;
 use crate::export::{self, Format, Input};
 use crate::select::Shown;
@@ -17,13 +17,26 @@ pub struct Export {
     pub file_name: String,
 }
 
+impl Export {
+    /// What `--out` names for `format`: a file of its own for a binary or
+    /// the page; a file or standard output for the others.
+    pub fn target_of(format: Format) -> Target {
+        let example = format.example;
+        if format.is_binary() {
+            Target::File { example }
+        } else {
+            Target::FileOrStdout { example }
+        }
+    }
+}
+
 impl Output for Export {
     /// Exports read `ctx.questions` (in bank order, not shuffled), the bank
     /// file's time and, when they were drawn, the seed. The page reads the
     /// questions as shown in the one version (shuffled in selection order)
     /// and prints `remake.full`, the command that makes that file again.
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
-        if self.format == Format::Html {
+        if self.format.is_page() {
             let shown: Vec<Shown<'_>> = ctx
                 .versions
                 .iter()
@@ -45,6 +58,14 @@ impl Output for Export {
         file.warnings
             .extend(export::warning(self.format, &made.skipped, ctx.lang));
         Ok(vec![file])
+    }
+
+    fn target(&self) -> Target {
+        Export::target_of(self.format)
+    }
+
+    fn carries_cards(&self) -> bool {
+        self.format.carries_cards()
     }
 
     /// Only its own file: a named file has no earlier set to go stale.

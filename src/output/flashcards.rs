@@ -11,7 +11,7 @@
 
 use askama::Template;
 
-use super::{OutFile, Output, RenderContext};
+use super::{OutFile, Output, RenderContext, Target};
 use crate::bank::Lang;
 use crate::card::{CardView, ClozePart, FrontBody};
 use crate::error::{Error, Result};
@@ -551,6 +551,15 @@ impl Output for Flashcards {
         )])
     }
 
+    fn target(&self) -> Target {
+        Flashcards::TARGET
+    }
+
+    /// A deck is where flashcard-only questions belong.
+    fn carries_cards(&self) -> bool {
+        true
+    }
+
     fn owns(&self, file_name: &str) -> bool {
         let stem = self
             .file_name
@@ -561,6 +570,11 @@ impl Output for Flashcards {
 }
 
 impl Flashcards {
+    /// One HTML file, `--out FILE`.
+    pub const TARGET: Target = Target::File {
+        example: "flashcards.html",
+    };
+
     /// Checks that `name` can be the file's name: an `.html` file.
     pub fn check_name(name: &str) -> Result<()> {
         if name.ends_with(".html") {

@@ -1,8 +1,8 @@
 //! The output extension point: every file mediaquiz prints (worksheets, answer
 //! keys, flashcards, exports, the self-check page) is made by an
-//! [`Output`] from one [`RenderContext`], and written by one writer in `app`
-//! as one set (see [`crate::fsutil::write_set`]); `--pdf` applies to every
-//! HTML file an output makes.
+//! [`Output`] from one [`RenderContext`], and written by one writer,
+//! [`write()`], as one set (see [`crate::fsutil::write_set`]) or to standard
+//! output; `--pdf` applies to every HTML file an output makes.
 //!
 //! Modelled on mdBook's `Renderer` and its `#[non_exhaustive]` context: an
 //! output reads what it needs from the context, and a field added to the
@@ -11,6 +11,7 @@
 mod exports;
 pub mod flashcards;
 mod sheets;
+mod write;
 
 use crate::bank::{Bank, Lang, Question};
 use crate::error::Result;
@@ -19,6 +20,7 @@ use crate::select::{Seed, Version};
 pub use exports::Export;
 pub use flashcards::{Duplex, Flashcards};
 pub use sheets::{AnswerKey, Worksheet};
+pub use write::{Destination, Target, write};
 
 /// Everything an output is given: the bank, what was selected and shuffled,
 /// and how the user asked for it.
@@ -115,6 +117,12 @@ impl OutFile {
 /// One kind of output. Adding one is a module here and a line in the CLI
 /// (see "Adding an output" in `ARCHITECTURE.md`).
 pub trait Output {
+    /// What its `--out` names: a folder, a file, or a file or standard output.
+    fn target(&self) -> Target;
+
+    /// Whether flashcard-only questions belong in it (and so may be chosen).
+    fn carries_cards(&self) -> bool;
+
     /// The files it makes from `ctx`, in the order they are listed.
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>>;
 

@@ -1,6 +1,6 @@
 //! The worksheet and its answer key: one file of each per version.
 
-use super::{OutFile, Output, RenderContext, is_versioned};
+use super::{OutFile, Output, RenderContext, Target, is_versioned};
 use crate::error::Result;
 use crate::render::{self, SheetOptions};
 
@@ -45,6 +45,14 @@ impl Output for Worksheet {
             .collect()
     }
 
+    fn target(&self) -> Target {
+        Target::Folder
+    }
+
+    fn carries_cards(&self) -> bool {
+        false
+    }
+
     fn owns(&self, file_name: &str) -> bool {
         is_versioned(file_name, "worksheet") || file_name == CLASS_SET
     }
@@ -67,6 +75,14 @@ impl Output for AnswerKey {
                 ))
             })
             .collect()
+    }
+
+    fn target(&self) -> Target {
+        Target::Folder
+    }
+
+    fn carries_cards(&self) -> bool {
+        false
     }
 
     fn owns(&self, file_name: &str) -> bool {

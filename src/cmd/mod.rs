@@ -1,0 +1,122 @@
+//! One module per subcommand (mdBook's `cmd/`): each reads its flags, builds
+//! its [`Plan`] when it selects questions, chooses its outputs and hands them
+//! to [`crate::output::write`]. This file only dispatches, and holds the
+//! options every subcommand takes.
+
+mod check;
+mod completions;
+mod draft;
+mod export;
+mod flashcards;
+mod man;
+mod plan;
+mod quiz;
+mod review;
+mod schema;
+mod stats;
+mod worksheet;
+
+use std::cell::Cell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use plan::{Layout, Plan, Request, Setting, Unasked};
+
+use crate::bank::{Bank, Lang};
+use crate::check::load_bank_in;
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Failure, Result};
+
+/// Runs a parsed command line, writing results to `out` and notes to `err`.
+/// An error comes back with the interface language resolved by then, for
+/// `main` to say it in.
+pub fn run(
+    cli: Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::result::Result<ExitCode, Failure> {
+    let Cli {
+        command,
+        bank,
+        lang,
+        root,
+    } = cli;
+    let globals = Globals {
+        bank,
+        lang,
+        root,
+        bank_lang: Cell::new(None),
+    };
+    dispatch(command, &globals, out, err).map_err(|error| Failure {
+        lang: globals.interface(),
+        error,
+    })
+}
+
+/// One subcommand, run.
+fn dispatch(
+    command: Command,
+    globals: &Globals,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    match command {
+        Command::Check(args) => check::run(globals, &args, out, err),
+        Command::Stats => stats::run(globals, out),
+        Command::Worksheet(args) => worksheet::run(globals, &args, out, err),
+        Command::Flashcards(args) => flashcards::run(globals, &args, out, err),
+        Command::Quiz(args) => quiz::run(globals, &args, out, err),
+        Command::Review(args) => review::run(globals, &args, out),
+        Command::Completions { shell } => completions::run(shell, out),
+        Command::Draft(args) => draft::run(globals, &args, err),
+        Command::Man => man::run(out),
+        Command::Export(args) => export::run(globals, &args, out, err),
+        Command::Schema => schema::run(out),
+    }
+}
+
+/// The options every subcommand takes.
+#[derive(Debug)]
+pub struct Globals {
+    /// `--bank`.
+    pub bank: Option<PathBuf>,
+    /// `--lang`.
+    pub lang: Option<Lang>,
+    /// `--root`.
+    pub root: Option<PathBuf>,
+    /// The language of the bank once read: what errors are said in when
+    /// `--lang` is not given.
+    bank_lang: Cell<Option<Lang>>,
+}
+
+impl Globals {
+    /// The interface language: `--lang`, or the bank's own.
+    pub fn lang_for(&self, bank: &Bank) -> Lang {
+        self.lang.unwrap_or(bank.language)
+    }
+
+    /// The interface language so far: `--lang`, else the bank's once it was
+    /// read, else French (the users' language, and the bank format's default).
+    fn interface(&self) -> Lang {
+        self.lang.or(self.bank_lang.get()).unwrap_or(Lang::Fr)
+    }
+
+    /// The one bank a command works on: `--bank`, or the shipped one. A
+    /// folder is refused here, since only `check` takes several banks.
+    pub fn load_bank(&self) -> Result<Bank> {
+        if let Some(path) = self.bank.as_deref().filter(|p| p.is_dir()) {
+            return Err(Error::BankIsFolder {
+                path: path.to_owned(),
+            });
+        }
+        let bank = load_bank_in(self.bank.as_deref(), self.root.as_deref(), self.lang)
+            .inspect_err(|error| {
+                if let Error::InvalidBank { lang, .. } = error {
+                    self.bank_lang.set(Some(*lang));
+                }
+            })?;
+        self.bank_lang.set(Some(bank.language));
+        Ok(bank)
+    }
+}

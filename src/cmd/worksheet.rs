@@ -1,0 +1,59 @@
+//! `mediaquiz worksheet`: worksheets and their answer keys, one of each per
+//! version, into a folder.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Globals, Layout, Plan, Request, Setting, Unasked};
+use crate::cli::{DEFAULT_OUT, WorksheetArgs};
+use crate::error::Result;
+use crate::i18n::say;
+use crate::output::{self, AnswerKey, Destination, Output, Worksheet};
+
+/// Runs `worksheet`.
+pub(super) fn run(
+    globals: &Globals,
+    args: &WorksheetArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let bank = globals.load_bank()?;
+    let sheet = Worksheet {
+        with_article: !args.no_article,
+    };
+    let outputs: [&dyn Output; 2] = [&sheet, &AnswerKey];
+    let select = &args.select;
+    let request = Request {
+        command: "worksheet",
+        format: None,
+        filters: select.filters(),
+        count: select.count,
+        unasked: Unasked::Ten,
+        seed: select.seed,
+        layout: Layout::Versions(args.versions),
+        outputs: &outputs,
+        paper: args.paper,
+        settings: vec![Setting::NoArticle(args.no_article)],
+        destination: Destination::Folder(args.out.clone()),
+        out: Some(args.out.clone()),
+        default_out: Some(DEFAULT_OUT),
+        pdf: args.pdf,
+    };
+    let plan = Plan::build(globals, &bank, request, err)?;
+    let (seed, full) = (plan.context.seed, &plan.context.remake.full);
+    let note = say(
+        plan.context.lang,
+        &format!("graine {seed} : `{full}` refait ces feuilles"),
+        &format!("seed {seed}: `{full}` makes these sheets again"),
+    );
+    writeln!(err, "{note}")?;
+    output::write(
+        &outputs,
+        &plan.context,
+        &plan.destination,
+        plan.pdf,
+        out,
+        err,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
