@@ -11,6 +11,7 @@ mod messages;
 mod open;
 mod print;
 mod quiz;
+mod remake;
 mod review;
 mod schema;
 mod selfcheck;
