@@ -117,17 +117,18 @@ impl<'b> Plan<'b> {
         let lang = globals.lang_for(bank);
         let cards = request.outputs.iter().any(|o| o.carries_cards());
         let filters = &request.filters;
-        let available = select::matching(bank, filters, cards);
+        let available = || select::matching(bank, filters, cards);
         let (count, in_line) = match (request.count, request.unasked) {
             (Some(count), _) => (count, Some(count)),
             (None, Unasked::Ten) => {
+                let available = available();
                 if (1..DEFAULT_COUNT).contains(&available) {
                     writeln!(err, "{}", fewer_than_default(available, lang))?;
                 }
                 let count = available.clamp(1, DEFAULT_COUNT);
                 (count, Some(count))
             }
-            (None, Unasked::All) => (available.max(1), None),
+            (None, Unasked::All) => (available().max(1), None),
         };
         let drawn = request.layout != Layout::BankOrder || request.count.is_some();
         // Not drawn: no seed is recorded, and none is made up.

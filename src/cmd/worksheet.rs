@@ -34,7 +34,7 @@ pub(super) fn run(
         outputs: &outputs,
         paper: args.paper,
         settings: vec![Setting::NoArticle(args.no_article)],
-        destination: Destination::Folder(args.out.clone()),
+        destination: Destination::resolve(sheet.target(), Some(&args.out))?,
         out: Some(args.out.clone()),
         default_out: Some(DEFAULT_OUT),
         pdf: args.pdf,

@@ -73,3 +73,40 @@ impl Output for Export {
         file_name == self.file_name
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    /// The table is the one list of formats: `--format` reads its names,
+    /// one line each, and what `--out` names follows the line's `own_file`.
+    #[test]
+    fn the_format_table_drives_format_and_out() {
+        let names: Vec<&str> = export::FORMATS.iter().map(|f| f.name).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        for format in export::FORMATS {
+            assert_eq!(Format::from_str(format.name, false), Ok(*format));
+            assert_eq!(Format::named(format.name), Some(*format));
+            let expected = if format.own_file {
+                Target::File {
+                    example: format.example,
+                }
+            } else {
+                Target::FileOrStdout {
+                    example: format.example,
+                }
+            };
+            assert_eq!(Export::target_of(*format), expected, "{}", format.name);
+        }
+        assert_eq!(
+            export::FORMATS.iter().filter(|f| f.is_page()).count(),
+            1,
+            "one self-check page"
+        );
+        assert!(Format::named("pdf").is_none());
+    }
+}

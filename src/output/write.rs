@@ -127,20 +127,10 @@ pub fn write(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    // A command that resolved its destination for other outputs than it
-    // writes is a bug, said before anything is written.
-    if let Some(output) = outputs.iter().find(|o| !destination.suits(o.target())) {
-        return Err(Error::usage(
-            format!(
-                "mediaquiz ne peut écrire une sortie {:?} vers {destination:?} : c’est un défaut, merci de le signaler",
-                output.target()
-            ),
-            format!(
-                "mediaquiz cannot write a {:?} output to {destination:?}: this is a bug, please report it",
-                output.target()
-            ),
-        ));
-    }
+    debug_assert!(
+        outputs.iter().all(|o| destination.suits(o.target())),
+        "a command resolved {destination:?} for outputs that cannot go there"
+    );
     match destination {
         Destination::Folder(dir) => write_set(outputs, ctx, dir, pdf, out, err),
         Destination::File { dir, .. } => write_set(outputs, ctx, dir, pdf, out, err),
