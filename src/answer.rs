@@ -7,7 +7,7 @@
 //! a key cannot disagree with the sheet it was built from the same [`Shown`].
 
 use crate::bank::{Evidence, Kind, Lang, Question, RubricLevel, Segment, Verdict};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::select::Shown;
 
 /// A choice of a single or multi question, where it is shown.
@@ -215,7 +215,7 @@ impl<'b> AnswerView<'b> {
                 right.iter().map(|c| c.text).collect::<Vec<_>>().join(" ; ")
             }
             Solution::TrueFalse(answer) => true_false(*answer, t).to_owned(),
-            Solution::Claim(verdict) => i18n::verdict(lang, *verdict).to_owned(),
+            Solution::Claim(verdict) => verdict.label(lang).to_owned(),
             Solution::Short { answer, .. } => (*answer).to_owned(),
             Solution::Cloze(gaps) => gaps
                 .iter()

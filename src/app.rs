@@ -237,7 +237,7 @@ fn check(
                 writeln!(out, "{diagnostic}")?;
             }
             let lang = cli_lang.or(report.lang).unwrap_or(crate::bank::Lang::Fr);
-            writeln!(err, "{}", crate::i18n::check_summary(lang, &report))?;
+            writeln!(err, "{}", crate::check::summary(lang, &report))?;
         }
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from)?;

@@ -10,7 +10,7 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::select::Shown;
 
 /// The letter of a display position on a card: `A`, `B`, `C`…
@@ -124,12 +124,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         ),
         (Kind::Claim { prompt, .. }, _) => (
             prompt.clone(),
-            FrontBody::Verdicts(
-                Verdict::ALL
-                    .iter()
-                    .map(|v| i18n::verdict(lang, *v))
-                    .collect(),
-            ),
+            FrontBody::Verdicts(Verdict::ALL.iter().map(|v| v.label(lang)).collect()),
         ),
         (Kind::Cloze { prompt, segments }, _) => {
             let mut blanks = 0;
@@ -360,10 +355,7 @@ mod tests {
             panic!("{:?}", card.front.body);
         };
         assert_eq!(verdicts.len(), 3);
-        assert_eq!(
-            card.back.answer,
-            [i18n::verdict(Lang::Fr, Verdict::NotStated)]
-        );
+        assert_eq!(card.back.answer, [Verdict::NotStated.label(Lang::Fr)]);
     }
 
     #[test]

@@ -766,6 +766,28 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// The last line of `check`: what was checked and found.
+pub fn summary(lang: Lang, report: &Report) -> String {
+    let c = |n, one, many| crate::i18n::count(lang, n, one, many);
+    match lang {
+        Lang::Fr => format!(
+            "{} vérifiée{} ({})\u{A0}: {}, {}",
+            c(report.banks, "banque", "banques"),
+            if report.banks > 1 { "s" } else { "" },
+            c(report.questions, "question", "questions"),
+            c(report.errors, "erreur", "erreurs"),
+            c(report.warnings, "avertissement", "avertissements"),
+        ),
+        Lang::En => format!(
+            "checked {} ({}): {}, {}",
+            c(report.banks, "bank", "banks"),
+            c(report.questions, "question", "questions"),
+            c(report.errors, "error", "errors"),
+            c(report.warnings, "warning", "warnings"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -286,13 +286,13 @@ fn one_slip(typed: &str, expected: &str) -> bool {
 }
 
 /// Points earned and points possible for one answer, as the answer key
-/// grades the sheet ([`crate::render::points`]): a point per gap or pair
+/// grades the sheet ([`Question::points`]): a point per gap or pair
 /// right; for a two-point multi, 1 with a single slip; for a two-point
 /// order, 1 with at least half the items in place. The justification point
 /// is left out: the quiz shows the expected reasoning and the student
 /// judges their own.
 pub fn points(question: &Question, graded: &Grade) -> (u32, u32) {
-    let possible = crate::render::points(question).saturating_sub(u32::from(question.justify));
+    let possible = question.answer_points();
     let (hits, parts) = graded.parts;
     let earned = if graded.right {
         possible
@@ -504,7 +504,7 @@ mod tests {
             let graded = grade(&shown, &answer);
             let (earned, possible) = points(question, &graded);
             prop_assert!(earned <= possible);
-            prop_assert_eq!(possible + u32::from(question.justify), crate::render::points(question));
+            prop_assert_eq!(possible + u32::from(question.justify), question.points());
             prop_assert_eq!(graded.right, earned == possible && swaps == 0);
         }
     }

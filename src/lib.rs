@@ -19,6 +19,7 @@ pub mod export;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;
+pub mod lang;
 pub mod output;
 pub mod pdf;
 pub mod present;

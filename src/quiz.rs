@@ -9,7 +9,7 @@ use crate::answer::{AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade, letter};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::present::{answer_lines, evidence_line, rubric_lines};
 use crate::select::{Rng, Seed, Shown};
 
@@ -226,7 +226,7 @@ pub fn run(
             x.question,
             index + 1,
             questions.len(),
-            i18n::skill(options.lang, shown.question.skill)
+            shown.question.skill.label(options.lang)
         );
         match ask(shown, &heading, options, input, out)? {
             Asked::Answered(grade) => {
@@ -277,7 +277,7 @@ pub fn run(
                 "{} {}/{count} · {}",
                 x.retry_score.trim_end_matches([':', ' ']),
                 index + 1,
-                i18n::skill(options.lang, question.skill)
+                question.skill.label(options.lang)
             );
             match ask(&shown, &heading, options, input, out)? {
                 Asked::Answered(grade) => {
@@ -331,10 +331,7 @@ fn ask(
         }
         Kind::Claim { prompt, .. } => {
             say(out, style, prompt)?;
-            let verdicts: Vec<&str> = Verdict::ALL
-                .iter()
-                .map(|v| i18n::verdict(lang, *v))
-                .collect();
+            let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(lang)).collect();
             item(out, style, " ", &style.dim(&verdicts.join(" · ")))?;
             x.claim_hint
         }
@@ -665,7 +662,7 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
         writeln!(
             out,
             "  {:<20} {earned}/{possible} {}",
-            i18n::skill(lang, *skill),
+            skill.label(lang),
             x.points
         )?;
     }

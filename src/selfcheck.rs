@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 use crate::answer::AnswerView;
 use crate::bank::{Bank, Kind, Lang, Segment, Verdict};
 use crate::error::Result;
-use crate::i18n::{self, typography};
+use crate::i18n::typography;
 use crate::select::{Seed, Shown};
 
 /// The page's style sheet, inlined (and allowed by its hash).
@@ -410,7 +410,7 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
     };
     QuestionData {
         id: q.id.clone(),
-        skill: i18n::skill(ui, q.skill),
+        skill: q.skill.label(ui),
         prompt: typo(&prompt),
         title: typo(&q.prompt()),
         body,

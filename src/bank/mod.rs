@@ -11,36 +11,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::article::Article;
+pub use crate::lang::Lang;
 pub use outline::Outline;
 pub use parse::{Parsed, Unread, parse, suggest_id};
-
-/// The interface language of sheets and the quiz.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Français.
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The French or the English of anything: strings, tables, formats.
-    pub fn pick<T>(self, fr: T, en: T) -> T {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
-    /// The BCP 47 tag, for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
 
 /// The reading skill a question trains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum, Serialize)]
@@ -73,6 +46,26 @@ impl Skill {
         Skill::Context,
         Skill::Numbers,
     ];
+
+    /// How a skill is called to students.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fr, Skill::Recall) => "rappel des faits",
+            (Lang::Fr, Skill::Sourcing) => "qui le dit ?",
+            (Lang::Fr, Skill::Corroboration) => "recoupement",
+            (Lang::Fr, Skill::FactOpinion) => "fait ou opinion",
+            (Lang::Fr, Skill::Wording) => "choix des mots",
+            (Lang::Fr, Skill::Context) => "contexte",
+            (Lang::Fr, Skill::Numbers) => "chiffres",
+            (Lang::En, Skill::Recall) => "recall",
+            (Lang::En, Skill::Sourcing) => "who says so?",
+            (Lang::En, Skill::Corroboration) => "corroboration",
+            (Lang::En, Skill::FactOpinion) => "fact or opinion",
+            (Lang::En, Skill::Wording) => "wording",
+            (Lang::En, Skill::Context) => "context",
+            (Lang::En, Skill::Numbers) => "numbers",
+        }
+    }
 }
 
 /// The kind of a question, as written in the bank's `type:` field.
@@ -116,6 +109,35 @@ impl QuestionType {
         QuestionType::Card,
         QuestionType::Open,
     ];
+
+    /// The one-line instruction printed above a group of questions of one type.
+    pub fn instruction(self, lang: Lang) -> &'static str {
+        use QuestionType as T;
+        match (lang, self) {
+            (Lang::Fr, T::Single) => "Cochez la bonne réponse.",
+            (Lang::Fr, T::Multi) => "Cochez toutes les bonnes réponses.",
+            (Lang::Fr, T::TrueFalse) => "Vrai ou faux ?",
+            (Lang::Fr, T::Claim) => "Que dit l’article ? Affirmé, contredit ou non mentionné.",
+            (Lang::Fr, T::Short) => "Répondez en une phrase.",
+            (Lang::Fr, T::Cloze) => "Complétez.",
+            (Lang::Fr, T::Match) => "Reliez : écrivez dans chaque case la lettre qui convient.",
+            (Lang::Fr, T::Order) => "Numérotez dans l’ordre (1 pour le premier).",
+            (Lang::Fr, T::Card) => "Fiches.",
+            (Lang::Fr, T::Open) => "Répondez en quelques phrases, en vous appuyant sur l’article.",
+            (Lang::En, T::Single) => "Tick the right answer.",
+            (Lang::En, T::Multi) => "Tick all the right answers.",
+            (Lang::En, T::TrueFalse) => "True or false?",
+            (Lang::En, T::Claim) => {
+                "What does the article say? Supported, contradicted or not stated."
+            }
+            (Lang::En, T::Short) => "Answer in a few words.",
+            (Lang::En, T::Cloze) => "Fill in the blanks.",
+            (Lang::En, T::Match) => "Match: write the right letter in each box.",
+            (Lang::En, T::Order) => "Number in order (1 for the first).",
+            (Lang::En, T::Card) => "Cards.",
+            (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
+        }
+    }
 }
 
 /// What the article says about a claim.
@@ -137,6 +159,18 @@ impl Verdict {
         Verdict::Contradicted,
         Verdict::NotStated,
     ];
+
+    /// How a claim verdict is called.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fr, Verdict::Supported) => "Affirmé",
+            (Lang::Fr, Verdict::Contradicted) => "Contredit",
+            (Lang::Fr, Verdict::NotStated) => "Non mentionné",
+            (Lang::En, Verdict::Supported) => "Supported",
+            (Lang::En, Verdict::Contradicted) => "Contradicted",
+            (Lang::En, Verdict::NotStated) => "Not stated",
+        }
+    }
 }
 
 /// The name of a value as written in banks and on the command line.
@@ -156,7 +190,7 @@ macro_rules! display_by_name {
         }
     )*};
 }
-display_by_name!(Lang, Skill, QuestionType, Verdict);
+display_by_name!(Skill, QuestionType, Verdict);
 
 /// Choices of a single or multi question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -340,6 +374,29 @@ impl Question {
             Kind::Open { rubric, .. } => rubric,
             _ => &self.rubric,
         }
+    }
+
+    /// Points the question is worth on every output that scores it (see
+    /// `docs/scoring.md`): one per thing to find, an open question its
+    /// rubric's top level, plus what the justification is worth.
+    pub fn points(&self) -> u32 {
+        self.answer_points() + self.justification_points()
+    }
+
+    /// Points of the answer alone, without the justification.
+    pub fn answer_points(&self) -> u32 {
+        let base = match &self.kind {
+            Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
+            Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
+            Kind::Cloze { segments, .. } => segments
+                .iter()
+                .filter(|s| matches!(s, Segment::Gap(_)))
+                .count(),
+            Kind::Match { pairs, .. } => pairs.len(),
+            Kind::Card { .. } => 0,
+            Kind::Open { rubric, .. } => top_points(rubric).map_or(0, |p| p as usize),
+        };
+        u32::try_from(base).unwrap_or(u32::MAX)
     }
 
     /// Points the justification is worth: its rubric's top level, or 1

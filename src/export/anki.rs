@@ -136,7 +136,7 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                 .map(|q| html(q))
                 .collect::<Vec<_>>()
                 .join("<br>");
-            let skill = html(&i18n::typography(lang, i18n::skill(lang, question.skill)));
+            let skill = html(&i18n::typography(lang, question.skill.label(lang)));
             let (cloze, fields) = match &question.kind {
                 Kind::Cloze { prompt, segments } => {
                     let mut text = prompt

@@ -46,9 +46,9 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         md(&question.prompt()),
         md(&i18n::typography(
             lang,
-            i18n::instruction(lang, question.question_type())
+            question.question_type().instruction(lang)
         )),
-        md(&i18n::typography(lang, i18n::skill(lang, question.skill)))
+        md(&i18n::typography(lang, question.skill.label(lang)))
     );
     match &question.kind {
         Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {

@@ -267,10 +267,7 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
         Kind::Claim { answer, .. } => {
             let verdicts = crate::bank::Verdict::ALL;
             Some((
-                verdicts
-                    .iter()
-                    .map(|v| crate::i18n::verdict(lang, *v).to_owned())
-                    .collect(),
+                verdicts.iter().map(|v| v.label(lang).to_owned()).collect(),
                 verdicts
                     .iter()
                     .position(|v| v == answer)

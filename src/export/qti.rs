@@ -330,10 +330,7 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
                 out,
                 "<section ident=\"{ident}_{}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>1.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
                 name_of(&skill),
-                xml(&i18n::typography(
-                    input.lang,
-                    i18n::skill(input.lang, skill)
-                ))
+                xml(&i18n::typography(input.lang, skill.label(input.lang)))
             );
         }
     }

@@ -3,7 +3,7 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
-use crate::bank::{Kind, Lang, Question, QuestionType, Segment};
+use crate::bank::{Kind, Lang, QuestionType, Segment};
 use crate::i18n::{self, Strings, typography};
 use crate::select::{Shown, Version, version_letter};
 
@@ -124,22 +124,6 @@ pub struct KeyItem {
     pub rubric: Vec<(String, String)>,
 }
 
-/// Points a question is worth: one per thing to find, one more for a justification.
-pub fn points(question: &Question) -> u32 {
-    let base = match &question.kind {
-        Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
-        Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
-        Kind::Cloze { segments, .. } => segments
-            .iter()
-            .filter(|s| matches!(s, Segment::Gap(_)))
-            .count(),
-        Kind::Match { pairs, .. } => pairs.len(),
-        Kind::Card { .. } => 0,
-        Kind::Open { rubric, .. } => crate::bank::top_points(rubric).map_or(0, |p| p as usize),
-    };
-    u32::try_from(base).unwrap_or(u32::MAX) + question.justification_points()
-}
-
 /// Lines left for a written answer: about one per 60 characters of the model
 /// answer, plus one for a student's looser hand, 3 to 10.
 fn written_lines(answer: &str) -> Vec<usize> {
@@ -172,7 +156,7 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
                 .collect();
             let instruction = match qtype {
                 QuestionType::Short => i18n::short_instruction(lang, sentences(shown)),
-                _ => i18n::instruction(lang, *qtype),
+                _ => qtype.instruction(lang),
             };
             (typography(lang, instruction), items)
         })
@@ -221,7 +205,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             Body::Boxes {
                 labels: crate::bank::Verdict::ALL
                     .iter()
-                    .map(|v| i18n::verdict(lang, *v))
+                    .map(|v| v.label(lang))
                     .collect(),
             },
         ),
@@ -283,7 +267,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
     };
     Item {
         number,
-        points: points(question),
+        points: question.points(),
         prompt,
         body,
         justify: question.justify,
@@ -322,7 +306,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
-        Solution::Claim(verdict) => vec![i18n::verdict(lang, *verdict).to_owned()],
+        Solution::Claim(verdict) => vec![verdict.label(lang).to_owned()],
         Solution::Short {
             answer,
             accepted: forms,
@@ -384,7 +368,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
     };
     KeyItem {
         number,
-        points: points(question),
+        points: question.points(),
         prompt: typo(&question.prompt()),
         brief: brief(&view, &answer, content, t),
         answer,
@@ -564,7 +548,7 @@ mod tests {
                             prop_assert_eq!(&entry.brief, if *answer { "Vrai" } else { "Faux" });
                         }
                         Kind::Claim { answer, .. } => {
-                            prop_assert_eq!(entry.brief.as_str(), i18n::verdict(Lang::Fr, *answer));
+                            prop_assert_eq!(entry.brief.as_str(), answer.label(Lang::Fr));
                         }
                         _ => {}
                     }
