@@ -286,25 +286,14 @@ fn one_slip(typed: &str, expected: &str) -> bool {
 }
 
 /// Points earned and points possible for one answer, as the answer key
-/// grades the sheet ([`Question::points`]): a point per gap or pair
-/// right; for a two-point multi, 1 with a single slip; for a two-point
-/// order, 1 with at least half the items in place. The justification point
-/// is left out: the quiz shows the expected reasoning and the student
-/// judges their own.
+/// grades the sheet (the rule is [`Question::earned`], written out in
+/// `docs/scoring.md`). The justification is left out: the student scores it
+/// with its rubric, never the grader.
 pub fn points(question: &Question, graded: &Grade) -> (u32, u32) {
-    let possible = question.answer_points();
-    let (hits, parts) = graded.parts;
-    let earned = if graded.right {
-        possible
-    } else {
-        match &question.kind {
-            Kind::Match { .. } | Kind::Cloze { .. } => u32::try_from(hits).unwrap_or(0),
-            Kind::Multi(_) if hits + 1 == parts => 1,
-            Kind::Order { .. } if hits * 2 >= parts => 1,
-            _ => 0,
-        }
-    };
-    (earned.min(possible), possible)
+    (
+        question.earned(graded.right, graded.parts),
+        question.answer_points(),
+    )
 }
 
 /// Grades a parsed answer against the shown question.

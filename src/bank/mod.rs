@@ -399,6 +399,41 @@ impl Question {
         u32::try_from(base).unwrap_or(u32::MAX)
     }
 
+    /// How a wrong answer to this question still earns points.
+    pub fn partial(&self) -> Partial {
+        match &self.kind {
+            Kind::Cloze { .. } | Kind::Match { .. } => Partial::PerPart,
+            Kind::Multi(_) => Partial::AllButOne,
+            Kind::Order { .. } => Partial::HalfInPlace,
+            Kind::Single(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Card { .. } => Partial::None,
+            // Scored by a person at one of the rubric's levels.
+            Kind::Open { .. } => Partial::Rubric,
+        }
+    }
+
+    /// Points an answer earns (out of [`Question::answer_points`]): all of
+    /// them when it is right, else what [`Question::partial`] allows for
+    /// `hits` parts right out of `parts`.
+    pub fn earned(&self, right: bool, (hits, parts): (usize, usize)) -> u32 {
+        let possible = self.answer_points();
+        let earned = if right {
+            possible
+        } else {
+            match self.partial() {
+                Partial::PerPart => u32::try_from(hits).unwrap_or(0),
+                Partial::AllButOne if hits + 1 == parts => 1,
+                Partial::HalfInPlace if hits * 2 >= parts => 1,
+                Partial::Rubric => u32::try_from(hits).unwrap_or(0),
+                Partial::None | Partial::AllButOne | Partial::HalfInPlace => 0,
+            }
+        };
+        earned.min(possible)
+    }
+
     /// Points the justification is worth: its rubric's top level, or 1
     /// without a rubric; 0 when none is asked.
     pub fn justification_points(&self) -> u32 {
@@ -407,6 +442,22 @@ impl Question {
         }
         top_points(&self.rubric).unwrap_or(1)
     }
+}
+
+/// How a wrong answer still earns points (the table in `docs/scoring.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Partial {
+    /// All or nothing.
+    None,
+    /// A point per part right (gaps, pairs).
+    PerPart,
+    /// 1 point when exactly one choice is wrong (ticked or missed).
+    AllButOne,
+    /// 1 point when at least half the items are in place.
+    HalfInPlace,
+    /// The level a person gives with the rubric (`hits` is that level).
+    Rubric,
 }
 
 /// The highest score of a rubric, if it has levels.
