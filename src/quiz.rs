@@ -150,14 +150,14 @@ const FR: Text = Text {
     model_answer: "Réponse modèle :",
     rubric: "Barème :",
     your_score: "Votre note selon le barème (0 à {top})",
-    justification_rubric: "Barème de la justification :",
+    justification_rubric: "Barème de la justification\u{a0}:",
     justification_score: "Votre note pour la justification (0 à {top})",
     justification_levels: [
         "elle dit l’essentiel de la justification attendue",
         "elle ne le dit pas",
     ],
     score_hint: "Tapez un nombre du barème",
-    self_scored: "dont notés par vous (justifications, questions ouvertes) :",
+    self_scored: "dont notés par vous (justifications, questions ouvertes)\u{a0}:",
     answered_of: "questions répondues sur",
 };
 

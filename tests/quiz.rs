@@ -273,3 +273,39 @@ fn ctrl_c_prints_the_summary_so_far_then_exits_130() {
         "{summary}"
     );
 }
+
+/// A justification is never credited by the program: the student reads the
+/// rubric and scores it ("blabla" is worth what they give it, here 0 of 2),
+/// and the question counts what the sheet counts (1 + 2 points).
+#[test]
+fn a_justification_is_scored_by_the_student_with_its_rubric() {
+    let run = |input: &str| {
+        let output = mediaquiz(&[
+            "quiz", "--type", "single", "--skill", "sourcing", "-n", "1", "--seed", "2",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+        stdout_of(&output)
+    };
+    let transcript = run("b\nblabla\n0\n");
+    assert!(
+        transcript.contains("Barème de la justification\u{a0}:\n  • 2 — Cite "),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Votre note pour la justification (0 à 2) › "),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Score : 1/3 points (33\u{a0}%) · 1/1 question entièrement juste\n  dont notés par vous (justifications, questions ouvertes)\u{a0}: 0/2 points"),
+        "{transcript}"
+    );
+    // Only a level of the rubric is taken.
+    let transcript = run("b\nparce que le CSP le dit\n3\n2\n");
+    assert!(transcript.contains("Tapez un nombre du barème\u{a0}: 0, 1, 2"));
+    assert!(
+        transcript.contains("Score : 3/3 points (100\u{a0}%)"),
+        "{transcript}"
+    );
+}
