@@ -301,16 +301,21 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
         xml(&input.bank.title)
     );
     for skill in Skill::ALL {
-        let mut items = String::new();
-        let mut count = 0;
+        // A Canvas question group gives each of its items the group's
+        // points, so a skill's questions are grouped by their points
+        // (docs/scoring.md: an open question is worth its rubric's top).
+        let mut groups: std::collections::BTreeMap<u32, (String, usize)> =
+            std::collections::BTreeMap::new();
         for question in input.questions.iter().filter(|q| q.skill == skill) {
             let qident = format!("mediaquiz_{bank}_{}", question.id);
+            let points = question.answer_points();
             match item(&qident, question, input.lang) {
                 Ok(item) => {
-                    count += 1;
+                    let (items, count) = groups.entry(points).or_default();
+                    *count += 1;
                     let _ = write!(
                         items,
-                        "<item ident=\"{qident}\" title=\"{}\">\n<itemmetadata><qtimetadata>\n<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>original_answer_ids</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>assessment_question_identifierref</fieldlabel><fieldentry>{qident}_ref</fieldentry></qtimetadatafield>\n</qtimetadata></itemmetadata>\n<presentation>\n{}\n</presentation>\n<resprocessing>\n<outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n{}</resprocessing>\n{}</item>\n",
+                        "<item ident=\"{qident}\" title=\"{}\">\n<itemmetadata><qtimetadata>\n<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>{points}.0</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>original_answer_ids</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>assessment_question_identifierref</fieldlabel><fieldentry>{qident}_ref</fieldentry></qtimetadatafield>\n</qtimetadata></itemmetadata>\n<presentation>\n{}\n</presentation>\n<resprocessing>\n<outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n{}</resprocessing>\n{}</item>\n",
                         xml(&question.id),
                         item.kind,
                         item.answer_ids.join(","),
@@ -325,12 +330,21 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
                 }),
             }
         }
-        if count > 0 {
+        for (points, (items, count)) in groups {
+            // The 1-point group keeps the skill's plain ident and title.
+            let (suffix, title) = if points == 1 {
+                (String::new(), skill.label(input.lang).to_owned())
+            } else {
+                (
+                    format!("_{points}"),
+                    format!("{} ({points} points)", skill.label(input.lang)),
+                )
+            };
             let _ = write!(
                 out,
-                "<section ident=\"{ident}_{}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>1.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
+                "<section ident=\"{ident}_{}{suffix}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>{points}.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
                 name_of(&skill),
-                xml(&i18n::typography(input.lang, skill.label(input.lang)))
+                xml(&i18n::typography(input.lang, &title))
             );
         }
     }
@@ -346,7 +360,7 @@ fn manifest(ident: &str) -> String {
 }
 
 /// Canvas's quiz settings, as text2qti writes them (an unpublished practice quiz).
-fn meta(input: &Input<'_>, ident: &str, points: usize) -> String {
+fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     let title = xml(&input.bank.title);
     let description = xml(&html(&input.bank.source.citation().unwrap_or_default()));
     // Canvas shuffles choices for the whole quiz or not at all: not when a
@@ -365,7 +379,12 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
     let ident = format!("mediaquiz_{}", bank_id(input.bank));
     let mut skipped = Vec::new();
     let assessment = assessment(input, &ident, &mut skipped);
-    let points = input.questions.len() - skipped.len();
+    let points: u32 = input
+        .questions
+        .iter()
+        .filter(|q| !skipped.iter().any(|s| s.id == q.id))
+        .map(|q| q.answer_points())
+        .sum();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
