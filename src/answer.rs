@@ -175,7 +175,14 @@ impl<'b> AnswerView<'b> {
     pub fn right_choices(&self) -> Vec<&Choice<'b>> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().filter(|c| c.right).collect(),
-            _ => Vec::new(),
+            Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Order(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => Vec::new(),
         }
     }
 
@@ -183,7 +190,14 @@ impl<'b> AnswerView<'b> {
     pub fn choice(&self, written: usize) -> Option<&Choice<'b>> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().find(|c| c.written == written),
-            _ => None,
+            Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Order(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => None,
         }
     }
 
@@ -200,7 +214,14 @@ impl<'b> AnswerView<'b> {
                 }
                 ranks
             }
-            _ => Vec::new(),
+            Solution::Choices(_)
+            | Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => Vec::new(),
         }
     }
 

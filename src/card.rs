@@ -168,8 +168,12 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         }
         (Kind::Short { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
         (Kind::Card { front, .. }, _) => (front.clone(), FrontBody::Nothing),
-        // The view is built from the same question: kinds always agree.
-        _ => (question.prompt(), FrontBody::Nothing),
+        (Kind::Open { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
+        // The view is built from the same question: its solution always has
+        // the question's kind, so these arms are never taken.
+        (Kind::Single(_) | Kind::Multi(_) | Kind::Match { .. } | Kind::Order { .. }, _) => {
+            (question.prompt(), FrontBody::Nothing)
+        }
     };
     Front { prompt, body }
 }
@@ -243,7 +247,10 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             lines.extend(crate::present::rubric_lines(rubric, lang));
             lines
         }
-        _ => vec![view.words(lang)],
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Card(_) => vec![view.words(lang)],
     };
     Back {
         answer,

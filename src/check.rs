@@ -604,7 +604,13 @@ fn advise(questions: &[Question], findings: &mut Findings) {
             Kind::Short { prompt, answer, .. } => {
                 answer_in_prompt(prompt, answer, question, findings)
             }
-            _ => {}
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => {}
         }
     }
 }

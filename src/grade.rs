@@ -358,7 +358,22 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
                 wrong_parts,
             }
         }
-        _ => Grade::all_or_nothing(false),
+        // A card is recalled and an open answer scored with its rubric: no
+        // grader for them.
+        (Kind::Card { .. } | Kind::Open { .. }, _) => Grade::all_or_nothing(false),
+        // An answer of another shape than its question's (`parse` never
+        // makes one) is wrong.
+        (
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. },
+            _,
+        ) => Grade::all_or_nothing(false),
     }
 }
 

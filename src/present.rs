@@ -40,7 +40,12 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
             lines.extend(items.iter().map(|i| format!("  {}. {}", i.rank, i.text)));
             lines
         }
-        _ => vec![view.words(lang)],
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Cloze(_)
+        | Solution::Card(_)
+        | Solution::Open { .. } => vec![view.words(lang)],
     }
 }
 

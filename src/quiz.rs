@@ -197,10 +197,7 @@ const EN: Text = Text {
     your_score: "Your score by the rubric (0 to {top})",
     justification_rubric: "Rubric for the reasoning:",
     justification_score: "Your score for the reasoning (0 to {top})",
-    justification_levels: [
-        "it says what the expected reasoning says",
-        "it does not",
-    ],
+    justification_levels: ["it says what the expected reasoning says", "it does not"],
     score_hint: "Type a number from the rubric",
     self_scored: "of which scored by you (reasoning, open questions):",
     answered_of: "questions answered out of",
@@ -577,10 +574,12 @@ fn self_score(
     }
     let top = crate::bank::top_points(rubric).unwrap_or(0);
     let levels: Vec<u32> = rubric.iter().map(|l| l.points).collect();
-    Ok(match ask_level(&levels, x.your_score, options, input, out)? {
-        Ok(points) => Asked::SelfScored(points, top),
-        Err(stop) => stop,
-    })
+    Ok(
+        match ask_level(&levels, x.your_score, options, input, out)? {
+            Ok(points) => Asked::SelfScored(points, top),
+            Err(stop) => stop,
+        },
+    )
 }
 
 fn feedback(
@@ -693,7 +692,16 @@ fn missed_answer(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
             lines.remove(0);
             lines.iter().map(|l| l.trim_start().to_owned()).collect()
         }
-        _ => lines.into_iter().take(1).collect(),
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => lines.into_iter().take(1).collect(),
     }
 }
 

@@ -248,7 +248,12 @@ impl<'b> Shown<'b> {
             Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
             Kind::Match { pairs, .. } => (pairs.len(), false, true),
             Kind::Order { items, .. } => (items.len(), false, true),
-            _ => (0, true, false),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => (0, true, false),
         }
     }
 
@@ -264,7 +269,14 @@ impl<'b> Shown<'b> {
                 positions.sort_unstable();
                 positions
             }
-            _ => Vec::new(),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => Vec::new(),
         }
     }
 }

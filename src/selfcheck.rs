@@ -431,7 +431,15 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
     };
     let prompt = match &q.kind {
         Kind::Cloze { prompt, .. } => prompt.clone().unwrap_or_default(),
-        _ => q.prompt(),
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => q.prompt(),
     };
     QuestionData {
         id: q.id.clone(),

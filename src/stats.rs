@@ -58,7 +58,15 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
             // "t/f" keeps the table within 80 columns now that `open` has one.
             let name = match t {
                 QuestionType::TrueFalse => "t/f".to_owned(),
-                _ => t.to_string(),
+                QuestionType::Single
+                | QuestionType::Multi
+                | QuestionType::Claim
+                | QuestionType::Short
+                | QuestionType::Cloze
+                | QuestionType::Match
+                | QuestionType::Order
+                | QuestionType::Card
+                | QuestionType::Open => t.to_string(),
             };
             let width = name.len().max(total.to_string().len());
             (name, width)

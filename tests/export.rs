@@ -339,7 +339,9 @@ fn a_qti_package_has_its_manifest_and_resources() {
     // in a question group of items worth the same (a group's points win in
     // Canvas), and the quiz is worth their sum.
     let points_of = |id: &str| {
-        let item = &xml[xml.find(&format!("<item ident=\"mediaquiz_sheet_{id}\"")).unwrap()..];
+        let item = &xml[xml
+            .find(&format!("<item ident=\"mediaquiz_sheet_{id}\""))
+            .unwrap()..];
         let field = "points_possible</fieldlabel><fieldentry>";
         let start = item.find(field).unwrap() + field.len();
         item[start..start + item[start..].find('<').unwrap()].to_owned()
@@ -353,11 +355,20 @@ fn a_qti_package_has_its_manifest_and_resources() {
             .nth(1)
             .and_then(|s| s.split('<').next())
             .unwrap();
-        for item in section.split("<fieldlabel>points_possible</fieldlabel><fieldentry>").skip(1) {
-            assert!(item.starts_with(group), "an item worth other than its group's {group}");
+        for item in section
+            .split("<fieldlabel>points_possible</fieldlabel><fieldentry>")
+            .skip(1)
+        {
+            assert!(
+                item.starts_with(group),
+                "an item worth other than its group's {group}"
+            );
         }
     }
-    assert!(meta.contains("<points_possible>15.0</points_possible>"), "{meta}");
+    assert!(
+        meta.contains("<points_possible>15.0</points_possible>"),
+        "{meta}"
+    );
 }
 
 /// An open question is an essay worth its rubric's top level in Canvas.
@@ -390,7 +401,10 @@ fn qti_grades_an_open_question_out_of_its_rubric() {
         xml.contains("<fieldlabel>points_possible</fieldlabel><fieldentry>2.0</fieldentry>"),
         "{xml}"
     );
-    assert!(xml.contains("<points_per_item>2.0</points_per_item>"), "{xml}");
+    assert!(
+        xml.contains("<points_per_item>2.0</points_per_item>"),
+        "{xml}"
+    );
 }
 
 #[test]

@@ -511,3 +511,80 @@ fn the_graph_sees_every_kind_of_path() {
         vec![vec!["x.rs".to_owned(), "y.rs".to_owned()]]
     );
 }
+
+/// Matches on a question's kind (`Kind`, `Solution`, `QuestionType`) whose
+/// arms end in a wildcard, as `file: line of the match` (approximated by the
+/// match's index among the file's matches, since tokens carry no lines).
+fn wildcard_matches(tokens: &[Token]) -> Vec<usize> {
+    const KINDS: [&str; 3] = ["Kind", "Solution", "QuestionType"];
+    let mut found = Vec::new();
+    let mut matches = 0;
+    for start in 0..tokens.len() {
+        if tokens[start] != Token::Ident("match".into()) {
+            continue;
+        }
+        matches += 1;
+        // The scrutinee runs to the first `{` outside parentheses.
+        let mut i = start + 1;
+        while i < tokens.len() && tokens[i] != Token::Open {
+            i += 1;
+        }
+        let mut depth = 0;
+        let mut kinds = false;
+        let mut wildcard = false;
+        let mut previous = Token::Open;
+        while i < tokens.len() {
+            match &tokens[i] {
+                Token::Open => depth += 1,
+                Token::Close => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Token::Ident(name) if depth == 1 => {
+                    if KINDS.contains(&name.as_str()) && tokens.get(i + 1) == Some(&Token::Colons) {
+                        kinds = true;
+                    }
+                    if name == "_"
+                        && matches!(previous, Token::Open | Token::Close | Token::Comma)
+                        && tokens.get(i + 1) == Some(&Token::Other('='))
+                        && tokens.get(i + 2) == Some(&Token::Other('>'))
+                    {
+                        wildcard = true;
+                    }
+                }
+                _ => {}
+            }
+            previous = tokens[i].clone();
+            i += 1;
+        }
+        if kinds && wildcard {
+            found.push(matches);
+        }
+    }
+    found
+}
+
+/// Every `match` on a question's kind names every kind: adding one makes the
+/// compiler list each place that must learn it, instead of a wildcard arm
+/// silently grading or printing it wrong.
+#[test]
+fn no_match_on_a_question_kind_has_a_wildcard_arm() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut report = String::new();
+    for file in files {
+        let tokens = without_tests(tokens(&std::fs::read_to_string(&file).unwrap()));
+        for n in wildcard_matches(&tokens) {
+            writeln!(report, "{}: match #{n} has a `_ =>` arm", file.display()).unwrap();
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+    // The check itself finds one.
+    let sample = "fn f(k: &Kind) -> u8 { match k { Kind::Single(_) => 1, _ => 0 } }";
+    assert_eq!(wildcard_matches(&tokens(sample)), [1]);
+    let exhaustive = "fn f(k: &Kind) -> u8 { match k { Kind::Single(_) => 1, Kind::Multi(_) => { match x { _ => 0 } } } }";
+    assert!(wildcard_matches(&tokens(exhaustive)).is_empty());
+}

@@ -75,8 +75,14 @@ fn the_quiz_asks_for_a_self_score_and_counts_it_in_the_score() {
     assert!(stdout.contains("Tapez un nombre du barème"));
     // Scored out of the rubric's top level, as the key counts it
     // (docs/scoring.md), and said to be the student's own score.
-    assert!(stdout.contains("Score : 1/2 points (50\u{a0}%)"), "{stdout}");
-    assert!(stdout.contains("dont notés par vous (justifications, questions ouvertes)\u{a0}: 1/2 points"));
+    assert!(
+        stdout.contains("Score : 1/2 points (50\u{a0}%)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("dont notés par vous (justifications, questions ouvertes)\u{a0}: 1/2 points")
+    );
 }
 
 #[test]

@@ -6,8 +6,7 @@
 
 use crate::util::{mediaquiz, plain, stdout_of};
 
-const ALL_RIGHT: &str =
-    "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\n1\nb a\n";
+const ALL_RIGHT: &str = "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\n1\nb a\n";
 
 fn play(args: &[&str], input: &str) -> (String, Option<i32>) {
     let mut all = vec!["quiz", "--bank", "sheet.yaml"];
@@ -30,8 +29,7 @@ fn every_type_answered_right_in_french() {
 
 #[test]
 fn every_type_answered_wrong_in_english() {
-    let input =
-        "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\n0\na\n";
+    let input = "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\n0\na\n";
     let (transcript, code) = play(&["--lang", "en", "-n", "9", "--seed", "4"], input);
     assert_eq!(code, Some(0));
     assert!(

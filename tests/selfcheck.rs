@@ -280,7 +280,9 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
     let mut wrong = Vec::new();
     let mut covered = std::collections::BTreeSet::new();
     // The bank may write no-break spaces where the table has spaces.
-    let same = |a: &str, b: &str| a.replace(['\u{a0}', '\u{202f}'], " ") == b.replace(['\u{a0}', '\u{202f}'], " ");
+    let same = |a: &str, b: &str| {
+        a.replace(['\u{a0}', '\u{202f}'], " ") == b.replace(['\u{a0}', '\u{202f}'], " ")
+    };
     for case in cases {
         let id = case["question"].as_str().unwrap();
         let question = bank.questions.iter().find(|q| q.id == id).unwrap();
@@ -314,7 +316,14 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
                 Kind::Single(c) | Kind::Multi(c) => {
                     let mut picked: Vec<usize> = texts("choices")
                         .iter()
-                        .map(|t| position(c.options.iter().position(|o| same(o, t)).unwrap_or_else(|| panic!("{id}: no choice {t}"))))
+                        .map(|t| {
+                            position(
+                                c.options
+                                    .iter()
+                                    .position(|o| same(o, t))
+                                    .unwrap_or_else(|| panic!("{id}: no choice {t}")),
+                            )
+                        })
                         .collect();
                     picked.sort_unstable();
                     Answer::Choices(picked)
@@ -330,13 +339,27 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
                 Kind::Match { pairs, .. } => Answer::Pairs(
                     texts("pairs")
                         .iter()
-                        .map(|t| position(pairs.iter().position(|(_, r)| same(r, t)).unwrap_or_else(|| panic!("{id}: no pair {t}"))))
+                        .map(|t| {
+                            position(
+                                pairs
+                                    .iter()
+                                    .position(|(_, r)| same(r, t))
+                                    .unwrap_or_else(|| panic!("{id}: no pair {t}")),
+                            )
+                        })
                         .collect(),
                 ),
                 Kind::Order { items, .. } => Answer::Order(
                     texts("order")
                         .iter()
-                        .map(|t| position(items.iter().position(|i| same(i, t)).unwrap_or_else(|| panic!("{id}: no item {t}"))))
+                        .map(|t| {
+                            position(
+                                items
+                                    .iter()
+                                    .position(|i| same(i, t))
+                                    .unwrap_or_else(|| panic!("{id}: no item {t}")),
+                            )
+                        })
                         .collect(),
                 ),
                 Kind::Card { .. } | Kind::Open { .. } => panic!("{id}: not graded"),
@@ -361,11 +384,17 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
             } else {
                 kind
             };
-            assert!(covered.contains(&format!("{rule} {kind}")), "no {kind} case for {rule}");
+            assert!(
+                covered.contains(&format!("{rule} {kind}")),
+                "no {kind} case for {rule}"
+            );
         }
     }
     for kind in ["single", "truefalse"] {
-        assert!(covered.contains(&format!("{kind} right")) && covered.contains(&format!("{kind} wrong")));
+        assert!(
+            covered.contains(&format!("{kind} right"))
+                && covered.contains(&format!("{kind} wrong"))
+        );
     }
 }
 

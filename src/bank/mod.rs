@@ -372,7 +372,15 @@ impl Question {
     pub fn rubric(&self) -> &[RubricLevel] {
         match &self.kind {
             Kind::Open { rubric, .. } => rubric,
-            _ => &self.rubric,
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. } => &self.rubric,
         }
     }
 

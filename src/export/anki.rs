@@ -105,7 +105,7 @@ fn front(question: &Question, lang: Lang) -> String {
             out.push_str(&list(mixed(&right), "a"));
         }
         Kind::Order { items, .. } => out.push_str(&list(mixed(items), "a")),
-        _ => {}
+        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } | Kind::Open { .. } => {}
     }
     out
 }
@@ -155,7 +155,15 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                     }
                     (true, vec![text, explanation, quote, skill])
                 }
-                _ => (
+                Kind::Single(_)
+                | Kind::Multi(_)
+                | Kind::TrueFalse { .. }
+                | Kind::Claim { .. }
+                | Kind::Short { .. }
+                | Kind::Match { .. }
+                | Kind::Order { .. }
+                | Kind::Card { .. }
+                | Kind::Open { .. } => (
                     false,
                     vec![
                         front(question, lang),

@@ -65,7 +65,12 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
             }
             out.push('\n');
         }
-        _ => {}
+        Kind::TrueFalse { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => {}
     }
     let _ = writeln!(
         out,

@@ -275,7 +275,13 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
                     .collect(),
             ))
         }
-        _ => None,
+        Kind::TrueFalse { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => None,
     }
 }
 
@@ -283,7 +289,14 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
 pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str> {
     match &question.kind {
         Kind::Single(c) | Kind::Multi(c) => c.feedback.get(index)?.as_deref(),
-        _ => None,
+        Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => None,
     }
 }
 

@@ -76,7 +76,16 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                         vec![usize::from(!*answer)],
                     )
                 }
-                _ => offered(question, lang).unwrap_or_default(),
+                Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+                    offered(question, lang).unwrap_or_default()
+                }
+                // Not in this arm of the outer match.
+                Kind::Short { .. }
+                | Kind::Cloze { .. }
+                | Kind::Match { .. }
+                | Kind::Order { .. }
+                | Kind::Card { .. }
+                | Kind::Open { .. } => (Vec::new(), Vec::new()),
             };
             let ids: Vec<String> = (0..options.len())
                 .map(|i| format!("{ident}_c{i}"))
@@ -123,7 +132,14 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 kind: match question.kind {
                     Kind::Multi(_) => "multiple_answers_question",
                     Kind::TrueFalse { .. } => "true_false_question",
-                    _ => "multiple_choice_question",
+                    Kind::Single(_)
+                    | Kind::Claim { .. }
+                    | Kind::Short { .. }
+                    | Kind::Cloze { .. }
+                    | Kind::Match { .. }
+                    | Kind::Order { .. }
+                    | Kind::Card { .. }
+                    | Kind::Open { .. } => "multiple_choice_question",
                 },
                 presentation: format!(
                     "{prompt}\n<response_lid ident=\"response1\" rcardinality=\"{}\"><render_choice>\n{}</render_choice></response_lid>",
@@ -367,7 +383,14 @@ fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     // question keeps its order ("none of these" must stay last).
     let shuffle = !input.questions.iter().any(|q| match &q.kind {
         Kind::Single(c) | Kind::Multi(c) => c.keep_order,
-        _ => false,
+        Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => false,
     });
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz identifier=\"{ident}\" xmlns=\"http://canvas.instructure.com/xsd/cccv1p0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd\">\n<title>{title}</title>\n<description>{description}</description>\n<shuffle_answers>{shuffle}</shuffle_answers>\n<scoring_policy>keep_highest</scoring_policy>\n<hide_results></hide_results>\n<quiz_type>practice_quiz</quiz_type>\n<points_possible>{points}.0</points_possible>\n<show_correct_answers>true</show_correct_answers>\n<anonymous_submissions>false</anonymous_submissions>\n<could_be_locked>false</could_be_locked>\n<allowed_attempts>-1</allowed_attempts>\n<one_question_at_a_time>false</one_question_at_a_time>\n<cant_go_back>false</cant_go_back>\n<available>false</available>\n<one_time_results>false</one_time_results>\n<show_correct_answers_last_attempt>false</show_correct_answers_last_attempt>\n<only_visible_to_overrides>false</only_visible_to_overrides>\n<module_locked>false</module_locked>\n<assignment_overrides>\n</assignment_overrides>\n</quiz>\n"

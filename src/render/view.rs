@@ -156,7 +156,15 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
                 .collect();
             let instruction = match qtype {
                 QuestionType::Short => i18n::short_instruction(lang, sentences(shown)),
-                _ => qtype.instruction(lang),
+                QuestionType::Single
+                | QuestionType::Multi
+                | QuestionType::TrueFalse
+                | QuestionType::Claim
+                | QuestionType::Cloze
+                | QuestionType::Match
+                | QuestionType::Order
+                | QuestionType::Card
+                | QuestionType::Open => qtype.instruction(lang),
             };
             (typography(lang, instruction), items)
         })
@@ -168,7 +176,15 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
 fn sentences(shown: &[Shown<'_>]) -> bool {
     shown.iter().any(|s| match &s.question.kind {
         Kind::Short { answer, .. } => answer.split_whitespace().count() > SHORT_WORDS,
-        _ => false,
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => false,
     })
 }
 
@@ -429,7 +445,10 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .collect::<Vec<_>>()
             .join(" / "),
         Solution::Open { .. } => format!("({})", t.see_rubric),
-        _ => answer.first().cloned().unwrap_or_default(),
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Card(_) => answer.first().cloned().unwrap_or_default(),
     }
 }
 
