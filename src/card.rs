@@ -11,12 +11,8 @@
 use crate::answer::{self, AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::i18n::Strings;
+use crate::letters;
 use crate::select::Shown;
-
-/// The letter of a display position on a card: `A`, `B`, `C`…
-pub fn letter(position: usize) -> char {
-    char::from(b'A' + u8::try_from(position % 26).unwrap_or(0))
-}
 
 /// A piece of cloze text on a card's front.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +109,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
             FrontBody::Choices {
                 choices: choices
                     .iter()
-                    .map(|c| (letter(c.position), c.text.to_owned()))
+                    .map(|c| (letters::upper(c.position), c.text.to_owned()))
                     .collect(),
                 several: matches!(question.kind, Kind::Multi(_)),
             },
@@ -143,7 +139,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         (Kind::Match { prompt, pairs }, Solution::Match(matched)) => {
             let mut right: Vec<(char, String)> = matched
                 .iter()
-                .map(|p| (letter(p.position), p.right.to_owned()))
+                .map(|p| (letters::upper(p.position), p.right.to_owned()))
                 .collect();
             right.sort_by_key(|(l, _)| *l);
             (
@@ -161,7 +157,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         (Kind::Order { prompt, .. }, Solution::Order(items)) => {
             let mut shown_items: Vec<(char, String)> = items
                 .iter()
-                .map(|i| (letter(i.position), i.text.to_owned()))
+                .map(|i| (letters::upper(i.position), i.text.to_owned()))
                 .collect();
             shown_items.sort_by_key(|(l, _)| *l);
             (prompt.clone(), FrontBody::Order(shown_items))
@@ -184,7 +180,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
         Solution::Choices(_) => vec![
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}. {}", letter(c.position), c.text))
+                .map(|c| format!("{}. {}", letters::upper(c.position), c.text))
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
@@ -192,7 +188,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             let mut lines = vec![
                 pairs
                     .iter()
-                    .map(|p| format!("{}{}", p.number, letter(p.position)))
+                    .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
                     .collect::<Vec<_>>()
                     .join(" "),
             ];
@@ -201,7 +197,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                     "{}. {} → {}. {}",
                     p.number,
                     p.left,
-                    letter(p.position),
+                    letters::upper(p.position),
                     p.right
                 )
             }));
@@ -211,14 +207,14 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             let mut lines = vec![
                 items
                     .iter()
-                    .map(|i| letter(i.position).to_string())
+                    .map(|i| letters::upper(i.position).to_string())
                     .collect::<Vec<_>>()
                     .join(" "),
             ];
             lines.extend(
                 items
                     .iter()
-                    .map(|i| format!("{}. ({}) {}", i.rank, letter(i.position), i.text)),
+                    .map(|i| format!("{}. ({}) {}", i.rank, letters::upper(i.position), i.text)),
             );
             lines
         }
@@ -316,7 +312,7 @@ mod tests {
         assert_eq!(choices[right].1, "Un porte-parole du CSP");
         assert_eq!(
             card.back.answer,
-            [format!("{}. Un porte-parole du CSP", letter(right))]
+            [format!("{}. Un porte-parole du CSP", letters::upper(right))]
         );
         assert_eq!(
             card.back.evidence,

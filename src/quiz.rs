@@ -8,8 +8,9 @@ use std::io::{self, BufRead, Write};
 use crate::answer::{AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
-use crate::grade::{self, Answer, Grade, letter};
+use crate::grade::{self, Answer, Grade};
 use crate::i18n::Strings;
+use crate::letters;
 use crate::present::{answer_lines, evidence_line, rubric_lines};
 use crate::select::{Rng, Seed, Shown};
 
@@ -357,7 +358,7 @@ fn ask(
                 item(
                     out,
                     style,
-                    &format!("  {})", letter(position)),
+                    &format!("  {})", letters::lower(position)),
                     &c.options[written],
                 )?;
             }
@@ -407,7 +408,7 @@ fn ask(
                 item(
                     out,
                     style,
-                    &format!("  {})", letter(position)),
+                    &format!("  {})", letters::lower(position)),
                     &pairs[written].1,
                 )?;
             }
@@ -643,7 +644,11 @@ fn feedback(
                 "  ↳",
                 // A dash, not a colon: a choice often holds a colon itself
                 // ("Une : le porte-parole du CSP").
-                &format!("{}) {} — {why}", letter(choice.position), choice.text),
+                &format!(
+                    "{}) {} — {why}",
+                    letters::lower(choice.position),
+                    choice.text
+                ),
             )?;
         }
     }

@@ -296,20 +296,7 @@ pub struct VersionLabel(String);
 impl VersionLabel {
     /// The label of version `index` (from 0) in a run of `count` versions.
     pub fn new(index: usize, count: usize) -> VersionLabel {
-        let mut width = 1;
-        let mut capacity = 26usize;
-        while capacity < count {
-            width += 1;
-            capacity = capacity.saturating_mul(26);
-        }
-        let mut letters = vec![b'A'; width];
-        let mut rest = index;
-        for slot in letters.iter_mut().rev() {
-            // `rest % 26` is below 26, so the cast cannot truncate.
-            *slot = b'A' + u8::try_from(rest % 26).unwrap_or(0);
-            rest /= 26;
-        }
-        VersionLabel(letters.into_iter().map(char::from).collect())
+        VersionLabel(crate::letters::version_label(index, count))
     }
 
     /// The label as text.
@@ -359,17 +346,6 @@ pub fn versions<'b>(questions: &[&'b Question], count: usize, rng: &mut Rng) -> 
     out
 }
 
-/// The letter of entry `index` in a list: `A`…`Z`, then `a`… (choices
-/// never come near 26; versions have their own [`VersionLabel`]).
-pub fn version_letter(index: usize) -> char {
-    let index = u8::try_from(index % 52).unwrap_or(0);
-    if index < 26 {
-        char::from(b'A' + index)
-    } else {
-        char::from(b'a' + index - 26)
-    }
-}
-
 fn layout<'b>(questions: &[&'b Question], label: &VersionLabel, rng: &mut Rng) -> Version<'b> {
     let mut by_type: BTreeMap<QuestionType, Vec<&'b Question>> = BTreeMap::new();
     for question in questions {
@@ -407,13 +383,6 @@ mod tests {
         let mut v: Vec<u32> = (1..=8).collect();
         v.shuffle(&mut Seed(42).rng());
         assert_eq!(v, [3, 2, 5, 7, 1, 6, 4, 8]);
-    }
-
-    #[test]
-    fn version_letters() {
-        assert_eq!(version_letter(0), 'A');
-        assert_eq!(version_letter(2), 'C');
-        assert_eq!(version_letter(26), 'a');
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first: a file may import from its own layer and the
 /// ones below it. A module is placed by its first path segment.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("leaves", &["lang", "text", "console", "shipped"]),
+    ("leaves", &["lang", "letters", "text", "console", "shipped"]),
     ("words", &["i18n"]),
     ("errors", &["diagnostic", "error", "fsutil"]),
     ("model", &["article", "bank"]),

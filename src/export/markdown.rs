@@ -54,7 +54,7 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
             if let Some((options, _)) = offered(question, lang) {
                 for (i, option) in options.iter().enumerate() {
-                    let _ = writeln!(out, "- {}\\) {}", crate::grade::letter(i), md(option));
+                    let _ = writeln!(out, "- {}\\) {}", crate::letters::lower(i), md(option));
                 }
                 out.push('\n');
             }

@@ -5,7 +5,8 @@ use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
 use crate::bank::{Kind, Lang, QuestionType, Segment};
 use crate::i18n::{self, Strings, typography};
-use crate::select::{Shown, Version, version_letter};
+use crate::letters;
+use crate::select::{Shown, Version};
 
 /// A paragraph of the article as printed.
 #[derive(Debug)]
@@ -200,7 +201,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             .order
             .iter()
             .enumerate()
-            .map(|(i, &o)| (version_letter(i), typo(&texts[o])))
+            .map(|(i, &o)| (letters::upper(i), typo(&texts[o])))
             .collect()
     };
     let (prompt, body) = match &question.kind {
@@ -311,14 +312,14 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             for choice in choices {
                 if let Some(why) = choice.feedback {
                     feedback.push((
-                        format!("{}. {}", version_letter(choice.position), typo(choice.text)),
+                        format!("{}. {}", letters::upper(choice.position), typo(choice.text)),
                         typo(why),
                     ));
                 }
             }
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}. {}", version_letter(c.position), typo(c.text)))
+                .map(|c| format!("{}. {}", letters::upper(c.position), typo(c.text)))
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
@@ -356,7 +357,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 format!(
                     "{} → {} ({} ↔ {})",
                     p.number,
-                    version_letter(p.position),
+                    letters::upper(p.position),
                     typo(p.left),
                     typo(p.right)
                 )
@@ -367,14 +368,14 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .ranks_by_position()
                 .iter()
                 .enumerate()
-                .map(|(position, rank)| format!("{} = {rank}", version_letter(position)))
+                .map(|(position, rank)| format!("{} = {rank}", letters::upper(position)))
                 .collect();
             let mut lines = vec![ranks.join(" · ")];
             lines.extend(items.iter().map(|item| {
                 format!(
                     "{}. ({}) {}",
                     item.rank,
-                    version_letter(item.position),
+                    letters::upper(item.position),
                     typo(item.text)
                 )
             }));
@@ -423,12 +424,12 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
         Solution::Choices(_) => view
             .right_choices()
             .iter()
-            .map(|c| String::from(version_letter(c.position)))
+            .map(|c| String::from(letters::upper(c.position)))
             .collect::<Vec<_>>()
             .join(", "),
         Solution::Match(pairs) => pairs
             .iter()
-            .map(|p| format!("{}{}", p.number, version_letter(p.position)))
+            .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
             .collect::<Vec<_>>()
             .join(" "),
         // As the student fills it in: the rank written beside each letter.
@@ -436,7 +437,7 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .ranks_by_position()
             .iter()
             .enumerate()
-            .map(|(position, rank)| format!("{}{rank}", version_letter(position)))
+            .map(|(position, rank)| format!("{}{rank}", letters::upper(position)))
             .collect::<Vec<_>>()
             .join(" "),
         Solution::Cloze(gaps) => gaps
