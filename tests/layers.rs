@@ -261,10 +261,8 @@ struct Crate {
 impl Crate {
     /// The file a path lands in: its longest prefix that is a module.
     fn resolve(&self, path: &[String]) -> Option<&String> {
-        if path.len() >= 1 {
-            if let Some(target) = self.root_exports.get(&path[0]) {
-                return self.resolve(target);
-            }
+        if let Some(target) = path.first().and_then(|first| self.root_exports.get(first)) {
+            return self.resolve(target);
         }
         (0..=path.len())
             .rev()
@@ -336,10 +334,10 @@ fn graph() -> Graph {
     let mut root_exports = BTreeMap::new();
     if let Some(lib) = sources.get("lib.rs") {
         for path in paths(lib, &[], &modules) {
-            if let Some(last) = path.last() {
-                if !modules.contains_key(&path) {
-                    root_exports.insert(last.clone(), path.clone());
-                }
+            if let Some(last) = path.last()
+                && !modules.contains_key(&path)
+            {
+                root_exports.insert(last.clone(), path.clone());
             }
         }
     }
