@@ -12,7 +12,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use crate::bank::{Bank, Kind, Question, QuestionType, Skill};
+use crate::bank::{Bank, Question, QuestionType, Skill};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 
@@ -223,11 +223,11 @@ impl<'b> Shown<'b> {
     /// Match columns and order items never stay in the written order, which is
     /// the answer itself.
     pub fn shuffle(question: &'b Question, rng: &mut Rng) -> Shown<'b> {
-        let (len, fixed, must_move) = Self::listed(question);
-        let mut order: Vec<usize> = (0..len).collect();
-        if !fixed {
+        let listed = question.kind.listed();
+        let mut order: Vec<usize> = (0..listed.count).collect();
+        if !listed.keep_order {
             order.shuffle(rng);
-            if must_move && order.iter().enumerate().all(|(i, &o)| i == o) {
+            if listed.must_move && order.iter().enumerate().all(|(i, &o)| i == o) {
                 order.rotate_left(1);
             }
         }
@@ -237,47 +237,22 @@ impl<'b> Shown<'b> {
     /// Everything in the order the bank writes it: for outputs that state the
     /// answer rather than ask it (exports, summaries).
     pub fn as_written(question: &'b Question) -> Shown<'b> {
-        let order = (0..Self::listed(question).0).collect();
+        let order = (0..question.kind.listed().count).collect();
         Shown { question, order }
-    }
-
-    /// How many entries `question` lists, whether they stay in place, and
-    /// whether a shuffle must move them (the written order is the answer).
-    fn listed(question: &Question) -> (usize, bool, bool) {
-        match &question.kind {
-            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
-            Kind::Match { pairs, .. } => (pairs.len(), false, true),
-            Kind::Order { items, .. } => (items.len(), false, true),
-            Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Short { .. }
-            | Kind::Cloze { .. }
-            | Kind::Card { .. }
-            | Kind::Open { .. } => (0, true, false),
-        }
     }
 
     /// Display positions of the right choices (single/multi), ascending.
     pub fn correct_positions(&self) -> Vec<usize> {
-        match &self.question.kind {
-            Kind::Single(c) | Kind::Multi(c) => {
-                let mut positions: Vec<usize> = c
-                    .correct
-                    .iter()
-                    .filter_map(|&right| self.order.iter().position(|&o| o == right))
-                    .collect();
-                positions.sort_unstable();
-                positions
-            }
-            Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Short { .. }
-            | Kind::Cloze { .. }
-            | Kind::Match { .. }
-            | Kind::Order { .. }
-            | Kind::Card { .. }
-            | Kind::Open { .. } => Vec::new(),
-        }
+        let Some(c) = self.question.kind.as_choices() else {
+            return Vec::new();
+        };
+        let mut positions: Vec<usize> = c
+            .correct
+            .iter()
+            .filter_map(|&right| self.order.iter().position(|&o| o == right))
+            .collect();
+        positions.sort_unstable();
+        positions
     }
 }
 

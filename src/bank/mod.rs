@@ -110,6 +110,22 @@ impl QuestionType {
         QuestionType::Open,
     ];
 
+    /// The type's name in a narrow table column (`stats`).
+    pub fn short_name(self) -> String {
+        match self {
+            QuestionType::TrueFalse => "t/f".to_owned(),
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::Claim
+            | QuestionType::Short
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card
+            | QuestionType::Open => self.to_string(),
+        }
+    }
+
     /// The one-line instruction printed above a group of questions of one type.
     pub fn instruction(self, lang: Lang) -> &'static str {
         use QuestionType as T;
@@ -285,6 +301,55 @@ pub enum Kind {
     },
 }
 
+/// What a question lists for the student to pick from or arrange, and how a
+/// shuffle treats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// Entries listed: choices, right-hand sides of pairs, items (0: none).
+    pub count: usize,
+    /// They stay in the written order (`keep_order`, or nothing listed).
+    pub keep_order: bool,
+    /// A shuffle must move them: the written order is the answer.
+    pub must_move: bool,
+}
+
+impl Kind {
+    /// The choices of a single or multi question.
+    pub fn as_choices(&self) -> Option<&Choices> {
+        match self {
+            Kind::Single(c) | Kind::Multi(c) => Some(c),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => None,
+        }
+    }
+
+    /// What the question lists, for the shuffle.
+    pub fn listed(&self) -> Listed {
+        let (count, keep_order, must_move) = match self {
+            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
+            Kind::Match { pairs, .. } => (pairs.len(), false, true),
+            Kind::Order { items, .. } => (items.len(), false, true),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => (0, true, false),
+        };
+        Listed {
+            count,
+            keep_order,
+            must_move,
+        }
+    }
+}
+
 /// An evidence quote, with the paragraph where the article has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
@@ -364,6 +429,23 @@ impl Question {
                 })
                 .collect(),
             Kind::Card { front, .. } => front.clone(),
+        }
+    }
+
+    /// The answer as a single text, for the types that have one (a single
+    /// choice, a short answer): what the prompt must not give away.
+    pub fn stated_answer(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Single(c) => c.correct.first().map(|&i| c.options[i].as_str()),
+            Kind::Short { answer, .. } => Some(answer),
+            Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => None,
         }
     }
 
