@@ -7,7 +7,7 @@
 //! a key cannot disagree with the sheet it was built from the same [`Shown`].
 
 use crate::bank::{Evidence, Kind, Lang, Question, RubricLevel, Segment, Verdict};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::select::Shown;
 
 /// A choice of a single or multi question, where it is shown.
@@ -175,7 +175,14 @@ impl<'b> AnswerView<'b> {
     pub fn right_choices(&self) -> Vec<&Choice<'b>> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().filter(|c| c.right).collect(),
-            _ => Vec::new(),
+            Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Order(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => Vec::new(),
         }
     }
 
@@ -183,7 +190,14 @@ impl<'b> AnswerView<'b> {
     pub fn choice(&self, written: usize) -> Option<&Choice<'b>> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().find(|c| c.written == written),
-            _ => None,
+            Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Order(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => None,
         }
     }
 
@@ -200,7 +214,14 @@ impl<'b> AnswerView<'b> {
                 }
                 ranks
             }
-            _ => Vec::new(),
+            Solution::Choices(_)
+            | Solution::TrueFalse(_)
+            | Solution::Claim(_)
+            | Solution::Short { .. }
+            | Solution::Cloze(_)
+            | Solution::Match(_)
+            | Solution::Card(_)
+            | Solution::Open { .. } => Vec::new(),
         }
     }
 
@@ -215,7 +236,7 @@ impl<'b> AnswerView<'b> {
                 right.iter().map(|c| c.text).collect::<Vec<_>>().join(" ; ")
             }
             Solution::TrueFalse(answer) => true_false(*answer, t).to_owned(),
-            Solution::Claim(verdict) => i18n::verdict(lang, *verdict).to_owned(),
+            Solution::Claim(verdict) => verdict.label(lang).to_owned(),
             Solution::Short { answer, .. } => (*answer).to_owned(),
             Solution::Cloze(gaps) => gaps
                 .iter()

@@ -10,13 +10,9 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
+use crate::letters;
 use crate::select::Shown;
-
-/// The letter of a display position on a card: `A`, `B`, `C`…
-pub fn letter(position: usize) -> char {
-    char::from(b'A' + u8::try_from(position % 26).unwrap_or(0))
-}
 
 /// A piece of cloze text on a card's front.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +109,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
             FrontBody::Choices {
                 choices: choices
                     .iter()
-                    .map(|c| (letter(c.position), c.text.to_owned()))
+                    .map(|c| (letters::upper(c.position), c.text.to_owned()))
                     .collect(),
                 several: matches!(question.kind, Kind::Multi(_)),
             },
@@ -124,12 +120,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         ),
         (Kind::Claim { prompt, .. }, _) => (
             prompt.clone(),
-            FrontBody::Verdicts(
-                Verdict::ALL
-                    .iter()
-                    .map(|v| i18n::verdict(lang, *v))
-                    .collect(),
-            ),
+            FrontBody::Verdicts(Verdict::ALL.iter().map(|v| v.label(lang)).collect()),
         ),
         (Kind::Cloze { prompt, segments }, _) => {
             let mut blanks = 0;
@@ -148,7 +139,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         (Kind::Match { prompt, pairs }, Solution::Match(matched)) => {
             let mut right: Vec<(char, String)> = matched
                 .iter()
-                .map(|p| (letter(p.position), p.right.to_owned()))
+                .map(|p| (letters::upper(p.position), p.right.to_owned()))
                 .collect();
             right.sort_by_key(|(l, _)| *l);
             (
@@ -166,15 +157,19 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
         (Kind::Order { prompt, .. }, Solution::Order(items)) => {
             let mut shown_items: Vec<(char, String)> = items
                 .iter()
-                .map(|i| (letter(i.position), i.text.to_owned()))
+                .map(|i| (letters::upper(i.position), i.text.to_owned()))
                 .collect();
             shown_items.sort_by_key(|(l, _)| *l);
             (prompt.clone(), FrontBody::Order(shown_items))
         }
         (Kind::Short { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
         (Kind::Card { front, .. }, _) => (front.clone(), FrontBody::Nothing),
-        // The view is built from the same question: kinds always agree.
-        _ => (question.prompt(), FrontBody::Nothing),
+        (Kind::Open { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
+        // The view is built from the same question: its solution always has
+        // the question's kind, so these arms are never taken.
+        (Kind::Single(_) | Kind::Multi(_) | Kind::Match { .. } | Kind::Order { .. }, _) => {
+            (question.prompt(), FrontBody::Nothing)
+        }
     };
     Front { prompt, body }
 }
@@ -185,7 +180,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
         Solution::Choices(_) => vec![
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}. {}", letter(c.position), c.text))
+                .map(|c| format!("{}. {}", letters::upper(c.position), c.text))
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
@@ -193,7 +188,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             let mut lines = vec![
                 pairs
                     .iter()
-                    .map(|p| format!("{}{}", p.number, letter(p.position)))
+                    .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
                     .collect::<Vec<_>>()
                     .join(" "),
             ];
@@ -202,7 +197,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                     "{}. {} → {}. {}",
                     p.number,
                     p.left,
-                    letter(p.position),
+                    letters::upper(p.position),
                     p.right
                 )
             }));
@@ -212,14 +207,14 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             let mut lines = vec![
                 items
                     .iter()
-                    .map(|i| letter(i.position).to_string())
+                    .map(|i| letters::upper(i.position).to_string())
                     .collect::<Vec<_>>()
                     .join(" "),
             ];
             lines.extend(
                 items
                     .iter()
-                    .map(|i| format!("{}. ({}) {}", i.rank, letter(i.position), i.text)),
+                    .map(|i| format!("{}. ({}) {}", i.rank, letters::upper(i.position), i.text)),
             );
             lines
         }
@@ -248,7 +243,10 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             lines.extend(crate::present::rubric_lines(rubric, lang));
             lines
         }
-        _ => vec![view.words(lang)],
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Card(_) => vec![view.words(lang)],
     };
     Back {
         answer,
@@ -314,7 +312,7 @@ mod tests {
         assert_eq!(choices[right].1, "Un porte-parole du CSP");
         assert_eq!(
             card.back.answer,
-            [format!("{}. Un porte-parole du CSP", letter(right))]
+            [format!("{}. Un porte-parole du CSP", letters::upper(right))]
         );
         assert_eq!(
             card.back.evidence,
@@ -360,10 +358,7 @@ mod tests {
             panic!("{:?}", card.front.body);
         };
         assert_eq!(verdicts.len(), 3);
-        assert_eq!(
-            card.back.answer,
-            [i18n::verdict(Lang::Fr, Verdict::NotStated)]
-        );
+        assert_eq!(card.back.answer, [Verdict::NotStated.label(Lang::Fr)]);
     }
 
     #[test]

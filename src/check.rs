@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::bank::{Bank, Kind, Lang, Question, Unread, parse, suggest_id};
+use crate::bank::{Bank, Lang, Question, Unread, parse, suggest_id};
 use crate::diagnostic::{Diagnostic, Findings, control_char};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, ReadError};
@@ -564,47 +564,40 @@ fn advise(questions: &[Question], findings: &mut Findings) {
         } else {
             prompts.insert(prompt.clone(), question);
         }
-        match &question.kind {
-            Kind::Single(choices) | Kind::Multi(choices) => {
-                let lengths: Vec<usize> =
-                    choices.options.iter().map(|c| c.chars().count()).collect();
-                let longest_wrong = (0..lengths.len())
-                    .filter(|i| !choices.correct.contains(i))
-                    .map(|i| lengths[i])
-                    .max()
-                    .unwrap_or(0);
-                if let Some(&right) = choices.correct.iter().map(|&i| &lengths[i]).max()
-                    && choices.correct.len() == 1
-                    && right * 10 > longest_wrong * 18
-                    && right > longest_wrong + 20
-                {
-                    findings.warning(question.line, id, tr!(
+        if let Some(choices) = question.kind.as_choices() {
+            let lengths: Vec<usize> = choices.options.iter().map(|c| c.chars().count()).collect();
+            let longest_wrong = (0..lengths.len())
+                .filter(|i| !choices.correct.contains(i))
+                .map(|i| lengths[i])
+                .max()
+                .unwrap_or(0);
+            if let Some(&right) = choices.correct.iter().map(|&i| &lengths[i]).max()
+                && choices.correct.len() == 1
+                && right * 10 > longest_wrong * 18
+                && right > longest_wrong + 20
+            {
+                findings.warning(question.line, id, tr!(
+                    lang,
+                    "le bon choix est bien plus long que les autres ({right} caractères contre {longest_wrong} au plus)\u{a0}: les élèves peuvent le deviner à sa longueur",
+                    "the right choice is much longer than the others ({right} characters against at most {longest_wrong}): students can guess it from its length",
+                ));
+            }
+            if !choices.keep_order
+                && let Some(all) = choices.options.iter().find(|c| is_catch_all(c))
+            {
+                findings.warning(
+                    question.line,
+                    id,
+                    tr!(
                         lang,
-                        "le bon choix est bien plus long que les autres ({right} caractères contre {longest_wrong} au plus)\u{a0}: les élèves peuvent le deviner à sa longueur",
-                        "the right choice is much longer than the others ({right} characters against at most {longest_wrong}): students can guess it from its length",
-                    ));
-                }
-                if !choices.keep_order
-                    && let Some(all) = choices.options.iter().find(|c| is_catch_all(c))
-                {
-                    findings.warning(
-                        question.line,
-                        id,
-                        tr!(
-                            lang,
-                            "`{all}` n’a de sens qu’à une place fixe\u{a0}: ajoutez `keep_order: true`",
-                            "`{all}` only makes sense in a fixed place: add `keep_order: true`",
-                        ),
-                    );
-                }
-                if let Kind::Single(c) = &question.kind {
-                    answer_in_prompt(&c.prompt, &c.options[c.correct[0]], question, findings);
-                }
+                        "`{all}` n’a de sens qu’à une place fixe\u{a0}: ajoutez `keep_order: true`",
+                        "`{all}` only makes sense in a fixed place: add `keep_order: true`",
+                    ),
+                );
             }
-            Kind::Short { prompt, answer, .. } => {
-                answer_in_prompt(prompt, answer, question, findings)
-            }
-            _ => {}
+        }
+        if let Some(answer) = question.stated_answer() {
+            answer_in_prompt(&question.prompt(), answer, question, findings);
         }
     }
 }
@@ -764,6 +757,28 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The last line of `check`: what was checked and found.
+pub fn summary(lang: Lang, report: &Report) -> String {
+    let c = |n, one, many| crate::i18n::count(lang, n, one, many);
+    match lang {
+        Lang::Fr => format!(
+            "{} vérifiée{} ({})\u{A0}: {}, {}",
+            c(report.banks, "banque", "banques"),
+            if report.banks > 1 { "s" } else { "" },
+            c(report.questions, "question", "questions"),
+            c(report.errors, "erreur", "erreurs"),
+            c(report.warnings, "avertissement", "avertissements"),
+        ),
+        Lang::En => format!(
+            "checked {} ({}): {}, {}",
+            c(report.banks, "bank", "banks"),
+            c(report.questions, "question", "questions"),
+            c(report.errors, "error", "errors"),
+            c(report.warnings, "warning", "warnings"),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::bank::Lang;
+use crate::lang::Lang;
 
 /// How bad a finding is: errors fail `check`, warnings only advise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

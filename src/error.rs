@@ -2,12 +2,11 @@
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::bank::Lang;
 use crate::diagnostic::Diagnostic;
-use crate::fsutil::ReadError;
 use crate::i18n::{Text, error_word, s, s_fr, say};
+use crate::lang::Lang;
 
 /// Everything that can stop a command.
 ///
@@ -367,6 +366,122 @@ fn reason(error: &io::Error, lang: Lang) -> String {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A megabyte, for the size caps of files and their messages.
+pub(crate) const MB: u64 = 1024 * 1024;
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The operating system refused (missing file, permissions…).
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// A FIFO, a device, a socket or a folder: reading it could block forever
+    /// or never end.
+    #[error("{}", self.render(Lang::En))]
+    NotRegular(Special),
+    /// Over the cap for this kind of file.
+    #[error("{}", self.render(Lang::En))]
+    TooLarge {
+        /// The cap, in bytes.
+        limit: u64,
+        /// What the file was meant to be.
+        what: What,
+    },
+}
+
+/// What a refused path is instead of a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A folder.
+    Folder,
+    /// A FIFO (named pipe).
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+/// What a file read with a size cap was meant to be, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A question bank.
+    Bank,
+    /// An article.
+    Article,
+    /// A progress file.
+    Progress,
+}
+
+impl ReadError {
+    /// Whether the file does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+
+    /// As an `io::Error` (for [`Error::Read`]), keeping the English message.
+    pub fn into_io(self) -> io::Error {
+        match self {
+            ReadError::Io(e) => e,
+            other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+
+    /// As the library's error about `path`: [`Error::Read`] for what the
+    /// system refused, [`Error::Refused`] for what mediaquiz refuses.
+    pub fn about(self, path: &Path) -> Error {
+        match self {
+            ReadError::Io(source) => Error::Read {
+                path: path.to_owned(),
+                source,
+            },
+            why => Error::Refused {
+                path: path.to_owned(),
+                why,
+            },
+        }
+    }
+
+    /// Why, in `lang`, and what to do (the system's own reason as the
+    /// system gives it).
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            ReadError::Io(error) => error.to_string(),
+            ReadError::NotRegular(kind) => {
+                let (fr, en) = match kind {
+                    Special::Folder => ("un dossier", "a folder"),
+                    Special::Fifo => ("un tube nommé (FIFO)", "a FIFO (named pipe)"),
+                    Special::Device => ("un périphérique", "a device"),
+                    Special::Socket => ("une socket", "a socket"),
+                    Special::Other => ("un fichier spécial", "a special file"),
+                };
+                say(
+                    lang,
+                    &format!(
+                        "c’est {fr}, pas un fichier ordinaire ; donnez le chemin d’un fichier"
+                    ),
+                    &format!("it is {en}, not a regular file; give the path of a file"),
+                )
+            }
+            ReadError::TooLarge { limit, what } => {
+                let (fr, en) = match what {
+                    What::Bank => ("une banque", "a bank"),
+                    What::Article => ("un article", "an article"),
+                    What::Progress => ("un fichier de progression", "a progress file"),
+                };
+                let mb = limit / MB;
+                say(
+                    lang,
+                    &format!("il dépasse {mb} Mo, le plus que puisse peser {fr}"),
+                    &format!("it is larger than {mb} MB, the most {en} may weigh"),
+                )
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

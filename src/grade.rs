@@ -8,6 +8,7 @@
 //! loosely that a different answer passes: digits must match exactly.
 
 use crate::bank::{Kind, Lang, Question, Verdict};
+use crate::letters;
 use crate::select::Shown;
 use crate::text::fold_answer;
 
@@ -75,18 +76,6 @@ fn hint(lang: Lang, fr: &str, en: &str) -> Hint {
     Hint(lang.pick(fr, en).to_owned())
 }
 
-/// Lower-case letter of a display position.
-pub fn letter(position: usize) -> char {
-    char::from(b'a' + u8::try_from(position % 26).unwrap_or(0))
-}
-
-fn letter_index(c: char, count: usize) -> Option<usize> {
-    let c = c.to_ascii_lowercase();
-    c.is_ascii_lowercase()
-        .then(|| usize::from(c as u8 - b'a'))
-        .filter(|&i| i < count)
-}
-
 /// Parses one line typed for `shown` (for cloze, `line` is one gap's text).
 pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> {
     let input = line.trim();
@@ -94,7 +83,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
         Kind::Single(c) | Kind::Multi(c) => {
             let single = matches!(shown.question.kind, Kind::Single(_));
             let count = c.options.len();
-            let last = letter(count - 1);
+            let last = letters::lower(count - 1);
             let bad = || {
                 if single {
                     hint(
@@ -119,7 +108,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
                 .chars()
                 .filter(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '/' | '+'))
             {
-                picked.push(letter_index(c, count).ok_or_else(bad)?);
+                picked.push(letters::position(c, count).ok_or_else(bad)?);
             }
             picked.sort_unstable();
             picked.dedup();
@@ -174,7 +163,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
 }
 
 fn parse_pairs(input: &str, count: usize, lang: Lang) -> Result<Answer, Hint> {
-    let last = letter(count - 1);
+    let last = letters::lower(count - 1);
     let bad = || {
         hint(
             lang,
@@ -203,7 +192,7 @@ fn parse_pairs(input: &str, count: usize, lang: Lang) -> Result<Answer, Hint> {
             .ok()
             .filter(|n| (1..=count).contains(n))
             .ok_or_else(bad)?;
-        let right = letter_index(c, count).ok_or_else(bad)?;
+        let right = letters::position(c, count).ok_or_else(bad)?;
         chosen[left - 1] = Some(right);
         number.clear();
     }
@@ -286,25 +275,14 @@ fn one_slip(typed: &str, expected: &str) -> bool {
 }
 
 /// Points earned and points possible for one answer, as the answer key
-/// grades the sheet ([`crate::render::points`]): a point per gap or pair
-/// right; for a two-point multi, 1 with a single slip; for a two-point
-/// order, 1 with at least half the items in place. The justification point
-/// is left out: the quiz shows the expected reasoning and the student
-/// judges their own.
+/// grades the sheet (the rule is [`Question::earned`], written out in
+/// `docs/scoring.md`). The justification is left out: the student scores it
+/// with its rubric, never the grader.
 pub fn points(question: &Question, graded: &Grade) -> (u32, u32) {
-    let possible = crate::render::points(question).saturating_sub(u32::from(question.justify));
-    let (hits, parts) = graded.parts;
-    let earned = if graded.right {
-        possible
-    } else {
-        match &question.kind {
-            Kind::Match { .. } | Kind::Cloze { .. } => u32::try_from(hits).unwrap_or(0),
-            Kind::Multi(_) if hits + 1 == parts => 1,
-            Kind::Order { .. } if hits * 2 >= parts => 1,
-            _ => 0,
-        }
-    };
-    (earned.min(possible), possible)
+    (
+        question.earned(graded.right, graded.parts),
+        question.answer_points(),
+    )
 }
 
 /// Grades a parsed answer against the shown question.
@@ -369,7 +347,22 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
                 wrong_parts,
             }
         }
-        _ => Grade::all_or_nothing(false),
+        // A card is recalled and an open answer scored with its rubric: no
+        // grader for them.
+        (Kind::Card { .. } | Kind::Open { .. }, _) => Grade::all_or_nothing(false),
+        // An answer of another shape than its question's (`parse` never
+        // makes one) is wrong.
+        (
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. },
+            _,
+        ) => Grade::all_or_nothing(false),
     }
 }
 
@@ -504,7 +497,7 @@ mod tests {
             let graded = grade(&shown, &answer);
             let (earned, possible) = points(question, &graded);
             prop_assert!(earned <= possible);
-            prop_assert_eq!(possible + u32::from(question.justify), crate::render::points(question));
+            prop_assert_eq!(possible + u32::from(question.justify), question.points());
             prop_assert_eq!(graded.right, earned == possible && swaps == 0);
         }
     }
@@ -588,7 +581,7 @@ mod tests {
                 match &question.kind {
                     Kind::Single(c) | Kind::Multi(c) => {
                         let right = shown.correct_positions();
-                        let typed: String = right.iter().map(|&p| letter(p)).map(|l| if flips[0] { l.to_ascii_uppercase() } else { l }).map(|l| format!(" {l}")).collect();
+                        let typed: String = right.iter().map(|&p| letters::lower(p)).map(|l| if flips[0] { l.to_ascii_uppercase() } else { l }).map(|l| format!(" {l}")).collect();
                         let answer = parse(&shown, &typed, Lang::Fr).unwrap();
                         prop_assert!(grade(&shown, &answer).right, "{}: {typed}", question.id);
                         // Any other set of choices is wrong.
@@ -596,7 +589,7 @@ mod tests {
                         let mask = pick.index((1 << count) - 1) + 1;
                         let other: Vec<usize> = (0..count).filter(|i| mask & (1 << i) != 0).collect();
                         if other != right && (matches!(question.kind, Kind::Multi(_)) || other.len() == 1) {
-                            let typed: String = other.iter().map(|&p| letter(p)).collect();
+                            let typed: String = other.iter().map(|&p| letters::lower(p)).collect();
                             let answer = parse(&shown, &typed, Lang::Fr).unwrap();
                             prop_assert!(!grade(&shown, &answer).right, "{}: {typed} accepted", question.id);
                         }
@@ -628,7 +621,7 @@ mod tests {
                     Kind::Match { pairs, .. } => {
                         let typed: String = (0..pairs.len()).map(|left| {
                             let position = shown.order.iter().position(|&o| o == left).unwrap();
-                            format!("{}{} ", left + 1, letter(position))
+                            format!("{}{} ", left + 1, letters::lower(position))
                         }).collect();
                         prop_assert!(grade(&shown, &parse(&shown, &typed, Lang::Fr).unwrap()).right);
                     }

@@ -1,6 +1,6 @@
 //! Interface strings in French and English, and French typography.
 
-use crate::bank::{Lang, QuestionType, Skill, Verdict};
+use crate::lang::Lang;
 
 /// `format!` in one of two languages: `tr!(lang, "en français {x}", "in English {x}")`.
 /// Only the chosen text is formatted; leaving one out does not compile, so no
@@ -8,8 +8,8 @@ use crate::bank::{Lang, QuestionType, Skill, Verdict};
 macro_rules! tr {
     ($lang:expr, $fr:literal, $en:literal $(,)?) => {
         match $lang {
-            $crate::bank::Lang::Fr => format!($fr),
-            $crate::bank::Lang::En => format!($en),
+            $crate::lang::Lang::Fr => format!($fr),
+            $crate::lang::Lang::En => format!($en),
         }
     };
 }
@@ -186,33 +186,6 @@ impl Strings {
     }
 }
 
-/// The one-line instruction printed above a group of questions of one type.
-pub fn instruction(lang: Lang, qtype: QuestionType) -> &'static str {
-    use QuestionType as T;
-    match (lang, qtype) {
-        (Lang::Fr, T::Single) => "Cochez la bonne réponse.",
-        (Lang::Fr, T::Multi) => "Cochez toutes les bonnes réponses.",
-        (Lang::Fr, T::TrueFalse) => "Vrai ou faux ?",
-        (Lang::Fr, T::Claim) => "Que dit l’article ? Affirmé, contredit ou non mentionné.",
-        (Lang::Fr, T::Short) => "Répondez en une phrase.",
-        (Lang::Fr, T::Cloze) => "Complétez.",
-        (Lang::Fr, T::Match) => "Reliez : écrivez dans chaque case la lettre qui convient.",
-        (Lang::Fr, T::Order) => "Numérotez dans l’ordre (1 pour le premier).",
-        (Lang::Fr, T::Card) => "Fiches.",
-        (Lang::Fr, T::Open) => "Répondez en quelques phrases, en vous appuyant sur l’article.",
-        (Lang::En, T::Single) => "Tick the right answer.",
-        (Lang::En, T::Multi) => "Tick all the right answers.",
-        (Lang::En, T::TrueFalse) => "True or false?",
-        (Lang::En, T::Claim) => "What does the article say? Supported, contradicted or not stated.",
-        (Lang::En, T::Short) => "Answer in a few words.",
-        (Lang::En, T::Cloze) => "Fill in the blanks.",
-        (Lang::En, T::Match) => "Match: write the right letter in each box.",
-        (Lang::En, T::Order) => "Number in order (1 for the first).",
-        (Lang::En, T::Card) => "Cards.",
-        (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
-    }
-}
-
 /// The instruction above short-answer questions: one sentence when some
 /// expected answer is sentence-long, a few words otherwise.
 pub fn short_instruction(lang: Lang, sentences: bool) -> &'static str {
@@ -237,60 +210,6 @@ pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
         Lang::En => n == 1,
     };
     format!("{n} {}", if singular { one } else { many })
-}
-
-/// The last line of `check`: what was checked and found.
-pub fn check_summary(lang: Lang, report: &crate::check::Report) -> String {
-    let c = |n, one, many| count(lang, n, one, many);
-    match lang {
-        Lang::Fr => format!(
-            "{} vérifiée{} ({})\u{A0}: {}, {}",
-            c(report.banks, "banque", "banques"),
-            if report.banks > 1 { "s" } else { "" },
-            c(report.questions, "question", "questions"),
-            c(report.errors, "erreur", "erreurs"),
-            c(report.warnings, "avertissement", "avertissements"),
-        ),
-        Lang::En => format!(
-            "checked {} ({}): {}, {}",
-            c(report.banks, "bank", "banks"),
-            c(report.questions, "question", "questions"),
-            c(report.errors, "error", "errors"),
-            c(report.warnings, "warning", "warnings"),
-        ),
-    }
-}
-
-/// How a claim verdict is called.
-pub fn verdict(lang: Lang, verdict: Verdict) -> &'static str {
-    match (lang, verdict) {
-        (Lang::Fr, Verdict::Supported) => "Affirmé",
-        (Lang::Fr, Verdict::Contradicted) => "Contredit",
-        (Lang::Fr, Verdict::NotStated) => "Non mentionné",
-        (Lang::En, Verdict::Supported) => "Supported",
-        (Lang::En, Verdict::Contradicted) => "Contradicted",
-        (Lang::En, Verdict::NotStated) => "Not stated",
-    }
-}
-
-/// How a skill is called to students.
-pub fn skill(lang: Lang, skill: Skill) -> &'static str {
-    match (lang, skill) {
-        (Lang::Fr, Skill::Recall) => "rappel des faits",
-        (Lang::Fr, Skill::Sourcing) => "qui le dit ?",
-        (Lang::Fr, Skill::Corroboration) => "recoupement",
-        (Lang::Fr, Skill::FactOpinion) => "fait ou opinion",
-        (Lang::Fr, Skill::Wording) => "choix des mots",
-        (Lang::Fr, Skill::Context) => "contexte",
-        (Lang::Fr, Skill::Numbers) => "chiffres",
-        (Lang::En, Skill::Recall) => "recall",
-        (Lang::En, Skill::Sourcing) => "who says so?",
-        (Lang::En, Skill::Corroboration) => "corroboration",
-        (Lang::En, Skill::FactOpinion) => "fact or opinion",
-        (Lang::En, Skill::Wording) => "wording",
-        (Lang::En, Skill::Context) => "context",
-        (Lang::En, Skill::Numbers) => "numbers",
-    }
 }
 
 /// French typography: a no-break space inside « », before : and a narrow

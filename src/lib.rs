@@ -19,6 +19,8 @@ pub mod export;
 pub mod fsutil;
 pub mod grade;
 pub mod i18n;
+pub mod lang;
+pub mod letters;
 pub mod output;
 pub mod pdf;
 pub mod present;

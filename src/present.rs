@@ -3,8 +3,8 @@
 
 use crate::answer::{AnswerView, Solution};
 use crate::bank::{Evidence, Lang};
-use crate::grade::letter;
 use crate::i18n::Strings;
+use crate::letters;
 
 /// The right answer of a question as shown (with its letters): a first line
 /// that says it all, then, for matches and orders, the items spelled out.
@@ -13,14 +13,14 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
         Solution::Choices(_) => vec![
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}) {}", letter(c.position), c.text))
+                .map(|c| format!("{}) {}", letters::lower(c.position), c.text))
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
         Solution::Match(pairs) => {
             let code: Vec<String> = pairs
                 .iter()
-                .map(|p| format!("{}{}", p.number, letter(p.position)))
+                .map(|p| format!("{}{}", p.number, letters::lower(p.position)))
                 .collect();
             let mut lines = vec![code.join(" ")];
             lines.extend(pairs.iter().map(|p| {
@@ -28,7 +28,7 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
                     "  {}. {} → {}) {}",
                     p.number,
                     p.left,
-                    letter(p.position),
+                    letters::lower(p.position),
                     p.right
                 )
             }));
@@ -40,7 +40,12 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
             lines.extend(items.iter().map(|i| format!("  {}. {}", i.rank, i.text)));
             lines
         }
-        _ => vec![view.words(lang)],
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Cloze(_)
+        | Solution::Card(_)
+        | Solution::Open { .. } => vec![view.words(lang)],
     }
 }
 

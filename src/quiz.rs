@@ -8,8 +8,9 @@ use std::io::{self, BufRead, Write};
 use crate::answer::{AnswerView, Solution};
 use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
-use crate::grade::{self, Answer, Grade, letter};
-use crate::i18n::{self, Strings};
+use crate::grade::{self, Answer, Grade};
+use crate::i18n::Strings;
+use crate::letters;
 use crate::present::{answer_lines, evidence_line, rubric_lines};
 use crate::select::{Rng, Seed, Shown};
 
@@ -54,11 +55,14 @@ pub struct Summary {
     pub by_skill: BTreeMap<Skill, (u32, u32)>,
     /// The questions missed.
     pub missed: Vec<Missed>,
-    /// `(scored, possible)` points the student gave themselves on open
-    /// questions: counted apart, never in `points`.
+    /// `(scored, possible)` points the student gave themselves with a
+    /// rubric (open answers and justifications); part of `points`, never
+    /// given by the program.
     pub self_scored: (u32, u32),
     /// Open questions answered and self-scored.
     pub open_answered: usize,
+    /// Questions in the quiz (not counting the retry round).
+    pub asked: usize,
     /// `(right, asked)` in the retry round.
     pub retried: (usize, usize),
     /// The quiz ended before its last question (`q`, or end of input).
@@ -104,8 +108,13 @@ struct Text {
     rubric: &'static str,
     /// Asks for a self-score; `{top}` is the top level.
     your_score: &'static str,
+    justification_rubric: &'static str,
+    justification_score: &'static str,
+    /// The two levels of a justification without a rubric.
+    justification_levels: [&'static str; 2],
     score_hint: &'static str,
     self_scored: &'static str,
+    answered_of: &'static str,
 }
 
 const FR: Text = Text {
@@ -142,8 +151,15 @@ const FR: Text = Text {
     model_answer: "Réponse modèle :",
     rubric: "Barème :",
     your_score: "Votre note selon le barème (0 à {top})",
+    justification_rubric: "Barème de la justification\u{a0}:",
+    justification_score: "Votre note pour la justification (0 à {top})",
+    justification_levels: [
+        "elle dit l’essentiel de la justification attendue",
+        "elle ne le dit pas",
+    ],
     score_hint: "Tapez un nombre du barème",
-    self_scored: "Questions ouvertes (auto-évaluées, hors score) :",
+    self_scored: "dont notés par vous (justifications, questions ouvertes)\u{a0}:",
+    answered_of: "questions répondues sur",
 };
 
 const EN: Text = Text {
@@ -180,8 +196,12 @@ const EN: Text = Text {
     model_answer: "Model answer:",
     rubric: "Rubric:",
     your_score: "Your score by the rubric (0 to {top})",
+    justification_rubric: "Rubric for the reasoning:",
+    justification_score: "Your score for the reasoning (0 to {top})",
+    justification_levels: ["it says what the expected reasoning says", "it does not"],
     score_hint: "Type a number from the rubric",
-    self_scored: "Open questions (self-scored, not in the score):",
+    self_scored: "of which scored by you (reasoning, open questions):",
+    answered_of: "questions answered out of",
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -201,7 +221,8 @@ pub fn intro(title: &str, count: usize, seed: Seed, replay: &str, lang: Lang) ->
 
 /// What asking one question gave.
 enum Asked {
-    Answered(Grade),
+    /// Graded, with the points the student gave their justification.
+    Answered(Grade, u32),
     /// An open question: the points the student gave themselves, out of the top level.
     SelfScored(u32, u32),
     Quit,
@@ -218,7 +239,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> io::Result<Summary> {
     let x = text(options.lang);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        asked: questions.len(),
+        ..Summary::default()
+    };
     let mut missed_shown = Vec::new();
     for (index, shown) in questions.iter().enumerate() {
         let heading = format!(
@@ -226,12 +250,16 @@ pub fn run(
             x.question,
             index + 1,
             questions.len(),
-            i18n::skill(options.lang, shown.question.skill)
+            shown.question.skill.label(options.lang)
         );
         match ask(shown, &heading, options, input, out)? {
-            Asked::Answered(grade) => {
+            Asked::Answered(grade, reasoning) => {
                 summary.answered += 1;
                 let (earned, possible) = grade::points(shown.question, &grade);
+                let reasoning_top = shown.question.justification_points();
+                summary.self_scored.0 += reasoning;
+                summary.self_scored.1 += reasoning_top;
+                let (earned, possible) = (earned + reasoning, possible + reasoning_top);
                 summary.points.0 += earned;
                 summary.points.1 += possible;
                 let cell = summary.by_skill.entry(shown.question.skill).or_default();
@@ -249,9 +277,24 @@ pub fn run(
                 }
             }
             Asked::SelfScored(scored, top) => {
+                summary.answered += 1;
                 summary.open_answered += 1;
                 summary.self_scored.0 += scored;
                 summary.self_scored.1 += top;
+                summary.points.0 += scored;
+                summary.points.1 += top;
+                let cell = summary.by_skill.entry(shown.question.skill).or_default();
+                cell.0 += scored;
+                cell.1 += top;
+                if scored == top {
+                    summary.right += 1;
+                } else {
+                    summary.missed.push(Missed {
+                        number: index + 1,
+                        prompt: shown.question.prompt(),
+                        answer: missed_answer(shown, options.lang),
+                    });
+                }
             }
             Asked::Quit | Asked::End => {
                 summary.stopped = true;
@@ -277,10 +320,10 @@ pub fn run(
                 "{} {}/{count} · {}",
                 x.retry_score.trim_end_matches([':', ' ']),
                 index + 1,
-                i18n::skill(options.lang, question.skill)
+                question.skill.label(options.lang)
             );
             match ask(&shown, &heading, options, input, out)? {
-                Asked::Answered(grade) => {
+                Asked::Answered(grade, _) => {
                     summary.retried.1 += 1;
                     summary.retried.0 += usize::from(grade.right);
                 }
@@ -315,7 +358,7 @@ fn ask(
                 item(
                     out,
                     style,
-                    &format!("  {})", letter(position)),
+                    &format!("  {})", letters::lower(position)),
                     &c.options[written],
                 )?;
             }
@@ -331,10 +374,7 @@ fn ask(
         }
         Kind::Claim { prompt, .. } => {
             say(out, style, prompt)?;
-            let verdicts: Vec<&str> = Verdict::ALL
-                .iter()
-                .map(|v| i18n::verdict(lang, *v))
-                .collect();
+            let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(lang)).collect();
             item(out, style, " ", &style.dim(&verdicts.join(" · ")))?;
             x.claim_hint
         }
@@ -368,7 +408,7 @@ fn ask(
                 item(
                     out,
                     style,
-                    &format!("  {})", letter(position)),
+                    &format!("  {})", letters::lower(position)),
                     &pairs[written].1,
                 )?;
             }
@@ -433,7 +473,72 @@ fn ask(
         }
     }
     feedback(shown, &graded, reason.as_deref(), options, out)?;
-    Ok(Asked::Answered(graded))
+    if reason.is_none() {
+        // Nothing written: nothing to score (and never a point given).
+        return Ok(Asked::Answered(graded, 0));
+    }
+    let levels: Vec<(u32, String)> = if question.rubric.is_empty() {
+        vec![
+            (1, x.justification_levels[0].to_owned()),
+            (0, x.justification_levels[1].to_owned()),
+        ]
+    } else {
+        question
+            .rubric
+            .iter()
+            .map(|l| (l.points, l.criterion.clone()))
+            .collect()
+    };
+    writeln!(out, "{}", style.bold(x.justification_rubric))?;
+    for (points, criterion) in &levels {
+        item(out, style, "  •", &format!("{points} — {criterion}"))?;
+    }
+    let points: Vec<u32> = levels.iter().map(|(p, _)| *p).collect();
+    match ask_level(&points, x.justification_score, options, input, out)? {
+        Ok(scored) => Ok(Asked::Answered(graded, scored)),
+        Err(stop) => Ok(stop),
+    }
+}
+
+/// Asks for one of the rubric's `levels` until one is typed; `Err` holds
+/// how the quiz stops instead.
+fn ask_level(
+    levels: &[u32],
+    prompt: &str,
+    options: QuizOptions,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Result<u32, Asked>> {
+    let (lang, style, x) = (options.lang, options.style, text(options.lang));
+    let top = levels.iter().copied().max().unwrap_or(0);
+    loop {
+        write!(out, "{} › ", prompt.replace("{top}", &top.to_string()))?;
+        out.flush()?;
+        let line = match read_line(input, out, options.echo)? {
+            Line::Quit => return Ok(Err(Asked::Quit)),
+            Line::End => return Ok(Err(Asked::End)),
+            Line::Interrupted => return Ok(Err(Asked::Interrupted)),
+            Line::Text(line) => line,
+        };
+        match line.trim().parse::<u32>() {
+            Ok(points) if levels.contains(&points) => return Ok(Ok(points)),
+            _ => {
+                let mut allowed = levels.to_vec();
+                allowed.sort_unstable();
+                let allowed: Vec<String> = allowed.iter().map(u32::to_string).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    style.yellow(&format!(
+                        "{}{} {}",
+                        x.score_hint,
+                        lang.pick("\u{a0}:", ":"),
+                        allowed.join(", ")
+                    ))
+                )?;
+            }
+        }
+    }
 }
 
 /// Shows an open question's model answer and rubric, then asks the student
@@ -470,38 +575,12 @@ fn self_score(
     }
     let top = crate::bank::top_points(rubric).unwrap_or(0);
     let levels: Vec<u32> = rubric.iter().map(|l| l.points).collect();
-    loop {
-        write!(
-            out,
-            "{} › ",
-            x.your_score.replace("{top}", &top.to_string())
-        )?;
-        out.flush()?;
-        let line = match read_line(input, out, options.echo)? {
-            Line::Quit => return Ok(Asked::Quit),
-            Line::End => return Ok(Asked::End),
-            Line::Interrupted => return Ok(Asked::Interrupted),
-            Line::Text(line) => line,
-        };
-        match line.trim().parse::<u32>() {
-            Ok(points) if levels.contains(&points) => return Ok(Asked::SelfScored(points, top)),
-            _ => {
-                let mut allowed = levels.clone();
-                allowed.sort_unstable();
-                let allowed: Vec<String> = allowed.iter().map(u32::to_string).collect();
-                writeln!(
-                    out,
-                    "{}",
-                    style.yellow(&format!(
-                        "{}{} {}",
-                        x.score_hint,
-                        lang.pick("\u{a0}:", ":"),
-                        allowed.join(", ")
-                    ))
-                )?;
-            }
-        }
-    }
+    Ok(
+        match ask_level(&levels, x.your_score, options, input, out)? {
+            Ok(points) => Asked::SelfScored(points, top),
+            Err(stop) => stop,
+        },
+    )
 }
 
 fn feedback(
@@ -565,7 +644,11 @@ fn feedback(
                 "  ↳",
                 // A dash, not a colon: a choice often holds a colon itself
                 // ("Une : le porte-parole du CSP").
-                &format!("{}) {} — {why}", letter(choice.position), choice.text),
+                &format!(
+                    "{}) {} — {why}",
+                    letters::lower(choice.position),
+                    choice.text
+                ),
             )?;
         }
     }
@@ -614,7 +697,16 @@ fn missed_answer(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
             lines.remove(0);
             lines.iter().map(|l| l.trim_start().to_owned()).collect()
         }
-        _ => lines.into_iter().take(1).collect(),
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => lines.into_iter().take(1).collect(),
     }
 }
 
@@ -624,21 +716,8 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     if summary.stopped {
         writeln!(out, "{}", x.stopped)?;
     }
-    if summary.open_answered > 0 {
-        writeln!(
-            out,
-            "{} {}/{} {} ({})",
-            x.self_scored,
-            summary.self_scored.0,
-            summary.self_scored.1,
-            x.points,
-            summary.open_answered
-        )?;
-    }
     if summary.answered == 0 {
-        if summary.open_answered == 0 {
-            writeln!(out, "{}", x.nothing)?;
-        }
+        writeln!(out, "{}", x.nothing)?;
         return Ok(());
     }
     let (earned, possible) = summary.points;
@@ -660,12 +739,27 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
             x.all_right.1
         }
     )?;
+    if summary.self_scored.1 > 0 {
+        writeln!(
+            out,
+            "  {} {}/{} {}",
+            x.self_scored, summary.self_scored.0, summary.self_scored.1, x.points
+        )?;
+    }
+    // A score says what it covers: the questions answered, not the quiz.
+    if summary.answered < summary.asked {
+        writeln!(
+            out,
+            "  {} {} {}",
+            summary.answered, x.answered_of, summary.asked
+        )?;
+    }
     writeln!(out, "{}", x.by_skill)?;
     for (skill, (earned, possible)) in &summary.by_skill {
         writeln!(
             out,
             "  {:<20} {earned}/{possible} {}",
-            i18n::skill(lang, *skill),
+            skill.label(lang),
             x.points
         )?;
     }

@@ -13,7 +13,7 @@ use crate::bank::{Bank, Lang, Question, QuestionType, Skill};
 use crate::card::{CardView, FrontBody, cloze_line};
 use crate::console::{Line, Style, read_line};
 use crate::error::{Error, Result};
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::present::quote_line;
 use crate::select::{Seed, Shown};
 use crate::state::{BankProgress, CardState, NewToday, StateFile};
@@ -443,7 +443,7 @@ pub fn run(
             style.bold(&format!(
                 "[{shown}/{}] {label} · {}",
                 total.max(shown),
-                i18n::skill(lang, question.skill)
+                question.skill.label(lang)
             ))
         )?;
         let card = card_of(question, lang);

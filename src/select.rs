@@ -12,7 +12,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use crate::bank::{Bank, Kind, Question, QuestionType, Skill};
+use crate::bank::{Bank, Question, QuestionType, Skill};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 
@@ -223,11 +223,11 @@ impl<'b> Shown<'b> {
     /// Match columns and order items never stay in the written order, which is
     /// the answer itself.
     pub fn shuffle(question: &'b Question, rng: &mut Rng) -> Shown<'b> {
-        let (len, fixed, must_move) = Self::listed(question);
-        let mut order: Vec<usize> = (0..len).collect();
-        if !fixed {
+        let listed = question.kind.listed();
+        let mut order: Vec<usize> = (0..listed.count).collect();
+        if !listed.keep_order {
             order.shuffle(rng);
-            if must_move && order.iter().enumerate().all(|(i, &o)| i == o) {
+            if listed.must_move && order.iter().enumerate().all(|(i, &o)| i == o) {
                 order.rotate_left(1);
             }
         }
@@ -237,35 +237,22 @@ impl<'b> Shown<'b> {
     /// Everything in the order the bank writes it: for outputs that state the
     /// answer rather than ask it (exports, summaries).
     pub fn as_written(question: &'b Question) -> Shown<'b> {
-        let order = (0..Self::listed(question).0).collect();
+        let order = (0..question.kind.listed().count).collect();
         Shown { question, order }
-    }
-
-    /// How many entries `question` lists, whether they stay in place, and
-    /// whether a shuffle must move them (the written order is the answer).
-    fn listed(question: &Question) -> (usize, bool, bool) {
-        match &question.kind {
-            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
-            Kind::Match { pairs, .. } => (pairs.len(), false, true),
-            Kind::Order { items, .. } => (items.len(), false, true),
-            _ => (0, true, false),
-        }
     }
 
     /// Display positions of the right choices (single/multi), ascending.
     pub fn correct_positions(&self) -> Vec<usize> {
-        match &self.question.kind {
-            Kind::Single(c) | Kind::Multi(c) => {
-                let mut positions: Vec<usize> = c
-                    .correct
-                    .iter()
-                    .filter_map(|&right| self.order.iter().position(|&o| o == right))
-                    .collect();
-                positions.sort_unstable();
-                positions
-            }
-            _ => Vec::new(),
-        }
+        let Some(c) = self.question.kind.as_choices() else {
+            return Vec::new();
+        };
+        let mut positions: Vec<usize> = c
+            .correct
+            .iter()
+            .filter_map(|&right| self.order.iter().position(|&o| o == right))
+            .collect();
+        positions.sort_unstable();
+        positions
     }
 }
 
@@ -284,20 +271,7 @@ pub struct VersionLabel(String);
 impl VersionLabel {
     /// The label of version `index` (from 0) in a run of `count` versions.
     pub fn new(index: usize, count: usize) -> VersionLabel {
-        let mut width = 1;
-        let mut capacity = 26usize;
-        while capacity < count {
-            width += 1;
-            capacity = capacity.saturating_mul(26);
-        }
-        let mut letters = vec![b'A'; width];
-        let mut rest = index;
-        for slot in letters.iter_mut().rev() {
-            // `rest % 26` is below 26, so the cast cannot truncate.
-            *slot = b'A' + u8::try_from(rest % 26).unwrap_or(0);
-            rest /= 26;
-        }
-        VersionLabel(letters.into_iter().map(char::from).collect())
+        VersionLabel(crate::letters::version_label(index, count))
     }
 
     /// The label as text.
@@ -347,17 +321,6 @@ pub fn versions<'b>(questions: &[&'b Question], count: usize, rng: &mut Rng) -> 
     out
 }
 
-/// The letter of entry `index` in a list: `A`…`Z`, then `a`… (choices
-/// never come near 26; versions have their own [`VersionLabel`]).
-pub fn version_letter(index: usize) -> char {
-    let index = u8::try_from(index % 52).unwrap_or(0);
-    if index < 26 {
-        char::from(b'A' + index)
-    } else {
-        char::from(b'a' + index - 26)
-    }
-}
-
 fn layout<'b>(questions: &[&'b Question], label: &VersionLabel, rng: &mut Rng) -> Version<'b> {
     let mut by_type: BTreeMap<QuestionType, Vec<&'b Question>> = BTreeMap::new();
     for question in questions {
@@ -395,13 +358,6 @@ mod tests {
         let mut v: Vec<u32> = (1..=8).collect();
         v.shuffle(&mut Seed(42).rng());
         assert_eq!(v, [3, 2, 5, 7, 1, 6, 4, 8]);
-    }
-
-    #[test]
-    fn version_letters() {
-        assert_eq!(version_letter(0), 'A');
-        assert_eq!(version_letter(2), 'C');
-        assert_eq!(version_letter(26), 'a');
     }
 
     #[test]

@@ -24,9 +24,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::answer::AnswerView;
-use crate::bank::{Bank, Kind, Lang, Segment, Verdict};
+use crate::bank::{Bank, Kind, Lang, Partial, Segment, Verdict};
 use crate::error::Result;
-use crate::i18n::{self, typography};
+use crate::i18n::typography;
 use crate::select::{Seed, Shown};
 
 /// The page's style sheet, inlined (and allowed by its hash).
@@ -123,6 +123,10 @@ struct Ui {
     /// Open questions: the rubric heading, the self-score prompt, the points unit.
     rubric: &'static str,
     score_yourself: &'static str,
+    /// Justifications: the self-score prompt, and the two levels used when
+    /// the question has no rubric (1, then 0).
+    score_reasoning: &'static str,
+    reasoning_levels: [&'static str; 2],
     pts: &'static str,
     up: &'static str,
     down: &'static str,
@@ -138,9 +142,12 @@ struct Ui {
     results: &'static str,
     see_results: &'static str,
     score: &'static str,
+    /// "points over N questions answered", "not started".
+    points: &'static str,
+    answered: &'static str,
+    not_started: &'static str,
     by_skill: &'static str,
     to_review: &'static str,
-    not_answered: &'static str,
     all_right: &'static str,
     retry: &'static str,
     retrying: &'static str,
@@ -175,6 +182,11 @@ const UI_FR: Ui = Ui {
     rate: "Le saviez-vous\u{202F}?",
     rubric: "Barème",
     score_yourself: "Votre note selon le barème",
+    score_reasoning: "Notez votre justification selon le barème",
+    reasoning_levels: [
+        "elle dit l’essentiel de la justification attendue",
+        "elle ne le dit pas",
+    ],
     pts: "pt",
     up: "Monter",
     down: "Descendre",
@@ -190,9 +202,11 @@ const UI_FR: Ui = Ui {
     results: "Bilan",
     see_results: "Voir le bilan",
     score: "Score",
+    points: "points sur",
+    answered: "questions répondues",
+    not_started: "non commencées",
     by_skill: "Par compétence",
     to_review: "À revoir",
-    not_answered: "pas encore répondu",
     all_right: "Tout est juste. Bravo\u{202F}!",
     retry: "Refaire les questions manquées",
     retrying: "Nouvel essai des questions manquées, dans un autre ordre.",
@@ -227,6 +241,8 @@ const UI_EN: Ui = Ui {
     rate: "Did you know it?",
     rubric: "Rubric",
     score_yourself: "Your score by the rubric",
+    score_reasoning: "Score your reasoning by the rubric",
+    reasoning_levels: ["it says what the expected reasoning says", "it does not"],
     pts: "pt",
     up: "Move up",
     down: "Move down",
@@ -242,9 +258,11 @@ const UI_EN: Ui = Ui {
     results: "Results",
     see_results: "See the results",
     score: "Score",
+    points: "points over",
+    answered: "questions answered",
+    not_started: "not started",
     by_skill: "By skill",
     to_review: "To review",
-    not_answered: "not answered yet",
     all_right: "All right. Well done!",
     retry: "Try the missed ones again",
     retrying: "Trying the missed questions again, in a new order.",
@@ -287,6 +305,13 @@ struct QuestionData {
     explanation: String,
     evidence: Vec<Quote>,
     justify: bool,
+    /// Points of the answer, and how a wrong one still earns some
+    /// (`docs/scoring.md`; the script's `earned` applies it).
+    points: u32,
+    partial: Partial,
+    /// Points of the justification (0 when none is asked), scored by the
+    /// student.
+    why_points: u32,
     /// The rubric of a justification, highest level first (empty: none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     rubric: Vec<(u32, String)>,
@@ -406,11 +431,19 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
     };
     let prompt = match &q.kind {
         Kind::Cloze { prompt, .. } => prompt.clone().unwrap_or_default(),
-        _ => q.prompt(),
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => q.prompt(),
     };
     QuestionData {
         id: q.id.clone(),
-        skill: i18n::skill(ui, q.skill),
+        skill: q.skill.label(ui),
         prompt: typo(&prompt),
         title: typo(&q.prompt()),
         body,
@@ -425,6 +458,9 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
             })
             .collect(),
         justify: q.justify,
+        points: q.answer_points(),
+        partial: q.partial(),
+        why_points: q.justification_points(),
         rubric: if matches!(q.kind, Kind::Open { .. }) {
             Vec::new()
         } else {

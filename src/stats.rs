@@ -56,10 +56,7 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
         .zip(&type_totals)
         .map(|(t, &total)| {
             // "t/f" keeps the table within 80 columns now that `open` has one.
-            let name = match t {
-                QuestionType::TrueFalse => "t/f".to_owned(),
-                _ => t.to_string(),
-            };
+            let name = t.short_name();
             let width = name.len().max(total.to_string().len());
             (name, width)
         })

@@ -66,8 +66,28 @@
     const hit = forms.find((f) => oneSlip(folded, fold(f)));
     return hit === undefined ? { kind: 'no' } : { kind: 'slip', form: hit };
   }
+  // Points an answer earns, by the rule of docs/scoring.md (Question::earned
+  // in src/bank/mod.rs): all of them when right, else by the question's
+  // partial-credit rule; a rubric level is given by the student.
+  function earned(q, r) {
+    if (!r) return 0;
+    if (r.right) return q.points;
+    const [hits, parts] = r.parts;
+    let points = 0;
+    switch (q.partial) {
+      case 'per-part': case 'rubric': points = hits; break;
+      case 'all-but-one': points = hits + 1 === parts ? 1 : 0; break;
+      case 'half-in-place': points = hits * 2 >= parts ? 1 : 0; break;
+      default: points = 0;
+    }
+    return Math.min(points, q.points);
+  }
+  // The levels a justification is scored at: its rubric's, or 1 and 0.
+  const reasoningLevels = (q) => (q.rubric && q.rubric.length ? q.rubric
+    : [[1, t.reasoning_levels[0]], [0, t.reasoning_levels[1]]]);
+
   // For the browser tests, which run the shared grading table through it.
-  window.mediaquiz = Object.freeze({ fold, textMatches });
+  window.mediaquiz = Object.freeze({ fold, textMatches, grade: (q, a) => grade(q, a), earned });
 
   // ---- Progress, keyed by bank id + seed + question id.
   const prefix = `mediaquiz/${data.bank}/${data.seed}/`;
@@ -334,7 +354,7 @@
           t.colon + ' ', el('span', { lang: data.lang, text: q.feedback[k] })));
       }
     }
-    const levels = q.type === 'open' ? q.rubric : q.rubric || [];
+    const levels = q.type === 'open' ? q.rubric : q.justify ? reasoningLevels(q) : [];
     if (levels.length) lines.push(rubricTable(levels));
     lines.push(explanation(q), ...quoteLines(q));
     box.replaceChildren(...lines);
@@ -367,7 +387,7 @@
     if (q.type === 'card' || q.type === 'open') reveal(i);
     const why = c.querySelector('textarea');
     if (why) why.value = (q.type === 'open' ? s.written : s.why) || '';
-    if (s.result) { feedback(i); lock(i, true); }
+    if (s.result) { feedback(i); lock(i, true); reasoningButtons(i); }
   }
 
   function save(i) { store.set('q/' + qs[i].id, state[i]); }
@@ -380,7 +400,35 @@
     save(i);
     feedback(i);
     lock(i, true);
+    reasoningButtons(i);
     finishedMaybe();
+  }
+
+  // A justification is never credited by the page: the student scores it
+  // at one of its rubric's levels, after seeing the expected reasoning.
+  function reasoningButtons(i) {
+    const q = qs[i];
+    const c = cards[i];
+    if (!q.justify || !state[i].result) return;
+    let group = c.querySelector('.rate-why');
+    if (!group) {
+      group = el('div', { class: 'actions rate rate-why', role: 'group', 'aria-label': t.score_reasoning },
+        el('span', { text: t.score_reasoning }),
+        ...reasoningLevels(q).map(([points]) => el('button', { type: 'button', 'data-act': 'why', 'data-points': points, text: `${points}\u00a0${t.pts}` })));
+      c.querySelector('.feedback').after(group);
+    }
+    const scored = state[i].why_score;
+    group.querySelectorAll('button').forEach((b) => {
+      b.disabled = scored !== undefined;
+      b.setAttribute('aria-pressed', String(scored !== undefined && Number(b.dataset.points) === scored));
+    });
+  }
+
+  function scoreReasoning(i, points) {
+    state[i] = { ...state[i], why_score: points };
+    save(i);
+    reasoningButtons(i);
+    if (!results.hidden) showResults(false);
   }
 
   function reveal(i) {
@@ -473,28 +521,49 @@
     if (active().every((k) => state[k].result)) showResults(false);
   }
 
+  // Answered and not entirely right: what "À revoir" lists and retry asks.
+  const missedOnes = () => range(qs.length).filter((k) => state[k].result && !state[k].result.right);
+
+  // Points of an answered question: the answer's, and the justification's
+  // once the student scored it (0 until then, never given by the page).
+  function pointsOf(k) {
+    const q = qs[k];
+    const s = state[k];
+    return [earned(q, s.result) + (s.why_score || 0), q.points + q.why_points];
+  }
+
   function showResults(focus = true) {
-    const missed = range(qs.length).filter((k) => !(state[k].result && state[k].result.right));
-    const right = qs.length - missed.length;
-    const pct = qs.length ? Math.round((right * 100) / qs.length) : 0;
-    const skills = new Map();
-    qs.forEach((q, k) => {
-      const [r, n] = skills.get(q.skill) || [0, 0];
-      skills.set(q.skill, [r + (state[k].result && state[k].result.right ? 1 : 0), n + 1]);
-    });
+    const answered = range(qs.length).filter((k) => state[k].result);
+    const missed = missedOnes();
+    let got = 0;
+    let possible = 0;
+    const skills = new Map(qs.map((q) => [q.skill, null]));
+    for (const k of answered) {
+      const [e, p] = pointsOf(k);
+      got += e;
+      possible += p;
+      const [se, sp] = skills.get(qs[k].skill) || [0, 0];
+      skills.set(qs[k].skill, [se + e, sp + p]);
+    }
+    const pct = possible ? Math.round((got * 100) / possible) : 0;
+    const waiting = qs.length - answered.length;
     const heading = el('h2', { tabindex: -1, text: t.results });
-    const parts = [heading, el('p', { class: 'score' }, el('strong', { text: label(t.score) }), `${right}/${qs.length} (${pct}${t.percent})`)];
+    // The score says what it covers: the questions answered, and how many
+    // are not started.
+    const line = `${got}/${possible} ${t.points} ${answered.length} ${t.answered} (${pct}${t.percent})`
+      + (waiting ? `, ${waiting} ${t.not_started}` : '');
+    const parts = [heading, el('p', { class: 'score' }, el('strong', { text: label(t.score) }), line)];
     parts.push(el('table', {}, el('caption', { class: 'visually-hidden', text: t.by_skill }),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t.by_skill }), el('th', { scope: 'col', text: t.score }))),
-      el('tbody', {}, ...Array.from(skills, ([name, [r, n]]) => el('tr', {}, el('td', { text: name }), el('td', { text: `${r}/${n}` }))))));
+      el('tbody', {}, ...Array.from(skills, ([name, cell]) => el('tr', {}, el('td', { text: name }),
+        el('td', { text: cell ? `${cell[0]}/${cell[1]}` : '—' }))))));
     if (missed.length) {
       parts.push(el('h3', { text: t.to_review }));
       parts.push(el('ol', { class: 'review' }, ...missed.map((k) => el('li', {},
         el('a', { href: `#q-${k}`, 'data-q': k, lang: data.lang, text: qs[k].title }),
-        state[k].result ? el('span', {}, ' → ', el('span', { lang: data.lang, text: qs[k].type === 'card' ? qs[k].back : qs[k].answer }))
-          : ` (${t.not_answered})`))));
+        el('span', {}, ' → ', el('span', { lang: data.lang, text: qs[k].type === 'card' ? qs[k].back : qs[k].answer }))))));
       parts.push(el('p', {}, el('button', { type: 'button', class: 'primary', 'data-act': 'retry', text: t.retry })));
-    } else {
+    } else if (answered.length === qs.length) {
       parts.push(el('p', { text: t.all_right }));
     }
     results.replaceChildren(...parts);
@@ -503,7 +572,7 @@
   }
 
   function retry() {
-    const missed = range(qs.length).filter((k) => !(state[k].result && state[k].result.right));
+    const missed = missedOnes();
     if (!missed.length) return;
     view.round += 1;
     const random = generator(`${data.seed}/${view.round}`);
@@ -569,6 +638,7 @@
       case 'knew': rate(i, true); break;
       case 'missed': rate(i, false); break;
       case 'score': score(i, Number(target.dataset.points)); break;
+      case 'why': scoreReasoning(i, Number(target.dataset.points)); break;
       case 'retry': retry(); break;
       case 'up': case 'down': {
         const now = arrangement(i);

@@ -335,6 +335,76 @@ fn a_qti_package_has_its_manifest_and_resources() {
         meta.contains("<shuffle_answers>false</shuffle_answers>"),
         "`aucune` keeps its order, so Canvas must not shuffle"
     );
+    // Points follow docs/scoring.md: each item is worth its answer's points,
+    // in a question group of items worth the same (a group's points win in
+    // Canvas), and the quiz is worth their sum.
+    let points_of = |id: &str| {
+        let item = &xml[xml
+            .find(&format!("<item ident=\"mediaquiz_sheet_{id}\""))
+            .unwrap()..];
+        let field = "points_possible</fieldlabel><fieldentry>";
+        let start = item.find(field).unwrap() + field.len();
+        item[start..start + item[start..].find('<').unwrap()].to_owned()
+    };
+    assert_eq!(points_of("retrait-source"), "1.0");
+    assert_eq!(points_of("aes"), "2.0", "a multi is worth 2");
+    assert_eq!(points_of("acteurs"), "3.0", "a point per pair");
+    for section in xml.split("<section ").skip(2) {
+        let group = section
+            .split("<points_per_item>")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap();
+        for item in section
+            .split("<fieldlabel>points_possible</fieldlabel><fieldentry>")
+            .skip(1)
+        {
+            assert!(
+                item.starts_with(group),
+                "an item worth other than its group's {group}"
+            );
+        }
+    }
+    assert!(
+        meta.contains("<points_possible>15.0</points_possible>"),
+        "{meta}"
+    );
+}
+
+/// An open question is an essay worth its rubric's top level in Canvas.
+#[test]
+fn qti_grades_an_open_question_out_of_its_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.zip");
+    let output = crate::util::mediaquiz(&[
+        "--bank",
+        "open.yaml",
+        "export",
+        "--format",
+        "qti",
+        "--out",
+        path.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let mut archive = zip::ZipArchive::new(fs::File::open(&path).unwrap()).unwrap();
+    let name = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .find(|n| n.ends_with(".xml") && !n.contains("meta") && !n.contains("manifest"))
+        .unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&name).unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("essay_question"), "{xml}");
+    assert!(
+        xml.contains("<fieldlabel>points_possible</fieldlabel><fieldentry>2.0</fieldentry>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<points_per_item>2.0</points_per_item>"),
+        "{xml}"
+    );
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn the_key_prints_the_model_answer_and_each_rubric_as_a_table() {
 }
 
 #[test]
-fn the_quiz_asks_for_a_self_score_and_counts_it_apart() {
+fn the_quiz_asks_for_a_self_score_and_counts_it_in_the_score() {
     let output = mediaquiz(&["--bank", BANK, "quiz", "--seed", "1", "--type", "open"])
         .write_stdin("Le CSP ; il faudrait interroger des habitants.\n7\n1\n")
         .output()
@@ -73,8 +73,16 @@ fn the_quiz_asks_for_a_self_score_and_counts_it_apart() {
     let stdout = stdout_of(&output);
     insta::assert_snapshot!("open-quiz", stdout);
     assert!(stdout.contains("Tapez un nombre du barème"));
-    assert!(stdout.contains("Questions ouvertes (auto-évaluées, hors score) : 1/2 points (1)"));
-    assert!(!stdout.contains("Score :"), "nothing graded, no score");
+    // Scored out of the rubric's top level, as the key counts it
+    // (docs/scoring.md), and said to be the student's own score.
+    assert!(
+        stdout.contains("Score : 1/2 points (50\u{a0}%)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("dont notés par vous (justifications, questions ouvertes)\u{a0}: 1/2 points")
+    );
 }
 
 #[test]

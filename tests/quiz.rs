@@ -6,8 +6,7 @@
 
 use crate::util::{mediaquiz, plain, stdout_of};
 
-const ALL_RIGHT: &str =
-    "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\nb a\n";
+const ALL_RIGHT: &str = "deux heures\nn\ntués\nneutralisés\n1b 2c 3a\nf\nc\n2 1 3\na\nC’est la version du CSP.\n1\nb a\n";
 
 fn play(args: &[&str], input: &str) -> (String, Option<i32>) {
     let mut all = vec!["quiz", "--bank", "sheet.yaml"];
@@ -21,7 +20,7 @@ fn every_type_answered_right_in_french() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], ALL_RIGHT);
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Score : 15/15 points (100\u{a0}%) · 9/9 questions entièrement justes"),
+        transcript.contains("Score : 16/16 points (100\u{a0}%) · 9/9 questions entièrement justes"),
         "{transcript}"
     );
     assert_eq!(transcript.matches("✓ Juste !").count(), 9);
@@ -30,12 +29,11 @@ fn every_type_answered_right_in_french() {
 
 #[test]
 fn every_type_answered_wrong_in_english() {
-    let input =
-        "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\na\n";
+    let input = "three hours\ns\nkilled\nwounded\n1a 2b 3c\nt\na\n1 2 3\nb\nBecause the army said so.\n0\na\n";
     let (transcript, code) = play(&["--lang", "en", "-n", "9", "--seed", "4"], input);
     assert_eq!(code, Some(0));
     assert!(
-        transcript.contains("Score: 1/15 points (7%) · 0/9 questions entirely right"),
+        transcript.contains("Score: 1/16 points (6%) · 0/9 questions entirely right"),
         "{transcript}"
     );
     assert!(
@@ -130,7 +128,7 @@ fn q_quits_and_prints_the_summary() {
     let summary = transcript.split("── Bilan ──").nth(1).unwrap();
     assert_eq!(
         summary,
-        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\nPar compétence :\n  rappel des faits     2/2 points\n  contexte             0/1 points\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
+        "\nQuiz interrompu.\nScore : 2/3 points (67\u{a0}%) · 1/2 questions entièrement justes\n  2 questions répondues sur 9\nPar compétence :\n  rappel des faits     2/2 points\n  contexte             0/1 points\nÀ revoir :\n  2. Des civils ont été tués à Lere.\n     → Non mentionné\n"
     );
 }
 
@@ -148,14 +146,14 @@ fn end_of_input_ends_cleanly() {
 
 #[test]
 fn retry_asks_the_missed_questions_again() {
-    let input = "trois heures\nn\ntués\nneutres\n1b 2c 3a\nf\nc\n2 1 3\na\nparce que\nb a\ndeux heures\ntués\nneutralisés\n";
+    let input = "trois heures\nn\ntués\nneutres\n1b 2c 3a\nf\nc\n2 1 3\na\nparce que\n0\nb a\ndeux heures\ntués\nneutralisés\n";
     let (transcript, code) = play(&["-n", "9", "--seed", "4", "--retry"], input);
     assert_eq!(code, Some(0));
     assert!(
         transcript.contains("── Deuxième essai pour les questions manquées ──"),
         "{transcript}"
     );
-    assert!(transcript.contains("Score : 12/15 points (80\u{a0}%) · 7/9 questions"));
+    assert!(transcript.contains("Score : 12/16 points (75\u{a0}%) · 7/9 questions"));
     assert!(
         transcript.ends_with("Deuxième essai : 2/2\n"),
         "{transcript}"
@@ -188,7 +186,7 @@ fn the_shipped_bank_in_five_questions() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout_of(&output).contains("Score : 5/5 points (100\u{a0}%) · 4/4 questions"),
+        stdout_of(&output).contains("Score : 7/7 points (100\u{a0}%) · 5/5 questions"),
         "{}",
         stdout_of(&output)
     );
@@ -271,5 +269,41 @@ fn ctrl_c_prints_the_summary_so_far_then_exits_130() {
             "\nQuiz interrompu.\nScore : 2/2 points (100\u{a0}%) · 1/1 question entièrement juste\n"
         ),
         "{summary}"
+    );
+}
+
+/// A justification is never credited by the program: the student reads the
+/// rubric and scores it ("blabla" is worth what they give it, here 0 of 2),
+/// and the question counts what the sheet counts (1 + 2 points).
+#[test]
+fn a_justification_is_scored_by_the_student_with_its_rubric() {
+    let run = |input: &str| {
+        let output = mediaquiz(&[
+            "quiz", "--type", "single", "--skill", "sourcing", "-n", "1", "--seed", "2",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+        stdout_of(&output)
+    };
+    let transcript = run("b\nblabla\n0\n");
+    assert!(
+        transcript.contains("Barème de la justification\u{a0}:\n  • 2 — Cite "),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Votre note pour la justification (0 à 2) › "),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Score : 1/3 points (33\u{a0}%) · 1/1 question entièrement juste\n  dont notés par vous (justifications, questions ouvertes)\u{a0}: 0/2 points"),
+        "{transcript}"
+    );
+    // Only a level of the rubric is taken.
+    let transcript = run("b\nparce que le CSP le dit\n3\n2\n");
+    assert!(transcript.contains("Tapez un nombre du barème\u{a0}: 0, 1, 2"));
+    assert!(
+        transcript.contains("Score : 3/3 points (100\u{a0}%)"),
+        "{transcript}"
     );
 }

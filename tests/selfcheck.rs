@@ -263,6 +263,141 @@ fn the_shared_grading_table_holds_for_the_console_grader() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The table's whole answers, graded and scored as the console quiz does,
+/// under several shuffles: it covers every scored type and every
+/// partial-credit rule, each with a right, a wrong and a partial case.
+#[test]
+fn the_shared_scoring_table_holds_for_the_console_grader() {
+    use mediaquiz::bank::{Kind, Verdict, name_of};
+    use mediaquiz::grade::{Answer, grade, points};
+    use mediaquiz::select::{Seed, Shown};
+
+    let table: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixtures().join("grading-cases.json")).unwrap())
+            .unwrap();
+    let cases = table["scoring"].as_array().unwrap();
+    let bank = mediaquiz::check::load_bank(None).unwrap();
+    let mut wrong = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    // The bank may write no-break spaces where the table has spaces.
+    let same = |a: &str, b: &str| {
+        a.replace(['\u{a0}', '\u{202f}'], " ") == b.replace(['\u{a0}', '\u{202f}'], " ")
+    };
+    for case in cases {
+        let id = case["question"].as_str().unwrap();
+        let question = bank.questions.iter().find(|q| q.id == id).unwrap();
+        let answer = &case["answer"];
+        let texts = |key: &str| -> Vec<String> {
+            answer[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap().to_owned())
+                .collect()
+        };
+        let expected = (
+            case["right"].as_bool().unwrap(),
+            (
+                u32::try_from(case["points"][0].as_u64().unwrap()).unwrap(),
+                u32::try_from(case["points"][1].as_u64().unwrap()).unwrap(),
+            ),
+        );
+        let kind = match (expected.0, expected.1.0) {
+            (true, _) => "right",
+            (false, 0) => "wrong",
+            (false, _) => "partial",
+        };
+        covered.insert(format!("{} {kind}", name_of(&question.question_type())));
+        for seed in 0..8 {
+            let shown = Shown::shuffle(question, &mut Seed(seed).rng());
+            // Where the shuffle put written entry `w`.
+            let position = |w: usize| shown.order.iter().position(|&o| o == w).unwrap();
+            let parsed = match &question.kind {
+                Kind::Single(c) | Kind::Multi(c) => {
+                    let mut picked: Vec<usize> = texts("choices")
+                        .iter()
+                        .map(|t| {
+                            position(
+                                c.options
+                                    .iter()
+                                    .position(|o| same(o, t))
+                                    .unwrap_or_else(|| panic!("{id}: no choice {t}")),
+                            )
+                        })
+                        .collect();
+                    picked.sort_unstable();
+                    Answer::Choices(picked)
+                }
+                Kind::TrueFalse { .. } => Answer::Bool(answer["bool"].as_bool().unwrap()),
+                Kind::Claim { .. } => Answer::Verdict(
+                    *Verdict::ALL
+                        .iter()
+                        .find(|v| name_of(*v) == answer["verdict"].as_str().unwrap())
+                        .unwrap(),
+                ),
+                Kind::Short { .. } | Kind::Cloze { .. } => Answer::Texts(texts("texts")),
+                Kind::Match { pairs, .. } => Answer::Pairs(
+                    texts("pairs")
+                        .iter()
+                        .map(|t| {
+                            position(
+                                pairs
+                                    .iter()
+                                    .position(|(_, r)| same(r, t))
+                                    .unwrap_or_else(|| panic!("{id}: no pair {t}")),
+                            )
+                        })
+                        .collect(),
+                ),
+                Kind::Order { items, .. } => Answer::Order(
+                    texts("order")
+                        .iter()
+                        .map(|t| {
+                            position(
+                                items
+                                    .iter()
+                                    .position(|i| same(i, t))
+                                    .unwrap_or_else(|| panic!("{id}: no item {t}")),
+                            )
+                        })
+                        .collect(),
+                ),
+                Kind::Card { .. } | Kind::Open { .. } => panic!("{id}: not graded"),
+            };
+            let graded = grade(&shown, &parsed);
+            let got = (graded.right, points(question, &graded));
+            if got != expected {
+                wrong.push(format!(
+                    "{} (seed {seed}): {got:?}, table says {expected:?}",
+                    case["why"]
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    for rule in ["multi", "match", "order", "cloze", "claim", "short"] {
+        for kind in ["right", "wrong", "partial"] {
+            // Claims and short answers have no partial credit: their "partial"
+            // cases are near misses that earn nothing.
+            let kind = if matches!(rule, "claim" | "short") && kind == "partial" {
+                "wrong"
+            } else {
+                kind
+            };
+            assert!(
+                covered.contains(&format!("{rule} {kind}")),
+                "no {kind} case for {rule}"
+            );
+        }
+    }
+    for kind in ["single", "truefalse"] {
+        assert!(
+            covered.contains(&format!("{kind} right"))
+                && covered.contains(&format!("{kind} wrong"))
+        );
+    }
+}
+
 /// The page passes the Nu HTML Checker (when `scripts/test` installed it).
 #[test]
 fn the_nu_html_checker_finds_no_error_in_the_page() {

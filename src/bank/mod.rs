@@ -11,36 +11,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::article::Article;
+pub use crate::lang::Lang;
 pub use outline::Outline;
 pub use parse::{Parsed, Unread, parse, suggest_id};
-
-/// The interface language of sheets and the quiz.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Français.
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The French or the English of anything: strings, tables, formats.
-    pub fn pick<T>(self, fr: T, en: T) -> T {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
-    /// The BCP 47 tag, for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
 
 /// The reading skill a question trains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum, Serialize)]
@@ -73,6 +46,26 @@ impl Skill {
         Skill::Context,
         Skill::Numbers,
     ];
+
+    /// How a skill is called to students.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fr, Skill::Recall) => "rappel des faits",
+            (Lang::Fr, Skill::Sourcing) => "qui le dit ?",
+            (Lang::Fr, Skill::Corroboration) => "recoupement",
+            (Lang::Fr, Skill::FactOpinion) => "fait ou opinion",
+            (Lang::Fr, Skill::Wording) => "choix des mots",
+            (Lang::Fr, Skill::Context) => "contexte",
+            (Lang::Fr, Skill::Numbers) => "chiffres",
+            (Lang::En, Skill::Recall) => "recall",
+            (Lang::En, Skill::Sourcing) => "who says so?",
+            (Lang::En, Skill::Corroboration) => "corroboration",
+            (Lang::En, Skill::FactOpinion) => "fact or opinion",
+            (Lang::En, Skill::Wording) => "wording",
+            (Lang::En, Skill::Context) => "context",
+            (Lang::En, Skill::Numbers) => "numbers",
+        }
+    }
 }
 
 /// The kind of a question, as written in the bank's `type:` field.
@@ -116,6 +109,51 @@ impl QuestionType {
         QuestionType::Card,
         QuestionType::Open,
     ];
+
+    /// The type's name in a narrow table column (`stats`).
+    pub fn short_name(self) -> String {
+        match self {
+            QuestionType::TrueFalse => "t/f".to_owned(),
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::Claim
+            | QuestionType::Short
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card
+            | QuestionType::Open => self.to_string(),
+        }
+    }
+
+    /// The one-line instruction printed above a group of questions of one type.
+    pub fn instruction(self, lang: Lang) -> &'static str {
+        use QuestionType as T;
+        match (lang, self) {
+            (Lang::Fr, T::Single) => "Cochez la bonne réponse.",
+            (Lang::Fr, T::Multi) => "Cochez toutes les bonnes réponses.",
+            (Lang::Fr, T::TrueFalse) => "Vrai ou faux ?",
+            (Lang::Fr, T::Claim) => "Que dit l’article ? Affirmé, contredit ou non mentionné.",
+            (Lang::Fr, T::Short) => "Répondez en une phrase.",
+            (Lang::Fr, T::Cloze) => "Complétez.",
+            (Lang::Fr, T::Match) => "Reliez : écrivez dans chaque case la lettre qui convient.",
+            (Lang::Fr, T::Order) => "Numérotez dans l’ordre (1 pour le premier).",
+            (Lang::Fr, T::Card) => "Fiches.",
+            (Lang::Fr, T::Open) => "Répondez en quelques phrases, en vous appuyant sur l’article.",
+            (Lang::En, T::Single) => "Tick the right answer.",
+            (Lang::En, T::Multi) => "Tick all the right answers.",
+            (Lang::En, T::TrueFalse) => "True or false?",
+            (Lang::En, T::Claim) => {
+                "What does the article say? Supported, contradicted or not stated."
+            }
+            (Lang::En, T::Short) => "Answer in a few words.",
+            (Lang::En, T::Cloze) => "Fill in the blanks.",
+            (Lang::En, T::Match) => "Match: write the right letter in each box.",
+            (Lang::En, T::Order) => "Number in order (1 for the first).",
+            (Lang::En, T::Card) => "Cards.",
+            (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
+        }
+    }
 }
 
 /// What the article says about a claim.
@@ -137,6 +175,18 @@ impl Verdict {
         Verdict::Contradicted,
         Verdict::NotStated,
     ];
+
+    /// How a claim verdict is called.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fr, Verdict::Supported) => "Affirmé",
+            (Lang::Fr, Verdict::Contradicted) => "Contredit",
+            (Lang::Fr, Verdict::NotStated) => "Non mentionné",
+            (Lang::En, Verdict::Supported) => "Supported",
+            (Lang::En, Verdict::Contradicted) => "Contradicted",
+            (Lang::En, Verdict::NotStated) => "Not stated",
+        }
+    }
 }
 
 /// The name of a value as written in banks and on the command line.
@@ -156,7 +206,7 @@ macro_rules! display_by_name {
         }
     )*};
 }
-display_by_name!(Lang, Skill, QuestionType, Verdict);
+display_by_name!(Skill, QuestionType, Verdict);
 
 /// Choices of a single or multi question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -251,6 +301,55 @@ pub enum Kind {
     },
 }
 
+/// What a question lists for the student to pick from or arrange, and how a
+/// shuffle treats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// Entries listed: choices, right-hand sides of pairs, items (0: none).
+    pub count: usize,
+    /// They stay in the written order (`keep_order`, or nothing listed).
+    pub keep_order: bool,
+    /// A shuffle must move them: the written order is the answer.
+    pub must_move: bool,
+}
+
+impl Kind {
+    /// The choices of a single or multi question.
+    pub fn as_choices(&self) -> Option<&Choices> {
+        match self {
+            Kind::Single(c) | Kind::Multi(c) => Some(c),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => None,
+        }
+    }
+
+    /// What the question lists, for the shuffle.
+    pub fn listed(&self) -> Listed {
+        let (count, keep_order, must_move) = match self {
+            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
+            Kind::Match { pairs, .. } => (pairs.len(), false, true),
+            Kind::Order { items, .. } => (items.len(), false, true),
+            Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => (0, true, false),
+        };
+        Listed {
+            count,
+            keep_order,
+            must_move,
+        }
+    }
+}
+
 /// An evidence quote, with the paragraph where the article has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
@@ -333,13 +432,96 @@ impl Question {
         }
     }
 
+    /// The answer as a single text, for the types that have one (a single
+    /// choice, a short answer): what the prompt must not give away.
+    pub fn stated_answer(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Single(c) => c.correct.first().map(|&i| c.options[i].as_str()),
+            Kind::Short { answer, .. } => Some(answer),
+            Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. }
+            | Kind::Open { .. } => None,
+        }
+    }
+
     /// The rubric that scores this question by hand: an open question's own,
     /// or the one scoring a justification (empty: none).
     pub fn rubric(&self) -> &[RubricLevel] {
         match &self.kind {
             Kind::Open { rubric, .. } => rubric,
-            _ => &self.rubric,
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. } => &self.rubric,
         }
+    }
+
+    /// Points the question is worth on every output that scores it (see
+    /// `docs/scoring.md`): one per thing to find, an open question its
+    /// rubric's top level, plus what the justification is worth.
+    pub fn points(&self) -> u32 {
+        self.answer_points() + self.justification_points()
+    }
+
+    /// Points of the answer alone, without the justification.
+    pub fn answer_points(&self) -> u32 {
+        let base = match &self.kind {
+            Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
+            Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
+            Kind::Cloze { segments, .. } => segments
+                .iter()
+                .filter(|s| matches!(s, Segment::Gap(_)))
+                .count(),
+            Kind::Match { pairs, .. } => pairs.len(),
+            Kind::Card { .. } => 0,
+            Kind::Open { rubric, .. } => top_points(rubric).map_or(0, |p| p as usize),
+        };
+        u32::try_from(base).unwrap_or(u32::MAX)
+    }
+
+    /// How a wrong answer to this question still earns points.
+    pub fn partial(&self) -> Partial {
+        match &self.kind {
+            Kind::Cloze { .. } | Kind::Match { .. } => Partial::PerPart,
+            Kind::Multi(_) => Partial::AllButOne,
+            Kind::Order { .. } => Partial::HalfInPlace,
+            Kind::Single(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Card { .. } => Partial::None,
+            // Scored by a person at one of the rubric's levels.
+            Kind::Open { .. } => Partial::Rubric,
+        }
+    }
+
+    /// Points an answer earns (out of [`Question::answer_points`]): all of
+    /// them when it is right, else what [`Question::partial`] allows for
+    /// `hits` parts right out of `parts`.
+    pub fn earned(&self, right: bool, (hits, parts): (usize, usize)) -> u32 {
+        let possible = self.answer_points();
+        let earned = if right {
+            possible
+        } else {
+            match self.partial() {
+                Partial::PerPart => u32::try_from(hits).unwrap_or(0),
+                Partial::AllButOne if hits + 1 == parts => 1,
+                Partial::HalfInPlace if hits * 2 >= parts => 1,
+                Partial::Rubric => u32::try_from(hits).unwrap_or(0),
+                Partial::None | Partial::AllButOne | Partial::HalfInPlace => 0,
+            }
+        };
+        earned.min(possible)
     }
 
     /// Points the justification is worth: its rubric's top level, or 1
@@ -350,6 +532,22 @@ impl Question {
         }
         top_points(&self.rubric).unwrap_or(1)
     }
+}
+
+/// How a wrong answer still earns points (the table in `docs/scoring.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Partial {
+    /// All or nothing.
+    None,
+    /// A point per part right (gaps, pairs).
+    PerPart,
+    /// 1 point when exactly one choice is wrong (ticked or missed).
+    AllButOne,
+    /// 1 point when at least half the items are in place.
+    HalfInPlace,
+    /// The level a person gives with the rubric (`hits` is that level).
+    Rubric,
 }
 
 /// The highest score of a rubric, if it has levels.

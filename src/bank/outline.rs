@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::Lang;
-use super::parse::parse_name;
+use clap::ValueEnum;
+
+use crate::lang::Lang;
 
 /// The language a bank states on its top-level `language:` line, read from
 /// the text before the YAML is parsed, so that every finding (even a syntax
@@ -23,7 +24,7 @@ pub(super) fn stated_language(text: &str) -> Option<Lang> {
     // A comment ends the value; quotes are allowed around it.
     let value = value.split(" #").next().unwrap_or(value).trim();
     let value = value.trim_matches(['"', '\'']);
-    parse_name::<Lang>(value, Lang::En).ok()
+    Lang::from_str(value, true).ok()
 }
 
 /// A key of a mapping and the lines of its block-list entries.

@@ -28,7 +28,7 @@ pub(super) fn run(
                 writeln!(out, "{diagnostic}")?;
             }
             let lang = globals.lang.or(report.lang).unwrap_or(Lang::Fr);
-            writeln!(err, "{}", crate::i18n::check_summary(lang, &report))?;
+            writeln!(err, "{}", crate::check::summary(lang, &report))?;
         }
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from)?;

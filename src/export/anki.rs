@@ -105,7 +105,7 @@ fn front(question: &Question, lang: Lang) -> String {
             out.push_str(&list(mixed(&right), "a"));
         }
         Kind::Order { items, .. } => out.push_str(&list(mixed(items), "a")),
-        _ => {}
+        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } | Kind::Open { .. } => {}
     }
     out
 }
@@ -136,7 +136,7 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                 .map(|q| html(q))
                 .collect::<Vec<_>>()
                 .join("<br>");
-            let skill = html(&i18n::typography(lang, i18n::skill(lang, question.skill)));
+            let skill = html(&i18n::typography(lang, question.skill.label(lang)));
             let (cloze, fields) = match &question.kind {
                 Kind::Cloze { prompt, segments } => {
                     let mut text = prompt
@@ -155,7 +155,15 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                     }
                     (true, vec![text, explanation, quote, skill])
                 }
-                _ => (
+                Kind::Single(_)
+                | Kind::Multi(_)
+                | Kind::TrueFalse { .. }
+                | Kind::Claim { .. }
+                | Kind::Short { .. }
+                | Kind::Match { .. }
+                | Kind::Order { .. }
+                | Kind::Card { .. }
+                | Kind::Open { .. } => (
                     false,
                     vec![
                         front(question, lang),

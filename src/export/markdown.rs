@@ -46,15 +46,15 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         md(&question.prompt()),
         md(&i18n::typography(
             lang,
-            i18n::instruction(lang, question.question_type())
+            question.question_type().instruction(lang)
         )),
-        md(&i18n::typography(lang, i18n::skill(lang, question.skill)))
+        md(&i18n::typography(lang, question.skill.label(lang)))
     );
     match &question.kind {
         Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
             if let Some((options, _)) = offered(question, lang) {
                 for (i, option) in options.iter().enumerate() {
-                    let _ = writeln!(out, "- {}\\) {}", crate::grade::letter(i), md(option));
+                    let _ = writeln!(out, "- {}\\) {}", crate::letters::lower(i), md(option));
                 }
                 out.push('\n');
             }
@@ -65,7 +65,12 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
             }
             out.push('\n');
         }
-        _ => {}
+        Kind::TrueFalse { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => {}
     }
     let _ = writeln!(
         out,

@@ -325,10 +325,7 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
         Kind::Claim { answer, .. } => {
             let verdicts = crate::bank::Verdict::ALL;
             Some((
-                verdicts
-                    .iter()
-                    .map(|v| crate::i18n::verdict(lang, *v).to_owned())
-                    .collect(),
+                verdicts.iter().map(|v| v.label(lang).to_owned()).collect(),
                 verdicts
                     .iter()
                     .position(|v| v == answer)
@@ -336,7 +333,13 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
                     .collect(),
             ))
         }
-        _ => None,
+        Kind::TrueFalse { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => None,
     }
 }
 
@@ -344,7 +347,14 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
 pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str> {
     match &question.kind {
         Kind::Single(c) | Kind::Multi(c) => c.feedback.get(index)?.as_deref(),
-        _ => None,
+        Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => None,
     }
 }
 

@@ -76,7 +76,16 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                         vec![usize::from(!*answer)],
                     )
                 }
-                _ => offered(question, lang).unwrap_or_default(),
+                Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+                    offered(question, lang).unwrap_or_default()
+                }
+                // Not in this arm of the outer match.
+                Kind::Short { .. }
+                | Kind::Cloze { .. }
+                | Kind::Match { .. }
+                | Kind::Order { .. }
+                | Kind::Card { .. }
+                | Kind::Open { .. } => (Vec::new(), Vec::new()),
             };
             let ids: Vec<String> = (0..options.len())
                 .map(|i| format!("{ident}_c{i}"))
@@ -123,7 +132,14 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 kind: match question.kind {
                     Kind::Multi(_) => "multiple_answers_question",
                     Kind::TrueFalse { .. } => "true_false_question",
-                    _ => "multiple_choice_question",
+                    Kind::Single(_)
+                    | Kind::Claim { .. }
+                    | Kind::Short { .. }
+                    | Kind::Cloze { .. }
+                    | Kind::Match { .. }
+                    | Kind::Order { .. }
+                    | Kind::Card { .. }
+                    | Kind::Open { .. } => "multiple_choice_question",
                 },
                 presentation: format!(
                     "{prompt}\n<response_lid ident=\"response1\" rcardinality=\"{}\"><render_choice>\n{}</render_choice></response_lid>",
@@ -301,16 +317,21 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
         xml(&input.bank.title)
     );
     for skill in Skill::ALL {
-        let mut items = String::new();
-        let mut count = 0;
+        // A Canvas question group gives each of its items the group's
+        // points, so a skill's questions are grouped by their points
+        // (docs/scoring.md: an open question is worth its rubric's top).
+        let mut groups: std::collections::BTreeMap<u32, (String, usize)> =
+            std::collections::BTreeMap::new();
         for question in input.questions.iter().filter(|q| q.skill == skill) {
             let qident = format!("mediaquiz_{bank}_{}", question.id);
+            let points = question.answer_points();
             match item(&qident, question, input.lang) {
                 Ok(item) => {
-                    count += 1;
+                    let (items, count) = groups.entry(points).or_default();
+                    *count += 1;
                     let _ = write!(
                         items,
-                        "<item ident=\"{qident}\" title=\"{}\">\n<itemmetadata><qtimetadata>\n<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>original_answer_ids</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>assessment_question_identifierref</fieldlabel><fieldentry>{qident}_ref</fieldentry></qtimetadatafield>\n</qtimetadata></itemmetadata>\n<presentation>\n{}\n</presentation>\n<resprocessing>\n<outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n{}</resprocessing>\n{}</item>\n",
+                        "<item ident=\"{qident}\" title=\"{}\">\n<itemmetadata><qtimetadata>\n<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>{points}.0</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>original_answer_ids</fieldlabel><fieldentry>{}</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>assessment_question_identifierref</fieldlabel><fieldentry>{qident}_ref</fieldentry></qtimetadatafield>\n</qtimetadata></itemmetadata>\n<presentation>\n{}\n</presentation>\n<resprocessing>\n<outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n{}</resprocessing>\n{}</item>\n",
                         xml(&question.id),
                         item.kind,
                         item.answer_ids.join(","),
@@ -325,15 +346,21 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
                 }),
             }
         }
-        if count > 0 {
+        for (points, (items, count)) in groups {
+            // The 1-point group keeps the skill's plain ident and title.
+            let (suffix, title) = if points == 1 {
+                (String::new(), skill.label(input.lang).to_owned())
+            } else {
+                (
+                    format!("_{points}"),
+                    format!("{} ({points} points)", skill.label(input.lang)),
+                )
+            };
             let _ = write!(
                 out,
-                "<section ident=\"{ident}_{}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>1.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
+                "<section ident=\"{ident}_{}{suffix}\" title=\"{}\">\n<selection_ordering><selection><selection_number>{count}</selection_number><selection_extension><points_per_item>{points}.0</points_per_item></selection_extension></selection></selection_ordering>\n{items}</section>\n",
                 name_of(&skill),
-                xml(&i18n::typography(
-                    input.lang,
-                    i18n::skill(input.lang, skill)
-                ))
+                xml(&i18n::typography(input.lang, &title))
             );
         }
     }
@@ -349,14 +376,21 @@ fn manifest(ident: &str) -> String {
 }
 
 /// Canvas's quiz settings, as text2qti writes them (an unpublished practice quiz).
-fn meta(input: &Input<'_>, ident: &str, points: usize) -> String {
+fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     let title = xml(&input.bank.title);
     let description = xml(&html(&input.bank.source.citation().unwrap_or_default()));
     // Canvas shuffles choices for the whole quiz or not at all: not when a
     // question keeps its order ("none of these" must stay last).
     let shuffle = !input.questions.iter().any(|q| match &q.kind {
         Kind::Single(c) | Kind::Multi(c) => c.keep_order,
-        _ => false,
+        Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Short { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => false,
     });
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz identifier=\"{ident}\" xmlns=\"http://canvas.instructure.com/xsd/cccv1p0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd\">\n<title>{title}</title>\n<description>{description}</description>\n<shuffle_answers>{shuffle}</shuffle_answers>\n<scoring_policy>keep_highest</scoring_policy>\n<hide_results></hide_results>\n<quiz_type>practice_quiz</quiz_type>\n<points_possible>{points}.0</points_possible>\n<show_correct_answers>true</show_correct_answers>\n<anonymous_submissions>false</anonymous_submissions>\n<could_be_locked>false</could_be_locked>\n<allowed_attempts>-1</allowed_attempts>\n<one_question_at_a_time>false</one_question_at_a_time>\n<cant_go_back>false</cant_go_back>\n<available>false</available>\n<one_time_results>false</one_time_results>\n<show_correct_answers_last_attempt>false</show_correct_answers_last_attempt>\n<only_visible_to_overrides>false</only_visible_to_overrides>\n<module_locked>false</module_locked>\n<assignment_overrides>\n</assignment_overrides>\n</quiz>\n"
@@ -368,7 +402,12 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
     let ident = format!("mediaquiz_{}", bank_id(input.bank));
     let mut skipped = Vec::new();
     let assessment = assessment(input, &ident, &mut skipped);
-    let points = input.questions.len() - skipped.len();
+    let points: u32 = input
+        .questions
+        .iter()
+        .filter(|q| !skipped.iter().any(|s| s.id == q.id))
+        .map(|q| q.answer_points())
+        .sum();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

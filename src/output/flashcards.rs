@@ -331,7 +331,7 @@ fn back_blocks(card: &CardView, lang: Lang) -> Vec<Block> {
 
 /// The faces of one card, each with its size step, and any face too long.
 fn faces(card: &CardView, lang: Lang, paper: Paper, too_long: &mut Vec<TooLong>) -> (Face, Face) {
-    let label = format!("{} · {}", i18n::skill(lang, card.skill), card.id);
+    let label = format!("{} · {}", card.skill.label(lang), card.id);
     let mut face = |side: &'static str, blocks: Vec<Block>| {
         let fitted = fit(&blocks, paper);
         let reported = fitted.is_err();

@@ -10,7 +10,7 @@ use crate::bank::{Bank, Lang};
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::select::{Seed, Version};
-pub use view::{Body, Gap, Item, KeyItem, Paragraph, points};
+pub use view::{Body, Gap, Item, KeyItem, Paragraph};
 
 /// Paper size for printing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +103,7 @@ fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> He
         url: bank.source.url.clone(),
         version: version.label.to_string(),
         seed: options.seed,
-        total: version.questions().map(|s| points(s.question)).sum(),
+        total: version.questions().map(|s| s.question.points()).sum(),
         paper: options.paper.css(),
         remake: &options.remake,
     }

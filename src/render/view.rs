@@ -3,9 +3,10 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
-use crate::bank::{Kind, Lang, Question, QuestionType, Segment};
+use crate::bank::{Kind, Lang, QuestionType, Segment};
 use crate::i18n::{self, Strings, typography};
-use crate::select::{Shown, Version, version_letter};
+use crate::letters;
+use crate::select::{Shown, Version};
 
 /// A paragraph of the article as printed.
 #[derive(Debug)]
@@ -124,22 +125,6 @@ pub struct KeyItem {
     pub rubric: Vec<(String, String)>,
 }
 
-/// Points a question is worth: one per thing to find, one more for a justification.
-pub fn points(question: &Question) -> u32 {
-    let base = match &question.kind {
-        Kind::Single(_) | Kind::TrueFalse { .. } | Kind::Claim { .. } => 1,
-        Kind::Multi(_) | Kind::Short { .. } | Kind::Order { .. } => 2,
-        Kind::Cloze { segments, .. } => segments
-            .iter()
-            .filter(|s| matches!(s, Segment::Gap(_)))
-            .count(),
-        Kind::Match { pairs, .. } => pairs.len(),
-        Kind::Card { .. } => 0,
-        Kind::Open { rubric, .. } => crate::bank::top_points(rubric).map_or(0, |p| p as usize),
-    };
-    u32::try_from(base).unwrap_or(u32::MAX) + question.justification_points()
-}
-
 /// Lines left for a written answer: about one per 60 characters of the model
 /// answer, plus one for a student's looser hand, 3 to 10.
 fn written_lines(answer: &str) -> Vec<usize> {
@@ -172,7 +157,15 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
                 .collect();
             let instruction = match qtype {
                 QuestionType::Short => i18n::short_instruction(lang, sentences(shown)),
-                _ => i18n::instruction(lang, *qtype),
+                QuestionType::Single
+                | QuestionType::Multi
+                | QuestionType::TrueFalse
+                | QuestionType::Claim
+                | QuestionType::Cloze
+                | QuestionType::Match
+                | QuestionType::Order
+                | QuestionType::Card
+                | QuestionType::Open => qtype.instruction(lang),
             };
             (typography(lang, instruction), items)
         })
@@ -184,7 +177,15 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
 fn sentences(shown: &[Shown<'_>]) -> bool {
     shown.iter().any(|s| match &s.question.kind {
         Kind::Short { answer, .. } => answer.split_whitespace().count() > SHORT_WORDS,
-        _ => false,
+        Kind::Single(_)
+        | Kind::Multi(_)
+        | Kind::TrueFalse { .. }
+        | Kind::Claim { .. }
+        | Kind::Cloze { .. }
+        | Kind::Match { .. }
+        | Kind::Order { .. }
+        | Kind::Card { .. }
+        | Kind::Open { .. } => false,
     })
 }
 
@@ -200,7 +201,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             .order
             .iter()
             .enumerate()
-            .map(|(i, &o)| (version_letter(i), typo(&texts[o])))
+            .map(|(i, &o)| (letters::upper(i), typo(&texts[o])))
             .collect()
     };
     let (prompt, body) = match &question.kind {
@@ -221,7 +222,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             Body::Boxes {
                 labels: crate::bank::Verdict::ALL
                     .iter()
-                    .map(|v| i18n::verdict(lang, *v))
+                    .map(|v| v.label(lang))
                     .collect(),
             },
         ),
@@ -283,7 +284,7 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
     };
     Item {
         number,
-        points: points(question),
+        points: question.points(),
         prompt,
         body,
         justify: question.justify,
@@ -311,18 +312,18 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             for choice in choices {
                 if let Some(why) = choice.feedback {
                     feedback.push((
-                        format!("{}. {}", version_letter(choice.position), typo(choice.text)),
+                        format!("{}. {}", letters::upper(choice.position), typo(choice.text)),
                         typo(why),
                     ));
                 }
             }
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}. {}", version_letter(c.position), typo(c.text)))
+                .map(|c| format!("{}. {}", letters::upper(c.position), typo(c.text)))
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
-        Solution::Claim(verdict) => vec![i18n::verdict(lang, *verdict).to_owned()],
+        Solution::Claim(verdict) => vec![verdict.label(lang).to_owned()],
         Solution::Short {
             answer,
             accepted: forms,
@@ -356,7 +357,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 format!(
                     "{} → {} ({} ↔ {})",
                     p.number,
-                    version_letter(p.position),
+                    letters::upper(p.position),
                     typo(p.left),
                     typo(p.right)
                 )
@@ -367,14 +368,14 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .ranks_by_position()
                 .iter()
                 .enumerate()
-                .map(|(position, rank)| format!("{} = {rank}", version_letter(position)))
+                .map(|(position, rank)| format!("{} = {rank}", letters::upper(position)))
                 .collect();
             let mut lines = vec![ranks.join(" · ")];
             lines.extend(items.iter().map(|item| {
                 format!(
                     "{}. ({}) {}",
                     item.rank,
-                    version_letter(item.position),
+                    letters::upper(item.position),
                     typo(item.text)
                 )
             }));
@@ -384,7 +385,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
     };
     KeyItem {
         number,
-        points: points(question),
+        points: question.points(),
         prompt: typo(&question.prompt()),
         brief: brief(&view, &answer, content, t),
         answer,
@@ -423,12 +424,12 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
         Solution::Choices(_) => view
             .right_choices()
             .iter()
-            .map(|c| String::from(version_letter(c.position)))
+            .map(|c| String::from(letters::upper(c.position)))
             .collect::<Vec<_>>()
             .join(", "),
         Solution::Match(pairs) => pairs
             .iter()
-            .map(|p| format!("{}{}", p.number, version_letter(p.position)))
+            .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
             .collect::<Vec<_>>()
             .join(" "),
         // As the student fills it in: the rank written beside each letter.
@@ -436,7 +437,7 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .ranks_by_position()
             .iter()
             .enumerate()
-            .map(|(position, rank)| format!("{}{rank}", version_letter(position)))
+            .map(|(position, rank)| format!("{}{rank}", letters::upper(position)))
             .collect::<Vec<_>>()
             .join(" "),
         Solution::Cloze(gaps) => gaps
@@ -445,7 +446,10 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .collect::<Vec<_>>()
             .join(" / "),
         Solution::Open { .. } => format!("({})", t.see_rubric),
-        _ => answer.first().cloned().unwrap_or_default(),
+        Solution::TrueFalse(_)
+        | Solution::Claim(_)
+        | Solution::Short { .. }
+        | Solution::Card(_) => answer.first().cloned().unwrap_or_default(),
     }
 }
 
@@ -564,7 +568,7 @@ mod tests {
                             prop_assert_eq!(&entry.brief, if *answer { "Vrai" } else { "Faux" });
                         }
                         Kind::Claim { answer, .. } => {
-                            prop_assert_eq!(entry.brief.as_str(), i18n::verdict(Lang::Fr, *answer));
+                            prop_assert_eq!(entry.brief.as_str(), answer.label(Lang::Fr));
                         }
                         _ => {}
                     }

@@ -104,7 +104,13 @@ async function answer(page, q, i, right) {
       throw new Error(`unknown type ${q.type}`);
   }
   await page.click(`${card} [data-act="check"]`);
+  // The student scores their justification: the top level when answering
+  // right, the lowest otherwise (levels are listed highest first).
+  if (q.justify) await page.locator(`${card} [data-act="why"]`).nth(right ? 0 : -1).click();
 }
+
+/** Points of the whole page, answer and justification, as docs/scoring.md counts them. */
+const totalOf = (data) => data.questions.reduce((sum, q) => sum + q.points + q.why_points, 0);
 
 async function answerAll(session, right) {
   const { page, data } = session;
@@ -127,7 +133,8 @@ async function answerAll(session, right) {
   }
   const score = await text(page, '#results .score');
   const n = data.questions.length;
-  check('all right: the score says so', score.includes(`${n}/${n}`), score);
+  const total = totalOf(data);
+  check('all right: the score says so, in points, over the questions answered', score.includes(`${total}/${total} ${data.ui.points} ${n} ${data.ui.answered}`), score);
   check('all right: no retry offered', await page.locator('[data-act="retry"]').count() === 0, 'retry button shown');
   const skills = await page.locator('#results tbody tr').count();
   check('the score per skill has one row per skill', skills === new Set(data.questions.map((q) => q.skill)).size, `${skills} rows`);
@@ -143,7 +150,7 @@ async function answerAll(session, right) {
   await page.reload();
   const kept = await page.locator('.feedback.ok').count();
   check('progress is kept across a reload', kept === n, `${kept} of ${n} answers shown again`);
-  check('the score is shown again after a reload', (await text(page, '#results .score')).includes(`${n}/${n}`), 'no score');
+  check('the score is shown again after a reload', (await text(page, '#results .score')).includes(`${total}/${total}`), 'no score');
 
   // Start over clears everything.
   await page.click('#controls button:nth-child(4)');
@@ -187,8 +194,14 @@ async function answerAll(session, right) {
   const box = await text(page, `#q-${justify} .feedback`);
   check('a justify question shows the expected reasoning', box.includes(data.ui.model), box);
   const n = data.questions.length;
+  const total = totalOf(data);
+  // A wrong order is the order shown: it may still have half its items in place.
+  const partial = data.questions.filter((q) => q.type === 'order').map((q) => {
+    const hits = q.rank.filter((rank, pos) => rank === pos).length;
+    return hits * 2 >= q.items.length ? 1 : 0;
+  }).reduce((a, b) => a + b, 0);
   const score = await text(page, '#results .score');
-  check('all wrong: the score says so', score.includes(`0/${n}`), score);
+  check('all wrong: the score says so', score.includes(`${partial}/${total} ${data.ui.points} ${n} ${data.ui.answered}`), score);
   const review = await page.locator('#results .review li').count();
   check('all wrong: every question is listed to review', review === n, `${review} listed`);
 
@@ -204,7 +217,7 @@ async function answerAll(session, right) {
   await page.click('#controls button:nth-child(2)');
   for (const [i, q] of data.questions.entries()) await answer(page, q, i, true);
   const again = await text(page, '#results .score');
-  check('after the retry, the score counts the new answers', again.includes(`${n}/${n}`), again);
+  check('after the retry, the score counts the new answers', again.includes(`${total}/${total}`), again);
   check('no request left the page (wrong answers)', wrong.outside.length === 0, wrong.outside.join(' '));
   check('no script error (wrong answers)', wrong.errors.length === 0, wrong.errors.join(' | '));
 
@@ -213,6 +226,47 @@ async function answerAll(session, right) {
   const visible = await page.locator('#quiz .q:visible').count();
   check('one question at a time shows one question', visible === 1, `${visible} shown`);
   await wrong.context.close();
+}
+
+// ---- 1b. A score counts the questions answered; a justification counts
+// only what the student gives it.
+{
+  const one = await open(sheetFile);
+  const { page, data } = one;
+  const n = data.questions.length;
+  const first = data.questions.findIndex((q) => q.type !== 'card' && !q.justify);
+  await page.click('#controls button:nth-child(2)');
+  await answer(page, data.questions[first], first, true);
+  await page.click('#controls button:nth-child(3)');
+  const q = data.questions[first];
+  const score = await text(page, '#results .score');
+  check('one question answered: the score covers it alone and counts the others not started',
+    score.includes(`${q.points}/${q.points} ${data.ui.points} 1 ${data.ui.answered}`) && score.includes(`${n - 1} ${data.ui.not_started}`), score);
+  const listed = await page.locator('#results .review li').count();
+  check('one question answered right: nothing to review', listed === 0, `${listed} listed`);
+
+  const j = data.questions.findIndex((x) => x.justify);
+  const jq = data.questions[j];
+  await answer(page, jq, j, true);
+  const buttons = await page.locator(`#q-${j} [data-act="why"]`).count();
+  check('a justification is scored by the student at its rubric\'s levels', buttons === (jq.rubric && jq.rubric.length ? jq.rubric.length : 2), `${buttons} buttons`);
+  const withWhy = await text(page, '#results .score');
+  const expected = q.points + jq.points + jq.why_points;
+  check('a justification scored at the top counts its points', withWhy.includes(`${expected}/${expected} ${data.ui.points} 2 ${data.ui.answered}`), withWhy);
+  check('no script error (one answer)', one.errors.length === 0, one.errors.join(' | '));
+  await one.context.close();
+
+  const blank = await open(sheetFile);
+  await blank.page.click('#controls button:nth-child(2)');
+  const b = blank.data.questions[j];
+  await blank.page.check(`#q-${j} input[value="${b.correct[0]}"]`);
+  await blank.page.fill(`#q-${j} textarea`, 'blabla');
+  await blank.page.click(`#q-${j} [data-act="check"]`);
+  await blank.page.click('#controls button:nth-child(3)');
+  const unscored = await text(blank.page, '#results .score');
+  check('a justification not yet scored earns nothing ("blabla" is not credited)',
+    unscored.includes(`${b.points}/${b.points + b.why_points} ${blank.data.ui.points} 1 ${blank.data.ui.answered}`), unscored);
+  await blank.context.close();
 }
 
 // ---- 2. Hostile bank text runs nothing.
@@ -244,6 +298,33 @@ async function answerAll(session, right) {
     .filter(([c, v]) => v.kind !== c.expect || (c.expect === 'slip' && v.form !== c.form))
     .map(([c, v]) => `${c.why}: ${JSON.stringify(c.typed)} gives ${JSON.stringify(v)}`);
   check(`the page grades the ${table.cases.length} shared cases as the console quiz does`, disagree.length === 0, disagree.join(' | '));
+
+  // Whole answers, by the scoring rule: the page's grade and earned.
+  const scored = await page.evaluate((cases) => {
+    const data = JSON.parse(document.getElementById('data').textContent);
+    const norm = (x) => x.replace(/[\u00a0\u202f]/g, ' ');
+    const find = (list, wanted) => list.findIndex((x) => norm(x) === norm(wanted));
+    const verdicts = ['supported', 'contradicted', 'not-stated'];
+    return cases.map((c) => {
+      const q = data.questions.find((x) => x.id === c.question);
+      if (!q) return null;
+      const a = c.answer;
+      let answer;
+      if (a.choices) answer = a.choices.map((x) => find(q.choices, x)).sort((x, y) => x - y);
+      else if ('bool' in a) answer = a.bool;
+      else if (a.verdict) answer = verdicts.indexOf(a.verdict);
+      else if (a.texts) answer = a.texts;
+      else if (a.pairs) answer = a.pairs.map((x) => find(q.right, x));
+      else if (a.order) answer = a.order.map((x) => find(q.items, x));
+      const r = window.mediaquiz.grade(q, answer);
+      return { right: r.right, points: [window.mediaquiz.earned(q, r), q.points] };
+    });
+  }, table.scoring);
+  const differ = table.scoring
+    .map((c, k) => [c, scored[k]])
+    .filter(([c, v]) => !v || v.right !== c.right || v.points[0] !== c.points[0] || v.points[1] !== c.points[1])
+    .map(([c, v]) => `${c.why}: ${JSON.stringify(v)}`);
+  check(`the page scores the ${table.scoring.length} shared answers as the console quiz does`, differ.length === 0, differ.join(' | '));
 
   for (const width of [320, 390]) {
     await page.setViewportSize({ width, height: 800 });

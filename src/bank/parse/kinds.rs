@@ -23,32 +23,29 @@ pub(super) fn read_kind(
             let prompt = reader.required_text(map, "prompt", lines, &why(qtype));
             let choices = reader.choices(map, lines);
             let keep_order = reader.flag(map, "keep_order", at("keep_order"));
-            let correct = match qtype {
-                QuestionType::Single => {
-                    let answer = reader.required_text(
-                        map,
-                        "answer",
-                        lines,
-                        lang.pick(
-                            "écrivez le bon choix, exactement comme dans `choices`",
-                            "write the right choice, exactly as in `choices`",
-                        ),
-                    );
-                    match (&answer, &choices) {
-                        (Some(answer), Some(choices)) => {
-                            let found = choices.iter().position(|c| c == answer);
-                            if found.is_none() {
-                                reader.error(
-                                    at("answer"),
-                                    not_a_choice(lang, "answer", answer, choices),
-                                );
-                            }
-                            found.map(|i| vec![i])
+            let correct = if qtype == QuestionType::Single {
+                let answer = reader.required_text(
+                    map,
+                    "answer",
+                    lines,
+                    lang.pick(
+                        "écrivez le bon choix, exactement comme dans `choices`",
+                        "write the right choice, exactly as in `choices`",
+                    ),
+                );
+                match (&answer, &choices) {
+                    (Some(answer), Some(choices)) => {
+                        let found = choices.iter().position(|c| c == answer);
+                        if found.is_none() {
+                            reader
+                                .error(at("answer"), not_a_choice(lang, "answer", answer, choices));
                         }
-                        _ => None,
+                        found.map(|i| vec![i])
                     }
+                    _ => None,
                 }
-                _ => reader.answers(map, lines, choices.as_deref()),
+            } else {
+                reader.answers(map, lines, choices.as_deref())
             };
             let feedback = reader.feedback(map, lines, choices.as_deref(), correct.as_deref());
             Some(Kind::choices(
