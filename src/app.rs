@@ -822,6 +822,7 @@ fn example_name(format: crate::export::Format) -> &'static str {
     use crate::export::Format;
     match format {
         Format::Gift => "lere.gift",
+        Format::Moodle => "lere.xml",
         Format::Anki => "lere.apkg",
         Format::AnkiText => "lere.txt",
         Format::Qti => "lere-qti.zip",

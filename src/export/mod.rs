@@ -1,4 +1,4 @@
-//! Files for other tools: Moodle (GIFT), Anki (`.apkg` and text import),
+//! Files for other tools: Moodle (GIFT and Moodle XML), Anki (`.apkg` and text import),
 //! Canvas (QTI 1.2), JSON and Markdown.
 //!
 //! Each format is one pure function from an [`Input`] (the bank, the
@@ -10,6 +10,7 @@ mod anki;
 mod gift;
 mod json;
 mod markdown;
+mod moodle;
 mod qti;
 
 use clap::ValueEnum;
@@ -26,6 +27,8 @@ pub use json::FORMAT_VERSION;
 pub enum Format {
     /// Moodle's GIFT text format.
     Gift,
+    /// Moodle XML: every type as its native Moodle type.
+    Moodle,
     /// An Anki deck package (`.apkg`).
     Anki,
     /// Anki's "Import File" text format (tab-separated, with headers).
@@ -105,6 +108,7 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
     };
     match format {
         Format::Gift => Ok(gift::export(input)),
+        Format::Moodle => Ok(moodle::export(input)),
         Format::Anki => anki::package(input),
         Format::AnkiText => Ok(anki::text(input)),
         Format::Qti => qti::export(input),
@@ -227,6 +231,37 @@ pub fn warning(format: Format, skipped: &[Skipped], lang: Lang) -> Option<String
         format!("{name} left out {n} question{}: {list}", crate::i18n::s(n)),
     );
     Some(format!("{} {message}", crate::i18n::warning_word(lang)))
+}
+
+/// The article as HTML, for exports a student answers in: its title, the
+/// source line, then every paragraph with its §n (subheadings as headings),
+/// in the bank's language and typography.
+pub(crate) fn article_html(bank: &Bank) -> String {
+    let lang = bank.language;
+    let t = |s: &str| html(&crate::i18n::typography(lang, s));
+    let mut source = bank
+        .source
+        .citation()
+        .unwrap_or_else(|| bank.source.file.clone());
+    // As on the sheets: what is missing is itself a lesson.
+    if bank.source.outlet.is_none() && bank.source.date.is_none() {
+        source = format!("{source} ({})", crate::i18n::Strings::get(lang).not_given);
+    }
+    let mut out = format!("<h3>{}</h3>\n<p><em>{}</em>", t(&bank.title), t(&source));
+    if let Some(url) = &bank.source.url {
+        out.push_str(&format!("<br>{}", html(url)));
+    }
+    out.push_str("</p>\n");
+    for paragraph in bank.article.paragraphs() {
+        match paragraph.number {
+            Some(n) => out.push_str(&format!(
+                "<p><strong>§{n}</strong> {}</p>\n",
+                t(&paragraph.text)
+            )),
+            None => out.push_str(&format!("<h4>{}</h4>\n", t(&paragraph.text))),
+        }
+    }
+    out
 }
 
 /// The bank's stable id, from which every exported id derives (Moodle

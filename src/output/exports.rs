@@ -21,6 +21,7 @@ impl Output for Export {
     fn name(&self) -> &'static str {
         match self.format {
             Format::Gift => "gift",
+            Format::Moodle => "moodle",
             Format::Anki => "anki",
             Format::AnkiText => "anki-text",
             Format::Qti => "qti",
