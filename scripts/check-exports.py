@@ -6,13 +6,14 @@
       imports with NOTES notes and CARDS cards; importing EDITED (the same bank,
       edited, with a newer file time) updates notes and creates none, and keeps
       the review history; the first deck again (older) changes nothing. With
-      EXPORT.json, each note's front reads back as the bank's text.
+      EXPORT.json, each note's front reads back as the bank's text and its
+      back shows every paragraph its quotes come from, with its §n.
   check-exports.py anki-text NOTES.txt NOTES [EXPORT.json]
       Anki's text import into a new collection, with the note type Anki picks
       (none is named in the file): NOTES new notes, no missing note type; the
       same file again makes no duplicate; texts read back as with `anki`.
   check-exports.py qti PACKAGE.zip EXPORT.json
-      Every XML file well-formed; every manifest resource's files present; and
+      The article first, as a text-only item; every XML file well-formed; every manifest resource's files present; and
       the scoring check: for each item, the answers that Canvas's response
       processing gives full marks are exactly the bank's right answers (read
       from the JSON export).
@@ -81,6 +82,11 @@ def check_texts(col, export_json, what):
         norm = lambda t: " ".join(t.split())
         if not norm(front).startswith(norm(want)):
             fail(f"{what}: `{q['id']}` front reads {front!r}, the bank has {want!r}")
+        # The back shows each cited paragraph whole, with its §n.
+        fields = "".join(col.get_note(nids[0]).fields)
+        for n in {e["paragraph"] for e in q["evidence"] if e.get("paragraph")}:
+            if f"<b>§{n}</b> " not in fields:
+                fail(f"{what}: `{q['id']}` does not show its cited paragraph §{n}")
         checked += 1
     return checked
 
@@ -150,7 +156,7 @@ def check_anki_text(path, notes, export_json=None):
         notetype = col.models.get(note.mid)["name"]
         print(f"anki-text: {notes} notes into note type `{notetype}`, deck "
               f"`{col.decks.name(col.get_card(note.card_ids()[0]).did)}`, no missing note type, "
-              f"{texts} fronts read back as typed; again: 0 new, {len(log2.updated) + len(log2.duplicate)} matched")
+              f"{texts} fronts read back as typed, cited paragraphs on the backs; again: 0 new, {len(log2.updated) + len(log2.duplicate)} matched")
         col.close()
 
 
@@ -189,6 +195,16 @@ def check_qti(package, export_json):
             fail("qti: expected one assessment")
         checked = read = 0
         items = list(assessments[0].iter(f"{QTI}item"))
+        # The article first: a text-only item holding every §n a question cites.
+        first = items[0] if items else None
+        kind = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
+                for f in first.iter(f"{QTI}qtimetadatafield")} if first is not None else {}
+        if kind.get("question_type") != "text_only_question":
+            fail("qti: the first item is not the article (a text-only item)")
+        article = " ".join(text_of(first.find(f"{QTI}presentation/{QTI}material/{QTI}mattext").text).split())
+        cited = sorted({e["paragraph"] for q in bank["questions"] for e in q["evidence"] if e.get("paragraph")})
+        if any(f"§{n} " not in article for n in cited):
+            fail(f"qti: the article item lacks some of the paragraphs {cited}")
         for item in items:
             qid = item.get("title")
             if qid in prompts:
@@ -219,7 +235,7 @@ def check_qti(package, export_json):
                     fail(f"qti: item `{qid}` gives full marks to {full}, the bank says {right[qid]}")
                 checked += 1
         print(f"qti: {len(trees)} XML files well-formed, {len(files)} manifest files present, "
-              f"{len(items)} items; {read} prompts read back as typed; "
+              f"{len(items)} items, the article first ({len(cited)} cited paragraphs present); {read} prompts read back as typed; "
               f"full marks match the bank's right answers on {checked} choice and short-answer items")
 
 
