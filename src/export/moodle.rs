@@ -38,10 +38,12 @@ fn rich(tag: &str, html_text: &str) -> String {
 
 /// Paragraphs of user text as HTML.
 fn paragraphs(parts: &[String]) -> String {
-    parts
-        .iter()
-        .map(|p| format!("<p>{}</p>", html(p)))
-        .collect()
+    parts.iter().map(String::as_str).map(para).collect()
+}
+
+/// One paragraph of user text as HTML.
+fn para(text: &str) -> String {
+    format!("<p>{}</p>", html(text))
 }
 
 /// A short-answer pattern: `*` is Moodle's wildcard, so a typed star is
@@ -222,8 +224,8 @@ fn elements(question: &Question, bank: &str, lang: Lang) -> Result<Vec<Element>,
         let t = i18n::Strings::get(lang);
         let text = format!(
             "{}{}",
-            paragraphs(&[question.prompt()]),
-            paragraphs(&[i18n::typography(lang, t.justify)])
+            para(&question.prompt()),
+            para(&i18n::typography(lang, t.justify))
         );
         let grader = grader_info(t.model_answer, &question.explanation, question, lang);
         tags.push("justification".to_owned());
@@ -252,8 +254,8 @@ fn main(
         Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
             let (options, correct) = offered(question, lang).unwrap_or_default();
             let (text, single, shuffle) = match &question.kind {
-                Kind::Single(c) => (paragraphs(&[c.prompt.clone()]), true, !c.keep_order),
-                Kind::Multi(c) => (paragraphs(&[c.prompt.clone()]), false, !c.keep_order),
+                Kind::Single(c) => (para(&c.prompt), true, !c.keep_order),
+                Kind::Multi(c) => (para(&c.prompt), false, !c.keep_order),
                 // The claim, then what to judge it against; the verdicts in
                 // their fixed order (supported, contradicted, not stated).
                 _ => {
@@ -266,7 +268,7 @@ fn main(
                         format!(
                             "<p>{open}{}{close}</p>{}",
                             html(&question.prompt()),
-                            paragraphs(&[instruction])
+                            para(&instruction)
                         ),
                         true,
                         false,
@@ -285,12 +287,12 @@ fn main(
                     (true, true) => 100.0,
                     (true, false) => 0.0,
                     (false, true) => 100.0 / right as f64,
-                    // A wrong tick takes back what a right one gives, so
+                    // The wrong choices together take back 100 %, so
                     // ticking everything scores nothing.
                     (false, false) => -100.0 / wrong.max(1) as f64,
                 };
                 let feedback = super::choice_feedback(question, i)
-                    .map(|f| paragraphs(&[f.to_owned()]))
+                    .map(para)
                     .unwrap_or_default();
                 let _ = writeln!(
                     body,
@@ -312,7 +314,7 @@ fn main(
                     rich("feedback", "")
                 );
             }
-            ("truefalse", paragraphs(&[prompt.clone()]), "1", body)
+            ("truefalse", para(prompt), "1", body)
         }
         Kind::Short {
             prompt,
@@ -329,13 +331,10 @@ fn main(
                     rich("feedback", "")
                 );
             }
-            ("shortanswer", paragraphs(&[prompt.clone()]), third, body)
+            ("shortanswer", para(prompt), third, body)
         }
         Kind::Cloze { prompt, segments } => {
-            let mut text = prompt
-                .as_deref()
-                .map(|p| paragraphs(&[p.to_owned()]))
-                .unwrap_or_default();
+            let mut text = prompt.as_deref().map(para).unwrap_or_default();
             text.push_str("<p>");
             for segment in segments {
                 match segment {
@@ -372,7 +371,7 @@ fn main(
                     xml(&distractor(lang))
                 );
             }
-            ("matching", paragraphs(&[prompt.clone()]), third, body)
+            ("matching", para(prompt), third, body)
         }
         Kind::Order { prompt, items } => {
             // Every item shown (ALL), vertical, one credit per item in its
@@ -388,17 +387,12 @@ fn main(
                     xml(&html(item))
                 );
             }
-            ("ordering", paragraphs(&[prompt.clone()]), third, body)
+            ("ordering", para(prompt), third, body)
         }
         Kind::Open { prompt, answer, .. } => {
             let label = lang.pick("Réponse modèle", "Model answer");
             let grader = grader_info(label, answer, question, lang);
-            (
-                "essay",
-                paragraphs(&[prompt.clone()]),
-                "0",
-                essay_body(10, &grader),
-            )
+            ("essay", para(prompt), "0", essay_body(10, &grader))
         }
         Kind::Card { .. } => {
             return Err(lang
