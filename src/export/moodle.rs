@@ -118,7 +118,7 @@ pub(super) fn export(input: &Input<'_>) -> Output {
     category(&mut out, &format!("mediaquiz/{bank}"), &input.bank.title);
     Element {
         qtype: "description",
-        name: format!("{bank}: article"),
+        name: "Article".to_owned(),
         text: super::article_html(input.bank),
         general: String::new(),
         grade: 0,
