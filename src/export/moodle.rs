@@ -412,9 +412,10 @@ fn distractor(lang: Lang) -> String {
 }
 
 /// A gap's accepted form inside `{1:SHORTANSWER:…}`. Moodle's cloze parser
-/// ends an answer at `~`, `#` or `}` unless `&` precedes it, then decodes
-/// HTML entities: numeric entities carry those characters (and `%`, `=`,
-/// `\`, which it would read as a weight, a mark or an escape) safely.
+/// ends an answer at `~`, `#` or `}` unless `\`, `&` or `&amp;` precedes
+/// it, then decodes HTML entities: numeric entities carry those characters
+/// (and `%`, `=`, `&`, `\`, which it would read as a weight, a mark, or an
+/// escape of what follows) safely.
 fn cloze_answer(form: &str) -> String {
     let mut out = String::new();
     for c in pattern(form).chars() {
@@ -425,7 +426,10 @@ fn cloze_answer(form: &str) -> String {
             '{' => out.push_str("&#123;"),
             '%' => out.push_str("&#37;"),
             '=' => out.push_str("&#61;"),
-            '&' => out.push_str("&amp;"),
+            // Not `&amp;` nor a bare `\`: Moodle reads a separator after
+            // either as part of the answer.
+            '&' => out.push_str("&#38;"),
+            '\\' => out.push_str("&#92;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
@@ -611,6 +615,10 @@ mod tests {
                 .all(|(i, _)| &answer[i - 1..i] == "&")
         );
         assert_eq!(cloze_answer("40 %"), "40 &#37;");
+        // What ends an answer is never a raw `&`, `&amp;` or backslash.
+        assert_eq!(cloze_answer("a&"), "a&#38;");
+        assert_eq!(cloze_answer("a\\"), "a&#92;");
+        assert_eq!(cloze_answer("2*"), "2&#92;*");
     }
 
     #[test]
