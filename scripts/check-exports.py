@@ -21,6 +21,10 @@
       The handout rendered by markdown-it-py (CommonMark): every prompt and
       explanation reads back as typed, and no markup from the bank (tags,
       links, emphasis) became HTML.
+  check-exports.py markdown-handout HANDOUT.md EXPORT.json
+      The students' handout rendered by markdown-it-py: only its own markup,
+      every cited §n of the article, every prompt as typed, and neither an
+      explanation nor a model answer.
   check-exports.py json EXPORT.json SCHEMA.json
       The export validates against its JSON Schema (jsonschema, Draft 2020-12).
   check-exports.py moodle EXPORT.xml EXPORT.json
@@ -260,6 +264,37 @@ def check_markdown(path, export_json):
           f"{count} prompts and explanations read back as typed")
 
 
+def check_handout(path, export_json):
+    from markdown_it import MarkdownIt
+    import re
+    bank = json.load(open(export_json, encoding="utf-8"))
+    rendered = MarkdownIt("commonmark").render(open(path, encoding="utf-8").read())
+    tags = set(re.findall(r"<([a-z0-9]+)[ >]", rendered))
+    ours = {"h1", "h2", "h3", "p", "em", "strong", "ul", "li"}
+    if tags - ours:
+        fail(f"markdown-handout: the bank's text became markup: {sorted(tags - ours)}")
+    norm = lambda t: " ".join((t or "").replace("\u00a0", " ").replace("\u202f", " ").split())
+    seen = norm(text_of(rendered))
+    cited = sorted({e["paragraph"] for q in bank["questions"] for e in q["evidence"] if e.get("paragraph")})
+    if any(f"§{n} " not in seen for n in cited):
+        fail(f"markdown-handout: the article lacks some of the paragraphs {cited}")
+    questions = norm(text_of(rendered.split("<h2>")[-1]))
+    count = 0
+    for q in bank["questions"]:
+        if q["type"] == "card":
+            continue
+        if q["type"] != "cloze" and norm(q["prompt"]) not in seen:
+            fail(f"markdown-handout: `{q['id']}`: {q['prompt']!r} does not read back as typed")
+        # No answer after the article: neither the explanation nor an open
+        # question's model answer (short answers are words of the article).
+        for secret in (q["explanation"], q.get("answer") if q["type"] == "open" else None):
+            if secret and norm(secret) in questions:
+                fail(f"markdown-handout: `{q['id']}` shows its answer {secret!r}")
+        count += 1
+    print(f"markdown-handout: rendered by markdown-it-py, only the handout's own markup; the article "
+          f"({len(cited)} cited paragraphs) and {count} prompts read back as typed, no explanation or model answer")
+
+
 def check_json(path, schema_path):
     import jsonschema
     data = json.load(open(path, encoding="utf-8"))
@@ -440,7 +475,7 @@ def check_moodle(path, export_json):
 
 
 if __name__ == "__main__":
-    commands = {"moodle": check_moodle, "anki": check_anki, "anki-text": check_anki_text, "qti": check_qti, "markdown": check_markdown, "json": check_json}
+    commands = {"markdown-handout": check_handout, "moodle": check_moodle, "anki": check_anki, "anki-text": check_anki_text, "qti": check_qti, "markdown": check_markdown, "json": check_json}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         fail(__doc__)
     commands[sys.argv[1]](*sys.argv[2:])

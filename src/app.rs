@@ -828,6 +828,7 @@ fn example_name(format: crate::export::Format) -> &'static str {
         Format::Qti => "lere-qti.zip",
         Format::Json => "lere.json",
         Format::Markdown => "lere.md",
+        Format::MarkdownHandout => "lere-handout.md",
         Format::Html => "quiz.html",
     }
 }

@@ -598,3 +598,61 @@ fn the_shipped_bank_in_moodle_xml_holds_all_but_the_cards() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("6 questions laissées de côté"));
 }
+
+#[test]
+fn the_markdown_handout_has_the_article_and_no_answers() {
+    let output = mediaquiz(&[
+        "--bank",
+        "moodle.yaml",
+        "export",
+        "--format",
+        "markdown-handout",
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let handout = stdout_of(&output);
+    insta::assert_snapshot!("export-markdown-handout", handout);
+    let article = handout.find("**§1** Les forces armées maliennes").unwrap();
+    assert!(
+        article < handout.find("### 1\\.").unwrap(),
+        "the article first"
+    );
+    let bank = mediaquiz::check::load_bank(Some(&fixtures().join("moodle.yaml"))).unwrap();
+    for question in &bank.questions {
+        assert!(
+            !plain(&handout).contains(&plain(&question.explanation)),
+            "{}",
+            question.id
+        );
+    }
+    assert!(
+        !handout.contains("Un porte-parole du CSP ; il faudrait"),
+        "no model answer"
+    );
+    // Order items are never in the answer's order; a kept order is kept.
+    let order = &handout[handout.find("Remettez dans").unwrap()..];
+    let at: Vec<usize> = ["Offensive du CSP", "Prise du camp", "Retrait du CSP"]
+        .iter()
+        .map(|item| order.find(item).unwrap())
+        .collect();
+    assert!(!at.windows(2).all(|w| w[0] < w[1]), "{order}");
+    assert!(handout.contains("- a\\) Une\n- b\\) Deux\n- c\\) Aucune de ces réponses"));
+    assert_eq!(
+        plain(&String::from_utf8_lossy(&output.stderr)),
+        "attention : markdown-handout : 1 question laissée de côté : `carte` (fiche seulement)\n"
+    );
+    let again = mediaquiz(&[
+        "--bank",
+        "moodle.yaml",
+        "export",
+        "--format",
+        "markdown-handout",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(
+        again.stdout, output.stdout,
+        "the same bank, the same handout"
+    );
+}

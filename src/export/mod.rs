@@ -37,8 +37,10 @@ pub enum Format {
     Qti,
     /// The whole bank, resolved, for other programs.
     Json,
-    /// A readable handout.
+    /// The teacher's key in Markdown: questions with answers.
     Markdown,
+    /// The students' handout in Markdown: the article and the questions, no answers.
+    MarkdownHandout,
     /// The offline self-check page: one HTML file (built in `selfcheck`).
     Html,
 }
@@ -114,6 +116,7 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
         Format::Qti => qti::export(input),
         Format::Json => json::export(input),
         Format::Markdown => Ok(markdown::export(input)),
+        Format::MarkdownHandout => Ok(markdown::handout(input)),
         // The page needs shown (shuffled) questions and a seed: `app` builds it
         // with `selfcheck::page`.
         Format::Html => Err(crate::Error::usage(

@@ -27,6 +27,7 @@ impl Output for Export {
             Format::Qti => "qti",
             Format::Json => "json",
             Format::Markdown => "markdown",
+            Format::MarkdownHandout => "markdown-handout",
             Format::Html => "html",
         }
     }
