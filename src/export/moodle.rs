@@ -182,7 +182,8 @@ fn grader_info(model_label: &str, model: &str, question: &Question, lang: Lang) 
     out
 }
 
-/// An essay's options: a rich-text answer of `lines` lines, required, no files.
+/// An essay's options: a rich-text answer of `lines` lines (5 is the
+/// smallest box Moodle's editing form offers), required, no files.
 fn essay_body(lines: u32, grader: &str) -> String {
     format!(
         "    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n    <responsefieldlines>{lines}</responsefieldlines>\n    <attachments>0</attachments>\n    <attachmentsrequired>0</attachmentsrequired>\n    {}\n    {}\n",
@@ -237,7 +238,7 @@ fn elements(question: &Question, bank: &str, lang: Lang) -> Result<Vec<Element>,
             grade: question.justification_points(),
             penalty: "0",
             idnumber: format!("{bank}-{}:justification", question.id),
-            body: essay_body(3, &grader),
+            body: essay_body(5, &grader),
             tags,
         });
     }
