@@ -149,7 +149,7 @@ fn flashcards(bencher: Bencher, name: &str) {
 /// Every export of the whole bank, as `export --format F` makes it.
 #[divan::bench(
     args = BANKS,
-    consts = [0, 1, 2, 3, 4, 5],
+    consts = [0, 1, 2, 3, 4, 5, 6, 7],
     sample_count = 10,
 )]
 fn export_format<const F: usize>(bencher: Bencher, name: &str) {

@@ -78,9 +78,9 @@ pub enum Command {
     Man,
     /// Print the JSON Schema of the bank format, for editors: `mediaquiz schema > mediaquiz.schema.json`
     Schema,
-    /// Export the bank for Moodle (GIFT), Anki, Canvas (QTI), JSON, Markdown, or as an offline self-check page (html)
+    /// Export the bank for Moodle (XML or GIFT), Anki, Canvas (QTI), JSON, Markdown, or as an offline self-check page (html)
     #[command(
-        after_help = "Examples:\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing\n  mediaquiz export --format html --out quiz.html    one page to practise offline, on any phone"
+        after_help = "Examples:\n  mediaquiz export --format moodle --out lere.xml  Moodle: Question bank › Import › Moodle XML\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing\n  mediaquiz export --format html --out quiz.html    one page to practise offline, on any phone"
     )]
     Export(ExportArgs),
 }

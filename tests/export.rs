@@ -480,3 +480,249 @@ fn an_out_folder_is_refused_with_a_file_name_to_use() {
     )));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// `export --format moodle` on `bank` (from the fixtures folder): standard
+/// output and standard error.
+fn moodle(bank: &str) -> (String, String) {
+    let output = mediaquiz(&["--bank", bank, "export", "--format", "moodle"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        stdout_of(&output),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The elements of type `qtype` in a Moodle XML file, as text, in order.
+fn moodle_questions<'x>(xml: &'x str, qtype: &str) -> Vec<&'x str> {
+    let open = format!("<question type=\"{qtype}\">");
+    xml.match_indices(&open)
+        .map(|(at, _)| {
+            let end = xml[at..].find("</question>").unwrap();
+            &xml[at..at + end]
+        })
+        .collect()
+}
+
+#[test]
+fn moodle_xml_is_stable() {
+    let (xml, stderr) = moodle("moodle.yaml");
+    insta::assert_snapshot!("export-moodle", xml);
+    assert_eq!(
+        plain(&stderr),
+        "attention : moodle : 1 question laissée de côté : `carte` (fiche seulement : aucune question à poser)\n"
+    );
+    assert_eq!(
+        moodle("moodle.yaml").0,
+        xml,
+        "the same bank, the same bytes"
+    );
+}
+
+#[test]
+fn moodle_xml_maps_every_type_natively() {
+    let (xml, _) = moodle("moodle.yaml");
+    // The article first, in the bank's category, before any skill's.
+    let first = xml.find("<question type=\"description\">").unwrap();
+    let skill = xml.find("mediaquiz/moodle-fixture/").unwrap();
+    assert!(first < skill);
+    assert!(xml[..first].contains("<text>$course$/top/mediaquiz/moodle-fixture</text>"));
+    let article = moodle_questions(&xml, "description")[0];
+    assert!(
+        article.contains("&lt;strong&gt;§3&lt;/strong&gt; À cette occasion"),
+        "{article}"
+    );
+    assert!(article.contains("<idnumber>moodle-fixture:article</idnumber>"));
+
+    // Claims: the instruction, the verdicts in a fixed order, one right.
+    let choices = moodle_questions(&xml, "multichoice");
+    let claim = choices
+        .iter()
+        .find(|q| q.contains("<text>civils</text>"))
+        .unwrap();
+    assert!(plain(claim).contains("Que dit l’article ? Affirmé, contredit ou non mentionné."));
+    assert!(claim.contains("<shuffleanswers>false</shuffleanswers>"));
+    let verdicts: Vec<&str> = claim
+        .match_indices("<answer fraction=\"")
+        .map(|(i, _)| &claim[i + 18..i + 21])
+        .collect();
+    assert_eq!(verdicts, ["0\" ", "0\" ", "100"]);
+    // keep_order: not shuffled; the others are.
+    let aucune = choices
+        .iter()
+        .find(|q| q.contains("<text>aucune</text>"))
+        .unwrap();
+    assert!(aucune.contains("<shuffleanswers>false</shuffleanswers>"));
+    let single = choices
+        .iter()
+        .find(|q| q.contains("<text>retrait-source</text>"))
+        .unwrap();
+    assert!(single.contains("<shuffleanswers>true</shuffleanswers>"));
+    assert!(single.contains("L’armée n’est pas la source de cette explication."));
+    // Multi: the right choices share 100, a wrong one takes back as much.
+    let multi = choices
+        .iter()
+        .find(|q| q.contains("<text>aes</text>"))
+        .unwrap();
+    assert_eq!(multi.matches("fraction=\"50\"").count(), 2);
+    assert_eq!(multi.matches("fraction=\"-100\"").count(), 1);
+    assert!(
+        multi.contains("<single>false</single>")
+            && multi.contains("<defaultgrade>2</defaultgrade>")
+    );
+
+    // Justify: the question, then an essay worth the rubric's top level.
+    let essays = moodle_questions(&xml, "essay");
+    let justification = essays
+        .iter()
+        .find(|q| q.contains("retrait-source:justification"))
+        .unwrap();
+    assert!(justification.contains("<defaultgrade>2</defaultgrade>"));
+    assert!(plain(justification).contains("Justification attendue : L’article attribue"));
+    assert!(
+        xml.find("<text>retrait-source</text>").unwrap()
+            < xml.find("retrait-source:justification").unwrap()
+    );
+    // Open: an essay out of the rubric's top level; the model answer and the
+    // rubric for the grader only, not in the general feedback.
+    let open = essays
+        .iter()
+        .find(|q| q.contains("<text>qui-parle</text>"))
+        .unwrap();
+    assert!(open.contains("<defaultgrade>2</defaultgrade>"));
+    let grader = &open[open.find("<graderinfo").unwrap()..open.find("</graderinfo>").unwrap()];
+    assert!(
+        plain(grader).contains("Réponse modèle : Un porte-parole du CSP"),
+        "{grader}"
+    );
+    assert!(plain(grader).contains("2 pts : nomme le CSP et propose une source indépendante"));
+    let general =
+        &open[open.find("<generalfeedback").unwrap()..open.find("</generalfeedback>").unwrap()];
+    assert!(!general.contains("Réponse modèle") && !general.contains("nomme le CSP"));
+
+    // Order: a native ordering question, every item shown, in order.
+    let order = moodle_questions(&xml, "ordering")[0];
+    assert!(order.contains("<selecttype>ALL</selecttype>"));
+    assert!(order.contains("<answer fraction=\"1\" format=\"html\"><text>Offensive du CSP</text>"));
+    assert!(order.contains("<answer fraction=\"3\" format=\"html\"><text>Retrait du CSP</text>"));
+    // Match of two pairs: a third answer with no question, as Moodle asks.
+    let matching = moodle_questions(&xml, "matching")[0];
+    assert_eq!(matching.matches("<subquestion").count(), 3);
+    assert!(matching.contains(
+        "<subquestion format=\"html\"><text></text><answer><text>Aucune de ces réponses</text>"
+    ));
+    // Cloze: every gap, each worth a point; `{` of the text cannot open one.
+    let cloze = moodle_questions(&xml, "cloze")[0];
+    assert_eq!(cloze.matches("{1:SHORTANSWER:").count(), 2);
+    assert!(cloze.contains("=neutralisés~=neutralises~"));
+    assert!(cloze.contains("&amp;#123;#1}"));
+    // Short: the star typed in a form is no wildcard; accepted variants.
+    let short = moodle_questions(&xml, "shortanswer")[0];
+    assert!(short.contains("<text>2 h\\*</text>"));
+    assert!(short.contains("<text>deux heures.</text>"));
+    assert!(short.contains("<usecase>0</usecase>"));
+    // Every question has its stable idnumber and its skill as a tag.
+    assert!(xml.contains("<idnumber>moodle-fixture-moyens</idnumber>"));
+    assert!(moodle_questions(&xml, "truefalse")[0].contains("<tag><text>recall</text></tag>"));
+}
+
+#[test]
+fn the_shipped_bank_in_moodle_xml_holds_all_but_the_cards() {
+    let output = mediaquiz(&["export", "--format", "moodle"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let xml = stdout_of(&output);
+    let bank = mediaquiz::check::load_bank(None).unwrap();
+    let cards = bank
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, mediaquiz::bank::Kind::Card { .. }))
+        .count();
+    let justified = bank.questions.iter().filter(|q| q.justify).count();
+    let named = xml.matches("<idnumber>lere-").count();
+    assert_eq!((bank.questions.len(), cards), (71, 6));
+    assert_eq!(
+        named,
+        71 - 6 + justified,
+        "every question but the cards, and each justification"
+    );
+    assert_eq!(moodle_questions(&xml, "ordering").len(), 3);
+    let open: Vec<&str> = moodle_questions(&xml, "essay")
+        .into_iter()
+        .filter(|q| !q.contains(":justification"))
+        .collect();
+    assert_eq!(open.len(), 9);
+    assert!(
+        open.iter()
+            .all(|q| q.contains("<defaultgrade>2</defaultgrade>"))
+    );
+    assert!(
+        xml.find("<question type=\"description\">").unwrap()
+            < xml.find("<question type=\"multichoice\">").unwrap()
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("6 questions laissées de côté"));
+}
+
+#[test]
+fn the_markdown_handout_has_the_article_and_no_answers() {
+    let output = mediaquiz(&[
+        "--bank",
+        "moodle.yaml",
+        "export",
+        "--format",
+        "markdown-handout",
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success());
+    let handout = stdout_of(&output);
+    insta::assert_snapshot!("export-markdown-handout", handout);
+    let article = handout.find("**§1** Les forces armées maliennes").unwrap();
+    assert!(
+        article < handout.find("### 1\\.").unwrap(),
+        "the article first"
+    );
+    let bank = mediaquiz::check::load_bank(Some(&fixtures().join("moodle.yaml"))).unwrap();
+    for question in &bank.questions {
+        assert!(
+            !plain(&handout).contains(&plain(&question.explanation)),
+            "{}",
+            question.id
+        );
+    }
+    assert!(
+        !handout.contains("Un porte-parole du CSP ; il faudrait"),
+        "no model answer"
+    );
+    // Order items are never in the answer's order; a kept order is kept.
+    let order = &handout[handout.find("Remettez dans").unwrap()..];
+    let at: Vec<usize> = ["Offensive du CSP", "Prise du camp", "Retrait du CSP"]
+        .iter()
+        .map(|item| order.find(item).unwrap())
+        .collect();
+    assert!(!at.windows(2).all(|w| w[0] < w[1]), "{order}");
+    assert!(handout.contains("- a\\) Une\n- b\\) Deux\n- c\\) Aucune de ces réponses"));
+    assert_eq!(
+        plain(&String::from_utf8_lossy(&output.stderr)),
+        "attention : markdown-handout : 1 question laissée de côté : `carte` (fiche seulement)\n"
+    );
+    let again = mediaquiz(&[
+        "--bank",
+        "moodle.yaml",
+        "export",
+        "--format",
+        "markdown-handout",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(
+        again.stdout, output.stdout,
+        "the same bank, the same handout"
+    );
+}

@@ -14,6 +14,7 @@ use crate::util::{fixtures, mediaquiz, stdout_of};
 const VALID: &[&str] = &[
     "bom-crlf.yaml",
     "injection.yaml",
+    "moodle.yaml",
     "open.yaml",
     "sheet.yaml",
     "valid.yaml",

@@ -131,11 +131,14 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
         .iter()
         .map(|question| {
             let explanation = html(&question.explanation);
-            let quote = quotes(question, lang)
+            let mut quote = quotes(question, lang)
                 .iter()
                 .map(|q| html(q))
                 .collect::<Vec<_>>()
                 .join("<br>");
+            // The whole paragraph each quote comes from, with its §n: a card
+            // is read far from the article.
+            quote.push_str(&cited_paragraphs(input.bank, question));
             let skill = html(&i18n::typography(lang, question.skill.label(lang)));
             let (cloze, fields) = match &question.kind {
                 Kind::Cloze { prompt, segments } => {
@@ -180,6 +183,30 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                 fields,
                 tags: tags(question),
             }
+        })
+        .collect()
+}
+
+/// The paragraphs a question's quotes come from, each once, as HTML:
+/// `<br><br><b>§n</b> text`, in the bank's language and typography.
+fn cited_paragraphs(bank: &crate::bank::Bank, question: &crate::bank::Question) -> String {
+    let mut numbers: Vec<usize> = question
+        .evidence
+        .iter()
+        .filter_map(|e| e.paragraph)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .iter()
+        .filter_map(|n| {
+            let paragraph = bank
+                .article
+                .paragraphs()
+                .iter()
+                .find(|p| p.number == Some(*n))?;
+            let text = html(&i18n::typography(bank.language, &paragraph.text));
+            Some(format!("<br><br><b>§{n}</b> {text}"))
         })
         .collect()
 }

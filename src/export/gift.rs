@@ -54,6 +54,13 @@ pub(super) fn export(input: &Input<'_>) -> Output {
         "// {} — mediaquiz, bank `{bank}`\n// Moodle: Question bank › Import › GIFT format.\n\n",
         input.bank.title.replace(['\n', '\r'], " ")
     );
+    // The article first, as a description in the bank's category: every
+    // question cites it by §n.
+    let _ = writeln!(
+        out,
+        "$CATEGORY: mediaquiz/{bank}\n\n// [id:{bank}:article] [tag:article]\n::Article::[html]{}\n",
+        gift(&super::article_html(input.bank).replace('\n', ""))
+    );
     let mut skipped = Vec::new();
     for skill in Skill::ALL {
         let mut body = String::new();

@@ -1,12 +1,15 @@
-//! A readable handout in Markdown: questions, answers, explanations and
-//! quotes, in the interface language. User text is escaped so that it reads
-//! as typed in any CommonMark renderer.
+//! Markdown, in the interface language: the teacher's key (`markdown`:
+//! questions, answers, explanations and quotes) and the students' handout
+//! (`markdown-handout`: the article, then the questions, no answers). User
+//! text is escaped so that it reads as typed in any CommonMark renderer.
 
 use std::fmt::Write as _;
 
-use super::{Input, Output, answer_text, offered, quotes};
+use super::{Input, Output, Skipped, answer_text, offered, question_uid, quotes, stable_hash};
 use crate::bank::{Kind, Question};
+use crate::card::{CardView, ClozePart, FrontBody};
 use crate::i18n::{self, Strings};
+use crate::select::{Seed, Shown};
 
 /// Escapes what CommonMark could read as markup (inline punctuation
 /// anywhere; a list, heading or quote marker at the start), and folds line
@@ -35,6 +38,21 @@ fn md(text: &str) -> String {
         }
     }
     out
+}
+
+/// Like [`md`], for a piece inside a line: spaces at its ends kept.
+fn md_inline(text: &str) -> String {
+    let start = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let end = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{start}{}{end}", md(text))
 }
 
 fn question(out: &mut String, number: usize, question: &Question, input: &Input<'_>) {
@@ -129,5 +147,142 @@ pub(super) fn export(input: &Input<'_>) -> Output {
     Output {
         bytes: out.into_bytes(),
         skipped: Vec::new(),
+    }
+}
+
+/// Exports `input` as the students' handout: the article with its numbered
+/// paragraphs, then each question as a student sees it (choices, columns and
+/// items shuffled, each question by a seed from its own id, so the same
+/// bank gives the same handout), with room to answer and no answer. The key
+/// is `markdown`, whose answers are in words, so any shuffle matches it.
+pub(super) fn handout(input: &Input<'_>) -> Output {
+    let bank = input.bank;
+    let lang = input.lang;
+    let t = Strings::get(lang);
+    let content = |s: &str| md(&i18n::typography(bank.language, s));
+    let mut out = format!("# {}\n\n", md(&bank.title));
+    if let Some(citation) = bank.source.citation() {
+        let _ = writeln!(out, "{}{} {}\n", t.source, t.colon, md(&citation));
+    }
+    let _ = writeln!(out, "## {}\n", lang.pick("L’article", "The article"));
+    for paragraph in bank.article.paragraphs() {
+        match paragraph.number {
+            Some(n) => {
+                let _ = writeln!(out, "**§{n}** {}\n", content(&paragraph.text));
+            }
+            None => {
+                let _ = writeln!(out, "### {}\n", content(&paragraph.text));
+            }
+        }
+    }
+    let _ = writeln!(out, "## {}\n", t.questions);
+    let mut skipped = Vec::new();
+    let mut number = 0;
+    for question in input.questions {
+        if matches!(question.kind, Kind::Card { .. }) {
+            skipped.push(Skipped {
+                id: question.id.clone(),
+                reason: lang.pick("fiche seulement", "flashcard only").to_owned(),
+            });
+            continue;
+        }
+        number += 1;
+        let seed = Seed(stable_hash(&question_uid(bank, question)));
+        let shown = Shown::shuffle(question, &mut seed.rng());
+        handout_question(
+            &mut out,
+            number,
+            &CardView::new(&shown, lang),
+            question,
+            input,
+        );
+    }
+    Output {
+        bytes: out.into_bytes(),
+        skipped,
+    }
+}
+
+/// One question of the handout: prompt, instruction, what it lists, room
+/// to answer.
+fn handout_question(
+    out: &mut String,
+    number: usize,
+    card: &CardView,
+    question: &Question,
+    input: &Input<'_>,
+) {
+    let lang = input.lang;
+    let t = Strings::get(lang);
+    let typo = |s: &str| md(&i18n::typography(lang, s));
+    let prompt = if card.front.prompt.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", md(&card.front.prompt))
+    };
+    let _ = writeln!(
+        out,
+        "### {number}\\.{prompt}\n\n*{} · {}*\n",
+        typo(question.question_type().instruction(lang)),
+        typo(question.skill.label(lang))
+    );
+    let line = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+    match &card.front.body {
+        FrontBody::Choices { choices, .. } => {
+            for (letter, choice) in choices {
+                let _ = writeln!(out, "- {}\\) {}", letter.to_ascii_lowercase(), md(choice));
+            }
+            out.push('\n');
+        }
+        FrontBody::TrueFalse(_) => {
+            let _ = writeln!(out, "- {}\n- {}\n", t.true_, t.false_);
+        }
+        FrontBody::Verdicts(verdicts) => {
+            for verdict in verdicts {
+                let _ = writeln!(out, "- {}", md(verdict));
+            }
+            out.push('\n');
+        }
+        FrontBody::Cloze(parts) => {
+            let text: String = parts
+                .iter()
+                .map(|part| match part {
+                    ClozePart::Text(text) => md_inline(text),
+                    ClozePart::Blank(n) => format!("\\_\\_\\_\\_ ({n})"),
+                })
+                .collect();
+            let _ = writeln!(out, "{text}\n");
+        }
+        FrontBody::Match { left, right } => {
+            for (n, item) in left {
+                let _ = writeln!(out, "- {n}\\. {} → ……", md(item));
+            }
+            // A paragraph between the columns keeps them two lists.
+            let _ = writeln!(out, "\n*{}*\n", typo(t.match_options));
+            for (letter, item) in right {
+                let _ = writeln!(out, "- {}\\) {}", letter.to_ascii_lowercase(), md(item));
+            }
+            out.push('\n');
+        }
+        FrontBody::Order(items) => {
+            for (letter, item) in items {
+                let _ = writeln!(
+                    out,
+                    "- {}\\) {} — ……",
+                    letter.to_ascii_lowercase(),
+                    md(item)
+                );
+            }
+            out.push('\n');
+        }
+        FrontBody::Nothing => {
+            let _ = writeln!(out, "{line}\n");
+            if matches!(question.kind, Kind::Open { .. }) {
+                let _ = writeln!(out, "{line}\n\n{line}\n");
+            }
+        }
+    }
+    if question.justify {
+        let _ = writeln!(out, "*{}*\n\n{line}\n", typo(t.justify));
     }
 }

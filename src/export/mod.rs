@@ -1,4 +1,4 @@
-//! Files for other tools: Moodle (GIFT), Anki (`.apkg` and text import),
+//! Files for other tools: Moodle (GIFT and Moodle XML), Anki (`.apkg` and text import),
 //! Canvas (QTI 1.2), JSON and Markdown.
 //!
 //! Each format is one pure function from an [`Input`] (the bank, the
@@ -10,6 +10,7 @@ mod anki;
 mod gift;
 mod json;
 mod markdown;
+mod moodle;
 mod qti;
 
 use clap::ValueEnum;
@@ -34,7 +35,8 @@ pub struct Format {
     /// Whether it is a file of its own (a binary, or a whole page), which
     /// needs `--out`; the others go to standard output without it.
     pub own_file: bool,
-    /// Whether flashcard-only questions belong in it.
+    /// Whether flashcard-only questions are handed to it (it keeps them, or
+    /// names them in its warning, as Moodle XML does).
     pub carries_cards: bool,
     /// How it is made.
     pub make: Make,
@@ -62,11 +64,13 @@ pub enum Make {
 #[rustfmt::skip]
 pub static FORMATS: &[Format] = &[
     Format { name: "gift", help: "Moodle's GIFT text format", example: "lere.gift", own_file: false, carries_cards: false, make: Make::File { typeset: true, export: |i| Ok(gift::export(i)) } },
+    Format { name: "moodle", help: "Moodle XML: every type as its native Moodle type, the article first", example: "lere.xml", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(moodle::export(i)) } },
     Format { name: "anki", help: "An Anki deck package (`.apkg`)", example: "lere.apkg", own_file: true, carries_cards: true, make: Make::File { typeset: true, export: anki::package } },
     Format { name: "anki-text", help: "Anki's \"Import File\" text format (tab-separated, with headers)", example: "lere.txt", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(anki::text(i)) } },
     Format { name: "qti", help: "A Canvas QTI 1.2 package (zip)", example: "lere-qti.zip", own_file: true, carries_cards: false, make: Make::File { typeset: true, export: qti::export } },
     Format { name: "json", help: "The whole bank, resolved, for other programs", example: "lere.json", own_file: false, carries_cards: true, make: Make::File { typeset: false, export: json::export } },
-    Format { name: "markdown", help: "A readable handout", example: "lere.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::export(i)) } },
+    Format { name: "markdown", help: "The teacher's key in Markdown: questions with answers", example: "lere.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::export(i)) } },
+    Format { name: "markdown-handout", help: "The students' handout in Markdown: the article and the questions, no answers", example: "lere-handout.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::handout(i)) } },
     Format { name: "html", help: "The offline self-check page: one HTML file (built in `selfcheck`)", example: "quiz.html", own_file: true, carries_cards: true, make: Make::Page },
 ];
 
@@ -285,6 +289,37 @@ pub fn warning(format: Format, skipped: &[Skipped], lang: Lang) -> Option<String
         format!("{name} left out {n} question{}: {list}", crate::i18n::s(n)),
     );
     Some(format!("{} {message}", crate::i18n::warning_word(lang)))
+}
+
+/// The article as HTML, for exports a student answers in: its title, the
+/// source line, then every paragraph with its §n (subheadings as headings),
+/// in the bank's language and typography.
+pub(crate) fn article_html(bank: &Bank) -> String {
+    let lang = bank.language;
+    let t = |s: &str| html(&crate::i18n::typography(lang, s));
+    let mut source = bank
+        .source
+        .citation()
+        .unwrap_or_else(|| bank.source.file.clone());
+    // As on the sheets: what is missing is itself a lesson.
+    if bank.source.outlet.is_none() && bank.source.date.is_none() {
+        source = format!("{source} ({})", crate::i18n::Strings::get(lang).not_given);
+    }
+    let mut out = format!("<h3>{}</h3>\n<p><em>{}</em>", t(&bank.title), t(&source));
+    if let Some(url) = &bank.source.url {
+        out.push_str(&format!("<br>{}", html(url)));
+    }
+    out.push_str("</p>\n");
+    for paragraph in bank.article.paragraphs() {
+        match paragraph.number {
+            Some(n) => out.push_str(&format!(
+                "<p><strong>§{n}</strong> {}</p>\n",
+                t(&paragraph.text)
+            )),
+            None => out.push_str(&format!("<h4>{}</h4>\n", t(&paragraph.text))),
+        }
+    }
+    out
 }
 
 /// The bank's stable id, from which every exported id derives (Moodle

@@ -316,6 +316,13 @@ fn assessment(input: &Input<'_>, ident: &str, skipped: &mut Vec<Skipped>) -> Str
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<questestinterop xmlns=\"http://www.imsglobal.org/xsd/ims_qtiasiv1p2\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.imsglobal.org/xsd/ims_qtiasiv1p2 http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd\">\n<assessment ident=\"{ident}\" title=\"{}\">\n<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>\n<section ident=\"root_section\">\n",
         xml(&input.bank.title)
     );
+    // The article first, as a text-only item (no points): every question
+    // cites it by §n. Its title is capitalised, so no question id matches it.
+    let _ = write!(
+        out,
+        "<item ident=\"{ident}__article\" title=\"Article\">\n<itemmetadata><qtimetadata>\n<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>text_only_question</fieldentry></qtimetadatafield>\n<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>0.0</fieldentry></qtimetadatafield>\n</qtimetadata></itemmetadata>\n<presentation>\n{}\n</presentation>\n</item>\n",
+        mattext(&xml(&super::article_html(input.bank)), "text/html")
+    );
     for skill in Skill::ALL {
         // A Canvas question group gives each of its items the group's
         // points, so a skill's questions are grouped by their points

@@ -35,8 +35,19 @@ const same = (id, what, got, want) => {
 };
 let checked = 0;
 let categories = 0;
+// The article: a description, the first item, holding every §n a question cites.
+let article = 0;
+const cited = [...new Set(bank.questions.flatMap((q) => q.evidence.map((e) => e.paragraph)).filter((n) => n))];
 for (const q of questions) {
   if (q.type === "Category") { categories++; continue; }
+  if (q.type === "Description") {
+    article++;
+    if (checked > 0) problems.push("the article is not the first item");
+    same("article", "id", q.id, `${bank.bank.id}:article`);
+    const shown = norm(unhtml(q.stem.text.replace(/<[^>]+>/g, " ")));
+    for (const n of cited) if (!shown.includes(`§${n} `)) problems.push(`the article lacks §${n}`);
+    continue;
+  }
   const b = byId.get(q.title);
   if (!b) { problems.push(`unknown question ${q.title}`); continue; }
   checked++;
@@ -98,8 +109,9 @@ for (const q of questions) {
     problems.push(`${b.id}: general feedback does not carry the explanation`);
   }
 }
+if (article !== 1) problems.push(`${article} article descriptions, expected 1`);
 if (problems.length) {
   console.error(`gift: ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`gift: gift-pegjs parsed ${checked} questions in ${categories} categories; right answers, feedback and texts match the bank`);
+console.log(`gift: gift-pegjs parsed the article (${cited.length} cited paragraphs present) and ${checked} questions in ${categories} categories; right answers, feedback and texts match the bank`);
