@@ -285,7 +285,19 @@ struct Gold {
 #[derive(serde::Deserialize)]
 struct GoldAttribution {
     speaker: String,
+    /// The words attributed (`quote` in the written sets, `words` in the real one).
+    #[serde(alias = "words")]
     quote: String,
+    /// Other names the article gives the same speaker.
+    #[serde(default)]
+    alt: Vec<String>,
+    /// `false` for a borderline case a finder may find or skip.
+    #[serde(default = "yes")]
+    core: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Whether two speakers name the same one: equal, or one inside the other,
@@ -307,20 +319,36 @@ struct Figures {
 /// (`name` labels the printed line). A found attribution matches a marked one
 /// when their spans share at least half of the shorter. Prints every miss.
 fn measure(name: &str, folder: &Path) -> Figures {
-    let articles = annotated(folder);
+    measure_articles(name, &annotated(folder), |p| p.with_extension("json"))
+}
+
+/// [`measure`] over `articles`, whose annotation `gold` names. Recall counts
+/// only `core` attributions; one found on a borderline (`core: false`) one is
+/// neither right nor wrong.
+fn measure_articles(
+    name: &str,
+    articles: &[std::path::PathBuf],
+    gold: impl Fn(&Path) -> std::path::PathBuf,
+) -> Figures {
     let (mut found_total, mut gold_total, mut matched, mut speaker_right) = (0, 0, 0, 0);
-    for path in &articles {
-        let text = fs::read_to_string(path).unwrap();
+    for path in articles {
+        // Each paragraph on one line, so that a quote across a line break is found.
+        let text = Article::new(&fs::read_to_string(path).unwrap())
+            .paragraphs()
+            .iter()
+            .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
         let gold: Gold =
-            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap())
-                .unwrap();
-        gold_total += gold.attributions.len();
+            serde_json::from_str(&fs::read_to_string(gold(path)).unwrap()).unwrap();
+        gold_total += gold.attributions.iter().filter(|g| g.core).count();
         let mut spans = Vec::new();
         for g in &gold.attributions {
-            let at = text.find(&g.quote).unwrap_or_else(|| {
+            let quote = g.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = text.find(&quote).unwrap_or_else(|| {
                 panic!("{}: quote not in the article: {}", path.display(), g.quote)
             });
-            spans.push((at..at + g.quote.len(), g, false));
+            spans.push((at..at + quote.len(), g, false));
         }
         let mut previous = None;
         for paragraph in Article::new(&text)
@@ -337,10 +365,17 @@ fn measure(name: &str, folder: &Path) -> Figures {
                     !used && overlap * 2 >= span.len().min(g.len())
                 });
                 match hit {
+                    Some((_, g, used)) if !g.core => {
+                        *used = true;
+                        found_total -= 1;
+                    }
                     Some((_, g, used)) => {
                         *used = true;
                         matched += 1;
-                        if same_speaker(&a.speaker, &g.speaker) {
+                        if std::iter::once(&g.speaker)
+                            .chain(&g.alt)
+                            .any(|s| same_speaker(&a.speaker, s))
+                        {
                             speaker_right += 1;
                         } else {
                             println!(
@@ -361,7 +396,7 @@ fn measure(name: &str, folder: &Path) -> Figures {
             }
         }
         for (_, g, used) in &spans {
-            if !used {
+            if !used && g.core {
                 println!("{}: missed: {} « {} »", path.display(), g.speaker, g.quote);
             }
         }
@@ -389,6 +424,25 @@ fn attribution_precision_and_recall_on_the_annotated_set() {
     assert!(f.precision >= 0.90, "precision {:.2}", f.precision);
     assert!(f.recall >= 0.75, "recall {:.2}", f.recall);
     assert!(f.speakers >= 0.80, "speaker accuracy {:.2}", f.speakers);
+}
+
+/// Eight published articles, annotated by hand before any program ran on
+/// them (`real/`, copied from the shared set): the development set.
+#[test]
+fn attribution_precision_and_recall_on_the_real_articles() {
+    let folder = fixtures().join("draft").join("real");
+    let mut articles: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    assert_eq!(articles.len(), 8);
+    let f = measure_articles("real", &articles, |p| {
+        let stem = p.file_name().unwrap().to_str().unwrap();
+        folder.join(format!("{}.gold.json", &stem[..7]))
+    });
+    assert!(f.precision >= 0.0, "precision {:.2}", f.precision);
 }
 
 /// Articles written after the rules and kept out of their tuning: what the
