@@ -339,8 +339,7 @@ fn measure_articles(
             .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join("\n\n");
-        let gold: Gold =
-            serde_json::from_str(&fs::read_to_string(gold(path)).unwrap()).unwrap();
+        let gold: Gold = serde_json::from_str(&fs::read_to_string(gold(path)).unwrap()).unwrap();
         gold_total += gold.attributions.iter().filter(|g| g.core).count();
         let mut spans = Vec::new();
         for g in &gold.attributions {

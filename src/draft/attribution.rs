@@ -43,6 +43,8 @@ pub struct Attribution {
     pub cue: Cue,
     /// Whether the source is left unnamed ("plusieurs sources", "a source close to").
     pub unnamed: bool,
+    /// The cue as written: "selon", "a déclaré", "said".
+    pub marker: String,
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -439,13 +441,15 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
     let mut found = Vec::new();
     for range in sentence::split(paragraph) {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue, cut)) = according(text).or_else(|| by_verb(text)) else {
+        let Some((speaker, content, cue, cut, marker)) = according(text).or_else(|| by_verb(text))
+        else {
             // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the préfet.
             if let Some(subject) = leading_subject(text) {
                 *previous = Some(subject);
             }
             continue;
         };
+        let marker = text[marker].to_owned();
         let speaker = clean_speaker(&text[speaker]);
         let speaker = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
             match previous {
@@ -473,6 +477,7 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
             cut: cut.map(at),
             sentence: range.clone(),
             cue,
+            marker: marker.clone(),
         });
         if let Some((content, cue)) = second.filter(|(c, _)| !c.is_empty()) {
             found.push(Attribution {
@@ -482,13 +487,21 @@ pub fn find(paragraph: &str, previous: &mut Option<String>) -> Vec<Attribution> 
                 cut: None,
                 sentence: range.clone(),
                 cue,
+                marker: marker.clone(),
             });
         }
     }
     found
 }
 
-type Found = (Range<usize>, Range<usize>, Cue, Option<Range<usize>>);
+/// Speaker, words, cue, the cue's clause cut out of the words, and the cue's own words.
+type Found = (
+    Range<usize>,
+    Range<usize>,
+    Cue,
+    Option<Range<usize>>,
+    Range<usize>,
+);
 
 /// In words attributed, a second verb of saying joined by `and`/`et` and
 /// followed by `that`/`que` ("… and warned that B"): the first words, the
@@ -573,7 +586,14 @@ fn according(text: &str) -> Option<Found> {
             Some(before.trim_end_matches(',').len()..resume),
         )
     };
-    Some((speaker_start..name_end, content, Cue::According, cut))
+    let marker = w[cue_word].range.start..w[first - 1].range.end;
+    Some((
+        speaker_start..name_end,
+        content,
+        Cue::According,
+        cut,
+        marker,
+    ))
 }
 
 /// Whether "Pour X, …" gives X's view: X is followed by a comma, and is a
@@ -614,6 +634,7 @@ fn by_verb(text: &str) -> Option<Found> {
             continue;
         };
         let head = if phrase { k - 1 } else { k };
+        let marker = w[head].range.start..word.range.end;
         // "\"We should have told people sooner,\" he said": a verb inside the
         // quotation is the quoted speaker's, not the article's attribution.
         if inside_quotes(&text[..word.range.start]) {
@@ -663,6 +684,7 @@ fn by_verb(text: &str) -> Option<Found> {
                 clause_start(text, subject_end)..subject_end,
                 cue,
                 None,
+                word.range.start..by.range.end,
             ));
         }
         // The subject: the words before the verb, past auxiliaries and adverbs.
@@ -738,9 +760,9 @@ fn by_verb(text: &str) -> Option<Found> {
                     if text[before.clone()].trim().is_empty() {
                         continue;
                     }
-                    return Some((subject, before, cue, None));
+                    return Some((subject, before, cue, None, marker));
                 }
-                return Some((subject, rest, cue, None));
+                return Some((subject, rest, cue, None, marker));
             }
             Some(_) => continue,
             None => {
@@ -753,7 +775,13 @@ fn by_verb(text: &str) -> Option<Found> {
                 if let Some(a) = inverted_aux {
                     let aux = &w[a];
                     let pronoun = aux.lower.rsplit('-').next().unwrap_or_default().len();
-                    return Some((aux.range.end - pronoun..aux.range.end, content, cue, None));
+                    return Some((
+                        aux.range.end - pronoun..aux.range.end,
+                        content,
+                        cue,
+                        None,
+                        marker,
+                    ));
                 }
                 if inverted {
                     let pronoun = text[word.range.end..]
@@ -763,7 +791,7 @@ fn by_verb(text: &str) -> Option<Found> {
                         .find(|c: char| !c.is_alphabetic())
                         .unwrap_or(pronoun.len());
                     let from = text.len() - pronoun.len();
-                    return Some((from..from + len, content, cue, None));
+                    return Some((from..from + len, content, cue, None, marker));
                 }
                 let speaker_start = w.get(k + 1)?.range.start;
                 let speaker_end = clause_end(text, speaker_start);
@@ -790,7 +818,7 @@ fn by_verb(text: &str) -> Option<Found> {
                 {
                     continue;
                 }
-                return Some((speaker, content, cue, None));
+                return Some((speaker, content, cue, None, marker));
             }
         }
     }
