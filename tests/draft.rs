@@ -467,3 +467,258 @@ fn attribution_precision_and_recall_on_the_fresh_set() {
     assert!(f.precision >= 0.90, "precision {:.2}", f.precision);
     assert!(f.speakers >= 0.80, "speaker accuracy {:.2}", f.speakers);
 }
+
+/// Text folded for comparing an extraction with the hand-cleaned `.txt`:
+/// quotation marks and apostrophes of any typography, no-break spaces, list
+/// dashes and white space.
+fn folded_text(s: &str) -> String {
+    let s = s
+        .replace(['’', '‘'], "'")
+        .replace(['«', '»', '“', '”', '"'], " ")
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    s.lines()
+        .map(|l| l.trim_start().trim_start_matches("- "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// On the eight saved pages, the extracted article holds every paragraph of
+/// the hand-cleaned `.txt` and every annotated attribution's words, and none
+/// of the lines around it that the `.txt` dropped (links to other stories,
+/// captions, credits, date stamps, calls to click).
+#[test]
+fn saved_pages_give_the_article_without_the_page_around_it() {
+    use mediaquiz::draft::input;
+    let folder = fixtures().join("draft").join("real");
+    let boilerplate = [
+        "Revivez le direct du vote à l’Assemblée avec vos questions.",
+        "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+        "Lire : Que sont les IMSI-catchers, ces valises qui espionnent les téléphones portables ?",
+        "Créé: 12.12.2019, 07h36",
+        "Read the full transcript of his interview",
+        "The president said he would continue fighting for greater gun control laws",
+        "Five things we learned from Obama interview",
+        "Kenya is getting ready to welcome the US president",
+        "Microsoft plans to cut its carbon emissions by more than half by 2030 across its supply chain. Mike Blake/Reuters files",
+        "© Thomson Reuters 2020",
+        "MORE: Black-led group strikes deal to revitalize Oakland Coliseum site, could bring $5B megaproject",
+        "If you're on the ABC7 News app, click here to watch live",
+    ];
+    let mut pages = 0;
+    for n in 1..=8 {
+        let html = fs::read_to_string(folder.join(format!("real-0{n}.html"))).unwrap();
+        let extracted = input::from_html(&html);
+        let text = folded_text(&extracted.text);
+        let paragraphs: Vec<String> = extracted.text.split("\n\n").map(folded_text).collect();
+        let txt = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap();
+                name.starts_with(&format!("real-0{n}.")) && name.ends_with(".txt")
+            })
+            .unwrap();
+        let clean = fs::read_to_string(&txt).unwrap();
+        for paragraph in clean.split("\n\n").skip(1).filter(|p| !p.trim().is_empty()) {
+            assert!(
+                text.contains(&folded_text(paragraph)),
+                "real-0{n}: lost paragraph {paragraph}"
+            );
+        }
+        let gold: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(folder.join(format!("real-0{n}.gold.json"))).unwrap(),
+        )
+        .unwrap();
+        for a in gold["attributions"].as_array().unwrap() {
+            let words = a["words"].as_str().unwrap();
+            assert!(
+                text.contains(&folded_text(words)),
+                "real-0{n}: lost {words}"
+            );
+        }
+        for line in boilerplate {
+            assert!(
+                !paragraphs.contains(&folded_text(line)),
+                "real-0{n}: kept {line}"
+            );
+        }
+        assert!(
+            paragraphs
+                .iter()
+                .all(|p| !p.starts_with("lire") && !p.contains('©')),
+            "real-0{n}: {paragraphs:#?}"
+        );
+        assert!(extracted.meta.title.is_some(), "real-0{n}: no title");
+        pages += 1;
+    }
+    assert_eq!(pages, 8);
+}
+
+/// A web page drafts into a bank beside its clean article, named in
+/// `source.file`, with the page's metadata, and the bank passes `check` but
+/// for its `draft: true` warnings.
+#[test]
+fn a_saved_page_drafts_beside_its_clean_article() {
+    let page = fixtures().join("draft/real/real-01.html");
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(&page, dir.path().join("real-01.html")).unwrap();
+    mediaquiz(&["draft", "real-01.html", "--out", "x.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    let yaml = fs::read_to_string(dir.path().join("x.yaml")).unwrap();
+    let article = fs::read_to_string(dir.path().join("x.article.txt")).unwrap();
+    assert!(article.starts_with("Un troisième Français mort dans le séisme au Népal\n\n"));
+    assert!(!article.contains('<'), "{article}");
+    for expected in [
+        "  file: \"x.article.txt\"",
+        "  outlet: \"Libération.fr\"",
+        "  author: \"AFP\"",
+        "  date: \"2015-04-30T07:19:58\"",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected}");
+    }
+    let questions = questions(&yaml);
+    assert_eq!(yaml.matches("\n    draft: true\n").count(), questions);
+    let output = mediaquiz(&["--lang", "en", "check", "x.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let findings = stdout_of(&output);
+    let lines: Vec<&str> = findings.lines().filter(|l| l.contains(": ")).collect();
+    let review = format!("({questions} questions to review)");
+    let warnings: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("x.yaml:") && !l.contains("is still `TODO`"))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .all(|l| l.contains(": warning: question proposed by `draft`") && l.contains(&review)),
+        "{findings}"
+    );
+    assert_eq!(warnings.len(), questions);
+}
+
+/// Pasted text with single-line paragraphs, from standard input: a clean
+/// article with blank-line paragraphs beside the bank.
+#[test]
+fn pasted_text_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&["draft", "-", "--out", "paste.yaml"])
+        .current_dir(dir.path())
+        .write_stdin("Le port en grève\nLes dockers ont cessé le travail lundi, a déclaré le syndicat.\n« Nous tiendrons », a ajouté Marc Roux.\n")
+        .assert()
+        .success();
+    let article = fs::read_to_string(dir.path().join("paste.article.txt")).unwrap();
+    assert_eq!(
+        article,
+        "Le port en grève\n\nLes dockers ont cessé le travail lundi, a déclaré le syndicat.\n\n« Nous tiendrons », a ajouté Marc Roux.\n"
+    );
+    let yaml = fs::read_to_string(dir.path().join("paste.yaml")).unwrap();
+    assert!(yaml.contains("title: \"Le port en grève\""), "{yaml}");
+    assert!(yaml.contains("answer: \"Le syndicat\""), "{yaml}");
+}
+
+/// A FIFO or a device is refused at once, naming what it is; so is a text over the cap.
+#[cfg(unix)]
+#[test]
+fn special_files_and_oversized_articles_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    mediaquiz(&[
+        "--lang",
+        "en",
+        "draft",
+        fifo.to_str().unwrap(),
+        "--out",
+        "x.yaml",
+    ])
+    .current_dir(dir.path())
+    .timeout(std::time::Duration::from_secs(10))
+    .assert()
+    .code(1)
+    .stderr(predicates::str::contains(
+        "a FIFO (named pipe), not a regular file",
+    ));
+    mediaquiz(&["--lang", "en", "draft", "/dev/zero", "--out", "x.yaml"])
+        .current_dir(dir.path())
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("a device, not a regular file"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let big = "Le maire a parlé. ".repeat(70_000);
+    fs::write(dir.path().join("big.txt"), &big).unwrap();
+    mediaquiz(&["--lang", "en", "draft", "big.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("over 1 MB"));
+    assert!(!dir.path().join("big.yaml").exists());
+}
+
+/// `--findings`: the JSON of what was found, every attribution's words
+/// verbatim from the clean article, a figure's source null when none is named.
+#[test]
+fn findings_are_json_a_program_can_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("real-01.fr.txt");
+    fs::copy(fixtures().join("draft/real/real-01.fr.txt"), &article).unwrap();
+    let findings = dir.path().join("found.json");
+    let written = mediaquiz::draft::write_with(
+        &article,
+        mediaquiz::draft::Options {
+            out: Some(&dir.path().join("bank.yaml")),
+            findings: Some(&findings),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(written.article.is_none(), "a clean .txt is its own article");
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&findings).unwrap()).unwrap();
+    assert_eq!(json["language"], "fr");
+    let text = fs::read_to_string(&article).unwrap();
+    let attributions = json["attributions"].as_array().unwrap();
+    assert!(attributions.len() >= 4, "{json:#}");
+    for a in attributions {
+        let words = a["words"].as_str().unwrap();
+        assert!(text.contains(words), "{words}");
+        assert!(!a["speaker"].as_str().unwrap().is_empty());
+        assert!(!a["marker"].as_str().unwrap().is_empty());
+        assert!(a["paragraph"].as_u64().unwrap() >= 1);
+    }
+    let figures = json["figures"].as_array().unwrap();
+    assert!(
+        figures
+            .iter()
+            .any(|f| f["text"].as_str().unwrap().contains("206") && f["source"].is_string()),
+        "{json:#}"
+    );
+    assert!(figures.iter().any(|f| f["source"].is_null()), "{json:#}");
+    assert!(json["loaded"].is_array());
+    let stdout = mediaquiz::draft::write_with(
+        &article,
+        mediaquiz::draft::Options {
+            out: Some(&dir.path().join("bank2.yaml")),
+            findings: Some(Path::new("-")),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        stdout.findings.as_deref(),
+        Some(fs::read_to_string(&findings).unwrap().as_str())
+    );
+}

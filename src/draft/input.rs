@@ -245,6 +245,7 @@ pub fn from_html(raw: &str) -> Input {
         };
     };
     let body = strip_controls(&article.text_content, &mut notes);
+    let asides = asides(&article.content);
     let mut blocks: Vec<String> = Vec::new();
     let mut dropped = 0;
     for line in body.lines() {
@@ -252,7 +253,7 @@ pub fn from_html(raw: &str) -> Input {
         if line.is_empty() {
             continue;
         }
-        if is_boilerplate(&line) {
+        if is_boilerplate(&line) || asides.contains(&line) {
             dropped += 1;
             continue;
         }
@@ -264,6 +265,16 @@ pub fn from_html(raw: &str) -> Input {
         && first == title
     {
         blocks.remove(0);
+    }
+    // The standfirst ("chapeau") is often only in the page's description.
+    if let Some(lead) = article.excerpt.as_ref().map(|e| squeeze(e))
+        && lead.split_whitespace().count() >= 8
+        && !lead.ends_with('…')
+        && !lead.ends_with("...")
+        && !blocks.iter().any(|b| b.contains(&lead))
+        && !is_boilerplate(&lead)
+    {
+        blocks.insert(0, lead);
     }
     let mut text = String::new();
     if let Some(title) = &title {
@@ -298,6 +309,33 @@ pub fn from_html(raw: &str) -> Input {
         changed: true,
         notes,
     }
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Texts of the cleaned article's HTML that are not its prose: figure
+/// captions, and paragraphs or list items that are a single link (to
+/// another story: "Five things we learned from Obama interview").
+fn asides(html: &str) -> std::collections::HashSet<String> {
+    let doc = dom_query::Document::from(html);
+    let mut found = std::collections::HashSet::new();
+    for node in doc.select("figcaption, figure, aside, nav").nodes() {
+        for line in node.text().lines() {
+            found.insert(squeeze(line));
+        }
+        found.insert(squeeze(&node.text()));
+    }
+    for item in doc.select("p, li").iter() {
+        let links = item.select("a");
+        let text = squeeze(&item.text());
+        if links.length() == 1 && !text.is_empty() && squeeze(&links.text()) == text {
+            found.insert(text);
+        }
+    }
+    found.remove("");
+    found
 }
 
 /// A line a page carries around its article: a link to another article
