@@ -279,7 +279,7 @@ fn findings_of(r: &Reading, lang: Lang) -> findings::Findings {
 fn read(paragraphs: Vec<String>) -> Reading {
     let mut sentences = Vec::new();
     let mut attributions = Vec::new();
-    let mut previous = None;
+    let mut thread = attribution::Thread::default();
     let mut first_sentence = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         first_sentence.push(sentences.len());
@@ -289,7 +289,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 paragraph: p,
             });
         }
-        for found in attribution::find(text, &mut previous) {
+        for found in attribution::find_in(text, &mut thread) {
             // Index by sentence: the one whose text is the attribution's sentence.
             let sentence_text = &text[found.sentence.clone()];
             let index = sentences
