@@ -73,21 +73,56 @@ fn lere_draft_finds_what_a_teacher_would_ask() {
         "answer: \"Plusieurs sources civiles locales\"",
         "skill: corroboration",
         "___ soldats maliens",
-        "___ rebelles neutralisés",
-        "{{12}} septembre",
-        "{{2015}}",
         "« attaques terroristes »",
         "answer: \"Les autorités maliennes\"",
         "front: \"Alliance des États du Sahel\"",
         "{{Niger}} et le {{Burkina Faso}}",
-        "{{deux|2}} heures",
         "front: \"CSP\"",
         "back: \"Cadre stratégique permanent\"",
         "answer: \"neutralisés\"",
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");
     }
+    few_of_a_kind(&yaml);
     insta::assert_snapshot!("lere_draft", yaml);
+}
+
+/// Fewer, better questions: a few figure questions, each kind of question a
+/// few times, and most of them training a skill beyond recall.
+fn few_of_a_kind(yaml: &str) {
+    let ids: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    for (prefix, most) in [
+        ("chiffre-", 1),
+        ("figure-", 1),
+        ("qui-compte-", 3),
+        ("who-counts-", 3),
+        ("mots-", 3),
+        ("words-", 3),
+    ] {
+        let n = ids.iter().filter(|id| id.starts_with(prefix)).count();
+        assert!(n <= most, "{n} questions {prefix}");
+    }
+    let skills: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("    skill: "))
+        .collect();
+    let beyond = skills
+        .iter()
+        .filter(|s| {
+            matches!(
+                **s,
+                "sourcing" | "corroboration" | "fact-opinion" | "wording"
+            )
+        })
+        .count();
+    assert!(
+        beyond * 10 >= skills.len() * 6,
+        "{beyond} of {}",
+        skills.len()
+    );
 }
 
 #[test]
@@ -106,13 +141,13 @@ fn english_draft_meets_the_same_standard() {
         "front: \"CoC\"",
         "“a chaotic tendering process”",
         "answer: \"slammed\"",
-        "{{2021}}",
         "{{six|6}} months",
         "The article cites no source for this figure",
         "The writer of the article",
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");
     }
+    few_of_a_kind(&yaml);
     insta::assert_snapshot!("harbour_bridge_draft", yaml);
 }
 

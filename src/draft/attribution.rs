@@ -1249,8 +1249,60 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
     start..start + trimmed.len()
 }
 
+/// Words that can stand between a verb and its inverted subject, or open a
+/// subject, without being part of the noun phrase: a day or a time ("a
+/// déclaré jeudi le ministre"), a conjunction ("but the editor said").
+const NOT_THE_SPEAKER: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "aujourd'hui",
+    "matin",
+    "soir",
+    "midi",
+    "encore",
+    "aussi",
+    "also",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "but",
+    "and",
+    "mais",
+    "et",
+    "then",
+    "later",
+    "ensuite",
+    "enfin",
+    "finalement",
+];
+
 fn clean_speaker(raw: &str) -> String {
     let mut s = raw.trim().trim_end_matches(['.', ',']).to_owned();
+    loop {
+        let first = s
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let rest = s.split_once(' ').map(|(_, r)| r.trim_start().to_owned());
+        match rest {
+            Some(rest) if NOT_THE_SPEAKER.contains(&first.as_str()) && !rest.is_empty() => s = rest,
+            _ => break,
+        }
+    }
     for prefix in [
         "les déclarations d'",
         "les déclarations d’",

@@ -409,10 +409,41 @@ fn noun_phrases(sentence: &str) -> Vec<String> {
 
 /// French contractions of a preposition and an article: "à le" → "au".
 fn contract(text: &str) -> String {
-    text.replace(" à le ", " au ")
+    let text = text
+        .replace(" à le ", " au ")
         .replace(" à les ", " aux ")
         .replace(" de le ", " du ")
         .replace(" de les ", " des ")
+        .replace(" de des ", " des ");
+    // "de" and "que" elide before a vowel: "les mots d’une source", "d’Éric Caldwell".
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest
+        .find(" de ")
+        .into_iter()
+        .chain(rest.find(" que "))
+        .min()
+    {
+        let word = if rest[at..].starts_with(" de ") {
+            "de"
+        } else {
+            "que"
+        };
+        let after = &rest[at + word.len() + 2..];
+        let vowel = after
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouyéèêâîôûAEIOUYÉÈÊÂÎÔÛ".contains(c));
+        out.push_str(&rest[..at]);
+        if vowel {
+            out.push_str(&format!(" {}’", &word[..word.len() - 1]));
+        } else {
+            out.push_str(&format!(" {word} "));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A speaker as written inside a sentence: "les rebelles", "John Smith".
@@ -456,7 +487,23 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// The words of a quotation in the prompt's language's marks.
 fn quote(lang: Lang, s: &str) -> String {
-    lang.pick(format!("«\u{a0}{s}\u{a0}»"), format!("“{s}”"))
+    // A quotation inside the quoted words takes the second-level marks.
+    match lang {
+        Lang::Fr => {
+            let inner = s
+                .replace("«\u{a0}", "“")
+                .replace("\u{a0}»", "”")
+                .replace("« ", "“")
+                .replace(" »", "”")
+                .replace('«', "“")
+                .replace('»', "”");
+            format!("«\u{a0}{inner}\u{a0}»")
+        }
+        Lang::En => {
+            let inner = s.replace('“', "‘").replace('”', "’");
+            format!("“{inner}”")
+        }
+    }
 }
 
 /// The questions proposed so far, with ids kept unique.
@@ -464,6 +511,20 @@ struct Questions {
     lang: Lang,
     list: Vec<Entry>,
     ids: HashSet<String>,
+    /// How many of each kind were kept ([`cap`]).
+    kinds: std::collections::HashMap<String, usize>,
+}
+
+/// The most questions of one kind an article gets: each kind teaches one
+/// point, and a draft of 30 figure questions teaches it thirty times.
+/// Attributions are not capped: each is a different source to weigh.
+fn cap(prefix: &str) -> usize {
+    match prefix {
+        "source" => usize::MAX,
+        "chiffre" | "figure" | "avec" | "with" | "commentaire" | "comment" => 1,
+        "completer" | "cloze" | "mot-charge" | "loaded" | "opinion" | "nom" | "name" => 2,
+        _ => 3,
+    }
 }
 
 impl Questions {
@@ -472,6 +533,7 @@ impl Questions {
             lang,
             list: Vec::new(),
             ids: HashSet::new(),
+            kinds: std::collections::HashMap::new(),
         }
     }
 
@@ -501,6 +563,11 @@ impl Questions {
     }
 
     fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
+        let kept = self.kinds.entry(prefix.to_owned()).or_default();
+        if *kept >= cap(prefix) {
+            return;
+        }
+        *kept += 1;
         let id = self.id(prefix, key);
         let mut entry = entry;
         if self.lang == Lang::Fr {
@@ -671,6 +738,8 @@ impl Questions {
                 }
             }
         }
+        // A figure someone gives is the one worth asking about: whose it is.
+        all.sort_by_key(|(i, _)| !r.attributions.iter().any(|(a, _)| a == i));
         for (i, f) in &all {
             let sentence = &r.sentences[*i].text;
             let blank = |gap: &str| {
@@ -931,7 +1000,12 @@ impl Questions {
         let lang = self.lang;
         for (i, s) in r.sentences.iter().enumerate() {
             let words = wording::evaluative(&s.text, lang);
-            if words.is_empty() || r.attributions.iter().any(|(a, _)| *a == i) {
+            // Words in quotation marks are someone else's: the writer's own
+            // judgement is only in a sentence that quotes no one.
+            if words.is_empty()
+                || r.attributions.iter().any(|(a, _)| *a == i)
+                || s.text.contains(['«', '»', '“', '”', '"'])
+            {
                 continue;
             }
             let listed = words
@@ -963,7 +1037,7 @@ impl Questions {
                 .iter()
                 .any(|(i, _)| r.sentences[*i].paragraph == p);
             let judged = wording::evaluative(text, lang);
-            if sourced || judged.len() < 2 {
+            if sourced || judged.len() < 2 || text.contains(['«', '»', '“', '”', '"']) {
                 continue;
             }
             let Some(first) = r.sentences.iter().find(|s| s.paragraph == p) else {
