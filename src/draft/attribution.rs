@@ -1200,8 +1200,12 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
             continue;
         }
         let gap = &text[rest[i - 1].range.end..w.range.start];
+        // ", while others warn…", ", tandis que…": a contrast brings in another voice.
+        let contrast = gap.contains(',')
+            && (matches!(w.lower.as_str(), "while" | "whereas" | "tandis")
+                || (w.lower == "alors" && rest.get(i + 1).is_some_and(|n| n.lower == "que")));
         let participle = gap.contains(',')
-            && (w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
+            && (contrast || w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
         let conjugated = rest[i - 1].lower == "et"
             && (w.lower.ends_with("ent") || w.lower.ends_with("ont"))
             && i >= 2;

@@ -153,15 +153,18 @@ pub struct People {
 }
 
 impl People {
-    /// Groups `speakers` (in reading order, each with whether its verb
-    /// continues the previous speech and the paragraph it is in).
-    pub fn new<'a>(speakers: impl IntoIterator<Item = (&'a str, bool, usize)>) -> People {
+    /// Groups `speakers` (in reading order, each with how it links to the
+    /// speaker before and the paragraph it is in).
+    pub fn new<'a>(speakers: impl IntoIterator<Item = (&'a str, Link, usize)>) -> People {
         let mut people = People::default();
         let mut last: Option<(String, usize)> = None;
         for (speaker, continues, paragraph) in speakers {
             let at = people.index(speaker);
             let joined = match (&last, continues) {
-                (Some((previous, p)), true)
+                // "Selon la FCPE, … Sa présidente, Hélène Brossard, rappelle…":
+                // she speaks for it, so neither is a wrong answer for the other.
+                (Some((previous, _)), Link::SpeaksFor) => Some(people.index(previous)),
+                (Some((previous, p)), Link::Continues)
                     if *p == paragraph && !same_person(previous, speaker) =>
                 {
                     // "a déclaré le ministre… « … », a ajouté Laurent Fabius":
@@ -212,6 +215,48 @@ impl People {
     }
 }
 
+/// How a speaker links to the one named before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// No link said.
+    None,
+    /// The verb goes on with the speech before ("a ajouté", "added").
+    Continues,
+    /// A possessive role ("Sa présidente, X", "Its spokesman"): X speaks for
+    /// the one before.
+    SpeaksFor,
+}
+
+/// How the speaker of `sentence`, cued by `marker`, links to the one before.
+pub fn link(sentence: &str, marker: &str) -> Link {
+    let first = sentence
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    const POSSESSIVES: &[&str] = &[
+        "sa", "son", "ses", "leur", "leurs", "its", "his", "her", "their",
+    ];
+    // "…, said Mark Ellis, the company's chief executive": a role owned by
+    // the body named before.
+    let owned_role = sentence.split(", ").skip(1).any(|part| {
+        let mut words = part.split_whitespace();
+        let (a, b) = (
+            words.next().unwrap_or_default(),
+            words.next().unwrap_or_default(),
+        );
+        POSSESSIVES.contains(&a.to_lowercase().as_str())
+            || (matches!(a, "the" | "The") && (b.ends_with("'s") || b.ends_with("’s")))
+    });
+    if POSSESSIVES.contains(&first.as_str()) || owned_role {
+        Link::SpeaksFor
+    } else if continues(marker) {
+        Link::Continues
+    } else {
+        Link::None
+    }
+}
+
 /// Whether a verb of saying continues the speech before it ("a ajouté",
 /// "added", "poursuit"): its speaker is the previous one.
 pub fn continues(marker: &str) -> bool {
@@ -255,11 +300,25 @@ mod tests {
     #[test]
     fn an_added_speech_joins_a_role_and_a_name() {
         let people = People::new([
-            ("le ministre des Affaires étrangères", false, 0),
-            ("Laurent Fabius", true, 0),
-            ("une source du Quai d’Orsay", false, 0),
-            ("M. Fabius", false, 1),
+            ("le ministre des Affaires étrangères", Link::None, 0),
+            ("Laurent Fabius", Link::Continues, 0),
+            ("une source du Quai d’Orsay", Link::None, 0),
+            ("M. Fabius", Link::None, 1),
+            ("la FCPE", Link::None, 2),
+            (
+                "Hélène Brossard",
+                link("Sa présidente, Hélène Brossard, rappelle", "rappelle"),
+                2,
+            ),
         ]);
+        assert!(people.same("la FCPE", "Hélène Brossard"));
+        assert_eq!(
+            link(
+                "\"We held prices,\" said Mark Ellis, the company's chief executive.",
+                "said"
+            ),
+            Link::SpeaksFor
+        );
         assert!(people.same("le ministre des Affaires étrangères", "M. Fabius"));
         assert!(!people.same("une source du Quai d’Orsay", "Laurent Fabius"));
     }

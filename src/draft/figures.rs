@@ -123,7 +123,9 @@ const UNITS: &[&str] = &[
 
 /// Words that do not say what a number counts ("14 of its 40").
 const SMALL: &[&str] = &[
-    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou",
+    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou", "from", "to",
+    "in", "on", "at", "by", "for", "than", "over", "since", "en", "dans", "par", "pour", "depuis",
+    "avant", "après", "the", "le", "la", "les", "un", "une",
 ];
 
 /// The figures of one paragraph, in order.

@@ -335,7 +335,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
     let people = coref::People::new(attributions.iter().map(|(i, a)| {
         (
             a.speaker.as_str(),
-            coref::continues(&a.marker),
+            coref::link(&sentences[*i].text, &a.marker),
             sentences[*i].paragraph,
         )
     }));
