@@ -215,6 +215,42 @@ impl People {
     }
 }
 
+/// A definite description that points back to someone named earlier ("the
+/// company", "l'élu", "the source"): it names no one on its own, so as a
+/// wrong choice it may be the right one under another name.
+pub fn is_anaphor(phrase: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "operator",
+        "union",
+        "organisation",
+        "organization",
+        "agency",
+        "source",
+        "official",
+        "société",
+        "entreprise",
+        "groupe",
+        "opérateur",
+        "syndicat",
+        "élu",
+        "élue",
+        "agence",
+        "organisation",
+        "source",
+        "responsable",
+    ];
+    let folded = fold_answer(phrase);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let starts_definite = phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
+    });
+    starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+}
+
 /// How a speaker links to the one named before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Link {
@@ -295,6 +331,14 @@ mod tests {
             "The article cites no source"
         ));
         assert!(!same_person("Les rebelles", "Les autorités maliennes"));
+    }
+
+    #[test]
+    fn definite_descriptions_point_back() {
+        assert!(is_anaphor("The company"));
+        assert!(is_anaphor("L'élu"));
+        assert!(!is_anaphor("First West Yorkshire"));
+        assert!(!is_anaphor("Les rebelles"));
     }
 
     #[test]

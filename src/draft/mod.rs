@@ -98,7 +98,9 @@ impl Reading {
     fn distractors(&self, answer: &str, sentence: &str) -> Vec<String> {
         self.actors
             .iter()
-            .filter(|a| !self.people.same(a, answer) && !mentions(sentence, a))
+            .filter(|a| {
+                !self.people.same(a, answer) && !mentions(sentence, a) && !coref::is_anaphor(a)
+            })
             .filter(|a| {
                 // Another name of someone the sentence names is named too.
                 !self
