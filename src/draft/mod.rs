@@ -1002,6 +1002,20 @@ impl Questions {
         let lang = self.lang;
         for (i, s) in r.sentences.iter().enumerate() {
             let words = wording::evaluative(&s.text, lang);
+            // A modal alone ("le chantier doit remettre aux normes", "works must
+            // end in 2028") may say a plan, not a judgement: it takes a second,
+            // evaluative word to tell the writer's view.
+            let modal = |w: &String| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "doit" | "devrait" | "il faut" | "should" | "must"
+                )
+            };
+            let words = if words.iter().all(modal) {
+                Vec::new()
+            } else {
+                words
+            };
             // Words in quotation marks are someone else's: the writer's own
             // judgement is only in a sentence that quotes no one.
             if words.is_empty()
