@@ -198,7 +198,14 @@ impl People {
 
     /// Whether two names are one speaker of this article.
     pub fn same(&self, a: &str, b: &str) -> bool {
-        same_person(a, b) || matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y)
+        let (fa, fb) = (fold_answer(a), fold_answer(b));
+        // "la mairie" inside "la mairie de Rennes": the shorter names the longer.
+        let inside =
+            |x: &str, y: &str| !x.is_empty() && format!(" {y} ").contains(&format!(" {x} "));
+        same_person(a, b)
+            || inside(&fa, &fb)
+            || inside(&fb, &fa)
+            || matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y)
     }
 
     /// The other names of `name`'s speaker.
@@ -284,7 +291,34 @@ pub fn link(sentence: &str, marker: &str) -> Link {
         POSSESSIVES.contains(&a.to_lowercase().as_str())
             || (matches!(a, "the" | "The") && (b.ends_with("'s") || b.ends_with("’s")))
     });
-    if POSSESSIVES.contains(&first.as_str()) || owned_role {
+    // "a expliqué l'adjointe chargée du commerce, Claire Le Goff": a role
+    // that is an office of something (a deputy, a spokesperson) with no
+    // owner said is an office of the body the article is about.
+    const OFFICES: &[&str] = &[
+        "adjoint",
+        "adjointe",
+        "porte-parole",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "directeur",
+        "directrice",
+        "director",
+        "président",
+        "présidente",
+        "secrétaire",
+        "conseiller",
+        "conseillère",
+        "councillor",
+        "officer",
+        "executive",
+    ];
+    let lower = sentence.to_lowercase().replace('’', "'");
+    let office = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .any(|w| OFFICES.contains(&w.trim_start_matches("l'")))
+        && !lower.contains("'s ");
+    if POSSESSIVES.contains(&first.as_str()) || owned_role || office {
         Link::SpeaksFor
     } else if continues(marker) {
         Link::Continues
