@@ -161,6 +161,11 @@ impl People {
         for (speaker, continues, paragraph) in speakers {
             let at = people.index(speaker);
             let joined = match (&last, continues) {
+                // "First West Yorkshire insisted… the company said…": a definite
+                // description points back to the speaker just named.
+                (Some((previous, _)), _) if is_anaphor(speaker) && !is_anaphor(previous) => {
+                    Some(people.index(previous))
+                }
                 // "Selon la FCPE, … Sa présidente, Hélène Brossard, rappelle…":
                 // she speaks for it, so neither is a wrong answer for the other.
                 (Some((previous, _)), Link::SpeaksFor) => Some(people.index(previous)),
@@ -399,5 +404,10 @@ mod tests {
         );
         assert!(people.same("le ministre des Affaires étrangères", "M. Fabius"));
         assert!(!people.same("une source du Quai d’Orsay", "Laurent Fabius"));
+        let people = People::new([
+            ("First West Yorkshire", Link::None, 0),
+            ("the company", Link::None, 0),
+        ]);
+        assert!(people.same("First West Yorkshire", "The company"));
     }
 }
