@@ -759,3 +759,56 @@ fn findings_are_json_a_program_can_check() {
         Some(fs::read_to_string(&findings).unwrap().as_str())
     );
 }
+
+/// `check` warns when a wrong choice is another name of the answer, or a
+/// speaker of the quoted evidence: two right answers, drafted or not.
+#[test]
+fn check_warns_about_two_right_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Séisme au Népal\n\n« Nous sommes inquiets », a déclaré Laurent Fabius. Le Quai d’Orsay a confirmé le bilan, selon l’AFP.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.yaml"),
+        r#"title: T
+language: fr
+source:
+  file: a.txt
+questions:
+  - id: q1
+    type: single
+    skill: sourcing
+    prompt: "Qui dit « Nous sommes inquiets » ?"
+    choices: ["Laurent Fabius", "M. Fabius", "Le Quai d’Orsay", "L’ONU"]
+    answer: "Laurent Fabius"
+    explanation: "Il le dit."
+    evidence: ["« Nous sommes inquiets », a déclaré Laurent Fabius."]
+  - id: q2
+    type: single
+    skill: sourcing
+    prompt: "Qui confirme le bilan ?"
+    choices: ["Le Quai d’Orsay", "L’AFP", "L’ONU"]
+    answer: "Le Quai d’Orsay"
+    explanation: "Le Quai le confirme."
+    evidence: ["Le Quai d’Orsay a confirmé le bilan, selon l’AFP."]
+"#,
+    )
+    .unwrap();
+    let output = mediaquiz(&["--lang", "en", "check", "b.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let out = stdout_of(&output);
+    assert!(
+        out.contains("b.yaml:6: warning: the wrong choice `M. Fabius` is another name of the right answer: two right answers [q1]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: the wrong choice `L’AFP` also speaks in the quoted evidence: two right answers [q2]"),
+        "{out}"
+    );
+    assert!(!out.contains("`L’ONU`"), "{out}");
+    assert!(!out.contains("`Le Quai d’Orsay` is another"), "{out}");
+}
