@@ -171,6 +171,8 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lan
     advise(&questions, &mut findings);
     let id = parsed.id.or_else(|| default_id(file, &mut findings));
     report_todos(&file.text, &mut findings);
+    report_drafts(&questions, &mut findings);
+    two_right_answers(&questions, &mut findings);
     findings.list.sort_by_key(|d| (d.line, d.severity));
     let count = parsed.entries;
     let bank = match (
@@ -540,6 +542,67 @@ fn report_todos(text: &str, findings: &mut Findings) {
             "`{field}` is still `TODO`: write it ({left})",
         );
         findings.error(todo.line, todo.question.as_deref(), message);
+    }
+}
+
+/// Questions still marked `draft: true`: one warning each, with the count,
+/// so the teacher reviews them before any output prints them.
+fn report_drafts(questions: &[Question], findings: &mut Findings) {
+    let drafts: Vec<&Question> = questions.iter().filter(|q| q.is_draft()).collect();
+    let total = drafts.len();
+    let s = if total == 1 { "" } else { "s" };
+    let lang = findings.lang();
+    for question in drafts {
+        let message = tr!(
+            lang,
+            "question proposée par `draft`, pas encore relue\u{a0}: lisez-la contre l’article, puis supprimez `draft: true` ({total} question{s} à relire)",
+            "question proposed by `draft`, not yet reviewed: read it against the article, then delete `draft: true` ({total} question{s} to review)",
+        );
+        findings.warning(question.line, Some(&question.id), message);
+    }
+}
+
+/// A single-choice question with two right answers: a wrong choice that is
+/// another name of the answer ("M. Fabius" beside "Laurent Fabius"), or that
+/// the quoted evidence names as a speaker too.
+fn two_right_answers(questions: &[Question], findings: &mut Findings) {
+    use crate::draft::coref::same_person;
+    let lang = findings.lang();
+    for question in questions {
+        let crate::bank::Kind::Single(choices) = &question.kind else {
+            continue;
+        };
+        let Some(&right) = choices.correct.first() else {
+            continue;
+        };
+        let answer = &choices.options[right];
+        let speakers: Vec<String> = question
+            .evidence
+            .iter()
+            .flat_map(|e| crate::draft::attribution::find(&e.quote, &mut None))
+            .map(|a| a.speaker)
+            .collect();
+        for (i, choice) in choices.options.iter().enumerate() {
+            if choices.correct.contains(&i) {
+                continue;
+            }
+            let message = if same_person(choice, answer) {
+                tr!(
+                    lang,
+                    "le choix faux `{choice}` est un autre nom de la bonne réponse\u{a0}: deux bonnes réponses",
+                    "the wrong choice `{choice}` is another name of the right answer: two right answers",
+                )
+            } else if speakers.iter().any(|s| same_person(choice, s)) {
+                tr!(
+                    lang,
+                    "le choix faux `{choice}` parle aussi dans la citation donnée en preuve\u{a0}: deux bonnes réponses possibles",
+                    "the wrong choice `{choice}` also speaks in the quoted evidence: two right answers",
+                )
+            } else {
+                continue;
+            };
+            findings.warning(question.line, Some(&question.id), message);
+        }
     }
 }
 

@@ -97,6 +97,9 @@ pub struct DraftArgs {
     /// Replace the bank if it exists
     #[arg(long)]
     pub force: bool,
+    /// Also write what was found (attributions, figures, loaded words) as JSON; `-`: standard output
+    #[arg(long, value_name = "FILE|-")]
+    pub findings: Option<PathBuf>,
 }
 
 /// Arguments of `check`.

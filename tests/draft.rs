@@ -73,21 +73,56 @@ fn lere_draft_finds_what_a_teacher_would_ask() {
         "answer: \"Plusieurs sources civiles locales\"",
         "skill: corroboration",
         "___ soldats maliens",
-        "___ rebelles neutralisés",
-        "{{12}} septembre",
-        "{{2015}}",
         "« attaques terroristes »",
         "answer: \"Les autorités maliennes\"",
         "front: \"Alliance des États du Sahel\"",
         "{{Niger}} et le {{Burkina Faso}}",
-        "{{deux|2}} heures",
         "front: \"CSP\"",
         "back: \"Cadre stratégique permanent\"",
         "answer: \"neutralisés\"",
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");
     }
+    few_of_a_kind(&yaml);
     insta::assert_snapshot!("lere_draft", yaml);
+}
+
+/// Fewer, better questions: a few figure questions, each kind of question a
+/// few times, and most of them training a skill beyond recall.
+fn few_of_a_kind(yaml: &str) {
+    let ids: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    for (prefix, most) in [
+        ("chiffre-", 1),
+        ("figure-", 1),
+        ("qui-compte-", 3),
+        ("who-counts-", 3),
+        ("mots-", 3),
+        ("words-", 3),
+    ] {
+        let n = ids.iter().filter(|id| id.starts_with(prefix)).count();
+        assert!(n <= most, "{n} questions {prefix}");
+    }
+    let skills: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("    skill: "))
+        .collect();
+    let beyond = skills
+        .iter()
+        .filter(|s| {
+            matches!(
+                **s,
+                "sourcing" | "corroboration" | "fact-opinion" | "wording"
+            )
+        })
+        .count();
+    assert!(
+        beyond * 10 >= skills.len() * 6,
+        "{beyond} of {}",
+        skills.len()
+    );
 }
 
 #[test]
@@ -106,13 +141,13 @@ fn english_draft_meets_the_same_standard() {
         "front: \"CoC\"",
         "“a chaotic tendering process”",
         "answer: \"slammed\"",
-        "{{2021}}",
         "{{six|6}} months",
         "The article cites no source for this figure",
         "The writer of the article",
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");
     }
+    few_of_a_kind(&yaml);
     insta::assert_snapshot!("harbour_bridge_draft", yaml);
 }
 
@@ -285,7 +320,19 @@ struct Gold {
 #[derive(serde::Deserialize)]
 struct GoldAttribution {
     speaker: String,
+    /// The words attributed (`quote` in the written sets, `words` in the real one).
+    #[serde(alias = "words")]
     quote: String,
+    /// Other names the article gives the same speaker.
+    #[serde(default)]
+    alt: Vec<String>,
+    /// `false` for a borderline case a finder may find or skip.
+    #[serde(default = "yes")]
+    core: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Whether two speakers name the same one: equal, or one inside the other,
@@ -307,29 +354,44 @@ struct Figures {
 /// (`name` labels the printed line). A found attribution matches a marked one
 /// when their spans share at least half of the shorter. Prints every miss.
 fn measure(name: &str, folder: &Path) -> Figures {
-    let articles = annotated(folder);
+    measure_articles(name, &annotated(folder), |p| p.with_extension("json"))
+}
+
+/// [`measure`] over `articles`, whose annotation `gold` names. Recall counts
+/// only `core` attributions; one found on a borderline (`core: false`) one is
+/// neither right nor wrong.
+fn measure_articles(
+    name: &str,
+    articles: &[std::path::PathBuf],
+    gold: impl Fn(&Path) -> std::path::PathBuf,
+) -> Figures {
     let (mut found_total, mut gold_total, mut matched, mut speaker_right) = (0, 0, 0, 0);
-    for path in &articles {
-        let text = fs::read_to_string(path).unwrap();
-        let gold: Gold =
-            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap())
-                .unwrap();
-        gold_total += gold.attributions.len();
+    for path in articles {
+        // Each paragraph on one line, so that a quote across a line break is found.
+        let text = Article::new(&fs::read_to_string(path).unwrap())
+            .paragraphs()
+            .iter()
+            .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let gold: Gold = serde_json::from_str(&fs::read_to_string(gold(path)).unwrap()).unwrap();
+        gold_total += gold.attributions.iter().filter(|g| g.core).count();
         let mut spans = Vec::new();
         for g in &gold.attributions {
-            let at = text.find(&g.quote).unwrap_or_else(|| {
+            let quote = g.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = text.find(&quote).unwrap_or_else(|| {
                 panic!("{}: quote not in the article: {}", path.display(), g.quote)
             });
-            spans.push((at..at + g.quote.len(), g, false));
+            spans.push((at..at + quote.len(), g, false));
         }
-        let mut previous = None;
+        let mut thread = attribution::Thread::default();
         for paragraph in Article::new(&text)
             .paragraphs()
             .iter()
             .filter(|p| !p.is_heading())
         {
             let offset = text.find(&paragraph.text).expect("single-line paragraphs");
-            for a in attribution::find(&paragraph.text, &mut previous) {
+            for a in attribution::find_in(&paragraph.text, &mut thread) {
                 found_total += 1;
                 let span = offset + a.content.start..offset + a.content.end;
                 let hit = spans.iter_mut().find(|(g, _, used)| {
@@ -337,10 +399,17 @@ fn measure(name: &str, folder: &Path) -> Figures {
                     !used && overlap * 2 >= span.len().min(g.len())
                 });
                 match hit {
+                    Some((_, g, used)) if !g.core => {
+                        *used = true;
+                        found_total -= 1;
+                    }
                     Some((_, g, used)) => {
                         *used = true;
                         matched += 1;
-                        if same_speaker(&a.speaker, &g.speaker) {
+                        if std::iter::once(&g.speaker)
+                            .chain(&g.alt)
+                            .any(|s| same_speaker(&a.speaker, s))
+                        {
                             speaker_right += 1;
                         } else {
                             println!(
@@ -361,7 +430,7 @@ fn measure(name: &str, folder: &Path) -> Figures {
             }
         }
         for (_, g, used) in &spans {
-            if !used {
+            if !used && g.core {
                 println!("{}: missed: {} « {} »", path.display(), g.speaker, g.quote);
             }
         }
@@ -391,6 +460,27 @@ fn attribution_precision_and_recall_on_the_annotated_set() {
     assert!(f.speakers >= 0.80, "speaker accuracy {:.2}", f.speakers);
 }
 
+/// Eight published articles, annotated by hand before any program ran on
+/// them (`real/`, copied from the shared set): the development set.
+#[test]
+fn attribution_precision_and_recall_on_the_real_articles() {
+    let folder = fixtures().join("draft").join("real");
+    let mut articles: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    assert_eq!(articles.len(), 8);
+    let f = measure_articles("real", &articles, |p| {
+        let stem = p.file_name().unwrap().to_str().unwrap();
+        folder.join(format!("{}.gold.json", &stem[..7]))
+    });
+    assert!(f.precision >= 0.95, "precision {:.2}", f.precision);
+    assert!(f.recall >= 0.80, "recall {:.2}", f.recall);
+    assert!(f.speakers >= 0.95, "speaker accuracy {:.2}", f.speakers);
+}
+
 /// Articles written after the rules and kept out of their tuning: what the
 /// finder does on news it has not seen.
 #[test]
@@ -413,4 +503,312 @@ fn attribution_precision_and_recall_on_the_fresh_set() {
     let f = measure("fresh", &folder);
     assert!(f.precision >= 0.90, "precision {:.2}", f.precision);
     assert!(f.speakers >= 0.80, "speaker accuracy {:.2}", f.speakers);
+}
+
+/// Text folded for comparing an extraction with the hand-cleaned `.txt`:
+/// quotation marks and apostrophes of any typography, no-break spaces, list
+/// dashes and white space.
+fn folded_text(s: &str) -> String {
+    let s = s
+        .replace(['’', '‘'], "'")
+        .replace(['«', '»', '“', '”', '"'], " ")
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    s.lines()
+        .map(|l| l.trim_start().trim_start_matches("- "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// On the eight saved pages, the extracted article holds every paragraph of
+/// the hand-cleaned `.txt` and every annotated attribution's words, and none
+/// of the lines around it that the `.txt` dropped (links to other stories,
+/// captions, credits, date stamps, calls to click).
+#[test]
+fn saved_pages_give_the_article_without_the_page_around_it() {
+    use mediaquiz::draft::input;
+    let folder = fixtures().join("draft").join("real");
+    let boilerplate = [
+        "Revivez le direct du vote à l’Assemblée avec vos questions.",
+        "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+        "Lire : Que sont les IMSI-catchers, ces valises qui espionnent les téléphones portables ?",
+        "Créé: 12.12.2019, 07h36",
+        "Read the full transcript of his interview",
+        "The president said he would continue fighting for greater gun control laws",
+        "Five things we learned from Obama interview",
+        "Kenya is getting ready to welcome the US president",
+        "Microsoft plans to cut its carbon emissions by more than half by 2030 across its supply chain. Mike Blake/Reuters files",
+        "© Thomson Reuters 2020",
+        "MORE: Black-led group strikes deal to revitalize Oakland Coliseum site, could bring $5B megaproject",
+        "If you're on the ABC7 News app, click here to watch live",
+    ];
+    let mut pages = 0;
+    for n in 1..=8 {
+        let html = fs::read_to_string(folder.join(format!("real-0{n}.html"))).unwrap();
+        let extracted = input::from_html(&html);
+        let text = folded_text(&extracted.text);
+        let paragraphs: Vec<String> = extracted.text.split("\n\n").map(folded_text).collect();
+        let txt = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap();
+                name.starts_with(&format!("real-0{n}.")) && name.ends_with(".txt")
+            })
+            .unwrap();
+        let clean = fs::read_to_string(&txt).unwrap();
+        for paragraph in clean.split("\n\n").skip(1).filter(|p| !p.trim().is_empty()) {
+            assert!(
+                text.contains(&folded_text(paragraph)),
+                "real-0{n}: lost paragraph {paragraph}"
+            );
+        }
+        let gold: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(folder.join(format!("real-0{n}.gold.json"))).unwrap(),
+        )
+        .unwrap();
+        for a in gold["attributions"].as_array().unwrap() {
+            let words = a["words"].as_str().unwrap();
+            assert!(
+                text.contains(&folded_text(words)),
+                "real-0{n}: lost {words}"
+            );
+        }
+        for line in boilerplate {
+            assert!(
+                !paragraphs.contains(&folded_text(line)),
+                "real-0{n}: kept {line}"
+            );
+        }
+        assert!(
+            paragraphs
+                .iter()
+                .all(|p| !p.starts_with("lire") && !p.contains('©')),
+            "real-0{n}: {paragraphs:#?}"
+        );
+        assert!(extracted.meta.title.is_some(), "real-0{n}: no title");
+        pages += 1;
+    }
+    assert_eq!(pages, 8);
+}
+
+/// A web page drafts into a bank beside its clean article, named in
+/// `source.file`, with the page's metadata, and the bank passes `check` but
+/// for its `draft: true` warnings.
+#[test]
+fn a_saved_page_drafts_beside_its_clean_article() {
+    let page = fixtures().join("draft/real/real-01.html");
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(&page, dir.path().join("real-01.html")).unwrap();
+    mediaquiz(&["draft", "real-01.html", "--out", "x.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    let yaml = fs::read_to_string(dir.path().join("x.yaml")).unwrap();
+    let article = fs::read_to_string(dir.path().join("x.article.txt")).unwrap();
+    assert!(article.starts_with("Un troisième Français mort dans le séisme au Népal\n\n"));
+    assert!(!article.contains('<'), "{article}");
+    for expected in [
+        "  file: \"x.article.txt\"",
+        "  outlet: \"Libération.fr\"",
+        "  author: \"AFP\"",
+        "  date: \"2015-04-30T07:19:58\"",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected}");
+    }
+    let questions = questions(&yaml);
+    assert_eq!(yaml.matches("\n    draft: true\n").count(), questions);
+    let output = mediaquiz(&["--lang", "en", "check", "x.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let findings = stdout_of(&output);
+    let lines: Vec<&str> = findings.lines().filter(|l| l.contains(": ")).collect();
+    let review = format!("({questions} questions to review)");
+    let warnings: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("x.yaml:") && !l.contains("is still `TODO`"))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .all(|l| l.contains(": warning: question proposed by `draft`") && l.contains(&review)),
+        "{findings}"
+    );
+    assert_eq!(warnings.len(), questions);
+}
+
+/// Pasted text with single-line paragraphs, from standard input: a clean
+/// article with blank-line paragraphs beside the bank.
+#[test]
+fn pasted_text_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    mediaquiz(&["draft", "-", "--out", "paste.yaml"])
+        .current_dir(dir.path())
+        .write_stdin("Le port en grève\nLes dockers ont cessé le travail lundi, a déclaré le syndicat.\n« Nous tiendrons », a ajouté Marc Roux.\n")
+        .assert()
+        .success();
+    let article = fs::read_to_string(dir.path().join("paste.article.txt")).unwrap();
+    assert_eq!(
+        article,
+        "Le port en grève\n\nLes dockers ont cessé le travail lundi, a déclaré le syndicat.\n\n« Nous tiendrons », a ajouté Marc Roux.\n"
+    );
+    let yaml = fs::read_to_string(dir.path().join("paste.yaml")).unwrap();
+    assert!(yaml.contains("title: \"Le port en grève\""), "{yaml}");
+    assert!(yaml.contains("answer: \"Le syndicat\""), "{yaml}");
+}
+
+/// A FIFO or a device is refused at once, naming what it is; so is a text over the cap.
+#[cfg(unix)]
+#[test]
+fn special_files_and_oversized_articles_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    mediaquiz(&[
+        "--lang",
+        "en",
+        "draft",
+        fifo.to_str().unwrap(),
+        "--out",
+        "x.yaml",
+    ])
+    .current_dir(dir.path())
+    .timeout(std::time::Duration::from_secs(10))
+    .assert()
+    .code(1)
+    .stderr(predicates::str::contains(
+        "a FIFO (named pipe), not a regular file",
+    ));
+    mediaquiz(&["--lang", "en", "draft", "/dev/zero", "--out", "x.yaml"])
+        .current_dir(dir.path())
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("a device, not a regular file"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let big = "Le maire a parlé. ".repeat(70_000);
+    fs::write(dir.path().join("big.txt"), &big).unwrap();
+    mediaquiz(&["--lang", "en", "draft", "big.txt"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("over 1 MB"));
+    assert!(!dir.path().join("big.yaml").exists());
+}
+
+/// `--findings`: the JSON of what was found, every attribution's words
+/// verbatim from the clean article, a figure's source null when none is named.
+#[test]
+fn findings_are_json_a_program_can_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("real-01.fr.txt");
+    fs::copy(fixtures().join("draft/real/real-01.fr.txt"), &article).unwrap();
+    let findings = dir.path().join("found.json");
+    let written = mediaquiz::draft::write_with(
+        &article,
+        mediaquiz::draft::Options {
+            out: Some(&dir.path().join("bank.yaml")),
+            findings: Some(&findings),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(written.article.is_none(), "a clean .txt is its own article");
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&findings).unwrap()).unwrap();
+    assert_eq!(json["language"], "fr");
+    let text = fs::read_to_string(&article).unwrap();
+    let attributions = json["attributions"].as_array().unwrap();
+    assert!(attributions.len() >= 4, "{json:#}");
+    for a in attributions {
+        let words = a["words"].as_str().unwrap();
+        assert!(text.contains(words), "{words}");
+        assert!(!a["speaker"].as_str().unwrap().is_empty());
+        assert!(!a["marker"].as_str().unwrap().is_empty());
+        assert!(a["paragraph"].as_u64().unwrap() >= 1);
+    }
+    let figures = json["figures"].as_array().unwrap();
+    assert!(
+        figures
+            .iter()
+            .any(|f| f["text"].as_str().unwrap().contains("206") && f["source"].is_string()),
+        "{json:#}"
+    );
+    assert!(figures.iter().any(|f| f["source"].is_null()), "{json:#}");
+    assert!(json["loaded"].is_array());
+    let stdout = mediaquiz::draft::write_with(
+        &article,
+        mediaquiz::draft::Options {
+            out: Some(&dir.path().join("bank2.yaml")),
+            findings: Some(Path::new("-")),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        stdout.findings.as_deref(),
+        Some(fs::read_to_string(&findings).unwrap().as_str())
+    );
+}
+
+/// `check` warns when a wrong choice is another name of the answer, or a
+/// speaker of the quoted evidence: two right answers, drafted or not.
+#[test]
+fn check_warns_about_two_right_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Séisme au Népal\n\n« Nous sommes inquiets », a déclaré Laurent Fabius. Le Quai d’Orsay a confirmé le bilan, selon l’AFP.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.yaml"),
+        r#"title: T
+language: fr
+source:
+  file: a.txt
+questions:
+  - id: q1
+    type: single
+    skill: sourcing
+    prompt: "Qui dit « Nous sommes inquiets » ?"
+    choices: ["Laurent Fabius", "M. Fabius", "Le Quai d’Orsay", "L’ONU"]
+    answer: "Laurent Fabius"
+    explanation: "Il le dit."
+    evidence: ["« Nous sommes inquiets », a déclaré Laurent Fabius."]
+  - id: q2
+    type: single
+    skill: sourcing
+    prompt: "Qui confirme le bilan ?"
+    choices: ["Le Quai d’Orsay", "L’AFP", "L’ONU"]
+    answer: "Le Quai d’Orsay"
+    explanation: "Le Quai le confirme."
+    evidence: ["Le Quai d’Orsay a confirmé le bilan, selon l’AFP."]
+"#,
+    )
+    .unwrap();
+    let output = mediaquiz(&["--lang", "en", "check", "b.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let out = stdout_of(&output);
+    assert!(
+        out.contains("b.yaml:6: warning: the wrong choice `M. Fabius` is another name of the right answer: two right answers [q1]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: the wrong choice `L’AFP` also speaks in the quoted evidence: two right answers [q2]"),
+        "{out}"
+    );
+    assert!(!out.contains("`L’ONU`"), "{out}");
+    assert!(!out.contains("`Le Quai d’Orsay` is another"), "{out}");
 }

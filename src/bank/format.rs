@@ -132,7 +132,7 @@ pub const TOP: &[Field] = &[
     req(
         "source",
         Shape::Source,
-        "the article: `file` (relative to the bank), optional title, outlet, date, url",
+        "the article: `file` (relative to the bank), optional title, outlet, author, date, url",
     ),
     req("questions", Shape::Questions, "the questions"),
 ];
@@ -146,6 +146,7 @@ pub const SOURCE: &[Field] = &[
     ),
     opt("title", Shape::Text, "the article's headline"),
     opt("outlet", Shape::Text, "who published it"),
+    opt("author", Shape::Text, "who wrote it"),
     opt("date", Shape::Text, "when it was published"),
     opt("url", Shape::Text, "where it was published"),
 ];
@@ -184,6 +185,11 @@ pub const COMMON: &[Field] = &[
         "rubric",
         Shape::Rubric,
         "levels `{points, criterion}` to score the reasoning (its top level is the justification's points); only with `justify: true`",
+    ),
+    opt(
+        "draft",
+        Shape::Flag,
+        "proposed by `mediaquiz draft` and not yet reviewed by a person: delete the line once reviewed",
     ),
 ];
 
@@ -445,6 +451,9 @@ pub fn question_value(question: &Question) -> Mapping {
             .collect();
         put("rubric", Value::Sequence(levels));
     }
+    if question.draft {
+        put("draft", Value::Bool(true));
+    }
     map
 }
 
@@ -656,6 +665,7 @@ mod tests {
                             } else {
                                 Vec::new()
                             },
+                            draft: false,
                             line: 0,
                         }
                     },

@@ -389,12 +389,21 @@ pub struct Question {
     pub justify: bool,
     /// How to score the reasoning asked by `justify` (empty: no rubric).
     pub rubric: Vec<RubricLevel>,
+    /// Proposed by `draft` and not yet reviewed (`draft: true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// Line of the question in its YAML file.
     #[serde(skip)]
     pub line: usize,
 }
 
 impl Question {
+    /// Whether a person has yet to review it (`draft: true`): outputs leave it
+    /// out unless asked for drafts.
+    pub fn is_draft(&self) -> bool {
+        self.draft
+    }
+
     /// The type of this question.
     pub fn question_type(&self) -> QuestionType {
         match self.kind {
@@ -564,6 +573,8 @@ pub struct Source {
     pub title: Option<String>,
     /// The outlet that published it, if known.
     pub outlet: Option<String>,
+    /// Who wrote it, if known.
+    pub author: Option<String>,
     /// The publication date, if known.
     pub date: Option<String>,
     /// Where it was published, if known.
@@ -599,4 +610,14 @@ pub struct Bank {
     pub article: Article,
     /// The questions, in file order.
     pub questions: Vec<Question>,
+}
+
+impl Bank {
+    /// Leaves out the questions no person has reviewed yet (`draft: true`),
+    /// returning how many were left out, for the one warning that names them.
+    pub fn drop_drafts(&mut self) -> usize {
+        let before = self.questions.len();
+        self.questions.retain(|q| !q.is_draft());
+        before - self.questions.len()
+    }
 }

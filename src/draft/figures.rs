@@ -123,7 +123,9 @@ const UNITS: &[&str] = &[
 
 /// Words that do not say what a number counts ("14 of its 40").
 const SMALL: &[&str] = &[
-    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou",
+    "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou", "from", "to",
+    "in", "on", "at", "by", "for", "than", "over", "since", "en", "dans", "par", "pour", "depuis",
+    "avant", "après", "the", "le", "la", "les", "un", "une",
 ];
 
 /// The figures of one paragraph, in order.
@@ -143,6 +145,13 @@ pub fn find(text: &str) -> Vec<Figure> {
             }
             _ => word.clone(),
         };
+        // "9/11", "24/7", "G40", "A350": a name or a date written with a
+        // slash, not a figure to ask about (and never to be split in two).
+        let glued = |c: Option<char>| c.is_some_and(|c| c == '/' || c.is_alphabetic());
+        if glued(text[..range.start].chars().next_back()) || glued(text[range.end..].chars().next())
+        {
+            continue;
+        }
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             let is_month = |w: &Option<String>| w.as_deref().is_some_and(|w| MONTHS.contains(&w));
             let value: String = word.chars().filter(char::is_ascii_digit).collect();
@@ -188,6 +197,15 @@ pub fn find(text: &str) -> Vec<Figure> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod glued_tests {
+    #[test]
+    fn slashed_and_lettered_numbers_are_not_figures() {
+        assert!(super::find("Since 9/11 and the G40 faction, open 24/7.").is_empty());
+        assert_eq!(super::find("He has 3 cars.").len(), 1);
+    }
 }
 
 /// Words and numbers ("3,5", "1 200" stays two tokens; "2.5" one) with their ranges.

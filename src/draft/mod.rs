@@ -10,7 +10,10 @@
 
 pub mod attribution;
 pub mod cards;
+pub mod coref;
 pub mod figures;
+pub mod findings;
+pub mod input;
 pub mod sentence;
 pub mod todo;
 pub mod wording;
@@ -84,10 +87,67 @@ struct Reading {
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
     actors: Vec<String>,
+    /// The speakers joined into people ("Laurent Fabius", "M. Fabius").
+    people: coref::People,
+}
+
+impl Reading {
+    /// Actors that can be wrong choices for `answer` asked about `sentence`:
+    /// never another name of the answer, nor anyone the sentence names (who
+    /// might be the one who says it).
+    fn distractors(&self, answer: &str, sentence: &str) -> Vec<String> {
+        self.actors
+            .iter()
+            .filter(|a| {
+                !self.people.same(a, answer) && !mentions(sentence, a) && !coref::is_anaphor(a)
+            })
+            .filter(|a| {
+                // Another name of someone the sentence names is named too.
+                !self
+                    .people
+                    .aliases(a)
+                    .iter()
+                    .any(|alias| mentions(sentence, alias) || self.people.same(alias, answer))
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// Whether `sentence` names `actor`: its folded words in a row, or its surname.
+fn mentions(sentence: &str, actor: &str) -> bool {
+    let folded = format!(" {} ", fold_answer(sentence));
+    let name = fold_answer(actor);
+    if !name.is_empty() && folded.contains(&format!(" {name} ")) {
+        return true;
+    }
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().count() >= 2)
+        .any(|w| coref::same_person(w, actor) && w.starts_with(char::is_uppercase))
 }
 
 /// Drafts a bank from an article's text; `source_file` is written as `source.file`.
 pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
+    draft_meta(text, source_file, lang, &input::Meta::default(), &[]).0
+}
+
+/// Drafts a bank from a read article ([`input::read`]), with what was found.
+pub fn draft_input(
+    input: &input::Input,
+    source_file: &str,
+    lang: Option<Lang>,
+) -> (Draft, findings::Findings) {
+    draft_meta(&input.text, source_file, lang, &input.meta, &input.notes)
+}
+
+fn draft_meta(
+    text: &str,
+    source_file: &str,
+    lang: Option<Lang>,
+    meta: &input::Meta,
+    notes: &[Text],
+) -> (Draft, findings::Findings) {
     let article = Article::new(text);
     let lang = lang.unwrap_or_else(|| detect_language(text));
     let mut title = None;
@@ -101,7 +161,9 @@ pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
         }
         paragraphs.push(paragraph.text.clone());
     }
+    let title = meta.title.clone().or(title);
     let reading = read(paragraphs);
+    let found = findings_of(&reading, lang);
     let mut questions = Questions::new(lang);
     questions.sourcing(&reading);
     questions.figures(&reading);
@@ -113,9 +175,12 @@ pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
     yaml.push_str(SCHEMA_LINE);
     yaml.push('\n');
     yaml.push_str(&lang.pick(
-        format!("# Brouillon écrit par `mediaquiz draft` depuis {source_file} : relisez chaque question,\n# remplacez chaque TODO, puis vérifiez avec `mediaquiz check`.\n"),
-        format!("# Draft written by `mediaquiz draft` from {source_file}: review every question,\n# replace every TODO, then run `mediaquiz check`.\n"),
+        format!("# Brouillon écrit par `mediaquiz draft` depuis {source_file} : relisez chaque question\n# contre l’article, remplacez chaque TODO, puis supprimez sa ligne `draft: true`.\n# Vérifiez avec `mediaquiz check`.\n"),
+        format!("# Draft written by `mediaquiz draft` from {source_file}: read every question against\n# the article, replace every TODO, then delete its `draft: true` line.\n# Then run `mediaquiz check`.\n"),
     ));
+    for note in notes {
+        yaml.push_str(&format!("# {}\n", note.get(lang)));
+    }
     let stem = source_file.rsplit('/').next().unwrap_or(source_file);
     let bank_title = title
         .clone()
@@ -126,8 +191,16 @@ pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
         lang.tag(),
         yaml::scalar(source_file)
     ));
-    if let Some(title) = &title {
-        yaml.push_str(&format!("  title: {}\n", yaml::scalar(title)));
+    for (field, value) in [
+        ("title", &title),
+        ("outlet", &meta.outlet),
+        ("author", &meta.author),
+        ("date", &meta.date),
+        ("url", &meta.url),
+    ] {
+        if let Some(value) = value {
+            yaml.push_str(&format!("  {field}: {}\n", yaml::scalar(value)));
+        }
     }
     yaml.push_str("\nquestions:\n");
     let mut todos = 0;
@@ -143,18 +216,72 @@ pub fn draft(text: &str, source_file: &str, lang: Option<Lang>) -> Draft {
             };
         }
     }
-    Draft {
-        yaml,
-        lang,
-        questions: questions.list.len(),
-        todos,
+    (
+        Draft {
+            yaml,
+            lang,
+            questions: questions.list.len(),
+            todos,
+        },
+        found,
+    )
+}
+
+/// What the finders found, for `--findings`.
+fn findings_of(r: &Reading, lang: Lang) -> findings::Findings {
+    use findings::{FoundAttribution, FoundFigure, FoundLoaded};
+    let attributions = r
+        .attributions
+        .iter()
+        .map(|(i, a)| FoundAttribution {
+            speaker: a.speaker.clone(),
+            words: a.words(&r.sentences[*i].text),
+            marker: a.marker.clone(),
+            paragraph: r.sentences[*i].paragraph + 1,
+        })
+        .collect();
+    let mut figures = Vec::new();
+    let mut loaded = Vec::new();
+    for (i, s) in r.sentences.iter().enumerate() {
+        let speaker = r
+            .attributions
+            .iter()
+            .find(|(a, _)| *a == i)
+            .map(|(_, a)| a.speaker.clone());
+        for f in figures::find(&s.text) {
+            figures.push(FoundFigure {
+                text: f.phrase,
+                paragraph: s.paragraph + 1,
+                source: speaker.clone(),
+            });
+        }
+        for range in wording::quoted(&s.text) {
+            loaded.push(FoundLoaded {
+                words: s.text[range].to_owned(),
+                paragraph: s.paragraph + 1,
+            });
+        }
+        for word in wording::loaded(lang) {
+            if let Some(range) = wording::find_stem(&s.text, word.stem) {
+                loaded.push(FoundLoaded {
+                    words: s.text[range].to_owned(),
+                    paragraph: s.paragraph + 1,
+                });
+            }
+        }
+    }
+    findings::Findings {
+        language: lang.tag().to_owned(),
+        attributions,
+        figures,
+        loaded,
     }
 }
 
 fn read(paragraphs: Vec<String>) -> Reading {
     let mut sentences = Vec::new();
     let mut attributions = Vec::new();
-    let mut previous = None;
+    let mut thread = attribution::Thread::default();
     let mut first_sentence = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         first_sentence.push(sentences.len());
@@ -164,7 +291,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 paragraph: p,
             });
         }
-        for found in attribution::find(text, &mut previous) {
+        for found in attribution::find_in(text, &mut thread) {
             // Index by sentence: the one whose text is the attribution's sentence.
             let sentence_text = &text[found.sentence.clone()];
             let index = sentences
@@ -207,11 +334,19 @@ fn read(paragraphs: Vec<String>) -> Reading {
             push(body.front, &mut actors);
         }
     }
+    let people = coref::People::new(attributions.iter().map(|(i, a)| {
+        (
+            a.speaker.as_str(),
+            coref::link(&sentences[*i].text, &a.marker),
+            sentences[*i].paragraph,
+        )
+    }));
     Reading {
         sentences,
         paragraphs,
         attributions,
         actors,
+        people,
     }
 }
 
@@ -276,10 +411,41 @@ fn noun_phrases(sentence: &str) -> Vec<String> {
 
 /// French contractions of a preposition and an article: "à le" → "au".
 fn contract(text: &str) -> String {
-    text.replace(" à le ", " au ")
+    let text = text
+        .replace(" à le ", " au ")
         .replace(" à les ", " aux ")
         .replace(" de le ", " du ")
         .replace(" de les ", " des ")
+        .replace(" de des ", " des ");
+    // "de" and "que" elide before a vowel: "les mots d’une source", "d’Éric Caldwell".
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest
+        .find(" de ")
+        .into_iter()
+        .chain(rest.find(" que "))
+        .min()
+    {
+        let word = if rest[at..].starts_with(" de ") {
+            "de"
+        } else {
+            "que"
+        };
+        let after = &rest[at + word.len() + 2..];
+        let vowel = after
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouyéèêâîôûAEIOUYÉÈÊÂÎÔÛ".contains(c));
+        out.push_str(&rest[..at]);
+        if vowel {
+            out.push_str(&format!(" {}’", &word[..word.len() - 1]));
+        } else {
+            out.push_str(&format!(" {word} "));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A speaker as written inside a sentence: "les rebelles", "John Smith".
@@ -323,7 +489,23 @@ fn shorten(s: &str, max: usize) -> String {
 
 /// The words of a quotation in the prompt's language's marks.
 fn quote(lang: Lang, s: &str) -> String {
-    lang.pick(format!("«\u{a0}{s}\u{a0}»"), format!("“{s}”"))
+    // A quotation inside the quoted words takes the second-level marks.
+    match lang {
+        Lang::Fr => {
+            let inner = s
+                .replace("«\u{a0}", "“")
+                .replace("\u{a0}»", "”")
+                .replace("« ", "“")
+                .replace(" »", "”")
+                .replace('«', "“")
+                .replace('»', "”");
+            format!("«\u{a0}{inner}\u{a0}»")
+        }
+        Lang::En => {
+            let inner = s.replace('“', "‘").replace('”', "’");
+            format!("“{inner}”")
+        }
+    }
 }
 
 /// The questions proposed so far, with ids kept unique.
@@ -331,6 +513,20 @@ struct Questions {
     lang: Lang,
     list: Vec<Entry>,
     ids: HashSet<String>,
+    /// How many of each kind were kept ([`cap`]).
+    kinds: std::collections::HashMap<String, usize>,
+}
+
+/// The most questions of one kind an article gets: each kind teaches one
+/// point, and a draft of 30 figure questions teaches it thirty times.
+/// Attributions are not capped: each is a different source to weigh.
+fn cap(prefix: &str) -> usize {
+    match prefix {
+        "source" => usize::MAX,
+        "chiffre" | "figure" | "avec" | "with" | "commentaire" | "comment" => 1,
+        "completer" | "cloze" | "mot-charge" | "loaded" | "opinion" | "nom" | "name" => 2,
+        _ => 3,
+    }
 }
 
 impl Questions {
@@ -339,6 +535,7 @@ impl Questions {
             lang,
             list: Vec::new(),
             ids: HashSet::new(),
+            kinds: std::collections::HashMap::new(),
         }
     }
 
@@ -368,6 +565,11 @@ impl Questions {
     }
 
     fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
+        let kept = self.kinds.entry(prefix.to_owned()).or_default();
+        if *kept >= cap(prefix) {
+            return;
+        }
+        *kept += 1;
         let id = self.id(prefix, key);
         let mut entry = entry;
         if self.lang == Lang::Fr {
@@ -379,6 +581,10 @@ impl Questions {
             }
         }
         entry.fields.insert(0, ("id", yaml::Value::Text(id)));
+        // No person has read it yet: outputs leave it out until the line is deleted.
+        entry
+            .fields
+            .push(("draft", yaml::Value::Plain("true".to_owned())));
         self.list.push(entry);
     }
 
@@ -453,7 +659,7 @@ impl Questions {
                 .text("prompt", prompt)
                 .list(
                     "choices",
-                    Self::choices(&speaker, r.actors.iter().cloned(), 4),
+                    Self::choices(&speaker, r.distractors(&speaker, sentence), 4),
                 )
                 .text("answer", speaker.clone())
                 .text("explanation", explanation)
@@ -534,6 +740,8 @@ impl Questions {
                 }
             }
         }
+        // A figure someone gives is the one worth asking about: whose it is.
+        all.sort_by_key(|(i, _)| !r.attributions.iter().any(|(a, _)| a == i));
         for (i, f) in &all {
             let sentence = &r.sentences[*i].text;
             let blank = |gap: &str| {
@@ -668,7 +876,16 @@ impl Questions {
                     format!("According to the article, who gives the figure {phrase}?"),
                 ),
             )
-            .list("choices", Self::choices(&answer, others, 4))
+            .list(
+                "choices",
+                Self::choices(
+                    &answer,
+                    others
+                        .into_iter()
+                        .filter(|o| !r.people.same(o, &answer) && !mentions(sentence, o)),
+                    4,
+                ),
+            )
             .text("answer", answer)
             .text("explanation", explanation)
             .list("evidence", vec![sentence.clone()])
@@ -701,7 +918,7 @@ impl Questions {
                                 format!("Dans l’article, qui emploie les mots {shown} ?"),
                                 format!("In the article, whose words are {shown}?"),
                             ))
-                            .list("choices", Self::choices(&speaker, r.actors.iter().cloned(), 4))
+                            .list("choices", Self::choices(&speaker, r.distractors(&speaker, &s.text), 4))
                             .text("answer", speaker)
                             .text("explanation", lang.pick(
                                 format!("Les guillemets signalent que {shown} sont les mots de {}, pas ceux du journaliste.", in_text(&a.speaker)),
@@ -785,7 +1002,26 @@ impl Questions {
         let lang = self.lang;
         for (i, s) in r.sentences.iter().enumerate() {
             let words = wording::evaluative(&s.text, lang);
-            if words.is_empty() || r.attributions.iter().any(|(a, _)| *a == i) {
+            // A modal alone ("le chantier doit remettre aux normes", "works must
+            // end in 2028") may say a plan, not a judgement: it takes a second,
+            // evaluative word to tell the writer's view.
+            let modal = |w: &String| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "doit" | "devrait" | "il faut" | "should" | "must"
+                )
+            };
+            let words = if words.iter().all(modal) {
+                Vec::new()
+            } else {
+                words
+            };
+            // Words in quotation marks are someone else's: the writer's own
+            // judgement is only in a sentence that quotes no one.
+            if words.is_empty()
+                || r.attributions.iter().any(|(a, _)| *a == i)
+                || s.text.contains(['«', '»', '“', '”', '"'])
+            {
                 continue;
             }
             let listed = words
@@ -817,7 +1053,7 @@ impl Questions {
                 .iter()
                 .any(|(i, _)| r.sentences[*i].paragraph == p);
             let judged = wording::evaluative(text, lang);
-            if sourced || judged.len() < 2 {
+            if sourced || judged.len() < 2 || text.contains(['«', '»', '“', '”', '"']) {
                 continue;
             }
             let Some(first) = r.sentences.iter().find(|s| s.paragraph == p) else {
@@ -833,7 +1069,7 @@ impl Questions {
                     format!("Dans le paragraphe qui commence par {opening}, qui porte ces jugements ?"),
                     format!("In the paragraph beginning {opening}, whose judgements are these?"),
                 ))
-                .list("choices", Self::choices(author, r.actors.iter().cloned(), 4))
+                .list("choices", Self::choices(author, r.distractors(author, &first.text), 4))
                 .text("answer", author)
                 .text("explanation", lang.pick(
                     format!("Ce paragraphe ne cite personne et emploie des mots d’appréciation ({}) : c’est un commentaire de l’auteur, pas une information.", judged.join(", ")),
@@ -975,6 +1211,35 @@ fn proper_names(sentence: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// How `draft` writes its files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The bank to write (default: the article's name with `.yaml`).
+    pub out: Option<&'a Path>,
+    /// Replace the bank (and the clean article beside it) if they exist.
+    pub force: bool,
+    /// The article's language, when not detected.
+    pub lang: Option<Lang>,
+    /// Where to write the JSON of what was found (`-`: standard output,
+    /// returned in [`Written::findings`] for the caller to print).
+    pub findings: Option<&'a Path>,
+}
+
+/// What [`write_with`] wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The bank.
+    pub bank: PathBuf,
+    /// The clean article written beside it, when the input was not one already.
+    pub article: Option<PathBuf>,
+    /// The draft.
+    pub draft: Draft,
+    /// The findings' JSON, when asked for on standard output (`--findings -`).
+    pub findings: Option<String>,
+    /// What was cleaned from the input, to tell the teacher.
+    pub notes: Vec<Text>,
+}
+
 /// Reads `article`, drafts its bank and writes it to `out` (default: the
 /// article's name with `.yaml`), never over an existing file unless `force`.
 pub fn write(
@@ -983,57 +1248,110 @@ pub fn write(
     force: bool,
     lang: Option<Lang>,
 ) -> Result<(PathBuf, Draft)> {
-    let invalid = |fr: &str, en: &str| Error::BadInput {
-        path: article.to_owned(),
-        message: Text::new(fr, en),
-    };
-    let bytes = std::fs::read(article).map_err(|source| Error::Read {
-        path: article.to_owned(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        invalid(
-            "l’article n’est pas du texte UTF-8 : enregistrez-le en UTF-8",
-            "the article is not UTF-8 text: save it as UTF-8",
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
-        return Err(invalid("l’article est vide", "the article is empty"));
-    }
-    let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
-    if out == article {
-        let out = out.display();
+    let written = write_with(
+        article,
+        Options {
+            out,
+            force,
+            lang,
+            findings: None,
+        },
+    )?;
+    Ok((written.bank, written.draft))
+}
+
+/// Whether two paths name the same file, whatever path spells them.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Refuses to write `path` when it is the input or exists (unless `force`).
+fn writable(path: &Path, input: &Path, force: bool) -> Result<()> {
+    if input.as_os_str() != "-" && same_file(path, input) {
+        let path = path.display();
         return Err(Error::usage(
-            format!("`{out}` est l’article lui-même : choisissez un autre nom avec `--out`"),
-            format!("`{out}` is the article itself: choose another name with `--out`"),
+            format!("`{path}` est l’article lui-même : choisissez un autre nom avec `--out`"),
+            format!("`{path}` is the article itself: choose another name with `--out`"),
         ));
     }
-    if out.exists() && !force {
-        let out = out.display();
+    if path.exists() && !force {
+        let path = path.display();
         return Err(Error::usage(
             format!(
-                "`{out}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"
+                "`{path}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"
             ),
             format!(
-                "`{out}` already exists: add `--force` to replace it, or choose another name with `--out`"
+                "`{path}` already exists: add `--force` to replace it, or choose another name with `--out`"
             ),
         ));
     }
-    let source = relative_source(article, &out)?;
-    let drafted = draft(text, &source, lang);
-    let file = crate::fsutil::temp_beside(&out, ".yaml")?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it.
+fn persist(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    crate::fsutil::regular_or_absent(path).map_err(|e| e.about(path))?;
+    let file = crate::fsutil::temp_beside(path, ".tmp")?;
     let error = |source| Error::Write {
-        path: out.clone(),
+        path: path.to_owned(),
         source,
     };
-    std::fs::write(file.path(), drafted.yaml.as_bytes()).map_err(error)?;
+    std::fs::write(file.path(), bytes).map_err(error)?;
     if force {
-        file.persist(&out).map_err(|e| error(e.error))?;
+        file.persist(path).map_err(|e| error(e.error))?;
     } else {
-        file.persist_noclobber(&out).map_err(|e| error(e.error))?;
+        file.persist_noclobber(path).map_err(|e| error(e.error))?;
     }
-    Ok((out, drafted))
+    Ok(())
+}
+
+/// [`write`], with the clean article and the findings: a web page, standard
+/// input or pasted text with single-line paragraphs is written as
+/// `BANK.article.txt` beside the bank, which names it in `source.file`.
+pub fn write_with(article: &Path, options: Options<'_>) -> Result<Written> {
+    let stdin = article.as_os_str() == "-";
+    let input = input::read(article)?;
+    let out = match options.out {
+        Some(out) => out.to_owned(),
+        None if stdin => PathBuf::from("draft.yaml"),
+        None => article.with_extension("yaml"),
+    };
+    writable(&out, article, options.force)?;
+    let clean = input.changed.then(|| {
+        let stem = out
+            .file_stem()
+            .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+        out.with_file_name(format!("{stem}.article.txt"))
+    });
+    if let Some(clean) = &clean {
+        writable(clean, article, options.force)?;
+    }
+    if let Some(findings) = options.findings.filter(|f| f.as_os_str() != "-") {
+        writable(findings, article, options.force)?;
+    }
+    let source_path = clean.as_deref().unwrap_or(article);
+    if let Some(clean) = &clean {
+        persist(clean, input.text.as_bytes(), options.force)?;
+    }
+    let source = relative_source(source_path, &out)?;
+    let (drafted, found) = draft_input(&input, &source, options.lang);
+    let mut findings = None;
+    if let Some(path) = options.findings {
+        let json = found.to_json();
+        if path.as_os_str() == "-" {
+            findings = Some(json);
+        } else {
+            persist(path, json.as_bytes(), options.force)?;
+        }
+    }
+    persist(&out, drafted.yaml.as_bytes(), options.force)?;
+    Ok(Written {
+        bank: out,
+        article: clean,
+        draft: drafted,
+        findings,
+        notes: input.notes,
+    })
 }
 
 /// The article's path as seen from the bank's folder, with `/` separators.

@@ -333,6 +333,7 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
                 file: file.unwrap_or_default(),
                 title: reader.text(&mut map, "title", outline.source("title")),
                 outlet: reader.text(&mut map, "outlet", outline.source("outlet")),
+                author: reader.text(&mut map, "author", outline.source("author")),
                 date: reader.text(&mut map, "date", outline.source("date")),
                 url: reader.text(&mut map, "url", outline.source("url")),
             };
@@ -347,6 +348,7 @@ fn read_source(reader: &mut Reader<'_>, top: &mut Mapping, outline: &Outline) ->
                 file,
                 title: None,
                 outlet: None,
+                author: None,
                 date: None,
                 url: None,
             })
@@ -483,6 +485,7 @@ fn read_question(
     }
     let tags = reader.texts(&mut map, "tags", lines).unwrap_or_default();
     let justify = reader.flag(&mut map, "justify", at("justify"));
+    let draft = reader.flag(&mut map, "draft", at("draft"));
     let is_open = qtype == Some(QuestionType::Open);
     if is_open && justify {
         reader.error(
@@ -587,6 +590,7 @@ fn read_question(
         tags,
         justify,
         rubric,
+        draft,
         line: lines.line,
     })
 }

@@ -1,0 +1,413 @@
+//! Coreference: when two names in an article are one speaker.
+//!
+//! Two rules a reader applies without thinking: a person keeps their surname
+//! whatever title comes before it ("Laurent Fabius", "M. Fabius", "President
+//! Barack Obama", "Mr Obama"); and a verb that continues a speech ("a
+//! ajouté", "added") keeps the speaker of the sentence before, so the role
+//! named there ("le ministre des Affaires étrangères") and the name given
+//! here ("Laurent Fabius") are one person.
+
+use crate::text::fold_answer;
+
+/// Titles and honorifics that come before a name and say nothing of who it is.
+const TITLES: &[&str] = &[
+    "m",
+    "mme",
+    "mlle",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "pr",
+    "prof",
+    "professor",
+    "president",
+    "vice",
+    "premier",
+    "prime",
+    "minister",
+    "ministre",
+    "presidente",
+    "senator",
+    "senateur",
+    "senatrice",
+    "depute",
+    "deputee",
+    "maire",
+    "mayor",
+    "general",
+    "colonel",
+    "pope",
+    "pape",
+    "king",
+    "queen",
+    "roi",
+    "reine",
+    "former",
+    "ancien",
+    "ancienne",
+    "us",
+    "chancellor",
+    "governor",
+    "judge",
+    "juge",
+    "chef",
+    "chief",
+    "executive",
+    "officer",
+];
+
+/// The name words of a phrase: its capitalised words (not the first word of
+/// a determiner-led phrase), folded, titles left out.
+fn name_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w))
+        .map(fold_answer)
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two names are the same person: equal once folded, or the same
+/// surname (the last name word) with no first names that differ.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_answer(a), fold_answer(b));
+    if fa.is_empty() || fb.is_empty() {
+        return false;
+    }
+    if fa == fb {
+        return true;
+    }
+    let (na, nb) = (name_words(a), name_words(b));
+    let (Some(last_a), Some(last_b)) = (na.last(), nb.last()) else {
+        return false;
+    };
+    // A name of one word that is a whole choice of several words ("France"
+    // beside "South Africa") is a place or a body, not a surname.
+    if last_a != last_b || last_a.chars().count() < 3 {
+        return false;
+    }
+    let firsts = |n: &[String]| n[..n.len() - 1].to_vec();
+    let (fa, fb) = (firsts(&na), firsts(&nb));
+    // "Robert Mugabe" and "Grace Mugabe" are two people; "Mr Mugabe" may be either.
+    fa.is_empty() || fb.is_empty() || fa == fb
+}
+
+/// Whether a phrase names someone by a proper name: a capitalised word in
+/// its head, before any complement ("le ministre des Affaires étrangères"
+/// is a role: its capitals are in the complement; "the BBC's editor Jon
+/// Sopel" and "Laurent Fabius" are names).
+pub fn has_name(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let head_end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "de" | "des" | "du" | "d’" | "of" | "from" | "at" | "in" | "au" | "aux"
+            ) || w.starts_with("d'")
+                || w.starts_with("d’")
+        })
+        .unwrap_or(words.len());
+    words[..head_end]
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.starts_with(char::is_uppercase) && (i > 0 || !is_determiner(w)))
+}
+
+fn is_determiner(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches(['\'', '’']);
+    matches!(
+        lower,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "the"
+            | "a"
+            | "an"
+            | "ce"
+            | "cette"
+            | "this"
+            | "son"
+            | "sa"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+    ) || lower.starts_with("l'")
+        || lower.starts_with("l’")
+}
+
+/// Speakers joined into people: each group lists the names of one speaker.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    groups: Vec<Vec<String>>,
+}
+
+impl People {
+    /// Groups `speakers` (in reading order, each with how it links to the
+    /// speaker before and the paragraph it is in).
+    pub fn new<'a>(speakers: impl IntoIterator<Item = (&'a str, Link, usize)>) -> People {
+        let mut people = People::default();
+        let mut last: Option<(String, usize)> = None;
+        for (speaker, continues, paragraph) in speakers {
+            let at = people.index(speaker);
+            let joined = match (&last, continues) {
+                // "First West Yorkshire insisted… the company said…": a definite
+                // description points back to the speaker just named.
+                (Some((previous, _)), _) if is_anaphor(speaker) && !is_anaphor(previous) => {
+                    Some(people.index(previous))
+                }
+                // "Selon la FCPE, … Sa présidente, Hélène Brossard, rappelle…":
+                // she speaks for it, so neither is a wrong answer for the other.
+                (Some((previous, _)), Link::SpeaksFor) => Some(people.index(previous)),
+                (Some((previous, p)), Link::Continues)
+                    if *p == paragraph && !same_person(previous, speaker) =>
+                {
+                    // "a déclaré le ministre… « … », a ajouté Laurent Fabius":
+                    // a role and a name, one person.
+                    let previous_named = has_name(previous);
+                    let named = has_name(speaker);
+                    (previous_named != named).then(|| people.index(previous))
+                }
+                _ => None,
+            };
+            match (at, joined.flatten()) {
+                (Some(a), Some(b)) if a != b => {
+                    let moved = std::mem::take(&mut people.groups[b]);
+                    people.groups[a].extend(moved);
+                    people.groups.retain(|g| !g.is_empty());
+                }
+                (None, Some(b)) => people.groups[b].push(speaker.to_owned()),
+                (None, None) => people.groups.push(vec![speaker.to_owned()]),
+                _ => {}
+            }
+            last = Some((speaker.to_owned(), paragraph));
+        }
+        people
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.groups
+            .iter()
+            .position(|g| g.iter().any(|n| same_person(n, name)))
+    }
+
+    /// Whether two names are one speaker of this article.
+    pub fn same(&self, a: &str, b: &str) -> bool {
+        let (fa, fb) = (fold_answer(a), fold_answer(b));
+        // "la mairie" inside "la mairie de Rennes": the shorter names the longer.
+        let inside =
+            |x: &str, y: &str| !x.is_empty() && format!(" {y} ").contains(&format!(" {x} "));
+        same_person(a, b)
+            || inside(&fa, &fb)
+            || inside(&fb, &fa)
+            || matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The other names of `name`'s speaker.
+    pub fn aliases(&self, name: &str) -> Vec<String> {
+        self.index(name)
+            .map(|i| {
+                self.groups[i]
+                    .iter()
+                    .filter(|n| *n != name)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A definite description that points back to someone named earlier ("the
+/// company", "l'élu", "the source"): it names no one on its own, so as a
+/// wrong choice it may be the right one under another name.
+pub fn is_anaphor(phrase: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "operator",
+        "union",
+        "organisation",
+        "organization",
+        "agency",
+        "source",
+        "official",
+        "société",
+        "entreprise",
+        "groupe",
+        "opérateur",
+        "syndicat",
+        "élu",
+        "élue",
+        "agence",
+        "organisation",
+        "source",
+        "responsable",
+    ];
+    let folded = fold_answer(phrase);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let starts_definite = phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
+    });
+    starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+}
+
+/// How a speaker links to the one named before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// No link said.
+    None,
+    /// The verb goes on with the speech before ("a ajouté", "added").
+    Continues,
+    /// A possessive role ("Sa présidente, X", "Its spokesman"): X speaks for
+    /// the one before.
+    SpeaksFor,
+}
+
+/// How the speaker of `sentence`, cued by `marker`, links to the one before.
+pub fn link(sentence: &str, marker: &str) -> Link {
+    let first = sentence
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    const POSSESSIVES: &[&str] = &[
+        "sa", "son", "ses", "leur", "leurs", "its", "his", "her", "their",
+    ];
+    // "…, said Mark Ellis, the company's chief executive": a role owned by
+    // the body named before.
+    let owned_role = sentence.split(", ").skip(1).any(|part| {
+        let mut words = part.split_whitespace();
+        let (a, b) = (
+            words.next().unwrap_or_default(),
+            words.next().unwrap_or_default(),
+        );
+        POSSESSIVES.contains(&a.to_lowercase().as_str())
+            || (matches!(a, "the" | "The") && (b.ends_with("'s") || b.ends_with("’s")))
+    });
+    // "a expliqué l'adjointe chargée du commerce, Claire Le Goff": a role
+    // that is an office of something (a deputy, a spokesperson) with no
+    // owner said is an office of the body the article is about.
+    const OFFICES: &[&str] = &[
+        "adjoint",
+        "adjointe",
+        "porte-parole",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "directeur",
+        "directrice",
+        "director",
+        "président",
+        "présidente",
+        "secrétaire",
+        "conseiller",
+        "conseillère",
+        "councillor",
+        "officer",
+        "executive",
+    ];
+    let lower = sentence.to_lowercase().replace('’', "'");
+    let office = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .any(|w| OFFICES.contains(&w.trim_start_matches("l'")))
+        && !lower.contains("'s ");
+    if POSSESSIVES.contains(&first.as_str()) || owned_role || office {
+        Link::SpeaksFor
+    } else if continues(marker) {
+        Link::Continues
+    } else {
+        Link::None
+    }
+}
+
+/// Whether a verb of saying continues the speech before it ("a ajouté",
+/// "added", "poursuit"): its speaker is the previous one.
+pub fn continues(marker: &str) -> bool {
+    let lower = marker.to_lowercase();
+    [
+        "ajout",
+        "added",
+        "adds",
+        "poursui",
+        "went on",
+        "continued",
+        "renchéri",
+        "complété",
+    ]
+    .iter()
+    .any(|stem| lower.contains(stem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_first_names() {
+        assert!(same_person("Laurent Fabius", "M. Fabius"));
+        assert!(same_person("President Barack Obama", "Mr Obama"));
+        assert!(same_person("President Obama", "Mr Obama"));
+        assert!(!same_person("Robert Mugabe", "Grace Mugabe"));
+        assert!(!same_person(
+            "Laurent Fabius",
+            "le ministre des Affaires étrangères"
+        ));
+        assert!(!same_person("South Africa", "the military"));
+        assert!(!same_person(
+            "The city council",
+            "The article cites no source"
+        ));
+        assert!(!same_person("Les rebelles", "Les autorités maliennes"));
+    }
+
+    #[test]
+    fn definite_descriptions_point_back() {
+        assert!(is_anaphor("The company"));
+        assert!(is_anaphor("L'élu"));
+        assert!(!is_anaphor("First West Yorkshire"));
+        assert!(!is_anaphor("Les rebelles"));
+    }
+
+    #[test]
+    fn an_added_speech_joins_a_role_and_a_name() {
+        let people = People::new([
+            ("le ministre des Affaires étrangères", Link::None, 0),
+            ("Laurent Fabius", Link::Continues, 0),
+            ("une source du Quai d’Orsay", Link::None, 0),
+            ("M. Fabius", Link::None, 1),
+            ("la FCPE", Link::None, 2),
+            (
+                "Hélène Brossard",
+                link("Sa présidente, Hélène Brossard, rappelle", "rappelle"),
+                2,
+            ),
+        ]);
+        assert!(people.same("la FCPE", "Hélène Brossard"));
+        assert_eq!(
+            link(
+                "\"We held prices,\" said Mark Ellis, the company's chief executive.",
+                "said"
+            ),
+            Link::SpeaksFor
+        );
+        assert!(people.same("le ministre des Affaires étrangères", "M. Fabius"));
+        assert!(!people.same("une source du Quai d’Orsay", "Laurent Fabius"));
+        let people = People::new([
+            ("First West Yorkshire", Link::None, 0),
+            ("the company", Link::None, 0),
+        ]);
+        assert!(people.same("First West Yorkshire", "The company"));
+    }
+}
