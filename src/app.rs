@@ -543,10 +543,6 @@ fn write_outputs(
             ),
         ));
     }
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_owned(),
-        source,
-    })?;
     let mut files = Vec::new();
     // Which output made each file, for the PDFs it binds.
     let mut made_by = Vec::new();
@@ -558,25 +554,21 @@ fn write_outputs(
     for warning in files.iter().flat_map(|f| &f.warnings) {
         writeln!(err, "{warning}")?;
     }
-    let set: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|f| (f.name.as_str(), f.bytes.as_slice()))
-        .collect();
-    let mut written = fsutil::write_set(dir, &set)?;
-    for path in &written {
-        writeln!(out, "{}", path.display())?;
+    // HTML and PDFs are one set: the PDFs are printed from the staged pages,
+    // and nothing is placed until all are made.
+    let mut set = fsutil::SetWriter::open(dir)?;
+    let mut staged = Vec::with_capacity(files.len());
+    for file in &files {
+        staged.push(set.stage(&file.name, &file.bytes)?);
     }
     if pdf {
-        let printed = print_pdfs(outputs, &files, &made_by, &written, ctx)?;
-        let set: Vec<(&str, &[u8])> = printed
-            .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-            .collect();
-        let pdfs = fsutil::write_set(dir, &set)?;
-        for path in &pdfs {
-            writeln!(out, "{}", path.display())?;
+        for (name, bytes) in print_pdfs(outputs, &files, &made_by, &staged, ctx)? {
+            set.stage(&name, &bytes)?;
         }
-        written.extend(pdfs);
+    }
+    let written = set.commit()?;
+    for path in &written {
+        writeln!(out, "{}", path.display())?;
     }
     let stale = fsutil::stale_files(dir, &written, |name| {
         outputs.iter().any(|output| output.owns(name))
@@ -625,7 +617,7 @@ fn write_outputs(
     Ok(())
 }
 
-/// Prints every HTML file of `files` (written at `written`) to PDF in one
+/// Prints every HTML file of `files` (staged at `written`) to PDF in one
 /// browser session, and binds each output's PDFs into its `bound_pdf`;
 /// returns the PDFs' names and bytes, to be written as one set.
 fn print_pdfs(
