@@ -561,10 +561,24 @@ fn write_outputs(
     for file in &files {
         staged.push(set.stage(&file.name, &file.bytes)?);
     }
-    if pdf {
-        for (name, bytes) in print_pdfs(outputs, &files, &made_by, &staged, ctx)? {
-            set.stage(&name, &bytes)?;
+    // Without a browser the HTML is still placed (as one set), to be printed
+    // from a browser; the error follows.
+    let printed = if pdf {
+        print_pdfs(outputs, &files, &made_by, &staged, ctx)
+    } else {
+        Ok(Vec::new())
+    };
+    let printed = match printed {
+        Ok(printed) => printed,
+        Err(error) => {
+            for path in set.commit()? {
+                writeln!(out, "{}", path.display())?;
+            }
+            return Err(error);
         }
+    };
+    for (name, bytes) in printed {
+        set.stage(&name, &bytes)?;
     }
     let written = set.commit()?;
     for path in &written {

@@ -385,10 +385,16 @@ impl SetWriter {
             path: dir.to_owned(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(error)?;
-        let lock = File::open(dir).map_err(error)?;
+        // `--out one.html` names a file in the current folder: `dir` is "".
+        let folder = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        std::fs::create_dir_all(folder).map_err(error)?;
+        let lock = File::open(folder).map_err(error)?;
         lock.lock().map_err(error)?;
-        recover(dir)?;
+        recover(folder)?;
         Ok(SetWriter {
             dir: dir.to_owned(),
             _lock: lock,
