@@ -157,6 +157,7 @@ pub fn read_limited(path: &Path, limit: u64, what: What) -> Result<Vec<u8>, Read
     // Again on the open file: the path may have been swapped in between.
     let metadata = file.metadata()?;
     kind_check(&metadata)?;
+    note_input(path, &metadata, what);
     if metadata.len() > limit {
         return Err(ReadError::TooLarge { limit, what });
     }
@@ -166,6 +167,88 @@ pub fn read_limited(path: &Path, limit: u64, what: What) -> Result<Vec<u8>, Read
         return Err(ReadError::TooLarge { limit, what });
     }
     Ok(bytes)
+}
+
+/// One file this process read as an input, by identity.
+#[derive(Debug, Clone)]
+struct Input {
+    /// Device and inode (`(0, 0)` where there are none).
+    id: (u64, u64),
+    what: What,
+    path: PathBuf,
+}
+
+/// Every input this process has read: what an output is compared against
+/// before it is written. A process reads a handful of files, so a list.
+static INPUTS: std::sync::Mutex<Vec<Input>> = std::sync::Mutex::new(Vec::new());
+
+#[cfg(unix)]
+fn identity(metadata: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+/// Records the file at `path` (open, with `metadata`) as an input of this
+/// run, so that no output replaces it ([`refuse_input`]).
+pub fn note_input(path: &Path, metadata: &std::fs::Metadata, what: What) {
+    let id = identity(metadata);
+    if id == (0, 0) {
+        return;
+    }
+    let mut inputs = INPUTS.lock().unwrap_or_else(|poison| poison.into_inner());
+    if !inputs.iter().any(|input| input.id == id) {
+        inputs.push(Input {
+            id,
+            what,
+            path: path.to_owned(),
+        });
+    }
+}
+
+/// Whether `a` and `b` are one file (device and inode, symlinks followed),
+/// whatever paths spell them; `false` if either is missing.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => identity(&a) != (0, 0) && identity(&a) == identity(&b),
+        _ => false,
+    }
+}
+
+/// Refuses to write `target` if it is (symlinks followed, by device and
+/// inode) a file this run read as an input, other than one of kind
+/// `rewrites` (the progress file a review saves): a usage error, exit 2,
+/// before anything is touched. `flag` is the option that named it.
+pub fn refuse_input(target: &Path, rewrites: Option<What>, flag: &str) -> Result<()> {
+    let Ok(metadata) = std::fs::metadata(target) else {
+        return Ok(());
+    };
+    let id = identity(&metadata);
+    let inputs = INPUTS.lock().unwrap_or_else(|poison| poison.into_inner());
+    let Some(input) = inputs
+        .iter()
+        .find(|input| input.id == id && Some(input.what) != rewrites)
+    else {
+        return Ok(());
+    };
+    let (fr, en) = match input.what {
+        What::Bank => ("la banque", "the bank"),
+        What::Article => ("l’article", "the article"),
+        What::Progress => ("le fichier de progression", "the progress file"),
+    };
+    let (out, read) = (target.display(), input.path.display());
+    Err(Error::usage(
+        format!(
+            "`{out}` est {fr} que cette commande lit (`{read}`) : mediaquiz n’écrit jamais sur ce qu’il lit ; choisissez un autre chemin pour `{flag}`"
+        ),
+        format!(
+            "`{out}` is {en} this command reads (`{read}`): mediaquiz never writes over what it reads; choose another path for `{flag}`"
+        ),
+    ))
 }
 
 /// Refuses a path that exists and is not a regular file (following
@@ -418,6 +501,7 @@ impl SetWriter {
         {
             return Err(error(io::ErrorKind::IsADirectory.into()));
         }
+        refuse_input(&path, None, "--out")?;
         let mut temp = set_temp(&self.dir, name, &path)?;
         temp.write_all(bytes).map_err(error)?;
         let temp = temp.into_temp_path();

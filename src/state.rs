@@ -152,6 +152,8 @@ impl StateFile {
         }
         // A FIFO or a device is refused before its `.lock` is made beside it.
         fsutil::regular_or_absent(path).map_err(|err| err.about(path))?;
+        // Nor is the bank or its article taken for progress (read, then replaced).
+        fsutil::refuse_input(path, Some(What::Progress), "--state")?;
         let lock = Lock::acquire(path)?;
         // Under the lock, no other session is mid-save: any temporary file
         // of ours is a leftover of a save that was killed.
@@ -209,6 +211,7 @@ impl StateFile {
     pub fn save(&self) -> Result<()> {
         let mut json = serde_json::to_vec_pretty(&self.progress).map_err(io::Error::from)?;
         json.push(b'\n');
+        fsutil::refuse_input(&self.path, Some(What::Progress), "--state")?;
         fsutil::write_atomic(&self.path, &json, Durability::Synced)
     }
 }

@@ -754,3 +754,128 @@ fn html_and_script_injection_in_every_field_stays_text() {
         assert!(escaped >= 10, "{page}: only {escaped} escaped copies");
     }
 }
+
+// Issue 20: no output ever replaces an input, whatever path spells it.
+
+/// Every regular file of `dir` with its bytes, sorted: to compare before and after.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_export_over_the_bank_is_refused_in_every_format() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    for format in [
+        "gift",
+        "anki",
+        "anki-text",
+        "qti",
+        "json",
+        "markdown",
+        "html",
+    ] {
+        let output = run_in(
+            dir.path(),
+            &[
+                "--lang",
+                "en",
+                "--bank",
+                "valid.yaml",
+                "export",
+                "--format",
+                format,
+                "--out",
+                "valid.yaml",
+            ],
+            b"",
+        );
+        assert_says(&output, 2, "is the bank this command reads");
+        assert_eq!(snapshot(dir.path()), before, "{format}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_over_an_input_is_refused_through_links_and_other_spellings() {
+    let dir = review_dir();
+    std::os::unix::fs::symlink("valid.yaml", dir.path().join("link.yaml")).unwrap();
+    std::os::unix::fs::symlink("valid.yaml", dir.path().join("cards.html")).unwrap();
+    fs::hard_link(dir.path().join("article.txt"), dir.path().join("hard.txt")).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    let before = snapshot(dir.path());
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["export", "--format", "gift", "--out", "./sub/../valid.yaml"],
+            "the bank",
+        ),
+        (
+            &["export", "--format", "gift", "--out", "link.yaml"],
+            "the bank",
+        ),
+        (
+            &["export", "--format", "json", "--out", "article.txt"],
+            "the article",
+        ),
+        (
+            &["export", "--format", "markdown", "--out", "hard.txt"],
+            "the article",
+        ),
+        (&["flashcards", "--out", "cards.html"], "the bank"),
+        (&["review", "--state", "./article.txt"], "the article"),
+    ];
+    for (args, what) in cases {
+        let mut all = vec!["--lang", "en", "--bank", "valid.yaml"];
+        all.extend_from_slice(args);
+        let output = run_in(dir.path(), &all, b"");
+        assert_says(&output, 2, &format!("is {what} this command reads"));
+        assert_eq!(snapshot(dir.path()), before, "{args:?}");
+    }
+}
+
+#[test]
+fn review_state_over_the_bank_is_refused_and_says_so_in_french() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    let output = run_in(
+        dir.path(),
+        &["--bank", "valid.yaml", "review", "--state", "valid.yaml"],
+        b"",
+    );
+    assert_says(&output, 2, "est la banque que cette commande lit");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn draft_out_over_the_article_is_refused_with_or_without_force() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    for force in [false, true] {
+        let mut args = vec![
+            "--lang",
+            "en",
+            "draft",
+            "article.txt",
+            "--out",
+            "./article.txt",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let output = run_in(dir.path(), &args, b"");
+        assert_says(&output, 2, "is the article itself");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}

@@ -1002,7 +1002,9 @@ pub fn write(
         return Err(invalid("l’article est vide", "the article is empty"));
     }
     let out = out.map_or_else(|| article.with_extension("yaml"), Path::to_owned);
-    if out == article {
+    // By identity, not spelling: `./a.txt`, a symlink or a hard link to it
+    // are the article too.
+    if out == article || crate::fsutil::same_file(&out, article) {
         let out = out.display();
         return Err(Error::usage(
             format!("`{out}` est l’article lui-même : choisissez un autre nom avec `--out`"),
