@@ -879,3 +879,26 @@ fn draft_out_over_the_article_is_refused_with_or_without_force() {
         assert_eq!(snapshot(dir.path()), before);
     }
 }
+
+// Issue 20: each failure of the probe, as a user meets it.
+
+#[test]
+fn one_mb_of_open_brackets_is_refused_while_scanning() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, opener) in [("square.yaml", "["), ("curly.yaml", "{a: ")] {
+        let bank = format!(
+            "title: x\nquestions: {}\n",
+            opener.repeat((1 << 20) / opener.len())
+        );
+        fs::write(dir.path().join(name), bank).unwrap();
+        let started = std::time::Instant::now();
+        let output = run_in(dir.path(), &["--lang", "en", "check", name], b"");
+        assert_says(&output, 1, "nested more than 128 levels deep");
+        // 5× the issue's 1 s: a quadratic scan takes minutes.
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
