@@ -180,7 +180,11 @@ fn dispatch(
             review(&bank, globals, &args, out)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", out);
+            // Made in memory first: the crate panics on a write error (a
+            // closed pipe, a full disk), which `out` reports instead.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mediaquiz", &mut script);
+            out.write_all(&script)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Draft(args) => {

@@ -902,3 +902,70 @@ fn one_mb_of_open_brackets_is_refused_while_scanning() {
         );
     }
 }
+
+/// Every command that prints to standard output, from the fixtures folder.
+const PRINTING: [&[&str]; 9] = [
+    &["completions", "zsh"],
+    &["man"],
+    &["schema"],
+    &["--help"],
+    &["--version"],
+    &["--bank", "valid.yaml", "stats"],
+    &["--bank", "valid.yaml", "export", "--format", "json"],
+    &["--bank", "valid.yaml", "export", "--format", "gift"],
+    &["--bank", "valid.yaml", "worksheet", "--out", "{tmp}"],
+];
+
+fn printing(args: &[&str], tmp: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mediaquiz"));
+    cmd.current_dir(fixtures())
+        .env("NO_COLOR", "1")
+        .arg("--lang")
+        .arg("en");
+    for arg in args {
+        match *arg {
+            "{tmp}" => cmd.arg(tmp),
+            _ => cmd.arg(arg),
+        };
+    }
+    cmd
+}
+
+#[test]
+fn completions_zsh_piped_to_head_exits_quietly_like_every_command() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    for args in PRINTING {
+        let mut child = printing(args, tmp.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head -c 10`: read ten bytes, then close the pipe.
+        let mut first = [0; 10];
+        let mut stdout = child.stdout.take().unwrap();
+        let _ = stdout.read(&mut first);
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_to_dev_full_says_the_disk_is_full_for_every_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in PRINTING {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = printing(args, tmp.path()).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("the disk is full"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
