@@ -969,3 +969,65 @@ fn stdout_to_dev_full_says_the_disk_is_full_for_every_command() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn unknown_fields_of_a_card_and_of_new_today_are_kept_through_a_save() {
+    let dir = review_dir();
+    let progress = r#"{"version": 2, "future": 1, "banks": {"other": {
+        "cards": {"q": {"stability": 2.0, "difficulty": 5.0, "due": "2026-12-01",
+                        "last": "2026-11-20", "reps": 4294967295, "lapses": 0,
+                        "retrievability": 0.9, "history": [3, 3]}},
+        "new_today": {"date": "2026-11-26", "count": 2, "source": "phone"}}}}"#;
+    fs::write(dir.path().join("p.json"), progress).unwrap();
+    assert_says(&review(dir.path(), "p.json"), 0, "");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("p.json")).unwrap()).unwrap();
+    let other = &saved["banks"]["other"];
+    assert_eq!(other["cards"]["q"]["retrievability"], 0.9);
+    assert_eq!(other["cards"]["q"]["history"], serde_json::json!([3, 3]));
+    assert_eq!(other["cards"]["q"]["reps"], 4294967295u32);
+    assert_eq!(other["new_today"]["source"], "phone");
+    assert_eq!(saved["future"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_review_lock_file_is_refused_at_once() {
+    let dir = review_dir();
+    mkfifo(&dir.path().join("p.json.lock"));
+    let output = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--bank",
+            "valid.yaml",
+            "review",
+            "--state",
+            "p.json",
+        ],
+        b"\n3\n",
+    );
+    assert_says(&output, 1, "it is a FIFO (named pipe), not a regular file");
+    assert!(!dir.path().join("p.json").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_progress_file_is_refused_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = review_dir();
+    let path = dir.path().join("p.json");
+    fs::write(&path, r#"{"version": 2, "banks": {}}"#).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = review(dir.path(), "p.json");
+    assert_says(&output, 1, "lecture seule");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        r#"{"version": 2, "banks": {}}"#
+    );
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
