@@ -1031,3 +1031,25 @@ fn a_read_only_progress_file_is_refused_and_kept() {
         0o444
     );
 }
+
+#[test]
+fn gift_percent_weight_injection_is_escaped_in_every_text() {
+    let dir = bank_dir("Qui parle à 100 % ?", "article.txt");
+    let bank = fs::read_to_string(dir.path().join("bank.yaml"))
+        .unwrap()
+        .replace("\"L'armée malienne\"", "\"%100%faux\"")
+        .replace("\"Le CSP.\"", "\"Sûr à 50 %.\"");
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "export", "--format", "gift"],
+        b"",
+    );
+    assert_says(&output, 0, "~&#37;100&#37;faux");
+    let gift = crate::util::plain(&String::from_utf8_lossy(&output.stdout));
+    assert!(gift.contains("100 &#37; ?"), "{gift}");
+    assert!(gift.contains("50 &#37;."), "{gift}");
+    // No `%` is left in any question: only `&#37;`.
+    let questions = gift.split("\n::").skip(1).collect::<String>();
+    assert!(!questions.contains('%'), "{gift}");
+}
