@@ -1053,3 +1053,28 @@ fn gift_percent_weight_injection_is_escaped_in_every_text() {
     let questions = gift.split("\n::").skip(1).collect::<String>();
     assert!(!questions.contains('%'), "{gift}");
 }
+
+#[test]
+fn anki_sound_latex_and_cloze_markup_from_bank_text_is_inert() {
+    let dir = bank_dir("Qui parle [sound:evil.mp3] ?", "article.txt");
+    let bank = fs::read_to_string(dir.path().join("bank.yaml"))
+        .unwrap()
+        .replace("\"L'armée malienne\"", "\"{{c1::x}} \\\\(y\\\\)\"")
+        .replace(
+            "\"Le CSP.\"",
+            "\"[latex]\\\\input{/etc/passwd}[/latex] [$]x[/$]\"",
+        );
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "export", "--format", "anki-text"],
+        b"",
+    );
+    assert_says(&output, 0, "&#91;sound:evil.mp3&#93;");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let notes: String = text.lines().filter(|l| !l.starts_with('#')).collect();
+    for live in ["[sound:", "[latex]", "[$]", "{{c1::", "\\("] {
+        assert!(!notes.contains(live), "`{live}` live in:\n{notes}");
+    }
+    assert!(notes.contains("&#91;latex&#93;"), "{notes}");
+}
