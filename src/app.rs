@@ -192,7 +192,7 @@ fn dispatch(
                 crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
             let lang = globals.lang.unwrap_or(draft.lang);
             let check = next_check(&args.article, &path);
-            let (path, n, todos) = (path.display(), draft.questions, draft.todos);
+            let (path, n, todos) = (crate::console::shown(path), draft.questions, draft.todos);
             let bank_lang = name_of(&draft.lang);
             let note = say(
                 lang,
@@ -424,8 +424,11 @@ fn flashcards(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name.filter(|_| !args.out.is_dir()) else {
-        let (out, like) = (args.out.display(), args.out.join("flashcards.html"));
-        let like = like.display();
+        let (out, like) = (
+            crate::console::shown(&args.out),
+            args.out.join("flashcards.html"),
+        );
+        let like = crate::console::shown(like);
         return Err(Error::usage(
             format!(
                 "`--out {out}` est un dossier : nommez le fichier HTML à écrire, comme `{like}`"
@@ -509,13 +512,13 @@ fn next_check(article: &Path, bank: &Path) -> String {
         _ => true,
     };
     if inside {
-        format!("mediaquiz check {}", bank.display())
+        format!("mediaquiz check {}", crate::console::shown(bank))
     } else {
         let root = folder(article);
         format!(
             "mediaquiz --root {} check {}",
-            root.display(),
-            bank.display()
+            crate::console::shown(root),
+            crate::console::shown(bank)
         )
     }
 }
@@ -537,7 +540,7 @@ fn write_outputs(
 ) -> Result<()> {
     let lang = ctx.lang;
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
-        let dir = dir.display();
+        let dir = crate::console::shown(dir);
         return Err(Error::usage(
             format!(
                 "`--out {dir}` est un fichier, et les feuilles ont besoin d’un dossier : nommez un dossier (il est créé s’il manque)"
@@ -576,7 +579,7 @@ fn write_outputs(
         Ok(printed) => printed,
         Err(error) => {
             for path in set.commit()? {
-                writeln!(out, "{}", path.display())?;
+                writeln!(out, "{}", crate::console::shown(path))?;
             }
             return Err(error);
         }
@@ -586,7 +589,7 @@ fn write_outputs(
     }
     let written = set.commit()?;
     for path in &written {
-        writeln!(out, "{}", path.display())?;
+        writeln!(out, "{}", crate::console::shown(path))?;
     }
     let stale = fsutil::stale_files(dir, &written, |name| {
         outputs.iter().any(|output| output.owns(name))
@@ -602,7 +605,7 @@ fn write_outputs(
             } else {
                 NAMED
             })
-            .map(|p| format!("`{}`", p.display()))
+            .map(|p| format!("`{}`", crate::console::shown(p)))
             .collect();
         let more = stale.len() - names.len();
         let mut names = names.join(", ");
@@ -784,7 +787,7 @@ fn export(
                 .map(|n| n.to_string_lossy().into_owned());
             let Some(name) = name else {
                 let like = path.join(example_name(format));
-                let (path, like) = (path.display(), like.display());
+                let (path, like) = (crate::console::shown(path), crate::console::shown(like));
                 return Err(Error::usage(
                     format!(
                         "`--out {path}` est un dossier : nommez le fichier à écrire, comme `{like}`"

@@ -69,7 +69,7 @@ impl BankFile {
                 });
             }
             Err(refused) => {
-                let mut findings = Findings::new(path.display().to_string(), lang);
+                let mut findings = Findings::new(crate::console::shown(path).to_string(), lang);
                 let refused = refused.render(lang);
                 findings.error(
                     1,
@@ -83,7 +83,7 @@ impl BankFile {
                 return Ok(Err(findings.list.remove(0)));
             }
         };
-        let label = path.display().to_string();
+        let label = crate::console::shown(path).to_string();
         Ok(match String::from_utf8(bytes) {
             Ok(text) => Ok(BankFile {
                 label,
@@ -235,7 +235,7 @@ pub fn load_bank_in(
         None => BankFile::shipped(),
         Some(path) if let Some(file) = BankFile::shipped_by_path(path) => file,
         Some(path) => BankFile::read(path, interface)?.map_err(|d| Error::InvalidBank {
-            label: path.display().to_string(),
+            label: crate::console::shown(path).to_string(),
             errors: vec![d],
             lang: interface.unwrap_or(Lang::Fr),
         })?,
@@ -288,7 +288,7 @@ fn article_text(
             let full = article_path(path, name, root, lang)?;
             let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article)
                 .map_err(|err| {
-                let (full, err) = (full.display(), err.render(lang));
+                let (full, err) = (crate::console::shown(full), err.render(lang));
                 tr!(
                     lang,
                     "impossible de lire le fichier source `{full}`\u{a0}: {err}",
@@ -336,7 +336,7 @@ fn article_path(
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
     let real = fs::canonicalize(&full).map_err(|err| {
-        let shown = full.display();
+        let shown = crate::console::shown(full);
         match err.kind() {
             std::io::ErrorKind::NotFound => tr!(
                 lang,
@@ -356,7 +356,7 @@ fn article_path(
         None => folder,
     };
     let real_root = fs::canonicalize(root).map_err(|err| {
-        let root = root.display();
+        let root = crate::console::shown(root);
         tr!(
             lang,
             "impossible de lire le dossier racine `{root}`\u{a0}: {err}",
@@ -373,7 +373,10 @@ fn article_path(
         } else {
             lang.pick("déplacez-y l’article", "move the article into it")
         };
-        let (real, real_root) = (real.display(), real_root.display());
+        let (real, real_root) = (
+            crate::console::shown(real),
+            crate::console::shown(real_root),
+        );
         return Err(tr!(
             lang,
             "le fichier source `{name}` mène à `{real}`, hors de la racine `{real_root}`\u{a0}: {widen}, ou élargissez la racine avec `--root DIR`",
@@ -699,7 +702,7 @@ pub fn check_paths(
         }
         let files = bank_files(path)?;
         if files.is_empty() {
-            let mut findings = Findings::new(path.display().to_string(), lang);
+            let mut findings = Findings::new(crate::console::shown(path).to_string(), lang);
             findings.error(
                 1,
                 None,

@@ -217,6 +217,13 @@ pub fn visible(text: &str) -> String {
     shown
 }
 
+/// A path as [`visible`] text: a file name holding escape sequences (`ESC[8m`
+/// hides what follows) or line breaks is shown, never obeyed, wherever a
+/// path is printed.
+pub fn shown(path: impl AsRef<std::path::Path>) -> String {
+    visible(&path.as_ref().display().to_string())
+}
+
 fn push_visible(shown: &mut String, c: char) {
     match c {
         c if !is_control(c) => shown.push(c),

@@ -240,7 +240,10 @@ pub fn refuse_input(target: &Path, rewrites: Option<What>, flag: &str) -> Result
         What::Article => ("l’article", "the article"),
         What::Progress => ("le fichier de progression", "the progress file"),
     };
-    let (out, read) = (target.display(), input.path.display());
+    let (out, read) = (
+        crate::console::shown(target),
+        crate::console::shown(&input.path),
+    );
     Err(Error::usage(
         format!(
             "`{out}` est {fr} que cette commande lit (`{read}`) : mediaquiz n’écrit jamais sur ce qu’il lit ; choisissez un autre chemin pour `{flag}`"

@@ -1078,3 +1078,27 @@ fn anki_sound_latex_and_cloze_markup_from_bank_text_is_inert() {
     }
     assert!(notes.contains("&#91;latex&#93;"), "{notes}");
 }
+
+#[test]
+fn escape_sequences_in_file_names_are_shown_not_obeyed() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let hidden = "conceal\x1b[8mhidden";
+    // A bank with a finding, so that `check` names its file.
+    fs::write(dir.path().join(format!("{hidden}.yaml")), "title: x\n").unwrap();
+    fs::write(
+        dir.path().join(format!("{hidden}.txt")),
+        "Un article.\n".repeat(40),
+    )
+    .unwrap();
+    let runs: [&[&str]; 3] = [
+        &["--lang", "en", "check", "."],
+        &["--lang", "en", "--bank", "missing\x1b[8m.yaml", "stats"],
+        &["--lang", "en", "draft", "conceal\x1b[8mhidden.txt"],
+    ];
+    for args in runs {
+        let output = run_in(dir.path(), args, b"");
+        let all = text(&output);
+        assert!(!all.contains('\x1b'), "{args:?}: raw ESC in {all:?}");
+        assert!(all.contains("^[[8m"), "{args:?}: {all}");
+    }
+}

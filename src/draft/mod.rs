@@ -1005,14 +1005,14 @@ pub fn write(
     // By identity, not spelling: `./a.txt`, a symlink or a hard link to it
     // are the article too.
     if out == article || crate::fsutil::same_file(&out, article) {
-        let out = out.display();
+        let out = crate::console::shown(out);
         return Err(Error::usage(
             format!("`{out}` est l’article lui-même : choisissez un autre nom avec `--out`"),
             format!("`{out}` is the article itself: choose another name with `--out`"),
         ));
     }
     if out.exists() && !force {
-        let out = out.display();
+        let out = crate::console::shown(out);
         return Err(Error::usage(
             format!(
                 "`{out}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"
