@@ -1102,3 +1102,26 @@ fn escape_sequences_in_file_names_are_shown_not_obeyed() {
         assert!(all.contains("^[[8m"), "{args:?}: {all}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn check_dir_reports_dangling_and_looping_yaml_links() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    std::os::unix::fs::symlink("nowhere.yaml", dir.path().join("gone.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop.yaml", dir.path().join("loop.yaml")).unwrap();
+    // Not a bank's name: still ignored.
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("gone.txt")).unwrap();
+    let output = run_in(dir.path(), &["--lang", "en", "check", "."], b"");
+    assert_says(
+        &output,
+        0,
+        "gone.yaml:1: warning: this symbolic link leads to `nowhere.yaml`, which does not exist",
+    );
+    assert_says(
+        &output,
+        0,
+        "loop.yaml:1: warning: this symbolic link (to `loop.yaml`) loops back on itself",
+    );
+    assert!(!text(&output).contains("gone.txt"));
+    assert_says(&output, 0, "checked 1 bank");
+}
