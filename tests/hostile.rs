@@ -1125,3 +1125,30 @@ fn check_dir_reports_dangling_and_looping_yaml_links() {
     assert!(!text(&output).contains("gone.txt"));
     assert_says(&output, 0, "checked 1 bank");
 }
+
+#[test]
+fn a_700_mb_answer_line_is_capped_and_its_end_of_input_ends_the_quiz() {
+    // 20 MB here (700 MB in scripts/hostile.sh), with no newline: the line
+    // is skipped in 64 KiB pieces and the end of input ends the quiz (it
+    // once waited for ever after a skipped line).
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let input = vec![b'a'; 20 << 20];
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "quiz", "--seed", "1", "-n", "1"],
+        &input,
+    );
+    assert_says(&output, 0, "(a line over 64 KiB is not an answer");
+}
+
+#[test]
+fn many_short_lines_on_the_quiz_stdin_are_read_as_answers_one_by_one() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let input = "9\n".repeat(1 << 20);
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "quiz", "--seed", "1", "-n", "1"],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
