@@ -755,12 +755,15 @@ pub fn check_paths(
     Ok(report)
 }
 
+/// A `*.yaml` link that leads nowhere, and why.
+type BrokenLink = (PathBuf, std::io::Error);
+
 /// The bank files at `path`: itself, or the `*.yaml`/`*.yml` files below it,
 /// sorted. Symlinks are followed, but each real folder is entered once and
 /// each real file listed once, so a symlink loop neither hangs the walk nor
 /// counts a bank twice. Also returns the `*.yaml` links that lead nowhere
 /// (dangling, or a loop), with why, to be reported rather than skipped.
-fn bank_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>)> {
+fn bank_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<BrokenLink>)> {
     let read_error = |path: &Path| {
         let path = path.to_owned();
         move |source| Error::Read { path, source }
