@@ -69,7 +69,7 @@ impl BankFile {
                 });
             }
             Err(refused) => {
-                let mut findings = Findings::new(path.display().to_string(), lang);
+                let mut findings = Findings::new(crate::console::shown(path).to_string(), lang);
                 let refused = refused.render(lang);
                 findings.error(
                     1,
@@ -83,7 +83,7 @@ impl BankFile {
                 return Ok(Err(findings.list.remove(0)));
             }
         };
-        let label = path.display().to_string();
+        let label = crate::console::shown(path).to_string();
         Ok(match String::from_utf8(bytes) {
             Ok(text) => Ok(BankFile {
                 label,
@@ -237,7 +237,7 @@ pub fn load_bank_in(
         None => BankFile::shipped(),
         Some(path) if let Some(file) = BankFile::shipped_by_path(path) => file,
         Some(path) => BankFile::read(path, interface)?.map_err(|d| Error::InvalidBank {
-            label: path.display().to_string(),
+            label: crate::console::shown(path).to_string(),
             errors: vec![d],
             lang: interface.unwrap_or(Lang::Fr),
         })?,
@@ -290,7 +290,7 @@ fn article_text(
             let full = article_path(path, name, root, lang)?;
             let bytes = fsutil::read_limited(&full, fsutil::ARTICLE_LIMIT, fsutil::What::Article)
                 .map_err(|err| {
-                let (full, err) = (full.display(), err.render(lang));
+                let (full, err) = (crate::console::shown(full), err.render(lang));
                 tr!(
                     lang,
                     "impossible de lire le fichier source `{full}`\u{a0}: {err}",
@@ -338,7 +338,7 @@ fn article_path(
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
     let real = fs::canonicalize(&full).map_err(|err| {
-        let shown = full.display();
+        let shown = crate::console::shown(full);
         match err.kind() {
             std::io::ErrorKind::NotFound => tr!(
                 lang,
@@ -358,7 +358,7 @@ fn article_path(
         None => folder,
     };
     let real_root = fs::canonicalize(root).map_err(|err| {
-        let root = root.display();
+        let root = crate::console::shown(root);
         tr!(
             lang,
             "impossible de lire le dossier racine `{root}`\u{a0}: {err}",
@@ -375,7 +375,10 @@ fn article_path(
         } else {
             lang.pick("déplacez-y l’article", "move the article into it")
         };
-        let (real, real_root) = (real.display(), real_root.display());
+        let (real, real_root) = (
+            crate::console::shown(real),
+            crate::console::shown(real_root),
+        );
         return Err(tr!(
             lang,
             "le fichier source `{name}` mène à `{real}`, hors de la racine `{real_root}`\u{a0}: {widen}, ou élargissez la racine avec `--root DIR`",
@@ -716,6 +719,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// Findings about a file that was not read as a bank (a broken link):
+    /// counted as findings, not as a bank checked.
+    fn add_unread(&mut self, diagnostics: Vec<Diagnostic>) {
+        self.errors += diagnostics.iter().filter(|d| d.is_error()).count();
+        self.warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
+        self.diagnostics.extend(diagnostics);
+    }
+
     fn add(&mut self, diagnostics: Vec<Diagnostic>, questions: usize, lang: Lang) {
         self.lang = match (self.banks, self.lang) {
             (0, _) => Some(lang),
@@ -753,9 +764,29 @@ pub fn check_paths(
             report.add(checked.diagnostics, checked.questions, checked.lang);
             continue;
         }
-        let files = bank_files(path)?;
+        let (files, broken) = bank_files(path)?;
+        for (link, why) in broken {
+            let mut findings = Findings::new(crate::console::shown(&link).to_string(), lang);
+            let target = fs::read_link(&link).unwrap_or_default();
+            let target = crate::console::shown(target);
+            let message = if why.raw_os_error() == Some(libc::ELOOP) {
+                tr!(
+                    lang,
+                    "ce lien symbolique (vers `{target}`) tourne en boucle\u{a0}: aucune banque n’a été vérifiée ici",
+                    "this symbolic link (to `{target}`) loops back on itself: no bank was checked here",
+                )
+            } else {
+                tr!(
+                    lang,
+                    "ce lien symbolique mène à `{target}`, qui n’existe pas\u{a0}: aucune banque n’a été vérifiée ici",
+                    "this symbolic link leads to `{target}`, which does not exist: no bank was checked here",
+                )
+            };
+            findings.warning(1, None, message);
+            report.add_unread(findings.list);
+        }
         if files.is_empty() {
-            let mut findings = Findings::new(path.display().to_string(), lang);
+            let mut findings = Findings::new(crate::console::shown(path).to_string(), lang);
             findings.error(
                 1,
                 None,
@@ -780,20 +811,25 @@ pub fn check_paths(
     Ok(report)
 }
 
+/// A `*.yaml` link that leads nowhere, and why.
+type BrokenLink = (PathBuf, std::io::Error);
+
 /// The bank files at `path`: itself, or the `*.yaml`/`*.yml` files below it,
 /// sorted. Symlinks are followed, but each real folder is entered once and
 /// each real file listed once, so a symlink loop neither hangs the walk nor
-/// counts a bank twice.
-fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
+/// counts a bank twice. Also returns the `*.yaml` links that lead nowhere
+/// (dangling, or a loop), with why, to be reported rather than skipped.
+fn bank_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<BrokenLink>)> {
     let read_error = |path: &Path| {
         let path = path.to_owned();
         move |source| Error::Read { path, source }
     };
     let metadata = fs::metadata(path).map_err(read_error(path))?;
     if !metadata.is_dir() {
-        return Ok(vec![path.to_owned()]);
+        return Ok((vec![path.to_owned()], Vec::new()));
     }
     let mut found = Vec::new();
+    let mut broken = Vec::new();
     let mut entered = HashSet::new();
     let mut listed = HashSet::new();
     let mut pending = vec![path.to_owned()];
@@ -805,13 +841,21 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
         let entries = fs::read_dir(&dir).map_err(read_error(&dir))?;
         for entry in entries.flatten() {
             let path = entry.path();
-            // A dangling symlink has no metadata: nothing to check there.
-            let Ok(metadata) = fs::metadata(&path) else {
-                continue;
+            let is_bank = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            // A dangling or looping symlink has no metadata: nothing to
+            // check there, but a bank the user meant may be missing.
+            let metadata = match fs::metadata(&path) {
+                Ok(metadata) => metadata,
+                Err(why) => {
+                    if is_bank {
+                        broken.push((path, why));
+                    }
+                    continue;
+                }
             };
             if metadata.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            } else if is_bank
                 && listed.insert(fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
             {
                 found.push(path);
@@ -819,7 +863,8 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     found.sort();
-    Ok(found)
+    broken.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((found, broken))
 }
 
 /// The last line of `check`: what was checked and found.

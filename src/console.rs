@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// What reading a line gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,9 @@ pub struct Interruptible {
     interrupted: Arc<AtomicBool>,
     buffer: Vec<u8>,
     consumed: usize,
+    /// Standard input ended: later reads return at once (the Ctrl-C handler
+    /// keeps the queue open, so waiting on it would be for ever).
+    ended: bool,
 }
 
 /// The error [`Interruptible`] reads as: not `ErrorKind::Interrupted`, which
@@ -53,14 +56,19 @@ impl std::error::Error for InterruptError {}
 impl Interruptible {
     /// Standard input, with Ctrl-C caught for the rest of the process.
     pub fn stdin() -> io::Result<Interruptible> {
-        let (sender, events) = channel();
+        // Bounded, and fed in pieces of at most a line's cap: however much
+        // is piped in (a 700 MB line, 40 million short ones), at most
+        // `AHEAD` pieces wait in memory, about 1 MiB.
+        let (sender, events) = sync_channel(AHEAD);
         let interrupted = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&interrupted);
-        let on_signal: Sender<Event> = sender.clone();
+        let on_signal: SyncSender<Event> = sender.clone();
         ctrlc::set_handler(move || {
             flag.store(true, Ordering::SeqCst);
-            // The receiver may be gone at the very end: nothing left to stop.
-            let _ = on_signal.send(Event::Interrupt);
+            // Never blocks: if the queue is full, the reader is not waiting,
+            // and the flag alone stops its next read. The receiver may be
+            // gone at the very end: nothing left to stop.
+            let _ = on_signal.try_send(Event::Interrupt);
         })
         .map_err(io::Error::other)?;
         std::thread::spawn(move || {
@@ -68,7 +76,8 @@ impl Interruptible {
             let mut lock = stdin.lock();
             loop {
                 let mut line = Vec::new();
-                let event = match lock.read_until(b'\n', &mut line) {
+                let piece = Read::take(&mut lock, PIECE as u64).read_until(b'\n', &mut line);
+                let event = match piece {
                     Ok(0) | Err(_) => Event::End,
                     Ok(_) => Event::Bytes(line),
                 };
@@ -83,6 +92,7 @@ impl Interruptible {
             interrupted,
             buffer: Vec::new(),
             consumed: 0,
+            ended: false,
         })
     }
 }
@@ -102,12 +112,12 @@ impl BufRead for Interruptible {
         if self.interrupted.swap(false, Ordering::SeqCst) {
             return Err(io::Error::other(InterruptError));
         }
-        if self.consumed == self.buffer.len() {
+        if self.consumed == self.buffer.len() && !self.ended {
             self.buffer.clear();
             self.consumed = 0;
             match self.events.recv() {
                 Ok(Event::Bytes(bytes)) => self.buffer = bytes,
-                Ok(Event::End) | Err(_) => {}
+                Ok(Event::End) | Err(_) => self.ended = true,
                 Ok(Event::Interrupt) => {
                     self.interrupted.store(false, Ordering::SeqCst);
                     return Err(io::Error::other(InterruptError));
@@ -131,6 +141,10 @@ fn is_interrupt(error: &io::Error) -> bool {
 /// The longest line read as an answer; a longer one (a file piped in by
 /// mistake) is skipped without being held in memory.
 pub const MAX_LINE: usize = 64 * 1024;
+/// The most [`Interruptible`]'s reader takes from standard input at once.
+const PIECE: usize = MAX_LINE;
+/// How many pieces it reads ahead of the session.
+const AHEAD: usize = 16;
 
 /// Reads one line. With `echo` (input that is not a terminal), the line is
 /// written back, control characters made visible, so a piped session's
@@ -215,6 +229,13 @@ pub fn visible(text: &str) -> String {
         push_visible(&mut shown, c);
     }
     shown
+}
+
+/// A path as [`visible`] text: a file name holding escape sequences (`ESC[8m`
+/// hides what follows) or line breaks is shown, never obeyed, wherever a
+/// path is printed.
+pub fn shown(path: impl AsRef<std::path::Path>) -> String {
+    visible(&path.as_ref().display().to_string())
 }
 
 fn push_visible(shown: &mut String, c: char) {

@@ -139,7 +139,7 @@ impl Error {
         let say = |fr: String, en: String| say(lang, &fr, &en);
         match self {
             Error::Read { path, source } => {
-                let (path, why) = (path.display(), reason(source, lang));
+                let (path, why) = (crate::console::shown(path), reason(source, lang));
                 say(
                     format!(
                         "impossible de lire `{path}` : {why} ; vérifiez le chemin et que vous avez le droit de le lire"
@@ -148,14 +148,14 @@ impl Error {
                 )
             }
             Error::Refused { path, why } => {
-                let (path, why) = (path.display(), why.render(lang));
+                let (path, why) = (crate::console::shown(path), why.render(lang));
                 say(
                     format!("impossible de lire `{path}` : {why}"),
                     format!("cannot read `{path}`: {why}"),
                 )
             }
             Error::Write { path, source } => {
-                let (path, why) = (path.display(), reason(source, lang));
+                let (path, why) = (crate::console::shown(path), reason(source, lang));
                 say(
                     format!(
                         "impossible d’écrire `{path}` : {why} ; vérifiez que son dossier existe et que vous avez le droit d’y écrire, ou choisissez un autre endroit"
@@ -166,7 +166,7 @@ impl Error {
                 )
             }
             Error::BadInput { path, message } => {
-                let (path, message) = (path.display(), message.get(lang));
+                let (path, message) = (crate::console::shown(path), message.get(lang));
                 say(
                     format!("impossible d’utiliser `{path}` : {message}"),
                     format!("cannot use `{path}`: {message}"),
@@ -188,7 +188,7 @@ impl Error {
                 )
             }
             Error::BankIsFolder { path } => {
-                let path = path.display();
+                let path = crate::console::shown(path);
                 say(
                     format!(
                         "`--bank {path}` est un dossier, mais cette commande travaille sur une seule banque : donnez l’un de ses fichiers `*.yaml` ; pour vérifier toutes les banques du dossier, lancez `mediaquiz check {path}`"
@@ -199,7 +199,7 @@ impl Error {
                 )
             }
             Error::StateLocked { path } => {
-                let path = path.display();
+                let path = crate::console::shown(path);
                 say(
                     format!(
                         "une autre séance de révision utilise `{path}` : terminez-la d’abord (son verrou est `{path}.lock`)"
@@ -210,7 +210,7 @@ impl Error {
                 )
             }
             Error::CorruptState { path, reason } => {
-                let (path, reason) = (path.display(), reason.get(lang));
+                let (path, reason) = (crate::console::shown(path), reason.get(lang));
                 say(
                     format!(
                         "le fichier de progression `{path}` est abîmé ({reason}) ; il n’a pas été modifié : réparez-le, ou repartez de zéro avec `--reset`, qui le garde en copie de secours"
@@ -243,7 +243,7 @@ impl Error {
                 advice.get(lang)
             ),
             Error::NewerState { path, version } => {
-                let path = path.display();
+                let path = crate::console::shown(path);
                 say(
                     format!(
                         "le fichier de progression `{path}` a été écrit par un mediaquiz plus récent (version {version}) : mettez mediaquiz à jour"

@@ -100,9 +100,12 @@ impl Scheduler {
             difficulty: state.memory.difficulty,
             due: today.checked_add_days(Days::new(days)).unwrap_or(today),
             last: today,
-            reps: card.map_or(0, |c| c.reps) + 1,
-            lapses: card.map_or(0, |c| c.lapses)
-                + u32::from(rating == Rating::Again && card.is_some()),
+            // Saturating: a counter at its top stays there, not back at 0.
+            reps: card.map_or(0, |c| c.reps).saturating_add(1),
+            lapses: card
+                .map_or(0, |c| c.lapses)
+                .saturating_add(u32::from(rating == Rating::Again && card.is_some())),
+            extra: card.map(|c| c.extra.clone()).unwrap_or_default(),
         })
     }
 }
@@ -140,6 +143,7 @@ pub fn queue<'b>(
     due.sort_by_key(|&(due, i, _)| (*due, i));
     let seen_today = progress
         .new_today
+        .as_ref()
         .filter(|n| n.date == today)
         .map_or(0, |n| n.count);
     let allowance = usize::try_from(new_per_day.saturating_sub(seen_today)).unwrap_or(usize::MAX);
@@ -497,15 +501,18 @@ pub fn run(
         };
         let bank_progress = state.progress.banks.entry(key.clone()).or_default();
         let next = scheduler.rate(bank_progress.cards.get(&question.id), rating, today)?;
+        let due = next.due;
         bank_progress.cards.insert(question.id.clone(), next);
         if is_new {
-            let count = bank_progress
-                .new_today
-                .filter(|n| n.date == today)
-                .map_or(0, |n| n.count);
+            let (count, extra) = match bank_progress.new_today.take() {
+                Some(n) if n.date == today => (n.count, n.extra),
+                Some(n) => (0, n.extra),
+                None => (0, Default::default()),
+            };
             bank_progress.new_today = Some(NewToday {
                 date: today,
-                count: count + 1,
+                count: count.saturating_add(1),
+                extra,
             });
         }
         state.save()?;
@@ -514,7 +521,7 @@ pub fn run(
             writeln!(out, "{}", x.again_soon)?;
             cards.push_back((question, false));
         } else {
-            writeln!(out, "{} {}.", x.next_in, when(lang, today, next.due))?;
+            writeln!(out, "{} {}.", x.next_in, when(lang, today, due))?;
         }
     }
 
@@ -600,6 +607,21 @@ mod tests {
             .unwrap()
             .checked_add_days(Days::new(n))
             .unwrap()
+    }
+
+    #[test]
+    fn reps_at_u32_max_saturate_and_unknown_fields_stay_with_the_card() {
+        let scheduler = Scheduler::default();
+        let mut card = scheduler.rate(None, Rating::Good, day(0)).unwrap();
+        card.reps = u32::MAX;
+        card.lapses = u32::MAX;
+        card.extra
+            .insert("retrievability".into(), serde_json::json!(0.9));
+        let next = scheduler
+            .rate(Some(&card), Rating::Again, card.due)
+            .unwrap();
+        assert_eq!((next.reps, next.lapses), (u32::MAX, u32::MAX));
+        assert_eq!(next.extra["retrievability"], serde_json::json!(0.9));
     }
 
     #[test]

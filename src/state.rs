@@ -22,7 +22,7 @@ const VERSION: u32 = 2;
 const VERSION_BY_TITLE: u32 = 1;
 
 /// What the scheduler knows of one card.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardState {
     /// FSRS stability: days until recall falls to 90%.
     pub stability: f32,
@@ -36,15 +36,22 @@ pub struct CardState {
     pub reps: u32,
     /// Times it was forgotten ("again" after having been learnt).
     pub lapses: u32,
+    /// Fields this version does not know (written by a newer one): kept as
+    /// they are on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// New cards already introduced on a given day (for `--new`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewToday {
     /// The day.
     pub date: NaiveDate,
     /// How many new cards were seen that day.
     pub count: u32,
+    /// Fields this version does not know: kept as they are on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// Progress on one bank, keyed by question id so that editing a question's
@@ -152,6 +159,19 @@ impl StateFile {
         }
         // A FIFO or a device is refused before its `.lock` is made beside it.
         fsutil::regular_or_absent(path).map_err(|err| err.about(path))?;
+        // Nor is the bank or its article taken for progress (read, then replaced).
+        fsutil::refuse_input(path, Some(What::Progress), "--state")?;
+        // A save renames a new file over it, which its permissions do not
+        // stop: refused now, rather than made writable behind the user's back.
+        if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(Error::BadInput {
+                path: path.to_owned(),
+                message: Text::new(
+                    "il est en lecture seule : mediaquiz ne pourrait pas y enregistrer votre progression ; rendez-le modifiable (`chmod u+w`) ou donnez un autre fichier avec `--state`",
+                    "it is read-only: mediaquiz could not save your progress in it; make it writable (`chmod u+w`) or give another file with `--state`",
+                ),
+            });
+        }
         let lock = Lock::acquire(path)?;
         // Under the lock, no other session is mid-save: any temporary file
         // of ours is a leftover of a save that was killed.
@@ -209,6 +229,7 @@ impl StateFile {
     pub fn save(&self) -> Result<()> {
         let mut json = serde_json::to_vec_pretty(&self.progress).map_err(io::Error::from)?;
         json.push(b'\n');
+        fsutil::refuse_input(&self.path, Some(What::Progress), "--state")?;
         fsutil::write_atomic(&self.path, &json, Durability::Synced)
     }
 }
@@ -343,13 +364,26 @@ impl Lock {
             path: path.clone(),
             source,
         };
+        // Only a regular file is a lock: opening a FIFO to write waits for a
+        // reader forever, and a device has effects of its own.
+        let refuse = |why: fsutil::ReadError| why.about(&path);
         loop {
-            let file = OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .map_err(error)?;
+            fsutil::regular_or_absent(&path).map_err(refuse)?;
+            let mut options = OpenOptions::new();
+            options.create(true).truncate(false).write(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                // Should a FIFO be swapped in after the check, fail at once.
+                options.custom_flags(libc::O_NONBLOCK);
+            }
+            let file = options.open(&path).map_err(error)?;
+            fsutil::regular_or_absent(&path).map_err(refuse)?;
+            if !file.metadata().map_err(error)?.is_file() {
+                return Err(refuse(fsutil::ReadError::NotRegular(
+                    fsutil::Special::Other,
+                )));
+            }
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
@@ -442,6 +476,7 @@ mod tests {
                     last: day(26),
                     reps: 1,
                     lapses: 0,
+                    extra: BTreeMap::new(),
                 },
             );
         progress

@@ -754,3 +754,401 @@ fn html_and_script_injection_in_every_field_stays_text() {
         assert!(escaped >= 10, "{page}: only {escaped} escaped copies");
     }
 }
+
+// Issue 20: no output ever replaces an input, whatever path spells it.
+
+/// Every regular file of `dir` with its bytes, sorted: to compare before and after.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_export_over_the_bank_is_refused_in_every_format() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    for format in [
+        "gift",
+        "anki",
+        "anki-text",
+        "qti",
+        "json",
+        "markdown",
+        "html",
+    ] {
+        let output = run_in(
+            dir.path(),
+            &[
+                "--lang",
+                "en",
+                "--bank",
+                "valid.yaml",
+                "export",
+                "--format",
+                format,
+                "--out",
+                "valid.yaml",
+            ],
+            b"",
+        );
+        assert_says(&output, 2, "is the bank this command reads");
+        assert_eq!(snapshot(dir.path()), before, "{format}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_over_an_input_is_refused_through_links_and_other_spellings() {
+    let dir = review_dir();
+    std::os::unix::fs::symlink("valid.yaml", dir.path().join("link.yaml")).unwrap();
+    std::os::unix::fs::symlink("valid.yaml", dir.path().join("cards.html")).unwrap();
+    fs::hard_link(dir.path().join("article.txt"), dir.path().join("hard.txt")).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    let before = snapshot(dir.path());
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["export", "--format", "gift", "--out", "./sub/../valid.yaml"],
+            "the bank",
+        ),
+        (
+            &["export", "--format", "gift", "--out", "link.yaml"],
+            "the bank",
+        ),
+        (
+            &["export", "--format", "json", "--out", "article.txt"],
+            "the article",
+        ),
+        (
+            &["export", "--format", "markdown", "--out", "hard.txt"],
+            "the article",
+        ),
+        (&["flashcards", "--out", "cards.html"], "the bank"),
+        (&["review", "--state", "./article.txt"], "the article"),
+    ];
+    for (args, what) in cases {
+        let mut all = vec!["--lang", "en", "--bank", "valid.yaml"];
+        all.extend_from_slice(args);
+        let output = run_in(dir.path(), &all, b"");
+        assert_says(&output, 2, &format!("is {what} this command reads"));
+        assert_eq!(snapshot(dir.path()), before, "{args:?}");
+    }
+}
+
+#[test]
+fn review_state_over_the_bank_is_refused_and_says_so_in_french() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    let output = run_in(
+        dir.path(),
+        &["--bank", "valid.yaml", "review", "--state", "valid.yaml"],
+        b"",
+    );
+    assert_says(&output, 2, "est la banque que cette commande lit");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn draft_out_over_the_article_is_refused_with_or_without_force() {
+    let dir = review_dir();
+    let before = snapshot(dir.path());
+    for force in [false, true] {
+        let mut args = vec![
+            "--lang",
+            "en",
+            "draft",
+            "article.txt",
+            "--out",
+            "./article.txt",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let output = run_in(dir.path(), &args, b"");
+        assert_says(&output, 2, "is the article itself");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}
+
+// Issue 20: each failure of the probe, as a user meets it.
+
+#[test]
+fn one_mb_of_open_brackets_is_refused_while_scanning() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, opener) in [("square.yaml", "["), ("curly.yaml", "{a: ")] {
+        let bank = format!(
+            "title: x\nquestions: {}\n",
+            opener.repeat((1 << 20) / opener.len())
+        );
+        fs::write(dir.path().join(name), bank).unwrap();
+        let started = std::time::Instant::now();
+        let output = run_in(dir.path(), &["--lang", "en", "check", name], b"");
+        assert_says(&output, 1, "nested more than 128 levels deep");
+        // 5× the issue's 1 s: a quadratic scan takes minutes.
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
+
+/// Every command that prints to standard output, from the fixtures folder.
+const PRINTING: [&[&str]; 9] = [
+    &["completions", "zsh"],
+    &["man"],
+    &["schema"],
+    &["--help"],
+    &["--version"],
+    &["--bank", "valid.yaml", "stats"],
+    &["--bank", "valid.yaml", "export", "--format", "json"],
+    &["--bank", "valid.yaml", "export", "--format", "gift"],
+    &["--bank", "valid.yaml", "worksheet", "--out", "{tmp}"],
+];
+
+fn printing(args: &[&str], tmp: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mediaquiz"));
+    cmd.current_dir(fixtures())
+        .env("NO_COLOR", "1")
+        .arg("--lang")
+        .arg("en");
+    for arg in args {
+        match *arg {
+            "{tmp}" => cmd.arg(tmp),
+            _ => cmd.arg(arg),
+        };
+    }
+    cmd
+}
+
+#[test]
+fn completions_zsh_piped_to_head_exits_quietly_like_every_command() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    for args in PRINTING {
+        let mut child = printing(args, tmp.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head -c 10`: read ten bytes, then close the pipe.
+        let mut first = [0; 10];
+        let mut stdout = child.stdout.take().unwrap();
+        let _ = stdout.read(&mut first);
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_to_dev_full_says_the_disk_is_full_for_every_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in PRINTING {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = printing(args, tmp.path()).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("the disk is full"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn unknown_fields_of_a_card_and_of_new_today_are_kept_through_a_save() {
+    let dir = review_dir();
+    let progress = r#"{"version": 2, "future": 1, "banks": {"other": {
+        "cards": {"q": {"stability": 2.0, "difficulty": 5.0, "due": "2026-12-01",
+                        "last": "2026-11-20", "reps": 4294967295, "lapses": 0,
+                        "retrievability": 0.9, "history": [3, 3]}},
+        "new_today": {"date": "2026-11-26", "count": 2, "source": "phone"}}}}"#;
+    fs::write(dir.path().join("p.json"), progress).unwrap();
+    assert_says(&review(dir.path(), "p.json"), 0, "");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("p.json")).unwrap()).unwrap();
+    let other = &saved["banks"]["other"];
+    assert_eq!(other["cards"]["q"]["retrievability"], 0.9);
+    assert_eq!(other["cards"]["q"]["history"], serde_json::json!([3, 3]));
+    assert_eq!(other["cards"]["q"]["reps"], 4294967295u32);
+    assert_eq!(other["new_today"]["source"], "phone");
+    assert_eq!(saved["future"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_review_lock_file_is_refused_at_once() {
+    let dir = review_dir();
+    mkfifo(&dir.path().join("p.json.lock"));
+    let output = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--bank",
+            "valid.yaml",
+            "review",
+            "--state",
+            "p.json",
+        ],
+        b"\n3\n",
+    );
+    assert_says(&output, 1, "it is a FIFO (named pipe), not a regular file");
+    assert!(!dir.path().join("p.json").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_progress_file_is_refused_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = review_dir();
+    let path = dir.path().join("p.json");
+    fs::write(&path, r#"{"version": 2, "banks": {}}"#).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = review(dir.path(), "p.json");
+    assert_says(&output, 1, "lecture seule");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        r#"{"version": 2, "banks": {}}"#
+    );
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
+
+#[test]
+fn gift_percent_weight_injection_is_escaped_in_every_text() {
+    let dir = bank_dir("Qui parle à 100 % ?", "article.txt");
+    let bank = fs::read_to_string(dir.path().join("bank.yaml"))
+        .unwrap()
+        .replace("\"L'armée malienne\"", "\"%100%faux\"")
+        .replace("\"Le CSP.\"", "\"Sûr à 50 %.\"");
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "export", "--format", "gift"],
+        b"",
+    );
+    assert_says(&output, 0, "~&#37;100&#37;faux");
+    let gift = crate::util::plain(&String::from_utf8_lossy(&output.stdout));
+    assert!(gift.contains("100 &#37; ?"), "{gift}");
+    assert!(gift.contains("50 &#37;."), "{gift}");
+    // No `%` is left in any question: only `&#37;`.
+    let questions = gift.split("\n::").skip(1).collect::<String>();
+    assert!(!questions.contains('%'), "{gift}");
+}
+
+#[test]
+fn anki_sound_latex_and_cloze_markup_from_bank_text_is_inert() {
+    let dir = bank_dir("Qui parle [sound:evil.mp3] ?", "article.txt");
+    let bank = fs::read_to_string(dir.path().join("bank.yaml"))
+        .unwrap()
+        .replace("\"L'armée malienne\"", "\"{{c1::x}} \\\\(y\\\\)\"")
+        .replace(
+            "\"Le CSP.\"",
+            "\"[latex]\\\\input{/etc/passwd}[/latex] [$]x[/$]\"",
+        );
+    fs::write(dir.path().join("bank.yaml"), bank).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "export", "--format", "anki-text"],
+        b"",
+    );
+    assert_says(&output, 0, "&#91;sound:evil.mp3&#93;");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let notes: String = text.lines().filter(|l| !l.starts_with('#')).collect();
+    for live in ["[sound:", "[latex]", "[$]", "{{c1::", "\\("] {
+        assert!(!notes.contains(live), "`{live}` live in:\n{notes}");
+    }
+    assert!(notes.contains("&#91;latex&#93;"), "{notes}");
+}
+
+#[test]
+fn escape_sequences_in_file_names_are_shown_not_obeyed() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let hidden = "conceal\x1b[8mhidden";
+    // A bank with a finding, so that `check` names its file.
+    fs::write(dir.path().join(format!("{hidden}.yaml")), "title: x\n").unwrap();
+    fs::write(
+        dir.path().join(format!("{hidden}.txt")),
+        "Un article.\n".repeat(40),
+    )
+    .unwrap();
+    let runs: [&[&str]; 3] = [
+        &["--lang", "en", "check", "."],
+        &["--lang", "en", "--bank", "missing\x1b[8m.yaml", "stats"],
+        &["--lang", "en", "draft", "conceal\x1b[8mhidden.txt"],
+    ];
+    for args in runs {
+        let output = run_in(dir.path(), args, b"");
+        let all = text(&output);
+        assert!(!all.contains('\x1b'), "{args:?}: raw ESC in {all:?}");
+        assert!(all.contains("^[[8m"), "{args:?}: {all}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn check_dir_reports_dangling_and_looping_yaml_links() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    std::os::unix::fs::symlink("nowhere.yaml", dir.path().join("gone.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop.yaml", dir.path().join("loop.yaml")).unwrap();
+    // Not a bank's name: still ignored.
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("gone.txt")).unwrap();
+    let output = run_in(dir.path(), &["--lang", "en", "check", "."], b"");
+    assert_says(
+        &output,
+        0,
+        "gone.yaml:1: warning: this symbolic link leads to `nowhere.yaml`, which does not exist",
+    );
+    assert_says(
+        &output,
+        0,
+        "loop.yaml:1: warning: this symbolic link (to `loop.yaml`) loops back on itself",
+    );
+    assert!(!text(&output).contains("gone.txt"));
+    assert_says(&output, 0, "checked 1 bank");
+}
+
+#[test]
+fn a_700_mb_answer_line_is_capped_and_its_end_of_input_ends_the_quiz() {
+    // 20 MB here (700 MB in scripts/hostile.sh), with no newline: the line
+    // is skipped in 64 KiB pieces and the end of input ends the quiz (it
+    // once waited for ever after a skipped line).
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let input = vec![b'a'; 20 << 20];
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "quiz", "--seed", "1", "-n", "1"],
+        &input,
+    );
+    assert_says(&output, 0, "(a line over 64 KiB is not an answer");
+}
+
+#[test]
+fn many_short_lines_on_the_quiz_stdin_are_read_as_answers_one_by_one() {
+    let dir = bank_dir("Qui parle ?", "article.txt");
+    let input = "9\n".repeat(1 << 20);
+    let output = run_in(
+        dir.path(),
+        &["--bank", "bank.yaml", "quiz", "--seed", "1", "-n", "1"],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}

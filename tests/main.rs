@@ -7,6 +7,7 @@ mod draft;
 mod export;
 mod flashcards;
 mod hostile;
+mod kill;
 mod layers;
 mod messages;
 mod open;

@@ -1260,22 +1260,19 @@ pub fn write(
     Ok((written.bank, written.draft))
 }
 
-/// Whether two paths name the same file, whatever path spells them.
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-}
-
 /// Refuses to write `path` when it is the input or exists (unless `force`).
 fn writable(path: &Path, input: &Path, force: bool) -> Result<()> {
-    if input.as_os_str() != "-" && same_file(path, input) {
-        let path = path.display();
+    // By identity, not spelling: `./a.txt`, a symlink or a hard link to it
+    // are the article too.
+    if input.as_os_str() != "-" && (path == input || crate::fsutil::same_file(path, input)) {
+        let path = crate::console::shown(path);
         return Err(Error::usage(
             format!("`{path}` est l’article lui-même : choisissez un autre nom avec `--out`"),
             format!("`{path}` is the article itself: choose another name with `--out`"),
         ));
     }
     if path.exists() && !force {
-        let path = path.display();
+        let path = crate::console::shown(path);
         return Err(Error::usage(
             format!(
                 "`{path}` existe déjà : ajoutez `--force` pour le remplacer, ou choisissez un autre nom avec `--out`"

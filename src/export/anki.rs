@@ -17,7 +17,7 @@ use std::io::Write as _;
 
 use serde_json::json;
 
-use super::{Input, Output, answer_text, bank_id, html, offered, quotes, stable_hash};
+use super::{Input, Output, answer_text, bank_id, offered, quotes, stable_hash};
 use crate::bank::{Kind, Lang, Question, Segment, name_of};
 use crate::error::{Error, Result};
 use crate::i18n;
@@ -71,6 +71,32 @@ fn tags(question: &Question) -> Vec<String> {
     }));
     tags.retain(|t| !t.is_empty());
     tags
+}
+
+/// Bank text as an Anki field: HTML-escaped, and Anki's own markup made
+/// inert, since Anki reads it in the field's HTML before showing it: `[`
+/// and `]` as entities (`[sound:…]` would play a file from the collection,
+/// `[latex]…` would run LaTeX, `[$]…`, `[anki:…]`), `{` and `}` too (a
+/// `{{c1::…}}` in text would make a cloze), and a zero-width space after a
+/// backslash before a bracket or parenthesis (MathJax reads `\(…\)` and
+/// `\[…\]` in the shown text, where entities are already decoded).
+fn html(text: &str) -> String {
+    let escaped = super::html(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut chars = escaped.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' => out.push_str("&#91;"),
+            ']' => out.push_str("&#93;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '\\' if matches!(chars.peek(), Some('(' | ')' | '[' | ']')) => {
+                out.push_str("\\\u{200b}");
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes cloze syntax inside an answer, after HTML escaping.
@@ -536,6 +562,19 @@ mod tests {
         assert_eq!(cloze_safe("a}}b::c"), "a&#125;&#125;b&#58;&#58;c");
         assert_eq!(hide_clozes("x {{c1::a}} y {{c2::b}}"), "x ____ y ____");
         assert_eq!(reveal_clozes("x {{c1::a}}"), "x <b>a</b>");
+    }
+
+    #[test]
+    fn anki_markup_in_bank_text_is_inert() {
+        assert_eq!(
+            html("[sound:x.mp3] [latex]\\x[/latex] {{c1::a}}"),
+            "&#91;sound:x.mp3&#93; &#91;latex&#93;\\x&#91;/latex&#93; &#123;&#123;c1::a&#125;&#125;"
+        );
+        assert_eq!(
+            html("\\(x\\) \\[y\\]"),
+            "\\\u{200b}(x\\\u{200b}) \\\u{200b}&#91;y\\\u{200b}&#93;"
+        );
+        assert_eq!(cloze_safe("[sound:x]"), "&#91;sound&#58;x&#93;");
     }
 
     #[test]

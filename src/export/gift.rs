@@ -21,9 +21,11 @@ fn gift(text: &str) -> String {
 }
 
 /// User text as GIFT `[html]` text: HTML-escaped, then GIFT-escaped. HTML
-/// escaping turns `->` into `-&gt;`, so a match's left side cannot be cut.
+/// escaping turns `->` into `-&gt;`, so a match's left side cannot be cut;
+/// `%` becomes `&#37;`, so a choice written `%100%faux` cannot set its own
+/// weight (Moodle reads `~%100%` as fully right, and has no `\%` escape).
 fn text(s: &str) -> String {
-    gift(&html(s.trim()))
+    gift(&html(s.trim())).replace('%', "&#37;")
 }
 
 /// A match's right side, which Moodle keeps as plain text (no HTML).
@@ -245,6 +247,12 @@ mod tests {
     #[test]
     fn every_special_character_is_escaped() {
         assert_eq!(gift(r"a~b=c#d{e}f:g\h"), r"a\~b\=c\#d\{e\}f\:g\\h");
+    }
+
+    #[test]
+    fn a_percent_in_any_text_cannot_set_a_weight() {
+        assert_eq!(text("%100%faux"), "&#37;100&#37;faux");
+        assert_eq!(text("50 % = moitié"), "50 &#37; \\= moitié");
     }
 
     const SPECIAL: &str = "~=#{}:\\";

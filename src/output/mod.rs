@@ -1,7 +1,7 @@
 //! The output extension point: every file mediaquiz prints (worksheets, answer
 //! keys, flashcards, exports, the self-check page) is made by an
 //! [`Output`] from one [`RenderContext`], and written by one writer,
-//! [`write()`], as one set (see [`crate::fsutil::write_set`]) or to standard
+//! [`write()`], as one set (see [`crate::fsutil::SetWriter`]) or to standard
 //! output; `--pdf` applies to every HTML file an output makes.
 //!
 //! Modelled on mdBook's `Renderer` and its `#[non_exhaustive]` context: an

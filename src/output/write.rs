@@ -55,7 +55,7 @@ impl Destination {
             .map(|n| n.to_string_lossy().into_owned());
         let Some(name) = name else {
             let like = path.join(example);
-            let (path, like) = (path.display(), like.display());
+            let (path, like) = (crate::console::shown(path), crate::console::shown(like));
             // A page is named as one, so the suggestion reads as the file wanted.
             let (fr, en) = if example.ends_with(".html") {
                 ("le fichier HTML", "the HTML file")
@@ -171,7 +171,7 @@ fn write_set(
     err: &mut dyn Write,
 ) -> Result<()> {
     if dir.metadata().is_ok_and(|m| !m.is_dir()) {
-        let dir = dir.display();
+        let dir = crate::console::shown(dir);
         return Err(Error::usage(
             format!(
                 "`--out {dir}` est un fichier, et les feuilles ont besoin d’un dossier : nommez un dossier (il est créé s’il manque)"
@@ -181,10 +181,6 @@ fn write_set(
             ),
         ));
     }
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_owned(),
-        source,
-    })?;
     let mut files = Vec::new();
     // Which output made each file, for the PDFs it binds.
     let mut made_by = Vec::new();
@@ -196,25 +192,35 @@ fn write_set(
     for warning in files.iter().flat_map(|f| &f.warnings) {
         writeln!(err, "{warning}")?;
     }
-    let set: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|f| (f.name.as_str(), f.bytes.as_slice()))
-        .collect();
-    let mut written = fsutil::write_set(dir, &set)?;
-    for path in &written {
-        writeln!(out, "{}", path.display())?;
+    // HTML and PDFs are one set: the PDFs are printed from the staged pages,
+    // and nothing is placed until all are made.
+    let mut set = fsutil::SetWriter::open(dir)?;
+    let mut staged = Vec::with_capacity(files.len());
+    for file in &files {
+        staged.push(set.stage(&file.name, &file.bytes)?);
     }
-    if pdf {
-        let printed = print_pdfs(outputs, &files, &made_by, &written, ctx)?;
-        let set: Vec<(&str, &[u8])> = printed
-            .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-            .collect();
-        let pdfs = fsutil::write_set(dir, &set)?;
-        for path in &pdfs {
-            writeln!(out, "{}", path.display())?;
+    // Without a browser the HTML is still placed (as one set), to be printed
+    // from a browser; the error follows.
+    let printed = if pdf {
+        print_pdfs(outputs, &files, &made_by, &staged, ctx)
+    } else {
+        Ok(Vec::new())
+    };
+    let printed = match printed {
+        Ok(printed) => printed,
+        Err(error) => {
+            for path in set.commit()? {
+                writeln!(out, "{}", crate::console::shown(path))?;
+            }
+            return Err(error);
         }
-        written.extend(pdfs);
+    };
+    for (name, bytes) in printed {
+        set.stage(&name, &bytes)?;
+    }
+    let written = set.commit()?;
+    for path in &written {
+        writeln!(out, "{}", crate::console::shown(path))?;
     }
     let stale = fsutil::stale_files(dir, &written, |name| {
         outputs.iter().any(|output| output.owns(name))
@@ -241,7 +247,7 @@ fn stale_warning(stale: &[PathBuf], lang: crate::bank::Lang) -> Option<String> {
         } else {
             NAMED
         })
-        .map(|p| format!("`{}`", p.display()))
+        .map(|p| format!("`{}`", crate::console::shown(p)))
         .collect();
     let more = stale.len() - names.len();
     let mut names = names.join(", ");
@@ -272,7 +278,7 @@ fn stale_warning(stale: &[PathBuf], lang: crate::bank::Lang) -> Option<String> {
     Some(format!("{} {warning}", warning_word(lang)))
 }
 
-/// Prints every HTML file of `files` (written at `written`) to PDF in one
+/// Prints every HTML file of `files` (staged at `written`) to PDF in one
 /// browser session, and binds each output's PDFs into its `bound_pdf`;
 /// returns the PDFs' names and bytes, to be written as one set.
 fn print_pdfs(

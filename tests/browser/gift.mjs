@@ -20,7 +20,7 @@ try {
 
 // [html] text back to what the bank typed.
 const unhtml = (s) =>
-  s.replace(/<br>/g, "\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#9;/g, "\t").replace(/&amp;/g, "&");
+  s.replace(/<br>/g, "\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#9;/g, "\t").replace(/&#37;/g, "%").replace(/&amp;/g, "&");
 // gift-pegjs leaves escapes in a match's right side (plain text) encoded.
 const unplain = (s) =>
   s.replace(/&&092;/g, "\\").replace(/&&058;/g, ":").replace(/&&035;/g, "#").replace(/&&061;/g, "=")

@@ -229,6 +229,9 @@ fn refuse_early(text: &str, lang: Lang) -> Result<(), (usize, String)> {
     if let Some(found) = first_control_char(text, lang) {
         return Err(found);
     }
+    if let Some(line) = flow_deeper_than(text, MAX_DEPTH) {
+        return Err((line, too_deep(lang)));
+    }
     // Without a `*` there is no alias, and a file cannot expand beyond about
     // twice its size: the counting walk (a whole extra parse) is not needed.
     if !text.contains('*') {
@@ -248,6 +251,90 @@ fn refuse_early(text: &str, lang: Lang) -> Result<(), (usize, String)> {
         ));
     }
     Ok(())
+}
+
+/// The YAML crate's own nesting limit, applied here while scanning.
+const MAX_DEPTH: usize = 128;
+
+fn too_deep(lang: Lang) -> String {
+    tr!(
+        lang,
+        "listes ou champs imbriqués sur plus de {MAX_DEPTH} niveaux ici\u{a0}: une banque n’en demande que quelques-uns",
+        "lists or fields are nested more than {MAX_DEPTH} levels deep here: a bank needs only a few levels",
+    )
+}
+
+/// The line where `[`/`{` flow collections first nest deeper than `limit`,
+/// found in one linear pass. The YAML scanner costs time in proportion to
+/// the depth for every bracket (1 MB of `[` took minutes) and its own limit
+/// applies only after the scan, so the depth is counted here first.
+///
+/// A sketch of YAML's scanner, erring towards counting less: a bracket
+/// opens a collection only where a value starts (the file's start, after
+/// `[`, `{`, `,`, or `- `, `? `, `: ` on their line or the next); quoted
+/// text and comments are skipped. Text it
+/// reads wrongly is at worst left to the parser's own limit.
+fn flow_deeper_than(text: &str, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut line = 1;
+    // Whether the next non-blank byte starts a value or token.
+    let mut at_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        match byte {
+            // A line starts a value only if the last one ended with an
+            // indicator (`key:`, `-`): else it may go on a plain scalar.
+            b'\n' => line += 1,
+            b' ' | b'\r' | b'\t' => {}
+            b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' | b'\'' if at_start => {
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' if byte == b'"' => i += 1,
+                        b'\n' => line += 1,
+                        // `''` is a quote inside single quotes.
+                        b'\'' if byte == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                        quote if quote == byte => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                at_start = false;
+            }
+            b'[' | b'{' if at_start => {
+                depth += 1;
+                if depth > limit {
+                    return Some(line);
+                }
+                at_start = true;
+            }
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                at_start = false;
+            }
+            b',' if depth > 0 => at_start = true,
+            // `-` and `?` are indicators where a value starts (elsewhere
+            // they may be inside a plain scalar), `:` after a key too; all
+            // three only when a blank follows.
+            b'-' | b'?' | b':'
+                if matches!(bytes.get(i + 1), Some(b' ' | b'\n' | b'\r' | b'\t') | None)
+                    && (byte == b':' || at_start) =>
+            {
+                at_start = true;
+            }
+            _ => at_start = false,
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The document's top level: a mapping whose `questions` are streamed.
@@ -540,14 +627,7 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str, lang: Lang) -> (usize
         );
     }
     if full.contains("recursion limit exceeded") {
-        return (
-            line,
-            tr!(
-                lang,
-                "listes ou champs imbriqués sur plus de 128 niveaux ici\u{a0}: une banque n’en demande que quelques-uns",
-                "lists or fields are nested more than 128 levels deep here: a bank needs only a few levels",
-            ),
-        );
+        return (line, too_deep(lang));
     }
     if let Some(number) = full
         .split("invalid type: integer `")
@@ -693,6 +773,67 @@ fn second_key(text: &str, start: usize, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_mb_of_brackets_is_refused_while_scanning() {
+        for opener in ["[", "{a: "] {
+            let text = format!("title: x\nquestions: {}\n", opener.repeat(1 << 20 >> 2));
+            let started = std::time::Instant::now();
+            let (line, message) = load(&text, Lang::En).unwrap_err();
+            assert_eq!(line, 2);
+            assert!(message.contains("nested more than 128 levels"), "{message}");
+            // Generous (the scan takes milliseconds): a quadratic scan takes minutes.
+            assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        }
+    }
+
+    #[test]
+    fn brackets_in_text_quotes_and_comments_are_not_nesting() {
+        let deep = "[".repeat(200);
+        for text in [
+            format!("a: text {deep}\n"),
+            format!("a: \"{deep}\"\n"),
+            format!("a: '{deep} l''armée'\n"),
+            format!("a: 1 # {deep}\n"),
+            format!("a: [l'armée, \"{deep}\", '{deep}']\n"),
+            format!("a: |\n  text {deep}\n"),
+        ] {
+            assert_eq!(flow_deeper_than(&text, MAX_DEPTH), None, "{text}");
+            assert!(load(&text, Lang::En).is_ok(), "{text}");
+        }
+        assert_eq!(flow_deeper_than("a: [[[x]]]\nb: [[[[y]]]]\n", 3), Some(2));
+    }
+
+    proptest::proptest! {
+        /// The scan never refuses what the parser accepts: at worst it
+        /// leaves a refusal to the parser.
+        #[test]
+        fn the_depth_scan_refuses_only_what_the_parser_refuses(
+            text in "[\\[\\]{}a:,'\" #\n-]{0,300}",
+        ) {
+            if flow_deeper_than(&text, 3).is_some() {
+                let nested = serde_yaml::from_str::<Value>(&text)
+                    .map(|value| depth_of(&value) > 3)
+                    .unwrap_or(true);
+                proptest::prop_assert!(nested, "{:?}", text);
+            }
+        }
+    }
+
+    fn depth_of(value: &Value) -> usize {
+        match value {
+            Value::Sequence(items) => 1 + items.iter().map(depth_of).max().unwrap_or(0),
+            Value::Mapping(map) => {
+                1 + map
+                    .iter()
+                    .map(|(k, v)| depth_of(k).max(depth_of(v)))
+                    .max()
+                    .unwrap_or(0)
+            }
+            Value::Tagged(tagged) => depth_of(&tagged.value),
+            _ => 0,
+        }
+    }
 
     #[test]
     fn a_few_aliases_load_as_written() {
