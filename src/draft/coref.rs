@@ -82,6 +82,18 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if fa == fb {
         return true;
     }
+    // A name is short, and its surname is not the word that opens a
+    // sentence-like choice ("Que les chiffres viennent de l’armée").
+    let name_like = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let last = name_words(p).pop();
+        words.len() <= 6
+            && (words.len() == 1
+                || last.is_some_and(|l| words.first().is_none_or(|f| fold_answer(f) != l)))
+    };
+    if !name_like(a) || !name_like(b) {
+        return false;
+    }
     let (na, nb) = (name_words(a), name_words(b));
     let (Some(last_a), Some(last_b)) = (na.last(), nb.last()) else {
         return false;
@@ -365,6 +377,10 @@ mod tests {
             "le ministre des Affaires étrangères"
         ));
         assert!(!same_person("South Africa", "the military"));
+        assert!(!same_person(
+            "Que les chiffres viennent de l’armée",
+            "Que personne n’a été touché"
+        ));
         assert!(!same_person(
             "The city council",
             "The article cites no source"

@@ -89,9 +89,19 @@ struct Reading {
     actors: Vec<String>,
     /// The speakers joined into people ("Laurent Fabius", "M. Fabius").
     people: coref::People,
+    /// The first attribution of each sentence, by sentence index: looked up
+    /// once per sentence and per figure, so kept linear.
+    by_sentence: std::collections::HashMap<usize, usize>,
+    /// Paragraphs holding an attribution.
+    sourced: HashSet<usize>,
 }
 
 impl Reading {
+    /// The first attribution found in sentence `i`.
+    fn attribution_at(&self, i: usize) -> Option<&Attribution> {
+        self.by_sentence.get(&i).map(|&k| &self.attributions[k].1)
+    }
+
     /// Actors that can be wrong choices for `answer` asked about `sentence`:
     /// never another name of the answer, nor anyone the sentence names (who
     /// might be the one who says it).
@@ -243,11 +253,7 @@ fn findings_of(r: &Reading, lang: Lang) -> findings::Findings {
     let mut figures = Vec::new();
     let mut loaded = Vec::new();
     for (i, s) in r.sentences.iter().enumerate() {
-        let speaker = r
-            .attributions
-            .iter()
-            .find(|(a, _)| *a == i)
-            .map(|(_, a)| a.speaker.clone());
+        let speaker = r.attribution_at(i).map(|a| a.speaker.clone());
         for f in figures::find(&s.text) {
             figures.push(FoundFigure {
                 text: f.phrase,
@@ -341,12 +347,20 @@ fn read(paragraphs: Vec<String>) -> Reading {
             sentences[*i].paragraph,
         )
     }));
+    let mut by_sentence = std::collections::HashMap::new();
+    let mut sourced = HashSet::new();
+    for (k, (i, _)) in attributions.iter().enumerate() {
+        by_sentence.entry(*i).or_insert(k);
+        sourced.insert(sentences[*i].paragraph);
+    }
     Reading {
         sentences,
         paragraphs,
         attributions,
         actors,
         people,
+        by_sentence,
+        sourced,
     }
 }
 
@@ -519,10 +533,11 @@ struct Questions {
 
 /// The most questions of one kind an article gets: each kind teaches one
 /// point, and a draft of 30 figure questions teaches it thirty times.
-/// Attributions are not capped: each is a different source to weigh.
 fn cap(prefix: &str) -> usize {
     match prefix {
-        "source" => usize::MAX,
+        // Attributions are each a different source to weigh, but a long text
+        // of them is one lesson many times.
+        "source" => 12,
         "chiffre" | "figure" | "avec" | "with" | "commentaire" | "comment" => 1,
         "completer" | "cloze" | "mot-charge" | "loaded" | "opinion" | "nom" | "name" => 2,
         _ => 3,
@@ -564,6 +579,11 @@ impl Questions {
         id
     }
 
+    /// Whether questions of kind `prefix` have reached their [`cap`].
+    fn is_full(&self, prefix: &str) -> bool {
+        self.kinds.get(prefix).is_some_and(|&n| n >= cap(prefix))
+    }
+
     fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
         let kept = self.kinds.entry(prefix.to_owned()).or_default();
         if *kept >= cap(prefix) {
@@ -597,6 +617,9 @@ impl Questions {
         let folded = fold_answer(answer);
         let mut choices = vec![answer.to_owned()];
         for other in others {
+            if choices.len() == total {
+                break;
+            }
             let f = fold_answer(&other);
             if choices.len() < total
                 && !f.is_empty()
@@ -616,6 +639,9 @@ impl Questions {
     fn sourcing(&mut self, r: &Reading) {
         let lang = self.lang;
         for (index, a) in &r.attributions {
+            if self.is_full("source") {
+                break;
+            }
             let sentence = &r.sentences[*index].text;
             let content = a.words(sentence);
             let content = content.as_str();
@@ -733,16 +759,26 @@ impl Questions {
     fn figures(&mut self, r: &Reading) {
         let lang = self.lang;
         let mut all: Vec<(usize, Figure)> = Vec::new();
+        let mut seen = HashSet::new();
         for (i, s) in r.sentences.iter().enumerate() {
             for f in figures::find(&s.text) {
-                if !all.iter().any(|(_, g)| g.phrase == f.phrase) {
+                if seen.insert(f.phrase.clone()) {
                     all.push((i, f));
                 }
             }
         }
         // A figure someone gives is the one worth asking about: whose it is.
-        all.sort_by_key(|(i, _)| !r.attributions.iter().any(|(a, _)| a == i));
+        all.sort_by_key(|(i, _)| r.attribution_at(*i).is_none());
         for (i, f) in &all {
+            // Every kind of figure question has its few: the rest of a long
+            // text of figures is not read again.
+            let full = |q: &Questions, fr: &str, en: &str| q.is_full(lang.pick(fr, en));
+            if full(self, "chiffre", "figure")
+                && full(self, "completer", "cloze")
+                && full(self, "qui-compte", "who-counts")
+            {
+                break;
+            }
             let sentence = &r.sentences[*i].text;
             let blank = |gap: &str| {
                 format!(
@@ -829,23 +865,23 @@ impl Questions {
     /// "Who gives this figure?": the speaker attributed nearby, or nobody.
     fn who_gives(&mut self, r: &Reading, index: usize, f: &Figure) {
         let lang = self.lang;
+        if self.is_full(lang.pick("qui-compte", "who-counts")) {
+            return;
+        }
         let sentence = &r.sentences[index].text;
         let paragraph = r.sentences[index].paragraph;
-        let nearby = r
-            .attributions
-            .iter()
-            .find(|(i, _)| *i == index)
-            .or_else(|| {
-                r.attributions
-                    .iter()
-                    .find(|(i, _)| *i + 1 == index && r.sentences[*i].paragraph == paragraph)
-            });
+        let nearby = r.attribution_at(index).or_else(|| {
+            index
+                .checked_sub(1)
+                .filter(|i| r.sentences[*i].paragraph == paragraph)
+                .and_then(|i| r.attribution_at(i))
+        });
         let nobody = lang.pick(
             "L’article ne cite aucune source pour ce chiffre",
             "The article cites no source for this figure",
         );
         let (answer, explanation) = match nearby {
-            Some((_, a)) => (
+            Some(a) => (
                 capitalise(&a.speaker),
                 lang.pick(
                     format!("Le chiffre vient de {} : c’est sa version, que l’article ne vérifie pas lui-même.", in_text(&a.speaker)),
@@ -897,7 +933,10 @@ impl Questions {
     fn wording(&mut self, r: &Reading) {
         let lang = self.lang;
         for (i, s) in r.sentences.iter().enumerate() {
-            let attribution = r.attributions.iter().find(|(a, _)| *a == i).map(|(_, a)| a);
+            let attribution = r.attribution_at(i);
+            if self.is_full(lang.pick("mots", "words")) {
+                break;
+            }
             for range in wording::quoted(&s.text) {
                 let words = &s.text[range.clone()];
                 let count = words.split_whitespace().count();
@@ -1019,7 +1058,7 @@ impl Questions {
             // Words in quotation marks are someone else's: the writer's own
             // judgement is only in a sentence that quotes no one.
             if words.is_empty()
-                || r.attributions.iter().any(|(a, _)| *a == i)
+                || r.attribution_at(i).is_some()
                 || s.text.contains(['«', '»', '“', '”', '"'])
             {
                 continue;
@@ -1048,10 +1087,7 @@ impl Questions {
             self.push("opinion", &words.join(" "), entry);
         }
         for (p, text) in r.paragraphs.iter().enumerate() {
-            let sourced = r
-                .attributions
-                .iter()
-                .any(|(i, _)| r.sentences[*i].paragraph == p);
+            let sourced = r.sourced.contains(&p);
             let judged = wording::evaluative(text, lang);
             if sourced || judged.len() < 2 || text.contains(['«', '»', '“', '”', '"']) {
                 continue;
