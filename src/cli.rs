@@ -31,6 +31,9 @@ pub struct Cli {
     /// Folder that a bank's `source.file` must stay inside; default: the bank's own folder
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// Also print, quiz and export questions still marked `draft: true` (not yet reviewed by a person)
+    #[arg(long, global = true)]
+    pub include_drafts: bool,
 }
 
 /// The subcommands.
@@ -69,9 +72,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Draft a bank from any article (plain text or Markdown), for a teacher to finish
+    /// Draft a bank from any article (a saved web page, pasted text, or standard input), for a teacher to review
     #[command(
-        after_help = "Fields the article cannot supply are written `TODO`: `mediaquiz check` counts them.\n\nExamples:\n  mediaquiz draft article.txt                 writes article.yaml beside it\n  mediaquiz --lang en draft news.md --out news-bank.yaml --force"
+        after_help = "Fields the article cannot supply are written `TODO`: `mediaquiz check` counts them.\n\nExamples:\n  mediaquiz draft article.html                writes article.yaml and the clean article beside it\n  mediaquiz draft article.txt --findings -    also prints what was found, as JSON\n  mediaquiz --lang en draft news.md --out news-bank.yaml --force\n\nEvery drafted question carries `draft: true`: sheets, keys, the quiz and exports leave it out until you have read it and deleted that line (or add `--include-drafts`)."
     )]
     Draft(DraftArgs),
     /// Print the manual page (roff): `mediaquiz man > mediaquiz.1`
@@ -88,7 +91,7 @@ pub enum Command {
 /// Arguments of `draft`.
 #[derive(Debug, Args)]
 pub struct DraftArgs {
-    /// The article: a title line, paragraphs separated by blank lines, optional subheadings
+    /// The article: a saved web page (.html), or text (a title line, then paragraphs); `-` reads standard input
     #[arg(value_name = "ARTICLE")]
     pub article: PathBuf,
     /// The bank to write (default: the article's name with `.yaml`)

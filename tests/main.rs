@@ -4,6 +4,7 @@
 
 mod check;
 mod draft;
+mod drafts;
 mod export;
 mod flashcards;
 mod hostile;

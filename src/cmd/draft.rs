@@ -11,13 +11,40 @@ use crate::cli::DraftArgs;
 use crate::error::Result;
 use crate::i18n::{s, s_fr, say};
 
-/// Runs `draft`: the bank is written, the note goes to `err`.
-pub(super) fn run(globals: &Globals, args: &DraftArgs, err: &mut dyn Write) -> Result<ExitCode> {
-    let (path, draft) =
-        crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
+/// Runs `draft`: the bank (and the clean article, when the input needed
+/// cleaning) is written; the findings go to `out` with `--findings -`, the
+/// notes to `err`.
+pub(super) fn run(
+    globals: &Globals,
+    args: &DraftArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let written = crate::draft::write_with(
+        &args.article,
+        crate::draft::Options {
+            out: args.out.as_deref(),
+            force: args.force,
+            lang: globals.lang,
+            findings: args.findings.as_deref(),
+        },
+    )?;
+    let draft = &written.draft;
     let lang = globals.lang.unwrap_or(draft.lang);
-    let check = next_check(&args.article, &path);
-    let (path, n, todos) = (path.display(), draft.questions, draft.todos);
+    if let Some(findings) = &written.findings {
+        writeln!(out, "{findings}")?;
+    }
+    for note in &written.notes {
+        writeln!(err, "{}", note.get(lang))?;
+    }
+    // The article the bank names: the clean copy beside it, or the input.
+    let article = written.article.as_deref().unwrap_or(&args.article);
+    let check = next_check(article, &written.bank);
+    let (path, n, todos) = (
+        crate::console::shown(&written.bank),
+        draft.questions,
+        draft.todos,
+    );
     let bank_lang = name_of(&draft.lang);
     let note = say(
         lang,
@@ -48,13 +75,13 @@ fn next_check(article: &Path, bank: &Path) -> String {
         _ => true,
     };
     if inside {
-        format!("mediaquiz check {}", bank.display())
+        format!("mediaquiz check {}", crate::console::shown(bank))
     } else {
         let root = folder(article);
         format!(
             "mediaquiz --root {} check {}",
-            root.display(),
-            bank.display()
+            crate::console::shown(root),
+            crate::console::shown(bank)
         )
     }
 }

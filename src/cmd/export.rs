@@ -34,7 +34,7 @@ pub(super) fn run(
         ));
     }
     let destination = Destination::resolve(Export::target_of(format), args.out.as_deref())?;
-    let bank = globals.load_bank()?;
+    let bank = globals.load_reviewed_bank(err)?;
     let export = Export {
         format,
         file_name: destination.file_name_or(example),

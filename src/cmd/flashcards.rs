@@ -22,7 +22,7 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let bank = globals.load_bank()?;
+    let bank = globals.load_reviewed_bank(err)?;
     let destination = match Destination::resolve(Flashcards::TARGET, Some(&args.out))? {
         // A bare name is written in `.`, and said so: `./flashcards.html`.
         Destination::File { dir, name } if dir.as_os_str().is_empty() => Destination::File {

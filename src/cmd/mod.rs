@@ -27,6 +27,7 @@ use crate::bank::{Bank, Lang};
 use crate::check::load_bank_in;
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Failure, Result};
+use crate::i18n::{s, s_fr, say, warning_word};
 
 /// Runs a parsed command line, writing results to `out` and notes to `err`.
 /// An error comes back with the interface language resolved by then, for
@@ -41,11 +42,13 @@ pub fn run(
         bank,
         lang,
         root,
+        include_drafts,
     } = cli;
     let globals = Globals {
         bank,
         lang,
         root,
+        include_drafts,
         bank_lang: Cell::new(None),
     };
     dispatch(command, &globals, out, err).map_err(|error| Failure {
@@ -67,9 +70,9 @@ fn dispatch(
         Command::Worksheet(args) => worksheet::run(globals, &args, out, err),
         Command::Flashcards(args) => flashcards::run(globals, &args, out, err),
         Command::Quiz(args) => quiz::run(globals, &args, out, err),
-        Command::Review(args) => review::run(globals, &args, out),
+        Command::Review(args) => review::run(globals, &args, out, err),
         Command::Completions { shell } => completions::run(shell, out),
-        Command::Draft(args) => draft::run(globals, &args, err),
+        Command::Draft(args) => draft::run(globals, &args, out, err),
         Command::Man => man::run(out),
         Command::Export(args) => export::run(globals, &args, out, err),
         Command::Schema => schema::run(out),
@@ -85,6 +88,8 @@ pub struct Globals {
     pub lang: Option<Lang>,
     /// `--root`.
     pub root: Option<PathBuf>,
+    /// `--include-drafts`: questions not yet reviewed are kept.
+    pub include_drafts: bool,
     /// The language of the bank once read: what errors are said in when
     /// `--lang` is not given.
     bank_lang: Cell<Option<Lang>>,
@@ -117,6 +122,42 @@ impl Globals {
                 }
             })?;
         self.bank_lang.set(Some(bank.language));
+        Ok(bank)
+    }
+
+    /// The bank an output is made from: without `--include-drafts`, the
+    /// questions still marked `draft: true` are left out, with one warning,
+    /// so that nothing a person has not read reaches a sheet or a key.
+    pub fn load_reviewed_bank(&self, err: &mut dyn Write) -> Result<Bank> {
+        let mut bank = self.load_bank()?;
+        if self.include_drafts {
+            return Ok(bank);
+        }
+        let left_out = bank.drop_drafts();
+        if left_out > 0 {
+            let lang = self.lang_for(&bank);
+            let n = left_out;
+            let note = say(
+                lang,
+                &format!(
+                    "{n} question{s} marquée{s} `draft: true` laissée{s} de côté : relisez-l{es} puis retirez la ligne `draft: true`, ou ajoutez `--include-drafts`",
+                    s = s_fr(n),
+                    es = if n == 1 { "a" } else { "es" },
+                ),
+                &format!(
+                    "{n} question{s} marked `draft: true` left out: review {them}, then remove the `draft: true` line, or add `--include-drafts`",
+                    s = s(n),
+                    them = if n == 1 { "it" } else { "them" },
+                ),
+            );
+            writeln!(err, "{} {note}", warning_word(lang))?;
+        }
+        if bank.questions.is_empty() {
+            return Err(Error::usage(
+                "toutes les questions de la banque sont encore des brouillons (`draft: true`) : relisez-les puis retirez cette ligne, ou ajoutez `--include-drafts`",
+                "every question of the bank is still a draft (`draft: true`): review them and remove that line, or add `--include-drafts`",
+            ));
+        }
         Ok(bank)
     }
 }

@@ -311,6 +311,9 @@ impl Line<'_> {
         if let Some(lang) = globals.lang {
             push("--lang", name_of(&lang));
         }
+        if globals.include_drafts {
+            words.push("--include-drafts".to_owned());
+        }
         words.push(request.command.to_owned());
         let mut push = |flag: &str, value: String| {
             words.push(flag.to_owned());

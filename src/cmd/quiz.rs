@@ -15,7 +15,7 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let bank = globals.load_bank()?;
+    let bank = globals.load_reviewed_bank(err)?;
     let select = &args.select;
     let request = Request {
         command: "quiz",

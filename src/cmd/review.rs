@@ -8,8 +8,13 @@ use crate::cli::ReviewArgs;
 use crate::error::{Error, Result};
 
 /// Runs `review` over standard input.
-pub(super) fn run(globals: &Globals, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let bank = globals.load_bank()?;
+pub(super) fn run(
+    globals: &Globals,
+    args: &ReviewArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let bank = globals.load_reviewed_bank(err)?;
     let path = match &args.state {
         Some(path) => path.clone(),
         None => crate::state::default_path()?,

@@ -17,7 +17,7 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let bank = globals.load_bank()?;
+    let bank = globals.load_reviewed_bank(err)?;
     let sheet = Worksheet {
         with_article: !args.no_article,
     };

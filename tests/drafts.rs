@@ -1,0 +1,210 @@
+//! The review gate: questions still marked `draft: true` reach no sheet, key,
+//! quiz or export unless `--include-drafts` asks for them.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::{fixtures, mediaquiz, plain, stdout_of};
+
+/// A copy of the one-of-each-type fixture in `dir`, with `drafts` of its
+/// questions (by id) marked `draft: true`, and its article beside it.
+fn bank_with_drafts(dir: &Path, drafts: &[&str]) -> String {
+    let text = fs::read_to_string(fixtures().join("sheet.yaml")).unwrap();
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if let Some(id) = line.trim().strip_prefix("- id: ")
+            && drafts.contains(&id)
+        {
+            out.push_str("    draft: true\n");
+        }
+    }
+    fs::copy(fixtures().join("article.txt"), dir.join("article.txt")).unwrap();
+    let bank = dir.join("bank.yaml");
+    fs::write(&bank, out).unwrap();
+    bank.to_str().unwrap().to_owned()
+}
+
+/// The question ids a JSON export holds.
+fn exported_ids(args: &[&str]) -> (Vec<String>, String) {
+    let output = mediaquiz(args).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ids = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap().to_owned())
+        .collect();
+    (ids, plain(&String::from_utf8_lossy(&output.stderr)))
+}
+
+#[test]
+fn drafts_are_left_out_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with_drafts(dir.path(), &["aes", "moyens"]);
+    let (ids, err) = exported_ids(&["--bank", &bank, "export", "--format", "json"]);
+    assert!(
+        !ids.iter().any(|id| id == "aes" || id == "moyens"),
+        "{ids:?}"
+    );
+    assert!(ids.iter().any(|id| id == "retrait-source"), "{ids:?}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("draft")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("2 questions marquées `draft: true` laissées de côté"),
+        "{err}"
+    );
+    assert!(err.contains("--include-drafts"), "{err}");
+}
+
+#[test]
+fn include_drafts_keeps_them_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with_drafts(dir.path(), &["aes", "moyens"]);
+    let (with, err) = exported_ids(&[
+        "--bank",
+        &bank,
+        "--include-drafts",
+        "export",
+        "--format",
+        "json",
+    ]);
+    let (all, _) = exported_ids(&["--bank", "sheet.yaml", "export", "--format", "json"]);
+    assert_eq!(with, all);
+    assert!(!err.contains("draft"), "{err}");
+}
+
+#[test]
+fn a_worksheet_and_its_key_leave_drafts_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with_drafts(dir.path(), &["retrait-source"]);
+    let out = dir.path().join("sheets");
+    let output = mediaquiz(&[
+        "--bank",
+        &bank,
+        "worksheet",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let err = plain(&String::from_utf8_lossy(&output.stderr));
+    assert!(
+        err.contains("1 question marquée `draft: true` laissée de côté : relisez-la"),
+        "{err}"
+    );
+    let sheet = fs::read_to_string(out.join("worksheet-A.html")).unwrap();
+    let key = fs::read_to_string(out.join("answers-A.html")).unwrap();
+    assert!(
+        !sheet.contains("qui affirme que le retrait"),
+        "a draft on the sheet"
+    );
+    assert!(
+        !key.contains("qui affirme que le retrait"),
+        "a draft in the key"
+    );
+    // The make-it-again line keeps the gate as it was.
+    let with = mediaquiz(&[
+        "--bank",
+        &bank,
+        "--include-drafts",
+        "worksheet",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let printed = format!(
+        "{}{}",
+        stdout_of(&with),
+        String::from_utf8_lossy(&with.stderr)
+    );
+    assert!(
+        printed
+            .lines()
+            .any(|l| l.contains("mediaquiz") && l.contains("--include-drafts")),
+        "{printed}"
+    );
+    let sheet = fs::read_to_string(out.join("worksheet-A.html")).unwrap();
+    assert!(sheet.contains("qui affirme que le retrait"));
+}
+
+#[test]
+fn a_bank_of_drafts_only_is_refused_with_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(fixtures().join("sheet.yaml")).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- id: ").map(str::to_owned))
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let bank = bank_with_drafts(dir.path(), &ids);
+    let output = mediaquiz(&["--bank", &bank, "quiz"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = plain(&String::from_utf8_lossy(&output.stderr));
+    assert!(err.contains("encore des brouillons"), "{err}");
+    assert!(err.contains("--include-drafts"), "{err}");
+}
+
+#[test]
+fn check_still_sees_every_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = bank_with_drafts(dir.path(), &["aes", "moyens"]);
+    let output = mediaquiz(&["check", &bank]).output().unwrap();
+    let all = format!(
+        "{}{}",
+        stdout_of(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(all.matches("draft").count() >= 2, "{all}");
+}
+
+#[test]
+fn draft_prints_its_findings_as_json_and_marks_every_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    fs::copy(fixtures().join("article.txt"), &article).unwrap();
+    let findings = dir.path().join("findings.json");
+    let output = mediaquiz(&[
+        "draft",
+        article.to_str().unwrap(),
+        "--findings",
+        findings.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&findings).unwrap()).unwrap();
+    assert!(json.is_object(), "{json}");
+    let on_stdout = mediaquiz(&[
+        "draft",
+        article.to_str().unwrap(),
+        "--out",
+        dir.path().join("again.yaml").to_str().unwrap(),
+        "--findings",
+        "-",
+    ])
+    .output()
+    .unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&on_stdout.stdout).unwrap();
+    assert_eq!(printed, json);
+    let bank = fs::read_to_string(dir.path().join("article.yaml")).unwrap();
+    let questions = bank.matches("\n  - id: ").count();
+    assert!(questions > 0);
+    assert_eq!(
+        bank.matches("\n    draft: true").count(),
+        questions,
+        "{bank}"
+    );
+}
