@@ -183,12 +183,12 @@ fn no_colour_through_a_pipe() {
 #[test]
 fn the_shipped_bank_in_five_questions() {
     let output = mediaquiz(&["quiz", "-n", "5", "--seed", "1"])
-        .write_stdin("Le bilan fait état de 10 soldats tués et 46 rebelles tués.\n2\na\nf\nc\n46\n")
+        .write_stdin("2\nv\na\n3 2 1 4\nc\nnotamment\n")
         .output()
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout_of(&output).contains("Score : 5/5 points (100\u{a0}%) · 4/4 questions"),
+        stdout_of(&output).contains("Score : 7/7 points (100\u{a0}%) · 5/5 questions entièrement justes"),
         "{}",
         stdout_of(&output)
     );
