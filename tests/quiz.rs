@@ -188,7 +188,8 @@ fn the_shipped_bank_in_five_questions() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout_of(&output).contains("Score : 7/7 points (100\u{a0}%) · 5/5 questions entièrement justes"),
+        stdout_of(&output)
+            .contains("Score : 7/7 points (100\u{a0}%) · 5/5 questions entièrement justes"),
         "{}",
         stdout_of(&output)
     );
