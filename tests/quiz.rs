@@ -183,13 +183,20 @@ fn no_colour_through_a_pipe() {
 #[test]
 fn the_shipped_bank_in_five_questions() {
     let output = mediaquiz(&["quiz", "-n", "5", "--seed", "1"])
-        .write_stdin("2\nv\na\n3 2 1 4\nc\nnotamment\n")
+        .write_stdin("v\nx\n2\n3 2 1 4\nc\nn\n")
         .output()
         .unwrap();
     assert!(output.status.success());
+    // One of the five is an open task, self-scored and kept out of the score.
     assert!(
         stdout_of(&output)
-            .contains("Score : 7/7 points (100\u{a0}%) · 5/5 questions entièrement justes"),
+            .contains("Questions ouvertes (auto-évaluées, hors score) : 2/2 points (1)"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(
+        stdout_of(&output)
+            .contains("Score : 5/5 points (100\u{a0}%) · 4/4 questions entièrement justes"),
         "{}",
         stdout_of(&output)
     );
