@@ -463,11 +463,8 @@ mod tests {
         let graded = grade(&order, &Answer::Order(placed(&order, 2)));
         assert_eq!(points(order.question, &graded), (0, 2), "none in place");
 
-        let multi = bank
-            .questions
-            .iter()
-            .find(|q| matches!(q.kind, Kind::Multi(_)))
-            .unwrap();
+        // A multi with two right choices, so one missed is half the points.
+        let multi = question(&bank, "jugements");
         let shown = Shown::shuffle(multi, &mut rng);
         let mut right = shown.correct_positions();
         let all = grade(&shown, &Answer::Choices(right.clone()));

@@ -549,6 +549,61 @@ fn no_shipped_explanation_names_a_journalist() {
     }
 }
 
+/// docs/teaching-points.md lists each shipped item under the one point it
+/// teaches: every item appears once, and no point has more than one
+/// question and one flashcard, the rule the banks were revised to (issue 23).
+#[test]
+fn every_shipped_item_carries_one_listed_teaching_point() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/teaching-points.md")).unwrap();
+    for (bank, heading) in [
+        ("questions/lere/lere.yaml", "## `lere` (French)"),
+        ("questions/lere-en/lere-en.yaml", "## `lere-en` (English)"),
+    ] {
+        let text = std::fs::read_to_string(root.join(bank)).unwrap();
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let questions = yaml["questions"].as_sequence().unwrap();
+        let kind = |id: &str| {
+            questions
+                .iter()
+                .find(|q| q["id"].as_str() == Some(id))
+                .and_then(|q| q["type"].as_str())
+                .unwrap_or_else(|| panic!("{bank}: `{id}` is listed but not in the bank"))
+                .to_owned()
+        };
+        let table = doc
+            .split(heading)
+            .nth(1)
+            .unwrap()
+            .split("\n## ")
+            .next()
+            .unwrap();
+        let mut listed = Vec::new();
+        for row in table
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+        {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let ids: Vec<&str> = cells[3..]
+                .iter()
+                .filter_map(|c| c.split('`').nth(1))
+                .collect();
+            let cards = ids.iter().filter(|id| kind(id) == "card").count();
+            assert!(cards <= 1 && ids.len() - cards <= 1, "{bank}: {row}");
+            listed.extend(ids);
+        }
+        let mut ids: Vec<&str> = questions.iter().filter_map(|q| q["id"].as_str()).collect();
+        ids.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(listed, ids, "{bank}: each item listed exactly once");
+        let recall = questions
+            .iter()
+            .filter(|q| q["skill"].as_str() == Some("recall"))
+            .count();
+        assert!(recall <= 3, "{bank}: {recall} recall-only items");
+    }
+}
+
 #[test]
 fn a_single_or_multi_question_without_choices_is_reported() {
     // Another finding on the question's first line (a missing `explanation`)

@@ -181,7 +181,7 @@ fn no_colour_through_a_pipe() {
 #[test]
 fn the_shipped_bank_in_five_questions() {
     let output = mediaquiz(&["quiz", "-n", "5", "--seed", "1"])
-        .write_stdin("Le bilan fait état de 10 soldats tués et 46 rebelles tués.\n2\na\nf\nc\n46\n")
+        .write_stdin("v\nx\n2\n3 2 1 4\nc\nn\n")
         .output()
         .unwrap();
     assert!(output.status.success());

@@ -109,7 +109,7 @@ fn the_shipped_bank_fits_in_one_small_file_with_no_outside_reference() {
         r#"<script type="application/json" id="data">"#,
     ))
     .unwrap();
-    assert_eq!(data["questions"].as_array().unwrap().len(), 71);
+    assert_eq!(data["questions"].as_array().unwrap().len(), 53);
     assert_eq!(data["bank"], "lere");
     assert_eq!(data["seed"], "1");
     for reference in ["http:", "https:", "src=", "<link", "@import", "url("] {

@@ -42,17 +42,17 @@ fn counts_a_small_bank() {
 fn speaks_the_interface_language() {
     let french = stdout_of(&mediaquiz(&["stats"]).output().unwrap());
     assert!(
-        french.contains("\nau-delà du rappel 60 sur 71 (85\u{a0}%)\n"),
+        french.contains("\nau-delà du rappel 50 sur 53 (94\u{a0}%)\n"),
         "{french}"
     );
     assert!(
-        french.starts_with("Lere\u{a0}: l’armée malienne face au CSP (71 questions)\n"),
+        french.starts_with("Lere\u{a0}: l’armée malienne face au CSP (53 questions)\n"),
         "{french}"
     );
     let english = stdout_of(&mediaquiz(&["--lang", "en", "stats"]).output().unwrap());
     assert!(
-        english.contains("\nbeyond recall 60 of 71 (85%)\n"),
+        english.contains("\nbeyond recall 50 of 53 (94%)\n"),
         "{english}"
     );
-    assert!(english.contains("\ndifficulty    1 (easy): 13   2: 25   3 (hard): 33\n"));
+    assert!(english.contains("\ndifficulty    1 (easy): 5   2: 20   3 (hard): 28\n"));
 }
