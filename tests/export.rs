@@ -645,19 +645,25 @@ fn the_shipped_bank_in_moodle_xml_holds_all_but_the_cards() {
         .filter(|q| matches!(q.kind, mediaquiz::bank::Kind::Card { .. }))
         .count();
     let justified = bank.questions.iter().filter(|q| q.justify).count();
+    let of_kind = |f: fn(&mediaquiz::bank::Kind) -> bool| {
+        bank.questions.iter().filter(|q| f(&q.kind)).count()
+    };
+    let orders = of_kind(|k| matches!(k, mediaquiz::bank::Kind::Order { .. }));
+    let opens = of_kind(|k| matches!(k, mediaquiz::bank::Kind::Open { .. }));
     let named = xml.matches("<idnumber>lere-").count();
-    assert_eq!((bank.questions.len(), cards), (71, 6));
+    // The shipped bank has every kind, so each mapping below is exercised.
+    assert!(cards > 0 && justified > 0 && orders > 0 && opens > 0);
     assert_eq!(
         named,
-        71 - 6 + justified,
+        bank.questions.len() - cards + justified,
         "every question but the cards, and each justification"
     );
-    assert_eq!(moodle_questions(&xml, "ordering").len(), 3);
+    assert_eq!(moodle_questions(&xml, "ordering").len(), orders);
     let open: Vec<&str> = moodle_questions(&xml, "essay")
         .into_iter()
         .filter(|q| !q.contains(":justification"))
         .collect();
-    assert_eq!(open.len(), 9);
+    assert_eq!(open.len(), opens);
     assert!(
         open.iter()
             .all(|q| q.contains("<defaultgrade>2</defaultgrade>"))
@@ -666,7 +672,11 @@ fn the_shipped_bank_in_moodle_xml_holds_all_but_the_cards() {
         xml.find("<question type=\"description\">").unwrap()
             < xml.find("<question type=\"multichoice\">").unwrap()
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("6 questions laissées de côté"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains(&format!("{cards} questions laissées de côté")),
+        "the cards are named"
+    );
 }
 
 #[test]

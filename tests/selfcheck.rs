@@ -276,7 +276,7 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
         serde_json::from_str(&fs::read_to_string(fixtures().join("grading-cases.json")).unwrap())
             .unwrap();
     let cases = table["scoring"].as_array().unwrap();
-    let bank = mediaquiz::check::load_bank(None).unwrap();
+    let bank = mediaquiz::check::load_bank(Some(&fixtures().join("scoring/scoring.yaml"))).unwrap();
     let mut wrong = Vec::new();
     let mut covered = std::collections::BTreeSet::new();
     // The bank may write no-break spaces where the table has spaces.

@@ -14,9 +14,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
-const [sheetFile, injectionFile, shippedFile, shots] = process.argv.slice(2);
-if (!shippedFile) {
-  console.error('usage: node selfcheck.mjs SHEET.html INJECTION.html SHIPPED.html [SHOTS_DIR]');
+const [sheetFile, injectionFile, shippedFile, scoringFile, shots] = process.argv.slice(2);
+if (!scoringFile) {
+  console.error('usage: node selfcheck.mjs SHEET.html INJECTION.html SHIPPED.html SCORING.html [SHOTS_DIR]');
   process.exit(2);
 }
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -299,8 +299,10 @@ async function answerAll(session, right) {
     .map(([c, v]) => `${c.why}: ${JSON.stringify(c.typed)} gives ${JSON.stringify(v)}`);
   check(`the page grades the ${table.cases.length} shared cases as the console quiz does`, disagree.length === 0, disagree.join(' | '));
 
-  // Whole answers, by the scoring rule: the page's grade and earned.
-  const scored = await page.evaluate((cases) => {
+  // Whole answers, by the scoring rule: the page's grade and earned, on the
+  // page of the table's own bank (tests/fixtures/scoring/scoring.yaml).
+  const scoring = await open(scoringFile);
+  const scored = await scoring.page.evaluate((cases) => {
     const data = JSON.parse(document.getElementById('data').textContent);
     const norm = (x) => x.replace(/[\u00a0\u202f]/g, ' ');
     const find = (list, wanted) => list.findIndex((x) => norm(x) === norm(wanted));
@@ -325,6 +327,7 @@ async function answerAll(session, right) {
     .filter(([c, v]) => !v || v.right !== c.right || v.points[0] !== c.points[0] || v.points[1] !== c.points[1])
     .map(([c, v]) => `${c.why}: ${JSON.stringify(v)}`);
   check(`the page scores the ${table.scoring.length} shared answers as the console quiz does`, differ.length === 0, differ.join(' | '));
+  await scoring.context.close();
 
   for (const width of [320, 390]) {
     await page.setViewportSize({ width, height: 800 });
