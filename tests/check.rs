@@ -247,7 +247,7 @@ fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Banks in French and English: the summary speaks the default, French.
-    assert!(stderr.contains("41 banques vérifiées"), "{stderr}");
+    assert!(stderr.contains("42 banques vérifiées"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 

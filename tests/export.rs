@@ -664,10 +664,19 @@ fn the_shipped_bank_in_moodle_xml_holds_all_but_the_cards() {
         .filter(|q| !q.contains(":justification"))
         .collect();
     assert_eq!(open.len(), opens);
-    assert!(
-        open.iter()
-            .all(|q| q.contains("<defaultgrade>2</defaultgrade>"))
-    );
+    // Each open question marked out of its rubric's top level.
+    for question in bank
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, mediaquiz::bank::Kind::Open { .. }))
+    {
+        let entry = open
+            .iter()
+            .find(|q| q.contains(&format!("<idnumber>lere-{}</idnumber>", question.id)))
+            .unwrap();
+        let grade = format!("<defaultgrade>{}</defaultgrade>", question.points());
+        assert!(entry.contains(&grade), "{}: {grade}", question.id);
+    }
     assert!(
         xml.find("<question type=\"description\">").unwrap()
             < xml.find("<question type=\"multichoice\">").unwrap()
