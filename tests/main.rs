@@ -9,6 +9,7 @@ mod flashcards;
 mod hostile;
 mod layers;
 mod messages;
+mod model;
 mod open;
 mod print;
 mod quiz;

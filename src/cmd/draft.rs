@@ -5,7 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
 use super::Globals;
+use crate::bank::Lang;
+use crate::draft::Options;
+use crate::draft::model::{Ask, KEY_VARIABLE};
 use crate::bank::name_of;
 use crate::cli::DraftArgs;
 use crate::error::Result;
@@ -13,9 +18,50 @@ use crate::i18n::{s, s_fr, say};
 
 /// Runs `draft`: the bank is written, the note goes to `err`.
 pub(super) fn run(globals: &Globals, args: &DraftArgs, err: &mut dyn Write) -> Result<ExitCode> {
-    let (path, draft) =
-        crate::draft::write(&args.article, args.out.as_deref(), args.force, globals.lang)?;
+    let ask = args.model.as_ref().map(|model| Ask {
+        model: model.clone(),
+        endpoint: args.endpoint.clone(),
+        timeout: Duration::from_secs(args.timeout),
+        key: std::env::var(KEY_VARIABLE).ok(),
+    });
+    if let Some(ask) = &ask {
+        // Said before sending, so the teacher knows where the article goes.
+        let (model, host) = (&ask.model, ask.host());
+        let lang = globals.lang.unwrap_or(Lang::Fr);
+        let note = say(
+            lang,
+            &format!("envoi de l’article et des consignes (rien d’autre) au modèle `{model}` sur `{host}`…"),
+            &format!("sending the article and the instructions (nothing else) to model `{model}` at `{host}`…"),
+        );
+        writeln!(err, "{note}")?;
+    }
+    let written = crate::draft::write_with(
+        &args.article,
+        Options {
+            out: args.out.as_deref(),
+            force: args.force,
+            lang: globals.lang,
+            findings: None,
+            model: ask.as_ref(),
+        },
+    )?;
+    let (path, draft) = (written.bank, written.draft);
     let lang = globals.lang.unwrap_or(draft.lang);
+    if let Some(outcome) = &written.model {
+        let (kept, repaired, dropped) = (outcome.kept, outcome.repaired, outcome.dropped.len());
+        let note = say(
+            lang,
+            &format!(
+                "modèle : {kept} question{} gardée{} après vérification (dont {repaired} réparée{}), {dropped} écartée{} (raisons en tête du fichier) ; chacune reste à relire",
+                s_fr(kept), s_fr(kept), s_fr(repaired), s_fr(dropped)
+            ),
+            &format!(
+                "model: {kept} question{} kept after verification ({repaired} repaired), {dropped} dropped (reasons at the top of the file); every one still needs review",
+                s(kept)
+            ),
+        );
+        writeln!(err, "{note}")?;
+    }
     let check = next_check(&args.article, &path);
     let (path, n, todos) = (path.display(), draft.questions, draft.todos);
     let bank_lang = name_of(&draft.lang);
