@@ -105,7 +105,16 @@ fn lere() -> tempfile::TempDir {
 /// Runs `draft lere.txt --model m` against the port, with `extra` flags.
 fn draft(dir: &Path, port: u16, extra: &[&str]) -> std::process::Output {
     let endpoint = format!("http://127.0.0.1:{port}/v1");
-    let mut args = vec!["--lang", "en", "draft", "lere.txt", "--model", "m", "--endpoint", &endpoint];
+    let mut args = vec![
+        "--lang",
+        "en",
+        "draft",
+        "lere.txt",
+        "--model",
+        "m",
+        "--endpoint",
+        &endpoint,
+    ];
     args.extend_from_slice(extra);
     mediaquiz(&args)
         .current_dir(dir)
@@ -124,7 +133,14 @@ fn q(id: &str, kind: &str, skill: &str, prompt: &str, answer: Value, evidence: &
     })
 }
 
-fn single(id: &str, skill: &str, prompt: &str, choices: &[&str], answer: &str, evidence: &[&str]) -> Value {
+fn single(
+    id: &str,
+    skill: &str,
+    prompt: &str,
+    choices: &[&str],
+    answer: &str,
+    evidence: &[&str],
+) -> Value {
     let mut v = q(id, "single", skill, prompt, json!(answer), evidence);
     v["choices"] = json!(choices);
     v
@@ -134,23 +150,43 @@ fn single(id: &str, skill: &str, prompt: &str, choices: &[&str], answer: &str, e
 fn good() -> Vec<Value> {
     vec![
         single(
-            "offensive-lere", "recall",
+            "offensive-lere",
+            "recall",
             "Selon l'article, sur quelle localité le CSP a-t-il lancé une offensive dimanche après-midi ?",
-            &["Lere", "Bourem", "Tombouctou"], "Lere",
+            &["Lere", "Bourem", "Tombouctou"],
+            "Lere",
             &["le CSP avait lancé une offensive sur Lere"],
         ),
-        q("bourem-date", "claim", "recall",
-            "L'attaque majeure de Bourem a eu lieu le 12 septembre.", json!("supported"),
-            &["une attaque majeure à Bourem le 12 septembre"]),
-        single(
-            "operations-armee", "recall",
-            "Selon l'article, qui a conjugué des opérations aériennes et terrestres ?",
-            &["L'armée malienne", "Les rebelles touareg", "Le Groupe Wagner"], "L'armée malienne",
-            &["l'armée malienne, munie d'informations précises, avait conjugué des opérations aériennes et terrestres"],
+        q(
+            "bourem-date",
+            "claim",
+            "recall",
+            "L'attaque majeure de Bourem a eu lieu le 12 septembre.",
+            json!("supported"),
+            &["une attaque majeure à Bourem le 12 septembre"],
         ),
-        q("retrait-strategique", "truefalse", "wording",
-            "L'article qualifie le retrait du CSP de « stratégique ».", json!(true),
-            &["Ce retrait stratégique"]),
+        single(
+            "operations-armee",
+            "recall",
+            "Selon l'article, qui a conjugué des opérations aériennes et terrestres ?",
+            &[
+                "L'armée malienne",
+                "Les rebelles touareg",
+                "Le Groupe Wagner",
+            ],
+            "L'armée malienne",
+            &[
+                "l'armée malienne, munie d'informations précises, avait conjugué des opérations aériennes et terrestres",
+            ],
+        ),
+        q(
+            "retrait-strategique",
+            "truefalse",
+            "wording",
+            "L'article qualifie le retrait du CSP de « stratégique ».",
+            json!(true),
+            &["Ce retrait stratégique"],
+        ),
     ]
 }
 
@@ -175,49 +211,286 @@ fn faults() -> Vec<Fault> {
         q(id, "truefalse", "context", prompt, json!(true), &[evidence])
     };
     let mut list = vec![
-        Fault { name: "invented quote", first: with("invente-1", "evidence", json!(["l'armée a perdu le contrôle de Tombouctou"])), repair: None },
-        Fault { name: "invented quote", first: with("invente-2", "evidence", json!(["les rebelles étaient soutenus par un pays voisin"])), repair: None },
         Fault {
             name: "invented quote",
-            first: q("invente-3", "truefalse", "context", "L'article donne l'heure exacte de l'offensive.", json!(false), &["l'offensive a commencé à 14 heures"]),
-            repair: Some(q("invente-3", "truefalse", "context", "L'article donne l'heure exacte de l'offensive.", json!(false), &["dimanche après-midi"])),
+            first: with(
+                "invente-1",
+                "evidence",
+                json!(["l'armée a perdu le contrôle de Tombouctou"]),
+            ),
+            repair: None,
         },
-        Fault { name: "paraphrased quote", first: with("paraphrase-1", "evidence", json!(["le CSP a lancé une offensive sur Lere"])), repair: None },
+        Fault {
+            name: "invented quote",
+            first: with(
+                "invente-2",
+                "evidence",
+                json!(["les rebelles étaient soutenus par un pays voisin"]),
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "invented quote",
+            first: q(
+                "invente-3",
+                "truefalse",
+                "context",
+                "L'article donne l'heure exacte de l'offensive.",
+                json!(false),
+                &["l'offensive a commencé à 14 heures"],
+            ),
+            repair: Some(q(
+                "invente-3",
+                "truefalse",
+                "context",
+                "L'article donne l'heure exacte de l'offensive.",
+                json!(false),
+                &["dimanche après-midi"],
+            )),
+        },
         Fault {
             name: "paraphrased quote",
-            first: fixed("paraphrase-2", "L'article dit d'où venaient les informations de l'armée.", "l'armée avait des informations précises"),
-            repair: Some(q("paraphrase-2", "truefalse", "context", "L'article dit d'où venaient les informations de l'armée.", json!(false), &["munie d'informations précises"])),
+            first: with(
+                "paraphrase-1",
+                "evidence",
+                json!(["le CSP a lancé une offensive sur Lere"]),
+            ),
+            repair: None,
         },
-        Fault { name: "paraphrased quote", first: with("paraphrase-3", "evidence", json!(["10 soldats tués et 46 rebelles neutralisés"])), repair: None },
-        Fault { name: "answer not among the choices", first: with("hors-choix-1", "answer", json!("Gao")), repair: None },
+        Fault {
+            name: "paraphrased quote",
+            first: fixed(
+                "paraphrase-2",
+                "L'article dit combien de temps après l'offensive l'armée a riposté.",
+                "l'armée a riposté dans la ville",
+            ),
+            repair: Some(q(
+                "paraphrase-2",
+                "truefalse",
+                "context",
+                "L'article dit combien de temps après l'offensive l'armée a riposté.",
+                json!(false),
+                &["après la riposte de l'armée malienne dans la ville"],
+            )),
+        },
+        Fault {
+            name: "paraphrased quote",
+            first: with(
+                "paraphrase-3",
+                "evidence",
+                json!(["10 soldats tués et 46 rebelles neutralisés"]),
+            ),
+            repair: None,
+        },
         Fault {
             name: "answer not among the choices",
-            first: single("hors-choix-2", "context", "Selon l'article, qui a violé l'accord de paix de 2015 ?", &["Les rebelles", "L'armée malienne"], "Personne", &["de violer l'accord de paix de 2015"]),
-            repair: Some(q("hors-choix-2", "claim", "context", "L'article établit que l'armée malienne a violé l'accord de paix de 2015.", json!("not-stated"), &["Les rebelles accusent régulièrement l'armée malienne"])),
+            first: with("hors-choix-1", "answer", json!("Gao")),
+            repair: None,
+        },
+        Fault {
+            name: "answer not among the choices",
+            first: single(
+                "hors-choix-2",
+                "context",
+                "Selon l'article, qui a violé l'accord de paix de 2015 ?",
+                &["Les rebelles", "L'armée malienne"],
+                "Personne",
+                &["de violer l'accord de paix de 2015"],
+            ),
+            repair: Some(q(
+                "hors-choix-2",
+                "claim",
+                "corroboration",
+                "L'article établit que l'armée malienne a violé l'accord de paix de 2015.",
+                json!("not-stated"),
+                &["Les rebelles accusent régulièrement l'armée malienne"],
+            )),
         },
         Fault {
             name: "same person twice among the choices",
-            first: single("meme-personne-1", "corroboration", "Qui a confirmé le départ des rebelles ?",
-                &["Plusieurs sources civiles locales", "Un porte-parole du CSP", "Le Groupe Wagner"], "Plusieurs sources civiles locales",
-                &["selon les déclarations d'un porte-parole du CSP", "Plusieurs sources civiles locales ont confirmé ce départ"]),
+            first: single(
+                "meme-personne-1",
+                "corroboration",
+                "Qui a confirmé le départ des rebelles ?",
+                &[
+                    "Plusieurs sources civiles locales",
+                    "Un porte-parole du CSP",
+                    "Le Groupe Wagner",
+                ],
+                "Plusieurs sources civiles locales",
+                &[
+                    "selon les déclarations d'un porte-parole du CSP",
+                    "Plusieurs sources civiles locales ont confirmé ce départ",
+                ],
+            ),
             repair: None,
         },
-        Fault { name: "unknown type", first: with("type-inconnu", "type", json!("essay")), repair: None },
+        Fault {
+            name: "same person twice among the choices",
+            first: single(
+                "meme-personne-2",
+                "sourcing",
+                "Qui explique le retrait ?",
+                &[
+                    "Un porte-parole du CSP",
+                    "Le porte-parole du CSP",
+                    "Le Groupe Wagner",
+                ],
+                "Un porte-parole du CSP",
+                &["selon les déclarations d'un porte-parole du CSP"],
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "another name of the answer (acronym)",
+            first: single(
+                "meme-personne-3",
+                "recall",
+                "Selon l'article, qui a attaqué Lere ?",
+                &[
+                    "Le CSP",
+                    "Le Cadre stratégique permanent",
+                    "Le Groupe Wagner",
+                ],
+                "Le CSP",
+                &["rebelles touareg du Cadre stratégique permanent (CSP)"],
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "multi answers not among the choices",
+            first: {
+                let mut v = q(
+                    "multi-hors",
+                    "multi",
+                    "recall",
+                    "Selon l'article, avec quels pays ?",
+                    json!(null),
+                    &["avec le Niger et le Burkina Faso"],
+                );
+                let m = v.as_object_mut().unwrap();
+                m.remove("answer");
+                m.insert(
+                    "choices".into(),
+                    json!(["le Niger", "le Burkina Faso", "le Tchad"]),
+                );
+                m.insert("answers".into(), json!(["le Niger", "l'Algérie"]));
+                v
+            },
+            repair: None,
+        },
+        Fault {
+            name: "difficulty out of range",
+            first: with("difficulte", "difficulty", json!(7)),
+            repair: None,
+        },
+        Fault {
+            name: "empty evidence list",
+            first: with("preuve-vide", "evidence", json!([])),
+            repair: None,
+        },
+        Fault {
+            name: "unknown type",
+            first: with("type-inconnu", "type", json!("essay")),
+            repair: None,
+        },
         Fault {
             name: "unknown field",
-            first: with("champ-inconnu", "hint", json!("Relisez le deuxième paragraphe.")),
+            first: with(
+                "champ-inconnu",
+                "hint",
+                json!("Relisez le deuxième paragraphe."),
+            ),
             repair: None,
         },
-        Fault { name: "HTML tag", first: with("html-1", "prompt", json!("<b>Selon l'article</b>, où le CSP a-t-il attaqué ?")), repair: None },
-        Fault { name: "HTML entity", first: with("html-2", "explanation", json!("L&apos;article le dit.")), repair: None },
-        Fault { name: "control character", first: with("controle-1", "explanation", json!("L'article le dit.\u{1b}[31m")), repair: None },
-        Fault { name: "missing evidence", first: { let mut v = with("sans-preuve", "id", json!("sans-preuve")); v.as_object_mut().unwrap().remove("evidence"); v }, repair: None },
-        Fault { name: "missing explanation", first: { let mut v = with("sans-explication", "id", json!("sans-explication")); v.as_object_mut().unwrap().remove("explanation"); v }, repair: None },
-        Fault { name: "true/false answer not a boolean", first: q("vf-peut-etre", "truefalse", "context", "L'article date l'offensive.", json!("maybe"), &["dimanche après-midi"]), repair: None },
-        Fault { name: "claim answer not a verdict", first: q("claim-vrai", "claim", "context", "Le CSP a attaqué Lere.", json!("vrai"), &["le CSP avait lancé une offensive sur Lere"]), repair: None },
-        Fault { name: "elided parts out of order", first: with("ellipse", "evidence", json!(["Cependant … À cette occasion"])), repair: None },
-        Fault { name: "not a question object", first: json!("question 5"), repair: None },
-        Fault { name: "too many choices", first: with("neuf-choix", "choices", json!(["Lere", "A", "B", "C", "D", "E", "F", "G", "H"])), repair: None },
+        Fault {
+            name: "HTML tag",
+            first: with(
+                "html-1",
+                "prompt",
+                json!("<b>Selon l'article</b>, où le CSP a-t-il attaqué ?"),
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "HTML entity",
+            first: with("html-2", "explanation", json!("L&apos;article le dit.")),
+            repair: None,
+        },
+        Fault {
+            name: "control character",
+            first: with(
+                "controle-1",
+                "explanation",
+                json!("L'article le dit.\u{1b}[31m"),
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "missing evidence",
+            first: {
+                let mut v = with("sans-preuve", "id", json!("sans-preuve"));
+                v.as_object_mut().unwrap().remove("evidence");
+                v
+            },
+            repair: None,
+        },
+        Fault {
+            name: "missing explanation",
+            first: {
+                let mut v = with("sans-explication", "id", json!("sans-explication"));
+                v.as_object_mut().unwrap().remove("explanation");
+                v
+            },
+            repair: None,
+        },
+        Fault {
+            name: "true/false answer not a boolean",
+            first: q(
+                "vf-peut-etre",
+                "truefalse",
+                "context",
+                "L'article date l'offensive.",
+                json!("maybe"),
+                &["dimanche après-midi"],
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "claim answer not a verdict",
+            first: q(
+                "claim-vrai",
+                "claim",
+                "context",
+                "Le CSP a attaqué Lere.",
+                json!("vrai"),
+                &["le CSP avait lancé une offensive sur Lere"],
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "elided parts out of order",
+            first: with(
+                "ellipse",
+                "evidence",
+                json!(["Cependant … À cette occasion"]),
+            ),
+            repair: None,
+        },
+        Fault {
+            name: "not a question object",
+            first: json!("question 5"),
+            repair: None,
+        },
+        Fault {
+            name: "too many choices",
+            first: with(
+                "neuf-choix",
+                "choices",
+                json!(["Lere", "A", "B", "C", "D", "E", "F", "G", "H"]),
+            ),
+            repair: None,
+        },
         Fault {
             name: "invalid skill",
             first: with("competence", "skill", json!("critical-thinking")),
@@ -239,32 +512,76 @@ fn self_repaired() -> Vec<(&'static str, Value, &'static str)> {
     vec![
         (
             "curly apostrophes in a quote",
-            q("typo-apostrophes", "truefalse", "context", "L'article dit où l'armée a obtenu ses informations précises.", json!(false), &["l’armée malienne, munie d’informations précises"]),
+            q(
+                "typo-apostrophes",
+                "truefalse",
+                "context",
+                "L'article dit où l'armée a obtenu ses informations précises.",
+                json!(false),
+                &["l’armée malienne, munie d’informations précises"],
+            ),
             "l'armée malienne, munie d'informations précises",
         ),
         (
             "white space in a quote",
-            q("typo-espaces", "truefalse", "recall", "Selon l'article, des sources civiles locales ont confirmé le départ.", json!(true), &["Plusieurs   sources civiles\n locales ont confirmé ce départ"]),
+            q(
+                "typo-espaces",
+                "truefalse",
+                "recall",
+                "Selon l'article, des sources civiles locales ont confirmé le départ.",
+                json!(true),
+                &["Plusieurs   sources civiles\n locales ont confirmé ce départ"],
+            ),
             "Plusieurs sources civiles locales ont confirmé ce départ",
         ),
         (
             "guillemets typed as straight quotes",
-            q("typo-guillemets", "truefalse", "numbers", "L'article cite un nombre de pays membres de l'Alliance.", json!(false), &["l'\"Alliance des États du Sahel\""]),
+            q(
+                "typo-guillemets",
+                "truefalse",
+                "numbers",
+                "L'article cite un nombre de pays membres de l'Alliance.",
+                json!(false),
+                &["l'\"Alliance des États du Sahel\""],
+            ),
             "l' « Alliance des États du Sahel",
         ),
         (
             "id already in the bank",
-            { let mut v = good()[3].clone(); v["id"] = json!("sigle-csp"); v["skill"] = json!("context"); v },
-            "sigle-csp-2",
+            {
+                let mut v = good()[3].clone();
+                v["id"] = json!("acronym-csp");
+                v["skill"] = json!("context");
+                v
+            },
+            "acronym-csp-2",
         ),
         (
             "id twice in the answer",
-            q("offensive-lere", "truefalse", "sourcing", "L'article dit qui rapporte l'offensive sur Lere.", json!(false), &["prenant notamment le contrôle du camp militaire"]),
+            q(
+                "offensive-lere",
+                "truefalse",
+                "wording",
+                "L'article écrit que le CSP a pris « notamment » le camp militaire.",
+                json!(true),
+                &["prenant notamment le contrôle du camp militaire"],
+            ),
             "offensive-lere-2",
         ),
         (
             "draft: false set by the model",
-            { let mut v = q("brouillon-faux", "truefalse", "fact-opinion", "« Une résistance de deux heures » est un fait rapporté.", json!(true), &["après une résistance de deux heures"]); v["draft"] = json!(false); v },
+            {
+                let mut v = q(
+                    "brouillon-faux",
+                    "truefalse",
+                    "fact-opinion",
+                    "« Une résistance de deux heures » est un fait rapporté.",
+                    json!(true),
+                    &["après une résistance de deux heures"],
+                );
+                v["draft"] = json!(false);
+                v
+            },
             "brouillon-faux",
         ),
     ]
@@ -275,9 +592,20 @@ fn every_planted_fault_is_caught_and_no_valid_question_dropped() {
     let dir = lere();
     let faults = faults();
     let repaired_questions = self_repaired();
-    let same_point = q("meme-point", "single", "sourcing", "Selon l'article, qui dit que le retrait viserait à éviter les bombardements ?", json!("Un porte-parole du CSP"), &["selon les déclarations d'un porte-parole du CSP"]);
+    let same_point = q(
+        "meme-point",
+        "single",
+        "sourcing",
+        "Selon l'article, qui dit que le retrait viserait à éviter les bombardements ?",
+        json!("Un porte-parole du CSP"),
+        &["selon les déclarations d'un porte-parole du CSP"],
+    );
     let mut same_point = same_point;
-    same_point["choices"] = json!(["Un porte-parole du CSP", "Le Groupe Wagner", "Les autorités maliennes"]);
+    same_point["choices"] = json!([
+        "Un porte-parole du CSP",
+        "Le Groupe Wagner",
+        "Les autorités maliennes"
+    ]);
     let mut first: Vec<Value> = good();
     first.extend(repaired_questions.iter().map(|(_, v, _)| v.clone()));
     first.push(same_point);
@@ -291,7 +619,10 @@ fn every_planted_fault_is_caught_and_no_valid_question_dropped() {
     let requests = server.join().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("127.0.0.1"), "the host is printed before sending: {stderr}");
+    assert!(
+        stderr.contains("127.0.0.1"),
+        "the host is printed before sending: {stderr}"
+    );
     let yaml = std::fs::read_to_string(dir.path().join("lere.yaml")).unwrap();
 
     // The first request: schema, not streamed, the article numbered, no key.
@@ -301,26 +632,49 @@ fn every_planted_fault_is_caught_and_no_valid_question_dropped() {
     let body: Value = serde_json::from_str(requests[0].split("\r\n\r\n").nth(1).unwrap()).unwrap();
     assert_eq!(body["stream"], json!(false));
     assert_eq!(body["response_format"]["type"], "json_schema");
-    assert!(body["messages"][1]["content"].as_str().unwrap().contains("§2 Un peu plus tôt"));
+    assert!(
+        body["messages"][1]["content"]
+            .as_str()
+            .unwrap()
+            .contains("§2 Un peu plus tôt")
+    );
     // The repair round carries exactly the failing questions, with findings.
     let body: Value = serde_json::from_str(requests[1].split("\r\n\r\n").nth(1).unwrap()).unwrap();
-    let repair_text = body["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned();
+    let repair_text = body["messages"].as_array().unwrap().last().unwrap()["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     for fault in &faults {
         if let Some(id) = fault.first["id"].as_str() {
-            assert!(repair_text.contains(&format!("\"{id}\"")), "{} sent for repair", fault.name);
+            assert!(
+                repair_text.contains(&format!("\"{id}\"")),
+                "{} sent for repair",
+                fault.name
+            );
         }
     }
     for good in good() {
         let id = good["id"].as_str().unwrap();
-        assert!(!repair_text.contains(&format!("\"id\": \"{id}\"")), "valid `{id}` not sent for repair");
+        assert!(
+            !repair_text.contains(&format!("\"id\": \"{id}\"")),
+            "valid `{id}` not sent for repair"
+        );
     }
 
     // Every valid question kept, marked draft.
     let bank: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
     let kept: Vec<&serde_yaml::Value> = bank["questions"].as_sequence().unwrap().iter().collect();
     let ids: Vec<&str> = kept.iter().map(|q| q["id"].as_str().unwrap()).collect();
-    for id in ["offensive-lere", "bourem-date", "operations-armee", "retrait-strategique", "invente-3", "paraphrase-2", "hors-choix-2"] {
-        assert!(ids.contains(&id), "`{id}` kept: {ids:?}");
+    for id in [
+        "offensive-lere",
+        "bourem-date",
+        "operations-armee",
+        "retrait-strategique",
+        "invente-3",
+        "paraphrase-2",
+        "hors-choix-2",
+    ] {
+        assert!(ids.contains(&id), "`{id}` kept: {ids:?}\n{}", &yaml[..2500]);
     }
     for (name, _, expect) in &repaired_questions {
         if name.starts_with("id ") || name.starts_with("draft") {
@@ -329,33 +683,62 @@ fn every_planted_fault_is_caught_and_no_valid_question_dropped() {
             assert!(yaml.contains(expect), "{name}: `{expect}` in the bank");
         }
     }
-    assert!(kept.iter().all(|q| q["draft"] == serde_yaml::Value::Bool(true)), "every question is a draft");
+    assert!(
+        kept.iter()
+            .all(|q| q["draft"] == serde_yaml::Value::Bool(true)),
+        "every question is a draft"
+    );
     let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "ids unique");
 
     // Every unrepaired fault is listed as dropped at the top, with its reason.
-    let head: String = yaml.lines().take_while(|l| l.starts_with('#')).collect::<Vec<_>>().join("\n");
+    let head: String = yaml
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut dropped = 1; // the same point as a rule-based question
-    assert!(head.contains("`meme-point`: same point as question `source-porte-parole-csp`"), "{head}");
+    assert!(
+        head.contains("`meme-point`: same point as question `source-porte-parole-csp`"),
+        "{head}"
+    );
     for fault in &faults {
         let id = fault.first["id"].as_str().unwrap_or("#");
         if fault.repair.is_some() {
-            assert!(!head.contains(&format!("`{id}`")), "{} repaired, not dropped", fault.name);
+            assert!(
+                !head.contains(&format!("`{id}`")),
+                "{} repaired, not dropped",
+                fault.name
+            );
         } else {
             dropped += 1;
-            assert!(head.contains(&format!("- `{id}`")), "{} dropped: {head}", fault.name);
+            assert!(
+                head.contains(&format!("- `{id}")),
+                "{} dropped: {head}",
+                fault.name
+            );
             assert!(!ids.contains(&id), "{} not kept", fault.name);
         }
     }
     assert_eq!(head.matches("\n#   - ").count(), dropped, "{head}");
-    for reason in ["not found in the article", "HTML markup", "control character (U+001B)", "two right answers", "unknown"] {
+    for reason in [
+        "not found in the article",
+        "HTML markup",
+        "control character (U+001B)",
+        "two right answers",
+        "unknown",
+    ] {
         assert!(head.contains(reason), "reason `{reason}` given: {head}");
     }
 
     // The bank passes `check` but for the draft warnings and its TODOs.
-    let check = mediaquiz(&["--lang", "en", "check", "lere.yaml"]).current_dir(dir.path()).output().unwrap();
+    let check = mediaquiz(&["--lang", "en", "check", "lere.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     let findings = stdout_of(&check);
-    for line in findings.lines().filter(|l| l.contains("error")) {
+    assert!(findings.contains("questions to review"), "{findings}");
+    for line in findings.lines().filter(|l| l.contains(": error:")) {
         assert!(line.contains("TODO"), "only TODOs left: {line}");
     }
     let table = faults.len() + repaired_questions.len() + 1;
@@ -367,10 +750,17 @@ fn a_repair_round_that_fails_drops_the_failing_questions_only() {
     let dir = lere();
     let mut first = good();
     first.push(faults().remove(0).first);
-    let (port, server) = serve(vec![questions(&first), Reply::Body(500, r#"{"error":{"message":"out of memory"}}"#.into())]);
+    let (port, server) = serve(vec![
+        questions(&first),
+        Reply::Body(500, r#"{"error":{"message":"out of memory"}}"#.into()),
+    ]);
     let output = draft(dir.path(), port, &[]);
     server.join().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let yaml = std::fs::read_to_string(dir.path().join("lere.yaml")).unwrap();
     assert!(yaml.contains("- `invente-1`"), "{yaml}");
     assert!(yaml.contains("repair failed") && yaml.contains("out of memory"));
@@ -391,7 +781,11 @@ fn two_hundred_questions_at_once_stay_fast_and_unique() {
     let started = Instant::now();
     let output = draft(dir.path(), port, &[]);
     server.join().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(started.elapsed() < Duration::from_secs(30));
     let yaml = std::fs::read_to_string(dir.path().join("lere.yaml")).unwrap();
     // Four points, each kept once; the 196 repeats are listed as the same point.
@@ -407,22 +801,64 @@ fn failure(replies: Vec<Reply>, extra: &[&str]) -> String {
     let (port, server) = serve(replies);
     let output = draft(dir.path(), port, extra);
     server.join().unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(!dir.path().join("lere.yaml").exists(), "nothing written on failure");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !dir.path().join("lere.yaml").exists(),
+        "nothing written on failure"
+    );
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]
 fn server_faults_give_clear_messages() {
     let cases: Vec<(Vec<Reply>, &[&str], &str)> = vec![
-        (vec![completion(r#"{"questions": [{"id": "a", "type": "#)], &[], "cut off"),
-        (vec![completion("Voici vos questions : 1. Qui ?")], &[], "not readable JSON"),
-        (vec![Reply::Body(200, "{\"choices\": [".into())], &[], "cut off"),
+        (
+            vec![completion(r#"{"questions": [{"id": "a", "type": "#)],
+            &[],
+            "cut off",
+        ),
+        (
+            vec![completion("Voici vos questions : 1. Qui ?")],
+            &[],
+            "not readable JSON",
+        ),
+        (
+            vec![Reply::Body(200, "{\"choices\": [".into())],
+            &[],
+            "cut off",
+        ),
         (vec![completion("")], &[], "empty answer"),
-        (vec![completion(r#"{"questions": []}"#)], &[], "empty answer"),
-        (vec![Reply::Body(500, r#"{"error":{"message":"out of memory"}}"#.into())], &[], "HTTP 500: out of memory"),
-        (vec![Reply::Body(404, r#"{"error":{"message":"model \"m\" not found, try pulling it first"}}"#.into())], &[], "ollama pull m"),
-        (vec![Reply::Hang], &["--timeout", "1"], "no answer within 1 s"),
+        (
+            vec![completion(r#"{"questions": []}"#)],
+            &[],
+            "empty answer",
+        ),
+        (
+            vec![Reply::Body(
+                500,
+                r#"{"error":{"message":"out of memory"}}"#.into(),
+            )],
+            &[],
+            "HTTP 500: out of memory",
+        ),
+        (
+            vec![Reply::Body(
+                404,
+                r#"{"error":{"message":"model \"m\" not found, try pulling it first"}}"#.into(),
+            )],
+            &[],
+            "ollama pull m",
+        ),
+        (
+            vec![Reply::Hang],
+            &["--timeout", "1"],
+            "no answer within 1 s",
+        ),
     ];
     for (replies, extra, expected) in cases {
         let started = Instant::now();
@@ -437,33 +873,59 @@ fn server_faults_give_clear_messages() {
 fn a_server_without_schemas_is_asked_for_plain_json() {
     let dir = lere();
     let (port, server) = serve(vec![
-        Reply::Body(400, r#"{"error":{"message":"response_format json_schema not supported"}}"#.into()),
+        Reply::Body(
+            400,
+            r#"{"error":{"message":"response_format json_schema not supported"}}"#.into(),
+        ),
         questions(&good()),
     ]);
     let output = draft(dir.path(), port, &[]);
     let requests = server.join().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(requests[1].contains(r#""type":"json_object""#));
 }
 
 #[test]
 fn an_unreachable_endpoint_and_a_refused_key_are_explained_and_the_key_never_printed() {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let dir = lere();
     let output = draft(dir.path(), port, &[]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot reach"));
 
-    let (port, server) = serve(vec![Reply::Body(401, r#"{"error":{"message":"bad key sk-secret-123"}}"#.into())]);
+    let (port, server) = serve(vec![Reply::Body(
+        401,
+        r#"{"error":{"message":"bad key sk-secret-123"}}"#.into(),
+    )]);
     let endpoint = format!("http://127.0.0.1:{port}/v1");
-    let output = mediaquiz(&["--lang", "en", "draft", "lere.txt", "--model", "m", "--endpoint", &endpoint])
-        .current_dir(dir.path())
-        .env("MEDIAQUIZ_API_KEY", "sk-secret-123")
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
+    let output = mediaquiz(&[
+        "--lang",
+        "en",
+        "draft",
+        "lere.txt",
+        "--model",
+        "m",
+        "--endpoint",
+        &endpoint,
+    ])
+    .current_dir(dir.path())
+    .env("MEDIAQUIZ_API_KEY", "sk-secret-123")
+    .timeout(Duration::from_secs(30))
+    .output()
+    .unwrap();
     let requests = server.join().unwrap();
     assert!(requests[0].contains("Bearer sk-secret-123"));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("key refused") && !stderr.contains("sk-secret"), "{stderr}");
+    assert!(
+        stderr.contains("key refused") && !stderr.contains("sk-secret"),
+        "{stderr}"
+    );
 }

@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use super::Globals;
 use crate::bank::Lang;
-use crate::draft::Options;
-use crate::draft::model::{Ask, KEY_VARIABLE};
 use crate::bank::name_of;
 use crate::cli::DraftArgs;
+use crate::draft::Options;
+use crate::draft::model::{Ask, KEY_VARIABLE};
 use crate::error::Result;
 use crate::i18n::{s, s_fr, say};
 
@@ -30,8 +30,12 @@ pub(super) fn run(globals: &Globals, args: &DraftArgs, err: &mut dyn Write) -> R
         let lang = globals.lang.unwrap_or(Lang::Fr);
         let note = say(
             lang,
-            &format!("envoi de l’article et des consignes (rien d’autre) au modèle `{model}` sur `{host}`…"),
-            &format!("sending the article and the instructions (nothing else) to model `{model}` at `{host}`…"),
+            &format!(
+                "envoi de l’article et des consignes (rien d’autre) au modèle `{model}` sur `{host}`…"
+            ),
+            &format!(
+                "sending the article and the instructions (nothing else) to model `{model}` at `{host}`…"
+            ),
         );
         writeln!(err, "{note}")?;
     }
@@ -53,7 +57,10 @@ pub(super) fn run(globals: &Globals, args: &DraftArgs, err: &mut dyn Write) -> R
             lang,
             &format!(
                 "modèle : {kept} question{} gardée{} après vérification (dont {repaired} réparée{}), {dropped} écartée{} (raisons en tête du fichier) ; chacune reste à relire",
-                s_fr(kept), s_fr(kept), s_fr(repaired), s_fr(dropped)
+                s_fr(kept),
+                s_fr(kept),
+                s_fr(repaired),
+                s_fr(dropped)
             ),
             &format!(
                 "model: {kept} question{} kept after verification ({repaired} repaired), {dropped} dropped (reasons at the top of the file); every one still needs review",

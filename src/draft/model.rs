@@ -16,9 +16,9 @@ use super::Draft;
 use super::verify::{self, Context, Kept};
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::text::fold_quote;
 use crate::i18n::Text;
 use crate::lang::Lang;
+use crate::text::fold_quote;
 
 /// Ollama's OpenAI-compatible endpoint on the same machine.
 pub const DEFAULT_ENDPOINT: &str = "http://localhost:11434/v1";
@@ -154,11 +154,11 @@ pub fn repair_request(failures: &[(Value, Vec<String>)], lang: Lang) -> Value {
     let listed = serde_json::to_string_pretty(&listed).unwrap_or_default();
     json!({"role": "user", "content": lang.pick(
         format!("Ces questions ne passent pas la vérification. Corrige chacune d’après ses constats \
-(citations copiées mot pour mot de l’article, bonne réponse parmi les choix, aucun autre champ) et renvoie \
-seulement les questions corrigées, en JSON {{\"questions\": [...]}}, dans le même ordre :\n{listed}"),
+    (citations copiées mot pour mot de l’article, bonne réponse parmi les choix, aucun autre champ) et renvoie \
+    seulement les questions corrigées, en JSON {{\"questions\": [...]}}, dans le même ordre :\n{listed}"),
         format!("These questions fail verification. Fix each one from its findings (quotes copied word for \
-word from the article, the right answer among the choices, no other fields) and send back only the fixed \
-questions, as JSON {{\"questions\": [...]}}, in the same order:\n{listed}"),
+    word from the article, the right answer among the choices, no other fields) and send back only the fixed \
+    questions, as JSON {{\"questions\": [...]}}, in the same order:\n{listed}"),
     )})
 }
 
@@ -299,7 +299,8 @@ fn post(
         "response_format": response_format,
     });
     let host = ask.host();
-    let local = host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]");
+    let local =
+        host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]");
     let mut config = ureq::Agent::config_builder()
         .timeout_connect(Some(CONNECT_TIMEOUT.min(ask.timeout)))
         .timeout_global(Some(ask.timeout))
@@ -501,7 +502,8 @@ impl Point {
 /// The questions of the rule-based draft, read back from its YAML.
 fn rule_points(yaml: &str) -> Vec<Point> {
     let parsed: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap_or_default();
-    let text = |v: &serde_yaml::Value, k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_owned();
+    let text =
+        |v: &serde_yaml::Value, k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_owned();
     parsed
         .get("questions")
         .and_then(|q| q.as_sequence())
@@ -513,7 +515,12 @@ fn rule_points(yaml: &str) -> Vec<Point> {
                     quotes: q
                         .get("evidence")
                         .and_then(|e| e.as_sequence())
-                        .map(|e| e.iter().filter_map(|x| x.as_str()).map(|x| fold_quote(x).text).collect())
+                        .map(|e| {
+                            e.iter()
+                                .filter_map(|x| x.as_str())
+                                .map(|x| fold_quote(x).text)
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 })
                 .collect()
@@ -548,10 +555,21 @@ fn label(value: &Value, index: usize) -> String {
 /// that fail), and adds the kept ones to `draft`, with the dropped ones
 /// listed at the top. `text` is the article as `source` (relative to `bank`)
 /// holds it.
-pub fn extend(draft: Draft, text: &str, source: &str, bank: &Path, ask: &Ask) -> Result<(Draft, Outcome)> {
+pub fn extend(
+    draft: Draft,
+    text: &str,
+    source: &str,
+    bank: &Path,
+    ask: &Ask,
+) -> Result<(Draft, Outcome)> {
     let lang = draft.lang;
     let article = Article::new(text);
-    let context = Context { article: text, bank, source, lang };
+    let context = Context {
+        article: text,
+        bank,
+        source,
+        lang,
+    };
     let mut points = rule_points(&draft.yaml);
     let mut taken: HashSet<String> = points.iter().map(|p| p.id.clone()).collect();
     let mut messages = opening(&article, lang);
@@ -570,7 +588,10 @@ pub fn extend(draft: Draft, text: &str, source: &str, bank: &Path, ask: &Ask) ->
     }
     if !failed.is_empty() {
         messages.push(json!({"role": "assistant", "content": first.content}));
-        let asked: Vec<(Value, Vec<String>)> = failed.iter().map(|(_, q, r)| (q.clone(), r.clone())).collect();
+        let asked: Vec<(Value, Vec<String>)> = failed
+            .iter()
+            .map(|(_, q, r)| (q.clone(), r.clone()))
+            .collect();
         messages.push(repair_request(&asked, lang));
         match chat(ask, &messages, lang) {
             Ok(repair) => {
@@ -599,7 +620,10 @@ pub fn extend(draft: Draft, text: &str, source: &str, bank: &Path, ask: &Ask) ->
             Err(error) => {
                 let why = error.render(lang);
                 for (n, question, mut reasons) in failed {
-                    reasons.push(lang.pick(format!("réparation impossible : {why}"), format!("repair failed: {why}")));
+                    reasons.push(lang.pick(
+                        format!("réparation impossible : {why}"),
+                        format!("repair failed: {why}"),
+                    ));
                     outcome.dropped.push((label(&question, n), reasons));
                 }
             }
@@ -637,8 +661,12 @@ pub fn extend(draft: Draft, text: &str, source: &str, bank: &Path, ask: &Ask) ->
 /// with its reasons.
 fn comment(ask: &Ask, outcome: &Outcome, lang: Lang) -> String {
     let (model, host) = (&ask.model, ask.host());
-    let (proposed, kept, repaired, dropped) =
-        (outcome.proposed, outcome.kept, outcome.repaired, outcome.dropped.len());
+    let (proposed, kept, repaired, dropped) = (
+        outcome.proposed,
+        outcome.kept,
+        outcome.repaired,
+        outcome.dropped.len(),
+    );
     let mut out = lang.pick(
         format!("# Modèle `{model}` ({host}) : {proposed} proposées, {kept} gardées après vérification (dont {repaired} réparées), {dropped} écartées.\n"),
         format!("# Model `{model}` ({host}): {proposed} proposed, {kept} kept after verification ({repaired} of them repaired), {dropped} dropped.\n"),
@@ -648,7 +676,7 @@ fn comment(ask: &Ask, outcome: &Outcome, lang: Lang) -> String {
     }
     for (name, reasons) in &outcome.dropped {
         let reasons: Vec<String> = reasons.iter().map(|r| clean(r)).collect();
-        out.push_str(&format!("#   - {name}: {}\n", reasons.join(" ; ")));
+        out.push_str(&format!("#   - {name}: {}\n", reasons.join("; ")));
     }
     crate::i18n::say(lang, &out, &out)
 }
@@ -688,7 +716,10 @@ mod tests {
     #[test]
     fn host_drops_scheme_credentials_and_path() {
         assert_eq!(host_of("http://localhost:11434/v1"), "localhost:11434");
-        assert_eq!(host_of("https://user:pw@api.example.org/v1?x=1"), "api.example.org");
+        assert_eq!(
+            host_of("https://user:pw@api.example.org/v1?x=1"),
+            "api.example.org"
+        );
         assert_eq!(host_of("127.0.0.1:8080/v1"), "127.0.0.1:8080");
     }
 
@@ -696,7 +727,10 @@ mod tests {
     fn fences_and_envelopes_are_read() {
         assert_eq!(strip_fence("```json\n{\"a\": 1}\n```"), "{\"a\": 1}");
         assert_eq!(strip_fence("{}"), "{}");
-        assert_eq!(server_message(r#"{"error":{"message":"model \"x\" not found"}}"#), "model \"x\" not found");
+        assert_eq!(
+            server_message(r#"{"error":{"message":"model \"x\" not found"}}"#),
+            "model \"x\" not found"
+        );
         assert_eq!(server_message("boom\u{7}\n  again"), "boom again");
     }
 

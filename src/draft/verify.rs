@@ -52,8 +52,8 @@ pub struct Kept {
 impl Kept {
     /// The question as an item of the bank's `questions:` list.
     pub fn yaml(&self) -> String {
-        let text = serde_yaml::to_string(&vec![Yaml::Mapping(self.mapping.clone())])
-            .unwrap_or_default();
+        let text =
+            serde_yaml::to_string(&vec![Yaml::Mapping(self.mapping.clone())]).unwrap_or_default();
         text.lines().map(|l| format!("  {l}\n")).collect()
     }
 }
@@ -184,12 +184,84 @@ fn check_one(kept: &Kept, context: &Context<'_>) -> Vec<String> {
         .collect();
     if let Some(bank) = &checked.bank {
         let mut findings = Findings::new(file.label.clone(), lang);
-        crate::check::two_right_answers(&bank.questions, &mut findings);
+        // A fragment ("selon un porte-parole") hides who speaks from the
+        // attribution finder: the rule reads the whole sentences quoted from.
+        let mut questions = bank.questions.clone();
+        for evidence in questions.iter_mut().flat_map(|q| q.evidence.iter_mut()) {
+            evidence.quote = sentences_of(context.article, &evidence.quote);
+        }
+        crate::check::two_right_answers(&questions, &mut findings);
         reasons.extend(findings.list.into_iter().map(|d| d.message));
+    }
+    if let Some(acronym) = acronym_choice(&kept.mapping) {
+        reasons.push(lang.pick(
+            format!("le choix faux `{acronym}` est le sigle ou le nom développé de la bonne réponse : deux bonnes réponses"),
+            format!("the wrong choice `{acronym}` is the acronym or the full name of the right answer: two right answers"),
+        ));
     }
     reasons.sort();
     reasons.dedup();
     reasons
+}
+
+/// A wrong choice of a single-choice question that is the right answer's
+/// acronym or its spelled-out name ("le CSP", "le Cadre stratégique
+/// permanent"), which the rule of `check` does not see.
+fn acronym_choice(mapping: &Mapping) -> Option<String> {
+    let text = |key: &str| mapping.get(key).and_then(Yaml::as_str).map(str::to_owned);
+    let answer = text("answer")?;
+    let choices = mapping.get("choices").and_then(Yaml::as_sequence)?;
+    choices
+        .iter()
+        .filter_map(Yaml::as_str)
+        .filter(|c| *c != answer)
+        .find(|c| is_acronym_of(c, &answer) || is_acronym_of(&answer, c))
+        .map(str::to_owned)
+}
+
+/// Whether `short` holds an acronym (two or more capitals) made of the
+/// initials of `long`'s words, small words left out.
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "le", "la", "les", "l", "de", "du", "des", "d", "et", "un", "une", "the", "of", "and", "a",
+        "an",
+    ];
+    let initials: String = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials.chars().count() >= 2
+        && short
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && w == initials)
+}
+
+/// The article's sentences that hold a part of `quote`, joined; the quote
+/// itself when none holds a whole part (a part across two sentences).
+fn sentences_of(article: &str, quote: &str) -> String {
+    let parts: Vec<String> = split_elisions(quote)
+        .iter()
+        .map(|p| fold_quote(p).text)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for paragraph in article.split("\n\n") {
+        let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        for range in super::sentence::split(&paragraph) {
+            let sentence = &paragraph[range];
+            let folded = fold_quote(sentence).text;
+            if parts.iter().any(|p| folded.contains(p.as_str())) {
+                found.push(sentence.to_owned());
+            }
+        }
+    }
+    if found.is_empty() {
+        quote.to_owned()
+    } else {
+        found.join(" ")
+    }
 }
 
 /// `wanted`, or `wanted-2`, `wanted-3`… when the bank has it already.
@@ -261,7 +333,12 @@ pub fn exact_passage(article: &str, quote: &str) -> Option<String> {
         let start = folded.map[at];
         let end_char = folded.map[last];
         let end = end_char + article[end_char..].chars().next().map_or(0, char::len_utf8);
-        parts.push(article[start..end].split_whitespace().collect::<Vec<_>>().join(" "));
+        parts.push(
+            article[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         from = at + needle.len();
     }
     (!parts.is_empty()).then(|| parts.join(" … "))
@@ -293,6 +370,14 @@ mod tests {
         assert_eq!(markup("Tom &amp; Jerry").as_deref(), Some("&amp;"));
         assert_eq!(markup("3 < 5 et 6 > 2"), None);
         assert_eq!(markup("R&D ; oui"), None);
+    }
+
+    #[test]
+    fn an_acronym_is_another_name() {
+        assert!(is_acronym_of("Le CSP", "Le Cadre stratégique permanent"));
+        assert!(is_acronym_of("l'ONU", "l’Organisation des Nations unies"));
+        assert!(!is_acronym_of("Le CSP", "Le Groupe Wagner"));
+        assert!(!is_acronym_of("Lere", "Le Edifice"));
     }
 
     #[test]
