@@ -632,6 +632,12 @@ fn every_planted_fault_is_caught_and_no_valid_question_dropped() {
     let body: Value = serde_json::from_str(requests[0].split("\r\n\r\n").nth(1).unwrap()).unwrap();
     assert_eq!(body["stream"], json!(false));
     assert_eq!(body["response_format"]["type"], "json_schema");
+    let schema = &body["response_format"]["json_schema"]["schema"];
+    assert_eq!(schema["required"], json!(["questions"]));
+    assert!(
+        schema["definitions"]["question"].is_object(),
+        "the bank's own question schema"
+    );
     assert!(
         body["messages"][1]["content"]
             .as_str()

@@ -23,6 +23,7 @@ pub(super) fn run(globals: &Globals, args: &DraftArgs, err: &mut dyn Write) -> R
         endpoint: args.endpoint.clone(),
         timeout: Duration::from_secs(args.timeout),
         key: std::env::var(KEY_VARIABLE).ok(),
+        bank_schema: crate::schema::bank_schema(),
     });
     if let Some(ask) = &ask {
         // Said before sending, so the teacher knows where the article goes.

@@ -42,6 +42,10 @@ pub struct Ask {
     pub timeout: Duration,
     /// The bearer key, from [`KEY_VARIABLE`].
     pub key: Option<String>,
+    /// The bank's JSON Schema (`mediaquiz schema`), whose question
+    /// definition the answer must follow; given by the caller, since the
+    /// schema is built in a layer above this one.
+    pub bank_schema: Value,
 }
 
 impl Ask {
@@ -74,9 +78,8 @@ pub fn host_of(url: &str) -> String {
 }
 
 /// The JSON Schema of the answer asked for: `{"questions": [question…]}`,
-/// with the bank's own question definition (`mediaquiz schema`).
-pub fn response_schema() -> Value {
-    let bank = crate::schema::bank_schema();
+/// with the question definition of `bank`, the bank's schema.
+pub fn response_schema(bank: &Value) -> Value {
     json!({
         "type": "object",
         "properties": {
@@ -176,7 +179,7 @@ pub struct Answer {
 pub fn chat(ask: &Ask, messages: &[Value], lang: Lang) -> Result<Answer> {
     let schema = json!({
         "type": "json_schema",
-        "json_schema": {"name": "questions", "schema": response_schema()},
+        "json_schema": {"name": "questions", "schema": response_schema(&ask.bank_schema)},
     });
     match post(ask, messages, schema) {
         Err(Refusal::Status(400 | 422, _)) => {
@@ -530,7 +533,7 @@ fn rule_points(yaml: &str) -> Vec<Point> {
 
 /// How a dropped question is named in the bank's opening comment.
 fn label(value: &Value, index: usize) -> String {
-    let id = value.get("id").and_then(Value::as_str).map(|id| clean(id));
+    let id = value.get("id").and_then(Value::as_str).map(clean);
     let prompt = value
         .get("prompt")
         .or_else(|| value.get("text"))
@@ -736,7 +739,7 @@ mod tests {
 
     #[test]
     fn the_response_schema_uses_the_bank_question() {
-        let schema = response_schema();
+        let schema = response_schema(&json!({"definitions": {"question": {}}}));
         assert_eq!(
             schema.pointer("/properties/questions/items/$ref"),
             Some(&json!("#/definitions/question"))
