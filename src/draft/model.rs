@@ -670,8 +670,12 @@ fn comment(ask: &Ask, outcome: &Outcome, lang: Lang) -> String {
         outcome.repaired,
         outcome.dropped.len(),
     );
+    let fr = crate::i18n::s_fr;
     let mut out = lang.pick(
-        format!("# Modèle `{model}` ({host}) : {proposed} proposées, {kept} gardées après vérification (dont {repaired} réparées), {dropped} écartées.\n"),
+        format!(
+            "# Modèle `{model}` ({host}) : {proposed} proposée{}, {kept} gardée{} après vérification (dont {repaired} réparée{}), {dropped} écartée{}.\n",
+            fr(proposed), fr(kept), fr(repaired), fr(dropped)
+        ),
         format!("# Model `{model}` ({host}): {proposed} proposed, {kept} kept after verification ({repaired} of them repaired), {dropped} dropped.\n"),
     );
     if dropped > 0 {
@@ -679,7 +683,11 @@ fn comment(ask: &Ask, outcome: &Outcome, lang: Lang) -> String {
     }
     for (name, reasons) in &outcome.dropped {
         let reasons: Vec<String> = reasons.iter().map(|r| clean(r)).collect();
-        out.push_str(&format!("#   - {name}: {}\n", reasons.join("; ")));
+        let reasons = reasons.join("; ");
+        out.push_str(&lang.pick(
+            format!("#   - {name} : {reasons}\n"),
+            format!("#   - {name}: {reasons}\n"),
+        ));
     }
     crate::i18n::say(lang, &out, &out)
 }

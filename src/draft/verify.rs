@@ -90,7 +90,30 @@ pub fn verify(
     let mut requoted = 0;
     let mut quotes = Vec::new();
     let mut mapping = Mapping::new();
-    let order = question_fields();
+    // A teacher reads the question before its proof: what is asked first,
+    // then the explanation and the evidence, then the rest of the format.
+    let mut order: Vec<&str> = [
+        "id",
+        "type",
+        "skill",
+        "difficulty",
+        "prompt",
+        "text",
+        "front",
+        "back",
+        "choices",
+        "answer",
+        "answers",
+        "accept",
+        "pairs",
+        "items",
+    ]
+    .to_vec();
+    let rest: Vec<&str> = question_fields()
+        .into_iter()
+        .filter(|f| !order.contains(f))
+        .collect();
+    order.extend(rest);
     let mut keys: Vec<&String> = fields.keys().collect();
     keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(order.len()));
     let wanted_id = fields
