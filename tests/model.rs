@@ -2,6 +2,36 @@
 //! (std::net, started and stopped by each test) that replays recorded
 //! answers with planted faults. Every fault must be caught (dropped, or
 //! repaired correctly) and no valid question dropped.
+//!
+//! Planted faults (43 in all), and how each must be caught:
+//!
+//! | fault | count | caught |
+//! |---|---|---|
+//! | invented quote | 3 | 2 dropped, 1 repaired in the repair round |
+//! | paraphrased quote | 3 | 2 dropped (closest passage named), 1 repaired |
+//! | answer not among the choices (single) | 2 | 1 dropped, 1 repaired |
+//! | multi answers not among the choices | 1 | dropped |
+//! | same person twice (speaker of the evidence; `un`/`le` porte-parole) | 2 | dropped |
+//! | another name of the answer (acronym) | 1 | dropped |
+//! | unknown type / unknown field / invalid skill | 3 | dropped |
+//! | HTML tag / HTML entity / control character | 3 | dropped |
+//! | missing evidence / empty evidence / missing explanation | 3 | dropped |
+//! | true/false or claim answer of the wrong kind | 2 | dropped |
+//! | difficulty out of range / nine choices | 2 | dropped |
+//! | elided parts out of order | 1 | dropped |
+//! | not a question object | 1 | dropped |
+//! | curly apostrophes / white space / straight quotes for « » | 3 | kept, quote replaced by the article's passage |
+//! | id already in the bank / id twice in the answer | 2 | kept, id made unique |
+//! | `draft: false` from the model | 1 | kept, `draft: true` |
+//! | same point as a rule-based question | 1 | dropped |
+//! | repair round answered by a 500 | 1 | failing question dropped, valid ones kept |
+//! | 200 questions at once (196 repeats of 4 points) | 1 | 4 kept, 196 dropped as the same point |
+//! | truncated JSON (content, envelope) / prose instead of JSON | 3 | clear error, nothing written |
+//! | empty content / empty question list | 2 | clear error, nothing written |
+//! | HTTP 500 / unknown model (404) / key refused (401, key echoed) | 3 | server's message shown, key blanked |
+//! | server that never answers (`--timeout 1`) | 1 | timeout message within seconds |
+//! | server that refuses JSON schemas (400) | 1 | asked again in plain JSON mode |
+//! | unreachable endpoint | 1 | clear error |
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
