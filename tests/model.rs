@@ -3,7 +3,7 @@
 //! answers with planted faults. Every fault must be caught (dropped, or
 //! repaired correctly) and no valid question dropped.
 //!
-//! Planted faults (43 in all), and how each must be caught:
+//! Planted faults (47 in all: 34 in the main replay), and how each must be caught:
 //!
 //! | fault | count | caught |
 //! |---|---|---|
