@@ -568,7 +568,7 @@ fn report_drafts(questions: &[Question], findings: &mut Findings) {
 /// A single-choice question with two right answers: a wrong choice that is
 /// another name of the answer ("M. Fabius" beside "Laurent Fabius"), or that
 /// the quoted evidence names as a speaker too.
-fn two_right_answers(questions: &[Question], findings: &mut Findings) {
+pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings) {
     use crate::draft::coref::same_person;
     let lang = findings.lang();
     for question in questions {

@@ -103,6 +103,15 @@ pub struct DraftArgs {
     /// Also write what was found (attributions, figures, loaded words) as JSON; `-`: standard output
     #[arg(long, value_name = "FILE|-")]
     pub findings: Option<PathBuf>,
+    /// Also ask this language model (OpenAI-compatible endpoint), keeping only what verifies
+    #[arg(long, value_name = "NAME")]
+    pub model: Option<String>,
+    /// The model's chat-completions endpoint, up to `/v1`; key from `MEDIAQUIZ_API_KEY`
+    #[arg(long, value_name = "URL", requires = "model", default_value = crate::draft::model::DEFAULT_ENDPOINT)]
+    pub endpoint: String,
+    /// The longest the model may take, in seconds (a local model on a CPU takes minutes)
+    #[arg(long, value_name = "SECS", requires = "model", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub timeout: u64,
 }
 
 /// Arguments of `check`.

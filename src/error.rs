@@ -108,6 +108,14 @@ pub enum Error {
         /// Its format version.
         version: u32,
     },
+    /// The language model's endpoint (`draft --model`) gave no usable answer.
+    #[error("{}", self.render(Lang::En))]
+    Model {
+        /// The endpoint's host, as printed before sending.
+        host: String,
+        /// What went wrong, and what to do.
+        problem: Text,
+    },
     /// The flags ask for something the bank cannot give.
     #[error("{}", self.render(Lang::En))]
     Usage(Text),
@@ -251,6 +259,16 @@ impl Error {
                     format!(
                         "the progress file `{path}` was written by a newer mediaquiz (version {version}): update mediaquiz"
                     ),
+                )
+            }
+            Error::Model { host, problem } => {
+                let problem = problem.get(lang);
+                format!(
+                    "{}{problem}",
+                    say(
+                        format!("le modèle de `{host}` n’a pas donné de questions : "),
+                        format!("the model at `{host}` gave no questions: "),
+                    )
                 )
             }
             Error::Usage(text) => text.get(lang),

@@ -11,6 +11,7 @@ mod hostile;
 mod kill;
 mod layers;
 mod messages;
+mod model;
 mod open;
 mod print;
 mod quiz;

@@ -5,28 +5,57 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
 use super::Globals;
+use crate::bank::Lang;
 use crate::bank::name_of;
 use crate::cli::DraftArgs;
+use crate::draft::Options;
+use crate::draft::model::{Ask, KEY_VARIABLE};
 use crate::error::Result;
 use crate::i18n::{s, s_fr, say};
 
 /// Runs `draft`: the bank (and the clean article, when the input needed
 /// cleaning) is written; the findings go to `out` with `--findings -`, the
-/// notes to `err`.
+/// notes to `err`. With `--model`, the model's questions are verified and
+/// merged, and where the article is sent is said before it is.
 pub(super) fn run(
     globals: &Globals,
     args: &DraftArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let ask = args.model.as_ref().map(|model| Ask {
+        model: model.clone(),
+        endpoint: args.endpoint.clone(),
+        timeout: Duration::from_secs(args.timeout),
+        key: std::env::var(KEY_VARIABLE).ok(),
+        bank_schema: crate::schema::bank_schema(),
+    });
+    if let Some(ask) = &ask {
+        // Said before sending, so the teacher knows where the article goes.
+        let (model, host) = (&ask.model, ask.host());
+        let lang = globals.lang.unwrap_or(Lang::Fr);
+        let note = say(
+            lang,
+            &format!(
+                "envoi de l’article et des consignes (rien d’autre) au modèle `{model}` sur `{host}`…"
+            ),
+            &format!(
+                "sending the article and the instructions (nothing else) to model `{model}` at `{host}`…"
+            ),
+        );
+        writeln!(err, "{note}")?;
+    }
     let written = crate::draft::write_with(
         &args.article,
-        crate::draft::Options {
+        Options {
             out: args.out.as_deref(),
             force: args.force,
             lang: globals.lang,
             findings: args.findings.as_deref(),
+            model: ask.as_ref(),
         },
     )?;
     let draft = &written.draft;
@@ -36,6 +65,24 @@ pub(super) fn run(
     }
     for note in &written.notes {
         writeln!(err, "{}", note.get(lang))?;
+    }
+    if let Some(outcome) = &written.model {
+        let (kept, repaired, dropped) = (outcome.kept, outcome.repaired, outcome.dropped.len());
+        let note = say(
+            lang,
+            &format!(
+                "modèle : {kept} question{} gardée{} après vérification (dont {repaired} réparée{}), {dropped} écartée{} (raisons en tête du fichier) ; chacune reste à relire",
+                s_fr(kept),
+                s_fr(kept),
+                s_fr(repaired),
+                s_fr(dropped)
+            ),
+            &format!(
+                "model: {kept} question{} kept after verification ({repaired} repaired), {dropped} dropped (reasons at the top of the file); every one still needs review",
+                s(kept)
+            ),
+        );
+        writeln!(err, "{note}")?;
     }
     // The article the bank names: the clean copy beside it, or the input.
     let article = written.article.as_deref().unwrap_or(&args.article);

@@ -14,8 +14,10 @@ pub mod coref;
 pub mod figures;
 pub mod findings;
 pub mod input;
+pub mod model;
 pub mod sentence;
 pub mod todo;
+pub mod verify;
 pub mod wording;
 pub mod yaml;
 
@@ -1259,6 +1261,8 @@ pub struct Options<'a> {
     /// Where to write the JSON of what was found (`-`: standard output,
     /// returned in [`Written::findings`] for the caller to print).
     pub findings: Option<&'a Path>,
+    /// Also ask a language model (`--model`), keeping what verifies.
+    pub model: Option<&'a model::Ask>,
 }
 
 /// What [`write_with`] wrote.
@@ -1274,6 +1278,8 @@ pub struct Written {
     pub findings: Option<String>,
     /// What was cleaned from the input, to tell the teacher.
     pub notes: Vec<Text>,
+    /// What the model's questions came to, with `--model`.
+    pub model: Option<model::Outcome>,
 }
 
 /// Reads `article`, drafts its bank and writes it to `out` (default: the
@@ -1291,6 +1297,7 @@ pub fn write(
             force,
             lang,
             findings: None,
+            model: None,
         },
     )?;
     Ok((written.bank, written.draft))
@@ -1368,6 +1375,13 @@ pub fn write_with(article: &Path, options: Options<'_>) -> Result<Written> {
     }
     let source = relative_source(source_path, &out)?;
     let (drafted, found) = draft_input(&input, &source, options.lang);
+    let (drafted, outcome) = match options.model {
+        Some(ask) => {
+            let (drafted, outcome) = model::extend(drafted, &input.text, &source, &out, ask)?;
+            (drafted, Some(outcome))
+        }
+        None => (drafted, None),
+    };
     let mut findings = None;
     if let Some(path) = options.findings {
         let json = found.to_json();
@@ -1384,6 +1398,7 @@ pub fn write_with(article: &Path, options: Options<'_>) -> Result<Written> {
         draft: drafted,
         findings,
         notes: input.notes,
+        model: outcome,
     })
 }
 
