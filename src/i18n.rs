@@ -326,7 +326,10 @@ mod tests {
             assert!(!table.contains(mark), "`{mark}` in {table}");
         }
         // Debug writes a no-break space as its escape.
-        assert!(table.contains(r"Pour refaire cette feuille\u{a0}:"), "{table}");
+        assert!(
+            table.contains(r"Pour refaire cette feuille\u{a0}:"),
+            "{table}"
+        );
     }
 
     #[test]
