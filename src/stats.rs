@@ -98,11 +98,16 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
         Lang::Fr => writeln!(
             out,
             "difficulté    1 (facile)\u{A0}: {easy}   2\u{A0}: {middle}   3 (difficile)\u{A0}: {hard}\nau-delà du rappel {beyond} sur {total} ({share}\u{A0}%)\ncompétences (--skill)\u{A0}: {}",
+            // Two a line: the list stays within 80 columns.
             Skill::ALL
-                .iter()
-                .map(|s| format!("{s} ({})", s.label(lang)))
+                .chunks(2)
+                .map(|pair| pair
+                    .iter()
+                    .map(|s| format!("{s} ({})", s.label(lang)))
+                    .collect::<Vec<_>>()
+                    .join(", "))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(",\n  ")
         ),
         Lang::En => writeln!(
             out,
