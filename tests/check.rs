@@ -44,7 +44,7 @@ fn unknown_field() {
         &[
             r#"unknown-field.yaml:6: error: missing `prompt`: type `truefalse` needs it [q1]"#,
             r#"unknown-field.yaml:9: error: unknown field `promt`, did you mean `prompt`? [q1]"#,
-            r#"unknown-field.yaml:13: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]"#,
+            r#"unknown-field.yaml:13: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, draft, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]"#,
         ],
     );
 }
@@ -598,7 +598,7 @@ fn an_english_bank_gets_english_findings_wherever_it_states_its_language() {
         1,
         &[
             "english.yaml:11: error: evidence not found in the article: “selon les déclaration d'un porte-parole du CSP”; closest passage: “selon les déclarations d'un porte-parole du CSP” [q1]",
-            "english.yaml:12: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
+            "english.yaml:12: error: unknown field `colour` (a question has: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, draft, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
         ],
     );
     mediaquiz(&["check", "english.yaml"])
@@ -618,7 +618,7 @@ fn a_bank_with_no_language_gets_french_findings() {
         "no-language.yaml",
         1,
         &[
-            "no-language.yaml:12: error: champ inconnu `colour` (une question a\u{a0}: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
+            "no-language.yaml:12: error: champ inconnu `colour` (une question a\u{a0}: id, type, skill, difficulty, explanation, evidence, tags, justify, rubric, draft, prompt, choices, answer, keep_order, feedback, answers, accept, text, pairs, items, front, back) [q1]",
         ],
     );
 }
