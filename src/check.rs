@@ -338,7 +338,7 @@ fn article_path(
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
     let real = fs::canonicalize(&full).map_err(|err| {
-        let shown = crate::console::shown(full);
+        let shown = crate::console::shown(&full);
         match err.kind() {
             std::io::ErrorKind::NotFound => tr!(
                 lang,
@@ -367,25 +367,107 @@ fn article_path(
     })?;
     if !real.starts_with(&real_root) {
         let absolute = name.starts_with('/') || Path::new(name).is_absolute();
-        let widen = if absolute {
-            lang.pick(
-                "donnez un chemin relatif au dossier de la banque",
-                "give a path relative to the bank's folder",
-            )
-        } else {
-            lang.pick("déplacez-y l’article", "move the article into it")
+        if absolute {
+            return Err(tr!(
+                lang,
+                "la banque lit son article à `{name}`, un chemin absolu\u{a0}: écrivez plutôt un chemin relatif au dossier de la banque (par exemple `article.txt` si l’article est à côté)",
+                "the bank reads its article at `{name}`, an absolute path: write a path relative to the bank's folder instead (for example `article.txt` when the article sits beside it)",
+            ));
+        }
+        let Some(wider) = wider_root(folder, &full, &real) else {
+            // A link leading out: widening the root to hold where it leads
+            // could mean `/`, so the advice is to copy the article instead.
+            let real = crate::console::shown(real);
+            return Err(tr!(
+                lang,
+                "la banque lit son article dans `{name}`, un lien qui mène à `{real}`, hors du dossier de la banque\u{a0}; par prudence, mediaquiz ne suit pas un tel lien\u{a0}: copiez l’article lui-même dans le dossier de la banque",
+                "the bank reads its article from `{name}`, a link leading to `{real}`, outside the bank's folder; to be safe, mediaquiz does not follow such a link: copy the article itself into the bank's folder",
+            ));
         };
-        let (real, real_root) = (
-            crate::console::shown(real),
+        let again = rerun_with_root(&wider);
+        let (shown_root, wider) = (
             crate::console::shown(real_root),
+            crate::console::shown(wider),
         );
         return Err(tr!(
             lang,
-            "le fichier source `{name}` mène à `{real}`, hors de la racine `{real_root}`\u{a0}: {widen}, ou élargissez la racine avec `--root DIR`",
-            "source file `{name}` resolves to `{real}`, outside the root `{real_root}`: {widen}, or widen the root with `--root DIR`",
+            "la banque lit son article dans `{name}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque. Si vous faites confiance à cette banque, autorisez le dossier `{wider}` en relançant\u{a0}: `{again}`",
+            "the bank reads its article from `{name}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder. If you trust this bank, allow the folder `{wider}` by running: `{again}`",
         ));
     }
     Ok(real)
+}
+
+/// The narrowest folder holding both the bank's folder and the article, as
+/// the user would type it (`..` resolved by text); `None` when a symlink
+/// leads elsewhere than the text says.
+fn wider_root(folder: &Path, full: &Path, real: &Path) -> Option<PathBuf> {
+    let here = std::env::current_dir().ok()?;
+    let wide = common(&normalize(&here.join(folder)), &normalize(&here.join(full)));
+    if !fs::canonicalize(&wide).is_ok_and(|r| real.starts_with(r)) {
+        return None;
+    }
+    // Said from the current folder, as the user typed the bank's path.
+    Some(if let Ok(below) = wide.strip_prefix(&here) {
+        if below.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            below.to_owned()
+        }
+    } else if let Ok(above) = here.strip_prefix(&wide) {
+        above.components().map(|_| "..").collect()
+    } else {
+        wide
+    })
+}
+
+/// `path` with `.` dropped and `..` taken off what precedes it, by text.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The longest leading folder `a` and `b` share.
+fn common(a: &Path, b: &Path) -> PathBuf {
+    a.components()
+        .zip(b.components())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect()
+}
+
+/// The command the user ran, with `--root DIR` set to `root`: the line to
+/// copy. Outside the `mediaquiz` binary (unit tests), a `check` line.
+fn rerun_with_root(root: &Path) -> String {
+    // `args_os`: `args` panics on a word that is not UTF-8.
+    let mut words: Vec<String> = std::env::args_os()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
+    let ours = words
+        .first()
+        .and_then(|w| Path::new(w).file_stem())
+        .is_some_and(|stem| stem == "mediaquiz");
+    if !ours {
+        words = vec!["mediaquiz".to_owned(), "check".to_owned()];
+    }
+    words[0] = "mediaquiz".to_owned();
+    // A `--root` already given is replaced, in either spelling.
+    if let Some(at) = words.iter().position(|w| w == "--root") {
+        words.drain(at..(at + 2).min(words.len()));
+    }
+    words.retain(|w| !w.starts_with("--root="));
+    words.splice(1..1, ["--root".to_owned(), root.display().to_string()]);
+    shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
 fn verify_evidence(

@@ -45,7 +45,7 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// Count a bank's questions per skill, type and difficulty
-    Stats,
+    Stats(BankArg),
     /// Write printable worksheets and answer keys (HTML, optionally PDF)
     #[command(
         after_help = "Examples:\n  mediaquiz worksheet -n 12 --versions 3 --seed 7\n  mediaquiz worksheet --skill sourcing --skill numbers -n 6 --pdf\n  mediaquiz --bank my-bank.yaml worksheet --paper letter --no-article"
@@ -86,6 +86,15 @@ pub enum Command {
         after_help = "Examples:\n  mediaquiz export --format moodle --out lere.xml  Moodle: Question bank › Import › Moodle XML\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing\n  mediaquiz export --format html --out quiz.html    one page to practise offline, on any phone"
     )]
     Export(ExportArgs),
+}
+
+/// The bank named without `--bank`, as in `mediaquiz worksheet ma-banque.yaml`:
+/// what a newcomer types first, since `check` takes its banks that way too.
+#[derive(Debug, Clone, Args)]
+pub struct BankArg {
+    /// The bank (same as `--bank`): a YAML file, or a shipped bank's id
+    #[arg(id = "bank_arg", value_name = "BANK")]
+    pub bank: Option<PathBuf>,
 }
 
 /// Arguments of `draft`.
@@ -167,6 +176,9 @@ fn asked_type() -> impl clap::builder::TypedValueParser<Value = QuestionType> {
 /// Arguments of `worksheet`.
 #[derive(Debug, Args)]
 pub struct WorksheetArgs {
+    /// The bank, without `--bank`
+    #[command(flatten)]
+    pub bank: BankArg,
     /// Questions, filters and seed
     #[command(flatten)]
     pub select: SelectArgs,
@@ -190,6 +202,9 @@ pub struct WorksheetArgs {
 /// Arguments of `flashcards`.
 #[derive(Debug, Args)]
 pub struct FlashcardsArgs {
+    /// The bank, without `--bank`
+    #[command(flatten)]
+    pub bank: BankArg,
     /// How many cards (default: every question that passes the filters)
     #[arg(short = 'n', long = "count", value_name = "N")]
     pub count: Option<usize>,
@@ -216,6 +231,9 @@ pub struct FlashcardsArgs {
 /// Arguments of `quiz`.
 #[derive(Debug, Args)]
 pub struct QuizArgs {
+    /// The bank, without `--bank`
+    #[command(flatten)]
+    pub bank: BankArg,
     /// Questions, filters and seed
     #[command(flatten)]
     pub select: SelectArgs,
@@ -227,6 +245,9 @@ pub struct QuizArgs {
 /// Arguments of `review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
+    /// The bank, without `--bank`
+    #[command(flatten)]
+    pub bank: BankArg,
     /// Progress file (default: review.json in your data folder)
     #[arg(long, value_name = "FILE")]
     pub state: Option<std::path::PathBuf>,
@@ -250,6 +271,9 @@ pub enum OutputFormat {
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The bank, without `--bank`
+    #[command(flatten)]
+    pub bank: BankArg,
     /// What to make
     #[arg(long, value_enum)]
     pub format: crate::export::Format,

@@ -184,14 +184,20 @@ impl Error {
                 let n = errors.len();
                 say(
                     format!(
-                        "la banque `{label}` a {n} erreur{} ; corrigez-{} et réessayez (`mediaquiz check {label}` les liste toutes)",
+                        "la banque `{label}` a {n} erreur{} ; corrigez-{} et réessayez (`mediaquiz check {label}` {})",
                         s_fr(n),
-                        if n == 1 { "la" } else { "les" }
+                        if n == 1 { "la" } else { "les" },
+                        if n == 1 {
+                            "la montre"
+                        } else {
+                            "les liste toutes"
+                        }
                     ),
                     format!(
-                        "the bank `{label}` has {n} error{}; fix {} and try again (`mediaquiz check {label}` lists them all)",
+                        "the bank `{label}` has {n} error{}; fix {} and try again (`mediaquiz check {label}` {})",
                         s(n),
-                        if n == 1 { "it" } else { "them" }
+                        if n == 1 { "it" } else { "them" },
+                        if n == 1 { "shows it" } else { "lists them all" }
                     ),
                 )
             }

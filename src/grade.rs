@@ -369,22 +369,25 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
 fn grade_texts(texts: &[String], gaps: &[Vec<String>]) -> Grade {
     let mut hits = 0;
     let mut slips = Vec::new();
-    for (typed, forms) in texts.iter().zip(gaps) {
+    // A blank left unanswered is wrong too: start from all, keep the misses.
+    let mut wrong_parts: Vec<usize> = (0..gaps.len()).collect();
+    for (gap, (typed, forms)) in texts.iter().zip(gaps).enumerate() {
         match text_matches(typed, forms) {
             TextMatch::Exact => hits += 1,
             TextMatch::Slip(right) => {
                 hits += 1;
                 slips.push((typed.trim().to_owned(), right));
             }
-            TextMatch::No => {}
+            TextMatch::No => continue,
         }
+        wrong_parts.retain(|&w| w != gap);
     }
     Grade {
         right: hits == gaps.len() && texts.len() == gaps.len(),
         parts: (hits, gaps.len()),
         slips,
         wrong_choices: Vec::new(),
-        wrong_parts: Vec::new(),
+        wrong_parts,
     }
 }
 

@@ -113,7 +113,7 @@ const FR: Strings = Strings {
     explanation: "Explication",
     in_the_article: "Dans l’article",
     if_chosen: "Si l’élève a choisi",
-    justify: "Justifiez votre réponse en une phrase :",
+    justify: "Justifiez votre réponse en une phrase\u{a0}:",
     model_answer: "Justification attendue",
     rubric: "Barème",
     points_col: "Points",
@@ -125,7 +125,7 @@ const FR: Strings = Strings {
     true_: "Vrai",
     false_: "Faux",
     page: "Page",
-    remake: "Pour refaire cette feuille :",
+    remake: "Pour refaire cette feuille\u{a0}:",
     write_letter: "Écrivez la lettre",
     subheading: "Intertitre",
     also_accepted: "Accepté aussi",
@@ -315,6 +315,22 @@ pub fn s_fr(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every French string of the sheets, checked at once: these are printed
+    /// as they stand, without [`typography`] ("Pour refaire cette feuille :"
+    /// once slipped through).
+    #[test]
+    fn the_french_table_has_no_plain_space_before_high_punctuation() {
+        let table = format!("{FR:?}");
+        for mark in [" :", " ;", " ?", " !"] {
+            assert!(!table.contains(mark), "`{mark}` in {table}");
+        }
+        // Debug writes a no-break space as its escape.
+        assert!(
+            table.contains(r"Pour refaire cette feuille\u{a0}:"),
+            "{table}"
+        );
+    }
 
     #[test]
     fn french_punctuation_does_not_start_a_line() {

@@ -615,6 +615,21 @@ fn feedback(
             };
             item(out, style, &marker, rest)?;
         }
+        // A cloze of several blanks marks each, so the student sees which
+        // one was wrong ("(1) tués · (2) neutralisés" alone does not say).
+        if let Solution::Cloze(gaps) = &view.solution
+            && gaps.len() > 1
+        {
+            for (gap, forms) in gaps.iter().enumerate() {
+                let mark = if graded.wrong_parts.contains(&gap) {
+                    "✗"
+                } else {
+                    "✓"
+                };
+                let expected = crate::answer::first(forms);
+                item(out, style, &format!("  {mark} ({})", gap + 1), expected)?;
+            }
+        }
         if graded.parts.1 > 1 && graded.parts.0 > 0 {
             let (right, of) = graded.parts;
             let partly = if right == 1 { x.partly.0 } else { x.partly.1 };

@@ -38,9 +38,14 @@ pub fn stats(bank: &Bank) -> Stats {
 /// name or its largest count, so it fits an 80-column terminal.
 pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
     let mut out = String::new();
-    // The bank's own field names, like the row and column names under them
-    // (and a French corner would push the table past 80 columns).
-    let corner = "skill \\ type";
+    // Skills are said in the interface language (the `--skill` values are
+    // listed under the table); types keep the bank's short names, which fit
+    // 80 columns and are what `--type` takes.
+    let corner = lang.pick("compétence \\ type", "skill \\ type");
+    let skill_name = |skill: &Skill| match lang {
+        Lang::Fr => skill.label(lang).to_owned(),
+        Lang::En => skill.to_string(),
+    };
     let total_word = "total";
     let _ = writeln!(
         out,
@@ -63,7 +68,7 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
         .collect();
     let first = Skill::ALL
         .iter()
-        .map(|s| s.to_string().chars().count())
+        .map(|s| skill_name(s).chars().count())
         .chain([corner.chars().count()])
         .max()
         .unwrap_or(0);
@@ -74,7 +79,7 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
     }
     let _ = writeln!(out, " {total_word:>last$}");
     for (s, skill) in Skill::ALL.iter().enumerate() {
-        let _ = write!(out, "{:<first$}", skill.to_string());
+        let _ = write!(out, "{:<first$}", skill_name(skill));
         for (count, (_, width)) in stats.by_cell[s].iter().zip(&columns) {
             let _ = write!(out, " {:>width$}", cell(*count));
         }
@@ -92,7 +97,17 @@ pub fn render(bank: &Bank, stats: &Stats, lang: Lang) -> String {
     let _ = match lang {
         Lang::Fr => writeln!(
             out,
-            "difficulté    1 (facile)\u{A0}: {easy}   2\u{A0}: {middle}   3 (difficile)\u{A0}: {hard}\nau-delà du rappel {beyond} sur {total} ({share}\u{A0}%)"
+            "difficulté    1 (facile)\u{A0}: {easy}   2\u{A0}: {middle}   3 (difficile)\u{A0}: {hard}\nau-delà du rappel {beyond} sur {total} ({share}\u{A0}%)\ncompétences (--skill)\u{A0}: {}",
+            // Two a line: the list stays within 80 columns.
+            Skill::ALL
+                .chunks(2)
+                .map(|pair| pair
+                    .iter()
+                    .map(|s| format!("{s} ({})", s.label(lang)))
+                    .collect::<Vec<_>>()
+                    .join(", "))
+                .collect::<Vec<_>>()
+                .join(",\n  ")
         ),
         Lang::En => writeln!(
             out,

@@ -789,3 +789,24 @@ fn no_finding_mixes_the_languages() {
     }
     assert!(seen > 150, "only {seen} findings were read");
 }
+
+/// A field indented further than the one above is named, with where it
+/// belongs, instead of the YAML crate's bare "did not find expected key".
+#[test]
+fn an_over_indented_field_is_named_with_where_it_belongs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("over-indented.yaml"),
+        "title: Essai\nquestions:\n  - id: q1\n    type: single\n    skill: sourcing\n    prompt: \"Qui parle ?\"\n      choices:\n      - \"Le CSP\"\n      - \"L’armée\"\n    answer: \"Le CSP\"\n",
+    )
+    .unwrap();
+    let output = mediaquiz(&["check", "over-indented.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout_of(&output),
+        "over-indented.yaml:7: error: `choices:` est plus en retrait que `prompt:` juste au-dessus\u{a0}: alignez-le sous `prompt` (les champs d’une question commencent tous à la même colonne)\n"
+    );
+}

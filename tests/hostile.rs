@@ -304,14 +304,31 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
         &output,
         1,
         &format!(
-            "bank.yaml:4: error: source file `../article.txt` resolves to `{}`, outside the root `{}`: move the article into it, or widen the root with `--root DIR`",
-            real.join("article.txt").display(),
+            "bank.yaml:4: error: the bank reads its article from `../article.txt`, outside its folder `{}`; to be safe, mediaquiz only reads files kept in the bank's folder. If you trust this bank, allow the folder `..` by running: `mediaquiz --root .. --lang en check bank.yaml`",
             real.join("banks").display()
         ),
     );
-    // The teacher who keeps articles in a sibling folder widens the root.
-    let output = run_in(&banks, &["--root", "..", "check", "bank.yaml"], b"");
-    assert_says(&output, 0, "1 banque vérifiée");
+    // The teacher who keeps articles in a sibling folder runs the command
+    // the refusal prints, as printed.
+    let said = text(&output);
+    let line = said.rsplit("by running: `").next().unwrap();
+    let words = shlex::split(&line[..line.find('`').unwrap()]).unwrap();
+    assert_eq!(words[0], "mediaquiz");
+    let words: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+    let output = run_in(&banks, &words, b"");
+    assert_says(&output, 0, "checked 1 bank");
+    // From the folder above, the same refusal names `.` and the sheet to make.
+    let output = run_in(dir.path(), &["worksheet", "banks/bank.yaml"], b"");
+    assert_says(
+        &output,
+        1,
+        "autorisez le dossier `.` en relançant\u{a0}: `mediaquiz --root . worksheet banks/bank.yaml`",
+    );
+    assert_says(
+        &output,
+        1,
+        "a 1 erreur\u{202f}; corrigez-la et réessayez (`mediaquiz check banks/bank.yaml` la montre)",
+    );
 
     fs::write(
         banks.join("bank.yaml"),
@@ -322,11 +339,8 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     assert_says(
         &output,
         1,
-        "source file `/etc/passwd` resolves to `/etc/passwd`, outside the root",
+        "the bank reads its article at `/etc/passwd`, an absolute path: write a path relative to the bank's folder instead",
     );
-    assert!(text(&output).contains(
-        "give a path relative to the bank's folder, or widen the root with `--root DIR`"
-    ));
 }
 
 #[cfg(unix)]
@@ -338,7 +352,7 @@ fn a_symlink_out_of_the_root_is_refused_after_resolving_it() {
     assert_says(
         &output,
         1,
-        "source file `link.txt` resolves to `/etc/hostname`, outside the root",
+        "the bank reads its article from `link.txt`, a link leading to `/etc/hostname`, outside the bank's folder; to be safe, mediaquiz does not follow such a link: copy the article itself into the bank's folder",
     );
 }
 

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{fixtures, mediaquiz, plain};
+use crate::util::{fixtures, mediaquiz, plain, stdout_of};
 
 /// Standard error of `mediaquiz ARGS` run in `dir`, with its exit code.
 fn stderr_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
@@ -313,4 +313,44 @@ fn no_english_leaks_into_french_errors_and_warnings() {
         "{stderr}"
     );
     assert_french("stale files", &stderr);
+}
+
+/// Every command that reads one bank takes it as its argument, as `check`
+/// does, and says exactly what `--bank` would.
+#[test]
+fn the_bank_as_an_argument_is_the_same_as_bank() {
+    for args in [
+        &["stats"][..],
+        &["export", "--format", "gift"],
+        &["export", "--format", "json"],
+    ] {
+        let (command, rest) = args.split_first().unwrap();
+        let mut flagged = vec!["--bank", "sheet.yaml", command];
+        flagged.extend_from_slice(rest);
+        let mut positional = vec![*command, "sheet.yaml"];
+        positional.extend_from_slice(rest);
+        let by_flag = mediaquiz(&flagged).output().unwrap();
+        let by_arg = mediaquiz(&positional).output().unwrap();
+        assert!(by_arg.status.success(), "{positional:?}: {by_arg:?}");
+        assert_eq!(by_arg.stdout, by_flag.stdout, "{positional:?}");
+        assert!(stdout_of(&by_arg).contains("essai"), "{positional:?}");
+    }
+}
+
+/// Naming the bank both ways is refused with the command to run instead.
+#[test]
+fn a_bank_given_twice_is_refused_with_the_command_to_run() {
+    let output = mediaquiz(&["--bank", "lere-en", "worksheet", "sheet.yaml", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("deux banques sont données, `--bank lere-en` et `sheet.yaml`\u{a0}:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`mediaquiz worksheet sheet.yaml` sans `--bank`"),
+        "{stderr}"
+    );
 }

@@ -266,6 +266,14 @@ fn pdf_flag_writes_a_pdf_per_page() {
         let bytes = std::fs::read(dir.path().join(name)).unwrap();
         assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
     }
+    // One version: binding it would only copy it, so two PDFs, not four.
+    let mut pdfs: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".pdf"))
+        .collect();
+    pdfs.sort();
+    assert_eq!(pdfs, ["answers-A.pdf", "worksheet-A.pdf"]);
 }
 
 fn page_count(pdf: &Path) -> usize {

@@ -307,3 +307,16 @@ fn a_justification_is_scored_by_the_student_with_its_rubric() {
         "{transcript}"
     );
 }
+
+/// A cloze of two blanks half right marks each blank, so the student sees
+/// which one was wrong.
+#[test]
+fn a_cloze_half_right_says_which_blank_was_wrong() {
+    let (transcript, _) = play(
+        &["--type", "cloze", "-n", "1", "--seed", "4"],
+        "tués\nblessés\n",
+    );
+    assert!(transcript.contains("  ✓ (1) tués\n"), "{transcript}");
+    assert!(transcript.contains("  ✗ (2) neutralisés\n"), "{transcript}");
+    assert!(transcript.contains("  1 juste sur 2"), "{transcript}");
+}

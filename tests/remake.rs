@@ -215,3 +215,15 @@ fn an_export_drawn_without_a_seed_says_the_seed_that_draws_it_again() {
     let (second, _) = run(dir.path(), &again, "");
     assert_eq!(second, first);
 }
+
+#[test]
+fn worksheet_a_bank_given_as_argument_prints_a_line_that_makes_the_same_sheets() {
+    let dir = workspace();
+    let args = owned(&["worksheet", BANK, "-n", "3", "--out", "out"]);
+    let (_, stderr) = run(dir.path(), &args, "");
+    let first = take_files(&dir.path().join("out"));
+    assert_eq!(first.len(), 2, "{first:?}");
+    let again = printed_line(&stderr);
+    run(dir.path(), &again, "");
+    assert_eq!(take_files(&dir.path().join("out")), first, "{again:?}");
+}

@@ -56,3 +56,22 @@ fn speaks_the_interface_language() {
     );
     assert!(english.contains("\ndifficulty    1 (easy): 5   2: 20   3 (hard): 28\n"));
 }
+
+/// French `stats` names its skills in French, fits 80 columns, and still
+/// lists the `--skill` values under the table.
+#[test]
+fn french_stats_name_the_skills_in_french_within_80_columns() {
+    let output = mediaquiz(&["stats"]).output().unwrap();
+    let stdout = stdout_of(&output);
+    let table: Vec<&str> = stdout.lines().skip(2).take(9).collect();
+    assert!(table[0].starts_with("compétence \\ type"), "{stdout}");
+    assert!(table[1].starts_with("rappel des faits "), "{stdout}");
+    assert!(table.iter().all(|l| l.chars().count() <= 80), "{stdout}");
+    assert!(!stdout.contains("\nrecall "), "{stdout}");
+    assert!(
+        stdout.contains("compétences (--skill)\u{a0}: recall (rappel des faits), sourcing"),
+        "{stdout}"
+    );
+    let english = stdout_of(&mediaquiz(&["--lang", "en", "stats"]).output().unwrap());
+    assert!(english.contains("\nskill \\ type"), "{english}");
+}

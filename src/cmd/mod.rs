@@ -44,6 +44,10 @@ pub fn run(
         root,
         include_drafts,
     } = cli;
+    let bank = one_bank(bank, &command).map_err(|error| Failure {
+        lang: lang.unwrap_or(Lang::Fr),
+        error,
+    })?;
     let globals = Globals {
         bank,
         lang,
@@ -57,6 +61,38 @@ pub fn run(
     })
 }
 
+/// The bank named by `--bank` or by the subcommand's argument, which mean
+/// the same; naming it both ways is refused rather than guessing which wins.
+fn one_bank(flag: Option<PathBuf>, command: &Command) -> Result<Option<PathBuf>> {
+    let (name, arg) = match command {
+        Command::Stats(a) => ("stats", &a.bank),
+        Command::Worksheet(a) => ("worksheet", &a.bank.bank),
+        Command::Flashcards(a) => ("flashcards", &a.bank.bank),
+        Command::Quiz(a) => ("quiz", &a.bank.bank),
+        Command::Review(a) => ("review", &a.bank.bank),
+        Command::Export(a) => ("export", &a.bank.bank),
+        Command::Check(_)
+        | Command::Completions { .. }
+        | Command::Draft(_)
+        | Command::Man
+        | Command::Schema => ("", &None),
+    };
+    match (flag, arg) {
+        (Some(flag), Some(arg)) => {
+            let (flag, arg) = (flag.display(), arg.display());
+            Err(Error::usage(
+                format!(
+                    "deux banques sont données, `--bank {flag}` et `{arg}`\u{a0}: n’en donnez qu’une, par exemple `mediaquiz {name} {arg}` sans `--bank`"
+                ),
+                format!(
+                    "two banks are given, `--bank {flag}` and `{arg}`: give only one, for example `mediaquiz {name} {arg}` without `--bank`"
+                ),
+            ))
+        }
+        (flag, arg) => Ok(flag.or_else(|| arg.clone())),
+    }
+}
+
 /// One subcommand, run.
 fn dispatch(
     command: Command,
@@ -66,7 +102,7 @@ fn dispatch(
 ) -> Result<ExitCode> {
     match command {
         Command::Check(args) => check::run(globals, &args, out, err),
-        Command::Stats => stats::run(globals, out),
+        Command::Stats(_) => stats::run(globals, out),
         Command::Worksheet(args) => worksheet::run(globals, &args, out, err),
         Command::Flashcards(args) => flashcards::run(globals, &args, out, err),
         Command::Quiz(args) => quiz::run(globals, &args, out, err),

@@ -318,7 +318,8 @@ fn print_pdfs(
             .filter(|(_, by)| **by == index)
             .map(|((name, bytes), _)| (name.as_str(), bytes.as_slice()))
             .collect();
-        if !parts.is_empty() {
+        // One page's bound file would only repeat it: one version, two PDFs.
+        if parts.len() > 1 {
             let bound = pdf::bind(&parts)?;
             printed.push((name.to_owned(), bound));
         }

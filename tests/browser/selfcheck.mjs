@@ -351,8 +351,11 @@ async function answerAll(session, right) {
     chrome: [...document.querySelectorAll('.chrome, .nav, .actions')].filter((e) => e.offsetParent !== null).length,
     questions: [...document.querySelectorAll('#quiz .q')].filter((e) => e.offsetParent !== null).length,
     all: document.querySelectorAll('#quiz .q').length,
+    selects: [...document.querySelectorAll('#quiz select')].filter((e) => e.offsetParent !== null).length,
+    matches: document.querySelectorAll('#quiz .pairs').length,
   }));
   check('prints without buttons', print.chrome === 0, `${print.chrome} controls printed`);
+  check('prints no drop-down ("— choisir —")', print.matches > 0 && print.selects === 0, `${print.selects} printed, ${print.matches} match questions`);
   check('prints every question, even one at a time on screen', print.questions === print.all, `${print.questions} of ${print.all}`);
   check('no request left the shipped page', shipped.outside.length === 0, shipped.outside.join(' '));
   await shipped.context.close();

@@ -711,7 +711,20 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str, lang: Lang) -> (usize
         );
     }
     let message = full.split(" at line ").next().unwrap_or(&full);
-    let hint = if message.contains("expected '-' indicator")
+    if let Some((key, above)) = over_indented(text, line) {
+        // The parser's "did not find expected key" names no key: say which
+        // line moved, and where it belongs.
+        return (
+            line,
+            tr!(
+                lang,
+                "`{key}:` est plus en retrait que `{above}:` juste au-dessus\u{a0}: alignez-le sous `{above}` (les champs d’une question commencent tous à la même colonne)",
+                "`{key}:` is indented further than `{above}:` just above it: line it up under `{above}` (the fields of a question all start in the same column)",
+            ),
+        );
+    }
+    let hint = if message.contains("did not find expected key")
+        || message.contains("expected '-' indicator")
         || message.contains("mapping values are not allowed")
     {
         lang.pick(
@@ -728,6 +741,32 @@ fn explain_yaml_error(err: &serde_yaml::Error, text: &str, lang: Lang) -> (usize
         "this is not valid YAML: {message}{hint}",
     );
     (line, message)
+}
+
+/// The key on `line` (1-based) and the key of the line above it, when `line`
+/// starts a `key:` further right than a `key: value` above: a field indented
+/// by mistake, which YAML reads as the value's continuation.
+fn over_indented(text: &str, line: usize) -> Option<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = *lines.get(line.checked_sub(1)?)?;
+    let above = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let key = |l: &str| {
+        let (key, _) = l.trim_start().trim_start_matches("- ").split_once(':')?;
+        let plain = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        plain.then(|| key.to_owned())
+    };
+    let (key_here, key_above) = (key(here)?, key(above)?);
+    let above_has_value = above
+        .split_once(':')
+        .is_some_and(|(_, value)| !value.trim().is_empty());
+    (indent(here) > indent(above) && above_has_value).then_some((key_here, key_above))
 }
 
 /// The line of the second `key:` of the block mapping that starts at line
