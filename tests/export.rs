@@ -75,7 +75,7 @@ fn what_a_format_cannot_carry_is_named_in_one_warning() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(
         stderr,
-        "attention\u{a0}: gift\u{a0}: 1 question laissée de côté\u{a0}: `cloze-deux` (un texte à trous à 2 trous\u{a0}: la question «\u{a0}mot manquant\u{a0}» de GIFT n’en a qu’un\u{202f}; le type Cloze à plusieurs trous de Moodle n’est pas du GIFT)\n"
+        "attention\u{a0}: gift\u{a0}: 2 questions laissées de côté\u{a0}: `card-x` (fiche seulement)\u{202f}; `cloze-deux` (un texte à trous à 2 trous\u{a0}: la question «\u{a0}mot manquant\u{a0}» de GIFT n’en a qu’un\u{202f}; le type Cloze à plusieurs trous de Moodle n’est pas du GIFT)\n"
     );
     let english = mediaquiz(&[
         "--lang",
@@ -90,11 +90,11 @@ fn what_a_format_cannot_carry_is_named_in_one_warning() {
     .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&english.stderr),
-        "warning: gift left out 1 question: `cloze-deux` (a cloze with 2 gaps: GIFT's missing-word question has one; Moodle's multi-gap Cloze type is not GIFT)\n"
+        "warning: gift left out 2 questions: `card-x` (flashcard only); `cloze-deux` (a cloze with 2 gaps: GIFT's missing-word question has one; Moodle's multi-gap Cloze type is not GIFT)\n"
     );
     let gift = stdout_of(&output);
     assert!(!gift.contains("::cloze-deux::"));
-    // Flashcards are no quiz questions: left out of GIFT silently.
+    // Flashcards are no quiz questions: left out of GIFT, and named.
     assert!(!gift.contains("::card-x::"));
     assert!(gift.contains("// [id:injection-single-x] [tag:sourcing] [tag:tag <x> &] [tag:a|b]"));
 }
@@ -429,7 +429,7 @@ fn an_out_file_is_written_by_the_set_writer_with_the_same_bytes_and_warning() {
     let written = run();
     assert!(written.status.success());
     assert_eq!(stdout_of(&written), format!("{}\n", path.display()));
-    let warning = "attention\u{a0}: gift\u{a0}: 1 question laissée de côté\u{a0}: `cloze-deux`";
+    let warning = "attention\u{a0}: gift\u{a0}: 2 questions laissées de côté\u{a0}: `card-x` (fiche seulement)\u{202f}; `cloze-deux`";
     let stderr = String::from_utf8_lossy(&written.stderr);
     assert!(stderr.starts_with(warning), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Input, Output, Skipped, bank_id, html, offered};
-use crate::bank::{Kind, Lang, Question, Segment, Skill, name_of};
+use crate::bank::{Kind, Lang, Question, QuestionType, Segment, Skill, name_of};
 
 /// Escapes GIFT's special characters (`~ = # { } :` and backslash) in text
 /// already escaped for HTML.
@@ -25,7 +25,9 @@ fn gift(text: &str) -> String {
 /// `%` becomes `&#37;`, so a choice written `%100%faux` cannot set its own
 /// weight (Moodle reads `~%100%` as fully right, and has no `\%` escape).
 fn text(s: &str) -> String {
-    gift(&html(s.trim())).replace('%', "&#37;")
+    // Before GIFT's escaping, so the entity's `#` is escaped too (a bare
+    // `#` would start the feedback).
+    gift(&html(s.trim()).replace('%', "&#37;"))
 }
 
 /// A match's right side, which Moodle keeps as plain text (no HTML).
@@ -128,7 +130,20 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                     format!("\t{mark}{}{}", text(o), choice_feedback(question, i))
                 })
                 .collect();
-            block(&question.prompt(), lines)
+            // A claim alone is no question: the instruction says what to
+            // judge it against. (GIFT cannot keep the verdicts in order:
+            // Moodle shuffles them as its settings say.)
+            let stem = if matches!(question.kind, Kind::Claim { .. }) {
+                let (open, close) = crate::i18n::quotes(lang);
+                let instruction = QuestionType::Claim.instruction(lang);
+                crate::i18n::typography(
+                    lang,
+                    &format!("{open}{}{close} {instruction}", question.prompt()),
+                )
+            } else {
+                question.prompt().to_string()
+            };
+            block(&stem, lines)
         }
         Kind::Multi(c) => {
             let right = c.correct.len();
@@ -251,8 +266,8 @@ mod tests {
 
     #[test]
     fn a_percent_in_any_text_cannot_set_a_weight() {
-        assert_eq!(text("%100%faux"), "&#37;100&#37;faux");
-        assert_eq!(text("50 % = moitié"), "50 &#37; \\= moitié");
+        assert_eq!(text("%100%faux"), "&\\#37;100&\\#37;faux");
+        assert_eq!(text("50 % = moitié"), "50 &\\#37; \\= moitié");
     }
 
     const SPECIAL: &str = "~=#{}:\\";

@@ -36,7 +36,8 @@ pub struct Format {
     /// needs `--out`; the others go to standard output without it.
     pub own_file: bool,
     /// Whether flashcard-only questions are handed to it (it keeps them, or
-    /// names them in its warning, as Moodle XML does).
+    /// names them in its warning, as Moodle XML, GIFT and QTI do: a teacher
+    /// is told what did not go, never left to count).
     pub carries_cards: bool,
     /// How it is made.
     pub make: Make,
@@ -63,11 +64,11 @@ pub enum Make {
 /// line here.
 #[rustfmt::skip]
 pub static FORMATS: &[Format] = &[
-    Format { name: "gift", help: "Moodle's GIFT text format", example: "lere.gift", own_file: false, carries_cards: false, make: Make::File { typeset: true, export: |i| Ok(gift::export(i)) } },
+    Format { name: "gift", help: "Moodle's GIFT text format", example: "lere.gift", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(gift::export(i)) } },
     Format { name: "moodle", help: "Moodle XML: every type as its native Moodle type, the article first", example: "lere.xml", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(moodle::export(i)) } },
     Format { name: "anki", help: "An Anki deck package (`.apkg`)", example: "lere.apkg", own_file: true, carries_cards: true, make: Make::File { typeset: true, export: anki::package } },
     Format { name: "anki-text", help: "Anki's \"Import File\" text format (tab-separated, with headers)", example: "lere.txt", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(anki::text(i)) } },
-    Format { name: "qti", help: "A Canvas QTI 1.2 package (zip)", example: "lere-qti.zip", own_file: true, carries_cards: false, make: Make::File { typeset: true, export: qti::export } },
+    Format { name: "qti", help: "A Canvas QTI 1.2 package (zip)", example: "lere-qti.zip", own_file: true, carries_cards: true, make: Make::File { typeset: true, export: qti::export } },
     Format { name: "json", help: "The whole bank, resolved, for other programs", example: "lere.json", own_file: false, carries_cards: true, make: Make::File { typeset: false, export: json::export } },
     Format { name: "markdown", help: "The teacher's key in Markdown: questions with answers", example: "lere.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::export(i)) } },
     Format { name: "markdown-handout", help: "The students' handout in Markdown: the article and the questions, no answers", example: "lere-handout.md", own_file: false, carries_cards: true, make: Make::File { typeset: true, export: |i| Ok(markdown::handout(i)) } },

@@ -53,7 +53,13 @@ for (const q of questions) {
   checked++;
   same(b.id, "id", q.id, `${bank.bank.id}-${b.id}`);
   const text = (t) => norm(unhtml(t.text));
-  if (b.type !== "cloze") same(b.id, "prompt", text(q.stem), norm(b.prompt));
+  if (b.type === "claim") {
+    // The claim, then the instruction that says what to judge it against.
+    const stem = text(q.stem);
+    if (!stem.includes(norm(b.prompt)) || stem.length < norm(b.prompt).length + 20) {
+      problems.push(`${b.id}: the claim's stem lacks the claim or its instruction: ${stem}`);
+    }
+  } else if (b.type !== "cloze") same(b.id, "prompt", text(q.stem), norm(b.prompt));
   const right = q.choices ? q.choices.filter((c) => c.isCorrect || c.weight > 0).map((c) => text(c.text)) : [];
   switch (b.type) {
     case "single":
