@@ -11,7 +11,7 @@ use crate::bank::name_of;
 use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::i18n::say;
-use crate::output::{self, Destination, Export, Output};
+use crate::output::{Destination, Export, Output};
 
 /// Runs `export`.
 pub(super) fn run(
@@ -71,14 +71,7 @@ pub(super) fn run(
         );
         writeln!(err, "{note}")?;
     }
-    output::write(
-        &outputs,
-        &plan.context,
-        &plan.destination,
-        plan.pdf,
-        out,
-        err,
-    )?;
+    plan.write(&outputs, out, err)?;
     if page {
         let full = &plan.context.remake.full;
         let note = say(

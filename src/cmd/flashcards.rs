@@ -9,8 +9,8 @@ use super::{Globals, Layout, Plan, Request, Setting, Unasked};
 use crate::cli::FlashcardsArgs;
 use crate::error::Result;
 use crate::i18n::say;
-use crate::output::flashcards::{self, Flashcards};
-use crate::output::{self, Destination, Output};
+use crate::output::flashcards::Flashcards;
+use crate::output::{Destination, Output};
 
 /// Where `flashcards` writes without `--out`.
 const DEFAULT_OUT: &str = "flashcards.html";
@@ -66,16 +66,6 @@ pub(super) fn run(
         &format!("seed {seed}: `{full}` makes these cards again"),
     );
     writeln!(err, "{note}")?;
-    output::write(
-        &outputs,
-        &plan.context,
-        &plan.destination,
-        plan.pdf,
-        out,
-        err,
-    )?;
-    if let Some(warning) = flashcards::too_long_warning(&flashcards::deck(&plan.context).1, lang) {
-        writeln!(err, "{warning}")?;
-    }
+    plan.write(&outputs, out, err)?;
     Ok(ExitCode::SUCCESS)
 }

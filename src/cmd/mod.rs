@@ -1,6 +1,6 @@
 //! One module per subcommand (mdBook's `cmd/`): each reads its flags, builds
 //! its [`Plan`] when it selects questions, chooses its outputs and hands them
-//! to [`crate::output::write`]. This file only dispatches, and holds the
+//! to [`crate::output::write`] (through `Plan::write`). This file only dispatches, and holds the
 //! options every subcommand takes.
 
 mod check;

@@ -105,6 +105,24 @@ pub struct Plan<'b> {
 }
 
 impl<'b> Plan<'b> {
+    /// Writes `outputs` of this plan where it says, as one set (or to
+    /// standard output), with `--pdf` when asked.
+    pub fn write(
+        &self,
+        outputs: &[&dyn Output],
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<()> {
+        crate::output::write(
+            outputs,
+            &self.context,
+            &self.destination,
+            self.pdf,
+            out,
+            err,
+        )
+    }
+
     /// Chooses and lays out the questions `request` asks for, and derives
     /// the line that makes the same run again. A note goes to `err` when
     /// fewer questions than the default match.

@@ -8,7 +8,7 @@ use super::{Globals, Layout, Plan, Request, Setting, Unasked};
 use crate::cli::{DEFAULT_OUT, WorksheetArgs};
 use crate::error::Result;
 use crate::i18n::say;
-use crate::output::{self, AnswerKey, Destination, Output, Worksheet};
+use crate::output::{AnswerKey, Destination, Output, Worksheet};
 
 /// Runs `worksheet`.
 pub(super) fn run(
@@ -47,13 +47,6 @@ pub(super) fn run(
         &format!("seed {seed}: `{full}` makes these sheets again"),
     );
     writeln!(err, "{note}")?;
-    output::write(
-        &outputs,
-        &plan.context,
-        &plan.destination,
-        plan.pdf,
-        out,
-        err,
-    )?;
+    plan.write(&outputs, out, err)?;
     Ok(ExitCode::SUCCESS)
 }

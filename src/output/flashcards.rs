@@ -460,10 +460,11 @@ pub fn deck(ctx: &RenderContext<'_>) -> (Vec<(Face, Face)>, Vec<TooLong>) {
     (cards, too_long)
 }
 
-/// The flashcards page of `ctx`, its backs placed for `duplex`.
-pub fn render(ctx: &RenderContext<'_>, duplex: Duplex) -> Result<String> {
+/// The flashcards page of `ctx`, its backs placed for `duplex`, and the
+/// faces too long for a card even at the smallest size.
+pub fn render(ctx: &RenderContext<'_>, duplex: Duplex) -> Result<(String, Vec<TooLong>)> {
     let lang = ctx.lang;
-    let (cards, _) = deck(ctx);
+    let (cards, too_long) = deck(ctx);
     let (w, h) = card_mm(ctx.paper);
     let help = match duplex {
         Duplex::Long => lang.pick(
@@ -496,7 +497,7 @@ pub fn render(ctx: &RenderContext<'_>, duplex: Duplex) -> Result<String> {
         remake_label: i18n::Strings::get(lang).remake,
         remake: &ctx.remake.content,
     };
-    Ok(page.render()?)
+    Ok((page.render()?, too_long))
 }
 
 /// The warning for faces too long to fit even at the smallest size, in `lang`.
@@ -548,11 +549,10 @@ pub fn too_long_warning(too_long: &[TooLong], lang: Lang) -> Option<String> {
 
 impl Output for Flashcards {
     fn render(&self, ctx: &RenderContext<'_>) -> Result<Vec<OutFile>> {
-        let html = render(ctx, self.duplex)?;
-        Ok(vec![OutFile::new(
-            self.file_name.clone(),
-            html.into_bytes(),
-        )])
+        let (html, too_long) = render(ctx, self.duplex)?;
+        let mut file = OutFile::new(self.file_name.clone(), html.into_bytes());
+        file.warnings.extend(too_long_warning(&too_long, ctx.lang));
+        Ok(vec![file])
     }
 
     fn target(&self) -> Target {

@@ -93,8 +93,8 @@ pub struct OutFile {
     pub name: String,
     /// Content.
     pub bytes: Vec<u8>,
-    /// Warnings about this file (questions an export left out), printed by
-    /// the writer, one line each.
+    /// Warnings about this file (questions an export left out, card faces
+    /// too long to print), printed by the writer, one line each.
     pub warnings: Vec<String>,
 }
 
