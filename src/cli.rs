@@ -1,9 +1,15 @@
 //! The command line, as data: clap derives only. Each subcommand maps to one
-//! module of [`crate::cmd`].
+//! module of [`crate::cmd`]. The doc comments are the English help; `fr`
+//! holds the French, and `locale` which of the two to speak.
 
+pub mod fr;
+pub mod locale;
+pub mod usage;
+
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::bank::{Lang, QuestionType, Skill};
 use crate::output::Duplex;
@@ -25,7 +31,7 @@ pub struct Cli {
     /// Question bank: a YAML file, or a shipped bank's id: `lere` (French, the default) or `lere-en` (English)
     #[arg(long, global = true, value_name = "PATH|ID")]
     pub bank: Option<PathBuf>,
-    /// Interface language; default: the bank's own
+    /// Interface language; default: the bank's own, else the system's (LC_ALL, LC_MESSAGES, LANG) when French or English, else French
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// Folder that a bank's `source.file` must stay inside; default: the bank's own folder
@@ -34,6 +40,24 @@ pub struct Cli {
     /// Also print, quiz and export questions still marked `draft: true` (not yet reviewed by a person)
     #[arg(long, global = true)]
     pub include_drafts: bool,
+}
+
+impl Cli {
+    /// The command line's definition with its help in `lang`.
+    pub fn command_in(lang: Lang) -> clap::Command {
+        match lang {
+            Lang::En => Self::command(),
+            Lang::Fr => fr::translate(Self::command(), fr::Use::Help),
+        }
+    }
+
+    /// Parses `args` (the program's name first) with help, `--version` and
+    /// usage errors in `lang`.
+    pub fn parse_in(lang: Lang, args: &[OsString]) -> Result<Self, clap::Error> {
+        let mut command = Self::command_in(lang);
+        let mut matches = command.try_get_matches_from_mut(args)?;
+        Self::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut command))
+    }
 }
 
 /// The subcommands.
@@ -293,10 +317,22 @@ pub struct ExportArgs {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
+    use super::{Cli, Lang, fr};
+
     #[test]
     fn the_cli_definition_is_consistent() {
-        use clap::CommandFactory;
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+        Cli::command_in(Lang::Fr).debug_assert();
+        fr::translate(Cli::command(), fr::Use::Man).debug_assert();
+    }
+
+    /// A new flag, value or subcommand needs its line in `cli/fr.rs`:
+    /// French help is the users' help, not a translation that may lag.
+    #[test]
+    fn every_argument_value_and_subcommand_has_its_french() {
+        assert_eq!(fr::missing(&Cli::command()), Vec::<String>::new());
     }
 }
 

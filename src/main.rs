@@ -3,18 +3,19 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use mediaquiz::bank::Lang;
+use mediaquiz::cli::{locale, usage};
 use mediaquiz::error::Failure;
 use mediaquiz::{Error, cli::Cli, cmd, console::Sanitised};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Help and usage errors come before any bank: `--lang`, else the locale.
+    let lang = locale::interface_lang(&args);
+    let cli = match Cli::parse_in(lang, &args) {
         Ok(cli) => cli,
-        Err(clap) => return clap_exit(&clap),
+        Err(clap) => return clap_exit(&clap, lang),
     };
-    // Said in `--lang` if flushing fails after the run: the bank is gone.
-    let lang = cli.lang.unwrap_or(Lang::Fr);
     // Every byte for the terminal passes through a sanitiser: text from a
     // bank can colour nothing and drive nothing, even if `check` missed it.
     let mut out = Sanitised::new(io::stdout().lock());
@@ -43,21 +44,12 @@ fn main() -> ExitCode {
 
 /// What `Cli::parse` does on `--help`, `--version` or a usage error, but a
 /// closed pipe ends quietly (0) and a full disk says so (1), instead of
-/// clap's silent success.
-fn clap_exit(clap: &clap::Error) -> ExitCode {
-    match clap.print() {
+/// clap's silent success; a usage error is said in `lang`.
+fn clap_exit(clap: &clap::Error, lang: Lang) -> ExitCode {
+    match usage::print(clap, lang) {
         Ok(()) => ExitCode::from(u8::try_from(clap.exit_code()).unwrap_or(2)),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            // Clap stopped before `--lang` was parsed: look for it by hand.
-            let args: Vec<String> = std::env::args_os()
-                .map(|arg| arg.to_string_lossy().into_owned())
-                .collect();
-            let english = args
-                .windows(2)
-                .any(|pair| pair[0] == "--lang" && pair[1] == "en")
-                || args.iter().any(|arg| arg == "--lang=en");
-            let lang = if english { Lang::En } else { Lang::Fr };
             let failure = Failure {
                 error: Error::from(error),
                 lang,

@@ -7,6 +7,7 @@ mod draft;
 mod drafts;
 mod export;
 mod flashcards;
+mod help;
 mod hostile;
 mod kill;
 mod layers;

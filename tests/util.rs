@@ -9,10 +9,14 @@ pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// `mediaquiz` with `args`, run from the fixtures folder, colour off.
+/// `mediaquiz` with `args`, run from the fixtures folder, colour off, and
+/// no locale: the interface falls back to French, whatever the machine's.
 pub(crate) fn mediaquiz(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mediaquiz"));
     cmd.current_dir(fixtures()).env("NO_COLOR", "1").args(args);
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
     cmd
 }
 

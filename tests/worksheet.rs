@@ -617,7 +617,7 @@ fn paper_is_accepted_in_any_case() {
 #[test]
 fn type_card_is_not_offered_to_worksheet_or_quiz() {
     for command in ["worksheet", "quiz"] {
-        mediaquiz(&[command, "--type", "card"])
+        mediaquiz(&["--lang", "en", command, "--type", "card"])
             .assert()
             .code(2)
             .stderr(predicates::str::contains(
@@ -625,6 +625,15 @@ fn type_card_is_not_offered_to_worksheet_or_quiz() {
             ))
             .stderr(predicates::str::contains(
                 "[possible values: single, multi, truefalse, claim, short, cloze, match, order, open]",
+            ));
+        mediaquiz(&[command, "--type", "card"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "erreur\u{a0}: valeur «\u{a0}card\u{a0}» invalide pour «\u{a0}--type <TYPE>\u{a0}»",
+            ))
+            .stderr(predicates::str::contains(
+                "[valeurs possibles\u{a0}: single, multi, truefalse, claim, short, cloze, match, order, open]",
             ));
     }
 }

@@ -25,7 +25,7 @@ pub use plan::{Layout, Plan, Request, Setting, Unasked};
 
 use crate::bank::{Bank, Lang};
 use crate::check::load_bank_in;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, locale};
 use crate::error::{Error, Failure, Result};
 use crate::i18n::{s, s_fr, say, warning_word};
 
@@ -44,8 +44,9 @@ pub fn run(
         root,
         include_drafts,
     } = cli;
+    let fallback = locale::environment_lang().unwrap_or(Lang::Fr);
     let bank = one_bank(bank, &command).map_err(|error| Failure {
-        lang: lang.unwrap_or(Lang::Fr),
+        lang: lang.unwrap_or(fallback),
         error,
     })?;
     let globals = Globals {
@@ -54,6 +55,7 @@ pub fn run(
         root,
         include_drafts,
         bank_lang: Cell::new(None),
+        fallback,
     };
     dispatch(command, &globals, out, err).map_err(|error| Failure {
         lang: globals.interface(),
@@ -109,7 +111,7 @@ fn dispatch(
         Command::Review(args) => review::run(globals, &args, out, err),
         Command::Completions { shell } => completions::run(shell, out),
         Command::Draft(args) => draft::run(globals, &args, out, err),
-        Command::Man => man::run(out),
+        Command::Man => man::run(globals.interface(), out),
         Command::Export(args) => export::run(globals, &args, out, err),
         Command::Schema => schema::run(out),
     }
@@ -129,6 +131,9 @@ pub struct Globals {
     /// The language of the bank once read: what errors are said in when
     /// `--lang` is not given.
     bank_lang: Cell<Option<Lang>>,
+    /// The language before a bank is read, or without one: the locale's
+    /// when French or English, else French (see `cli::locale`).
+    fallback: Lang,
 }
 
 impl Globals {
@@ -138,9 +143,10 @@ impl Globals {
     }
 
     /// The interface language so far: `--lang`, else the bank's once it was
-    /// read, else French (the users' language, and the bank format's default).
+    /// read, else the locale's when French or English, else French (the
+    /// users' language, and the bank format's default).
     fn interface(&self) -> Lang {
-        self.lang.or(self.bank_lang.get()).unwrap_or(Lang::Fr)
+        self.lang.or(self.bank_lang.get()).unwrap_or(self.fallback)
     }
 
     /// The one bank a command works on: `--bank`, or the shipped one. A
