@@ -15,6 +15,7 @@ mod messages;
 mod model;
 mod open;
 mod print;
+mod quickstart;
 mod quiz;
 mod remake;
 mod review;
