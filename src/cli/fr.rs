@@ -55,14 +55,14 @@ const SUBCOMMANDS: &[Subcommand] = &[
         name: "quiz",
         about: "Faire un quiz dans la console (marche aussi avec des réponses envoyées par un tube)",
         after_help: Some(
-            "Réponses\u{a0}: des lettres pour les choix (b, a c), v/f pour vrai ou faux, a/c/n pour une affirmation\n(affirmée, contredite, non mentionnée), des mots pour les réponses courtes et les trous,\n1b 2a 3c pour associer, 3 1 2 4 pour ordonner\u{a0}; q pour quitter.\n\nExemple\u{a0}:\n  mediaquiz quiz -n 5 --skill wording --retry",
+            "Réponses\u{a0}: des lettres pour les choix (b, a c), v/f pour vrai ou faux,\na/c/n pour ce que dit l’article (affirmé, contredit, non mentionné),\ndes mots pour les réponses courtes et les trous, 1b 2a 3c pour associer,\n3 1 2 4 pour ordonner\u{a0}; q pour quitter.\n\nExemple\u{a0}:\n  mediaquiz quiz -n 5 --skill wording --retry",
         ),
     },
     Subcommand {
         name: "review",
         about: "Réviser la banque en cartes, espacées sur plusieurs jours (la progression est enregistrée)",
         after_help: Some(
-            "Entrée montre la réponse\u{a0}; notez 1 (à revoir), 2 (difficile), 3 (bien) ou 4 (facile)\u{a0}; q pour quitter.\nChaque note est enregistrée aussitôt.\n\nExemple\u{a0}:\n  mediaquiz review --new 5",
+            "Entrée montre la réponse\u{a0}; notez 1 (à revoir), 2 (difficile), 3 (bien) ou 4 (facile)\u{a0}; q quitte.\nChaque note est enregistrée aussitôt.\n\nExemple\u{a0}:\n  mediaquiz review --new 5",
         ),
     },
     Subcommand {
@@ -423,6 +423,13 @@ const COMMANDS: &str = "Commandes\u{a0}";
 const TEMPLATE: &str =
     "{before-help}{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}";
 
+/// `--help`'s help when there is no long help.
+const HELP: &str = "Afficher l’aide";
+/// `-h`'s help when `--help` says more.
+const HELP_SHORT: &str = "Afficher l’aide (plus de détails avec «\u{a0}--help\u{a0}»)";
+/// `--help`'s help when `-h` says less.
+const HELP_LONG: &str = "Afficher l’aide (un résumé avec «\u{a0}-h\u{a0}»)";
+
 /// `command` (built from [`super::Cli`]) with every text in French, built.
 pub fn translate(command: Command, use_: Use) -> Command {
     let mut command = translate_command(command, "", use_);
@@ -597,10 +604,9 @@ fn translate_built(mut command: Command, use_: Use) -> Command {
     if has(&command, "help") {
         command = command.mut_arg("help", |arg| {
             let arg = if arg.get_long_help().is_some() {
-                arg.help("Afficher l’aide (plus de détails avec « --help »)")
-                    .long_help("Afficher l’aide (un résumé avec « -h »)")
+                arg.help(HELP_SHORT).long_help(HELP_LONG)
             } else {
-                arg.help("Afficher l’aide")
+                arg.help(HELP)
             };
             heading(arg, use_)
         });
@@ -669,5 +675,37 @@ fn missing_in(command: &Command, name: &str, missing: &mut Vec<String>) {
     }
     for sub in command.get_subcommands() {
         missing_in(sub, sub.get_name(), missing);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every French text of the tables, for the typography test.
+    fn texts() -> Vec<&'static str> {
+        let mut all = vec![ABOUT, HELP, HELP_SHORT, HELP_LONG];
+        for sub in SUBCOMMANDS {
+            all.push(sub.about);
+            all.extend(sub.after_help);
+        }
+        all.extend(ARGS.iter().map(|(_, _, help)| *help));
+        all.extend(VALUES.iter().map(|(_, fr)| *fr));
+        all
+    }
+
+    #[test]
+    fn the_french_is_in_french_typography() {
+        for text in texts() {
+            // Code spans (`fichier:ligne: error:`) stay as typed.
+            let prose: String = text.split('`').step_by(2).collect();
+            assert!(!prose.contains('\''), "a straight apostrophe: {text}");
+            for mark in [" :", " ;", " ?", " !", " »", "« "] {
+                assert!(
+                    !prose.contains(mark),
+                    "`{mark}` wants a no-break space: {text}"
+                );
+            }
+        }
     }
 }
