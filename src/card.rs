@@ -136,7 +136,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
                 .collect();
             (prompt.clone().unwrap_or_default(), FrontBody::Cloze(parts))
         }
-        (Kind::Match { prompt, pairs }, Solution::Match(matched)) => {
+        (Kind::Match { prompt, pairs }, Solution::Pairs(matched)) => {
             let mut right: Vec<(char, String)> = matched
                 .iter()
                 .map(|p| (letters::upper(p.position), p.right.to_owned()))
@@ -154,7 +154,7 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
                 },
             )
         }
-        (Kind::Order { prompt, .. }, Solution::Order(items)) => {
+        (Kind::Order { prompt, .. }, Solution::Ranked(items)) => {
             let mut shown_items: Vec<(char, String)> = items
                 .iter()
                 .map(|i| (letters::upper(i.position), i.text.to_owned()))
@@ -184,7 +184,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
-        Solution::Match(pairs) => {
+        Solution::Pairs(pairs) => {
             let mut lines = vec![
                 pairs
                     .iter()
@@ -203,7 +203,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             }));
             lines
         }
-        Solution::Order(items) => {
+        Solution::Ranked(items) => {
             let mut lines = vec![
                 items
                     .iter()
@@ -218,11 +218,11 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             );
             lines
         }
-        Solution::Short { answer, accepted } if !accepted.is_empty() => vec![
+        Solution::Text { answer, accepted } if !accepted.is_empty() => vec![
             (*answer).to_owned(),
             format!("{}{} {}", t.also_accepted, t.colon, accepted.join(" · ")),
         ],
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .enumerate()
             .map(|(i, forms)| {
@@ -238,14 +238,14 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                 line
             })
             .collect(),
-        Solution::Open { answer, rubric } => {
+        Solution::Rubric { answer, rubric } => {
             let mut lines = vec![(*answer).to_owned(), format!("{}{}", t.rubric, t.colon)];
             lines.extend(crate::present::rubric_lines(rubric, lang));
             lines
         }
         Solution::TrueFalse(_)
-        | Solution::Claim(_)
-        | Solution::Short { .. }
+        | Solution::Verdict(_)
+        | Solution::Text { .. }
         | Solution::Card(_) => vec![view.words(lang)],
     };
     Back {

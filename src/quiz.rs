@@ -602,7 +602,7 @@ fn feedback(
             &format!("{} {}", style.red(x.wrong), style.bold(&answer[0])),
         )?;
         // A match half right marks each pair, so the student sees which.
-        let partial_match = matches!(view.solution, Solution::Match(_)) && graded.parts.0 > 0;
+        let partial_match = matches!(view.solution, Solution::Pairs(_)) && graded.parts.0 > 0;
         for (written, line) in answer[1..].iter().enumerate() {
             // "  1. left → b) right": continued under the left text.
             let (marker, rest) = line.trim_start().split_once(' ').unwrap_or(("", line));
@@ -617,7 +617,7 @@ fn feedback(
         }
         // A cloze of several blanks marks each, so the student sees which
         // one was wrong ("(1) tués · (2) neutralisés" alone does not say).
-        if let Solution::Cloze(gaps) = &view.solution
+        if let Solution::Gaps(gaps) = &view.solution
             && gaps.len() > 1
         {
             for (gap, forms) in gaps.iter().enumerate() {

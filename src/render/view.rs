@@ -323,8 +323,8 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
-        Solution::Claim(verdict) => vec![verdict.label(lang).to_owned()],
-        Solution::Short {
+        Solution::Verdict(verdict) => vec![verdict.label(lang).to_owned()],
+        Solution::Text {
             answer,
             accepted: forms,
         } => {
@@ -335,7 +335,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .join(" · ");
             vec![typo(answer)]
         }
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .enumerate()
             .map(|(i, forms)| {
@@ -351,7 +351,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 line
             })
             .collect(),
-        Solution::Match(pairs) => pairs
+        Solution::Pairs(pairs) => pairs
             .iter()
             .map(|p| {
                 format!(
@@ -363,7 +363,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 )
             })
             .collect(),
-        Solution::Order(items) => {
+        Solution::Ranked(items) => {
             let ranks: Vec<String> = view
                 .ranks_by_position()
                 .iter()
@@ -381,7 +381,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             }));
             lines
         }
-        Solution::Card(back) | Solution::Open { answer: back, .. } => vec![typo(back)],
+        Solution::Card(back) | Solution::Rubric { answer: back, .. } => vec![typo(back)],
     };
     KeyItem {
         number,
@@ -427,28 +427,28 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .map(|c| String::from(letters::upper(c.position)))
             .collect::<Vec<_>>()
             .join(", "),
-        Solution::Match(pairs) => pairs
+        Solution::Pairs(pairs) => pairs
             .iter()
             .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
             .collect::<Vec<_>>()
             .join(" "),
         // As the student fills it in: the rank written beside each letter.
-        Solution::Order(_) => view
+        Solution::Ranked(_) => view
             .ranks_by_position()
             .iter()
             .enumerate()
             .map(|(position, rank)| format!("{}{rank}", letters::upper(position)))
             .collect::<Vec<_>>()
             .join(" "),
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .map(|forms| typography(lang, answer::first(forms)))
             .collect::<Vec<_>>()
             .join(" / "),
-        Solution::Open { .. } => format!("({})", t.see_rubric),
+        Solution::Rubric { .. } => format!("({})", t.see_rubric),
         Solution::TrueFalse(_)
-        | Solution::Claim(_)
-        | Solution::Short { .. }
+        | Solution::Verdict(_)
+        | Solution::Text { .. }
         | Solution::Card(_) => answer.first().cloned().unwrap_or_default(),
     }
 }
