@@ -170,6 +170,23 @@ impl QuestionType {
             (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
         }
     }
+
+    /// The instruction above a sheet's group of questions of this type;
+    /// `sentences`: some expected answer of the group is sentence-long.
+    pub fn group_instruction(self, lang: Lang, sentences: bool) -> &'static str {
+        match self {
+            QuestionType::Short => crate::i18n::short_instruction(lang, sentences),
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::TrueFalse
+            | QuestionType::Claim
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card
+            | QuestionType::Open => self.instruction(lang),
+        }
+    }
 }
 
 /// What the article says about a claim.
