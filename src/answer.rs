@@ -279,7 +279,6 @@ pub fn place(evidence: &Evidence, subheading: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Kind;
     use crate::check::load_bank;
     use crate::select::Seed;
 
@@ -290,8 +289,8 @@ mod tests {
         for question in &bank.questions {
             let shown = Shown::shuffle(question, &mut rng);
             let view = AnswerView::new(&shown);
-            match (&view.solution, &question.kind) {
-                (Solution::Choices(choices), Kind::Single(c) | Kind::Multi(c)) => {
+            match (&view.solution, question.shape()) {
+                (Solution::Choices(choices), Shape::Choices { choices: c, .. }) => {
                     for choice in choices {
                         assert_eq!(shown.order[choice.position], choice.written);
                         assert_eq!(choice.text, c.options[choice.written]);
@@ -300,12 +299,12 @@ mod tests {
                         view.right_choices().iter().map(|c| c.position).collect();
                     assert_eq!(positions, shown.correct_positions());
                 }
-                (Solution::Pairs(pairs), Kind::Match { pairs: written, .. }) => {
+                (Solution::Pairs(pairs), Shape::Pairs { pairs: written, .. }) => {
                     for pair in pairs {
                         assert_eq!(written[shown.order[pair.position]].1, pair.right);
                     }
                 }
-                (Solution::Ranked(items), Kind::Order { items: written, .. }) => {
+                (Solution::Ranked(items), Shape::Ranked { items: written, .. }) => {
                     for item in items {
                         assert_eq!(written[shown.order[item.position]], item.text);
                     }

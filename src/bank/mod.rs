@@ -472,6 +472,77 @@ impl Kind {
         }
     }
 
+    /// A copy with `read` applied to every text the student reads (prompts,
+    /// choices, feedback, pairs, items, a card, a model answer and its
+    /// rubric's criteria); the answers a student types (short answers, gaps)
+    /// stay as written, since they are compared.
+    pub fn map_read(&self, read: &dyn Fn(&str) -> String) -> Kind {
+        let all = |texts: &[String]| texts.iter().map(|t| read(t)).collect();
+        match self {
+            Kind::Single(c) | Kind::Multi(c) => {
+                let c = Choices {
+                    prompt: read(&c.prompt),
+                    options: all(&c.options),
+                    feedback: c.feedback.iter().map(|f| f.as_deref().map(read)).collect(),
+                    ..c.clone()
+                };
+                if matches!(self, Kind::Single(_)) {
+                    Kind::Single(c)
+                } else {
+                    Kind::Multi(c)
+                }
+            }
+            Kind::TrueFalse { prompt, answer } => Kind::TrueFalse {
+                prompt: read(prompt),
+                answer: *answer,
+            },
+            Kind::Claim { prompt, answer } => Kind::Claim {
+                prompt: read(prompt),
+                answer: *answer,
+            },
+            Kind::Short {
+                prompt,
+                answer,
+                accept,
+            } => Kind::Short {
+                prompt: read(prompt),
+                answer: answer.clone(),
+                accept: accept.clone(),
+            },
+            Kind::Cloze { prompt, segments } => Kind::Cloze {
+                prompt: prompt.as_deref().map(read),
+                segments: segments
+                    .iter()
+                    .map(|s| match s {
+                        Segment::Text(text) => Segment::Text(read(text)),
+                        Segment::Gap(forms) => Segment::Gap(forms.clone()),
+                    })
+                    .collect(),
+            },
+            Kind::Match { prompt, pairs } => Kind::Match {
+                prompt: read(prompt),
+                pairs: pairs.iter().map(|(l, r)| (read(l), read(r))).collect(),
+            },
+            Kind::Order { prompt, items } => Kind::Order {
+                prompt: read(prompt),
+                items: all(items),
+            },
+            Kind::Card { front, back } => Kind::Card {
+                front: read(front),
+                back: read(back),
+            },
+            Kind::Open {
+                prompt,
+                answer,
+                rubric,
+            } => Kind::Open {
+                prompt: read(prompt),
+                answer: read(answer),
+                rubric: map_criteria(rubric, read),
+            },
+        }
+    }
+
     /// The choices written in the bank, for the shapes that have them.
     pub fn as_choices(&self) -> Option<&Choices> {
         match self.shape() {
@@ -731,6 +802,17 @@ pub enum Partial {
     HalfInPlace,
     /// The level a person gives with the rubric (`hits` is that level).
     Rubric,
+}
+
+/// A rubric with `read` applied to each criterion.
+pub fn map_criteria(rubric: &[RubricLevel], read: &dyn Fn(&str) -> String) -> Vec<RubricLevel> {
+    rubric
+        .iter()
+        .map(|level| RubricLevel {
+            points: level.points,
+            criterion: read(&level.criterion),
+        })
+        .collect()
 }
 
 /// The highest score of a rubric, if it has levels.
