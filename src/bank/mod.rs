@@ -126,6 +126,23 @@ impl QuestionType {
         }
     }
 
+    /// Scored by a person with its own rubric (its levels are the answer's
+    /// points, not a justification's), so it takes no `justify`.
+    pub fn has_own_rubric(self) -> bool {
+        match self {
+            QuestionType::Open => true,
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::TrueFalse
+            | QuestionType::Claim
+            | QuestionType::Short
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card => false,
+        }
+    }
+
     /// The type's name in a narrow table column (`stats`).
     pub fn short_name(self) -> String {
         match self {
@@ -540,6 +557,23 @@ impl Kind {
                 answer: read(answer),
                 rubric: map_criteria(rubric, read),
             },
+        }
+    }
+
+    /// The rubric that is the kind's own score (see
+    /// [`QuestionType::has_own_rubric`]), for the parser to fill.
+    pub fn own_rubric_mut(&mut self) -> Option<&mut Vec<RubricLevel>> {
+        match self {
+            Kind::Open { rubric, .. } => Some(rubric),
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
+            | Kind::Claim { .. }
+            | Kind::Short { .. }
+            | Kind::Cloze { .. }
+            | Kind::Match { .. }
+            | Kind::Order { .. }
+            | Kind::Card { .. } => None,
         }
     }
 
