@@ -351,7 +351,8 @@ pub enum Kind {
     },
 }
 
-/// The closed set of answer shapes every output renders and grades by: a
+/// The closed set of answer shapes every output renders and grades by (a
+/// question's answer; `format::Shape` is a YAML field's): a
 /// kind says which one it has ([`Kind::shape`]), so a new kind of an
 /// existing shape is met by every output and grader as it is, and a new
 /// shape is named by the compiler in each of them (every `match` on a
