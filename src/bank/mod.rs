@@ -912,3 +912,59 @@ impl Bank {
         before - self.questions.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `map_read` reaches every text a student reads and none they type: the
+    /// identity gives each kind back, and a mark put on what is read shows in
+    /// every prompt and choice but never in a short answer, a gap's forms or
+    /// which choices are right.
+    #[test]
+    fn map_read_marks_what_is_read_and_keeps_what_is_typed() {
+        let bank = crate::check::load_bank(None).unwrap();
+        for question in &bank.questions {
+            assert_eq!(question.kind.map_read(&|s| s.to_owned()), question.kind);
+            let marked = Question {
+                kind: question.kind.map_read(&|s| format!("[{s}]")),
+                ..question.clone()
+            };
+            assert!(marked.prompt().contains('['), "{}", question.id);
+            match (marked.shape(), question.shape()) {
+                (Shape::Choices { choices: m, .. }, Shape::Choices { choices: q, .. }) => {
+                    assert_eq!(m.correct, q.correct);
+                    assert!(m.options.iter().all(|o| o.starts_with('[')));
+                }
+                (
+                    Shape::Text { answer, accept, .. },
+                    Shape::Text {
+                        answer: a,
+                        accept: b,
+                        ..
+                    },
+                ) => {
+                    assert_eq!((answer, accept), (a, b));
+                }
+                (Shape::Gaps { segments: m, .. }, Shape::Gaps { segments: q, .. }) => {
+                    let gaps = |s: &[Segment]| -> Vec<Segment> {
+                        s.iter()
+                            .filter(|s| matches!(s, Segment::Gap(_)))
+                            .cloned()
+                            .collect()
+                    };
+                    assert_eq!(gaps(m), gaps(q));
+                }
+                (Shape::Rubric { rubric, .. }, _) => {
+                    assert!(rubric.iter().all(|l| l.criterion.starts_with('[')));
+                }
+                (m, q) => assert_eq!(
+                    std::mem::discriminant(&m),
+                    std::mem::discriminant(&q),
+                    "{}",
+                    question.id
+                ),
+            }
+        }
+    }
+}
