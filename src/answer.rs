@@ -6,7 +6,7 @@
 //! answer from here, so none of them works out letters and positions again:
 //! a key cannot disagree with the sheet it was built from the same [`Shown`].
 
-use crate::bank::{Evidence, Kind, Lang, Question, RubricLevel, Segment, Verdict};
+use crate::bank::{Evidence, Lang, Question, RubricLevel, Segment, Shape, Verdict};
 use crate::i18n::Strings;
 use crate::select::Shown;
 
@@ -50,32 +50,32 @@ pub struct Ranked<'b> {
     pub position: usize,
 }
 
-/// The right answer, by type.
+/// The right answer, by shape (see [`Shape`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Solution<'b> {
     /// Every choice in display order, the right ones marked.
     Choices(Vec<Choice<'b>>),
     /// True or false.
     TrueFalse(bool),
-    /// What the article says of the claim.
-    Claim(Verdict),
+    /// The right verdict.
+    Verdict(Verdict),
     /// A written answer and the other forms accepted.
-    Short {
+    Text {
         /// The model answer.
         answer: &'b str,
         /// Other accepted forms.
         accepted: &'b [String],
     },
     /// Per blank, in order: the expected form first, then other accepted ones.
-    Cloze(Vec<&'b [String]>),
+    Gaps(Vec<&'b [String]>),
     /// The pairs, in written (left-column) order.
-    Match(Vec<Pair<'b>>),
+    Pairs(Vec<Pair<'b>>),
     /// The items in their right order.
-    Order(Vec<Ranked<'b>>),
+    Ranked(Vec<Ranked<'b>>),
     /// A flashcard's back.
     Card(&'b str),
-    /// An open question's model answer and the rubric that scores it.
-    Open {
+    /// A model answer and the rubric that scores it.
+    Rubric {
         /// The model answer.
         answer: &'b str,
         /// The scoring levels, as written.
@@ -107,8 +107,8 @@ impl<'b> AnswerView<'b> {
                 .position(|&o| o == written)
                 .unwrap_or(written)
         };
-        let solution = match &question.kind {
-            Kind::Single(c) | Kind::Multi(c) => Solution::Choices(
+        let solution = match question.shape() {
+            Shape::Choices { choices: c, .. } => Solution::Choices(
                 shown
                     .order
                     .iter()
@@ -122,13 +122,13 @@ impl<'b> AnswerView<'b> {
                     })
                     .collect(),
             ),
-            Kind::TrueFalse { answer, .. } => Solution::TrueFalse(*answer),
-            Kind::Claim { answer, .. } => Solution::Claim(*answer),
-            Kind::Short { answer, accept, .. } => Solution::Short {
+            Shape::TrueFalse { answer, .. } => Solution::TrueFalse(answer),
+            Shape::Verdict { answer, .. } => Solution::Verdict(answer),
+            Shape::Text { answer, accept, .. } => Solution::Text {
                 answer,
                 accepted: accept,
             },
-            Kind::Cloze { segments, .. } => Solution::Cloze(
+            Shape::Gaps { segments, .. } => Solution::Gaps(
                 segments
                     .iter()
                     .filter_map(|s| match s {
@@ -137,7 +137,7 @@ impl<'b> AnswerView<'b> {
                     })
                     .collect(),
             ),
-            Kind::Match { pairs, .. } => Solution::Match(
+            Shape::Pairs { pairs, .. } => Solution::Pairs(
                 pairs
                     .iter()
                     .enumerate()
@@ -149,7 +149,7 @@ impl<'b> AnswerView<'b> {
                     })
                     .collect(),
             ),
-            Kind::Order { items, .. } => Solution::Order(
+            Shape::Ranked { items, .. } => Solution::Ranked(
                 items
                     .iter()
                     .enumerate()
@@ -160,8 +160,8 @@ impl<'b> AnswerView<'b> {
                     })
                     .collect(),
             ),
-            Kind::Card { back, .. } => Solution::Card(back),
-            Kind::Open { answer, rubric, .. } => Solution::Open { answer, rubric },
+            Shape::Card { back, .. } => Solution::Card(back),
+            Shape::Rubric { answer, rubric, .. } => Solution::Rubric { answer, rubric },
         };
         AnswerView {
             question,
@@ -176,13 +176,13 @@ impl<'b> AnswerView<'b> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().filter(|c| c.right).collect(),
             Solution::TrueFalse(_)
-            | Solution::Claim(_)
-            | Solution::Short { .. }
-            | Solution::Cloze(_)
-            | Solution::Match(_)
-            | Solution::Order(_)
+            | Solution::Verdict(_)
+            | Solution::Text { .. }
+            | Solution::Gaps(_)
+            | Solution::Pairs(_)
+            | Solution::Ranked(_)
             | Solution::Card(_)
-            | Solution::Open { .. } => Vec::new(),
+            | Solution::Rubric { .. } => Vec::new(),
         }
     }
 
@@ -191,13 +191,13 @@ impl<'b> AnswerView<'b> {
         match &self.solution {
             Solution::Choices(choices) => choices.iter().find(|c| c.written == written),
             Solution::TrueFalse(_)
-            | Solution::Claim(_)
-            | Solution::Short { .. }
-            | Solution::Cloze(_)
-            | Solution::Match(_)
-            | Solution::Order(_)
+            | Solution::Verdict(_)
+            | Solution::Text { .. }
+            | Solution::Gaps(_)
+            | Solution::Pairs(_)
+            | Solution::Ranked(_)
             | Solution::Card(_)
-            | Solution::Open { .. } => None,
+            | Solution::Rubric { .. } => None,
         }
     }
 
@@ -205,7 +205,7 @@ impl<'b> AnswerView<'b> {
     /// (what the student writes beside each letter); empty otherwise.
     pub fn ranks_by_position(&self) -> Vec<usize> {
         match &self.solution {
-            Solution::Order(items) => {
+            Solution::Ranked(items) => {
                 let mut ranks = vec![0; items.len()];
                 for item in items {
                     if let Some(slot) = ranks.get_mut(item.position) {
@@ -216,12 +216,12 @@ impl<'b> AnswerView<'b> {
             }
             Solution::Choices(_)
             | Solution::TrueFalse(_)
-            | Solution::Claim(_)
-            | Solution::Short { .. }
-            | Solution::Cloze(_)
-            | Solution::Match(_)
+            | Solution::Verdict(_)
+            | Solution::Text { .. }
+            | Solution::Gaps(_)
+            | Solution::Pairs(_)
             | Solution::Card(_)
-            | Solution::Open { .. } => Vec::new(),
+            | Solution::Rubric { .. } => Vec::new(),
         }
     }
 
@@ -236,25 +236,25 @@ impl<'b> AnswerView<'b> {
                 right.iter().map(|c| c.text).collect::<Vec<_>>().join(" ; ")
             }
             Solution::TrueFalse(answer) => true_false(*answer, t).to_owned(),
-            Solution::Claim(verdict) => verdict.label(lang).to_owned(),
-            Solution::Short { answer, .. } => (*answer).to_owned(),
-            Solution::Cloze(gaps) => gaps
+            Solution::Verdict(verdict) => verdict.label(lang).to_owned(),
+            Solution::Text { answer, .. } => (*answer).to_owned(),
+            Solution::Gaps(gaps) => gaps
                 .iter()
                 .enumerate()
                 .map(|(i, forms)| format!("({}) {}", i + 1, first(forms)))
                 .collect::<Vec<_>>()
                 .join(" · "),
-            Solution::Match(pairs) => pairs
+            Solution::Pairs(pairs) => pairs
                 .iter()
                 .map(|p| format!("{} → {}", p.left, p.right))
                 .collect::<Vec<_>>()
                 .join(" ; "),
-            Solution::Order(items) => items
+            Solution::Ranked(items) => items
                 .iter()
                 .map(|i| format!("{}. {}", i.rank, i.text))
                 .collect::<Vec<_>>()
                 .join(" "),
-            Solution::Card(back) | Solution::Open { answer: back, .. } => (*back).to_owned(),
+            Solution::Card(back) | Solution::Rubric { answer: back, .. } => (*back).to_owned(),
         }
     }
 }
@@ -289,8 +289,8 @@ mod tests {
         for question in &bank.questions {
             let shown = Shown::shuffle(question, &mut rng);
             let view = AnswerView::new(&shown);
-            match (&view.solution, &question.kind) {
-                (Solution::Choices(choices), Kind::Single(c) | Kind::Multi(c)) => {
+            match (&view.solution, question.shape()) {
+                (Solution::Choices(choices), Shape::Choices { choices: c, .. }) => {
                     for choice in choices {
                         assert_eq!(shown.order[choice.position], choice.written);
                         assert_eq!(choice.text, c.options[choice.written]);
@@ -299,12 +299,12 @@ mod tests {
                         view.right_choices().iter().map(|c| c.position).collect();
                     assert_eq!(positions, shown.correct_positions());
                 }
-                (Solution::Match(pairs), Kind::Match { pairs: written, .. }) => {
+                (Solution::Pairs(pairs), Shape::Pairs { pairs: written, .. }) => {
                     for pair in pairs {
                         assert_eq!(written[shown.order[pair.position]].1, pair.right);
                     }
                 }
-                (Solution::Order(items), Kind::Order { items: written, .. }) => {
+                (Solution::Ranked(items), Shape::Ranked { items: written, .. }) => {
                     for item in items {
                         assert_eq!(written[shown.order[item.position]], item.text);
                     }

@@ -9,7 +9,7 @@
 //! typography.
 
 use crate::answer::{self, AnswerView, Solution};
-use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
+use crate::bank::{Lang, Segment, Shape, Skill, Verdict};
 use crate::i18n::Strings;
 use crate::letters;
 use crate::select::Shown;
@@ -103,26 +103,32 @@ impl CardView {
 
 fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
     let question = shown.question;
-    let (prompt, body) = match (&question.kind, &view.solution) {
-        (Kind::Single(c) | Kind::Multi(c), Solution::Choices(choices)) => (
+    let (prompt, body) = match (question.shape(), &view.solution) {
+        (
+            Shape::Choices {
+                choices: c,
+                several,
+            },
+            Solution::Choices(choices),
+        ) => (
             c.prompt.clone(),
             FrontBody::Choices {
                 choices: choices
                     .iter()
                     .map(|c| (letters::upper(c.position), c.text.to_owned()))
                     .collect(),
-                several: matches!(question.kind, Kind::Multi(_)),
+                several,
             },
         ),
-        (Kind::TrueFalse { prompt, .. }, _) => (
-            prompt.clone(),
+        (Shape::TrueFalse { prompt, .. }, _) => (
+            prompt.to_owned(),
             FrontBody::TrueFalse(lang.pick("Vrai ou faux ?", "True or false?")),
         ),
-        (Kind::Claim { prompt, .. }, _) => (
-            prompt.clone(),
+        (Shape::Verdict { prompt, .. }, _) => (
+            prompt.to_owned(),
             FrontBody::Verdicts(Verdict::ALL.iter().map(|v| v.label(lang)).collect()),
         ),
-        (Kind::Cloze { prompt, segments }, _) => {
+        (Shape::Gaps { prompt, segments }, _) => {
             let mut blanks = 0;
             let parts = segments
                 .iter()
@@ -134,16 +140,19 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
                     }
                 })
                 .collect();
-            (prompt.clone().unwrap_or_default(), FrontBody::Cloze(parts))
+            (
+                prompt.unwrap_or_default().to_owned(),
+                FrontBody::Cloze(parts),
+            )
         }
-        (Kind::Match { prompt, pairs }, Solution::Match(matched)) => {
+        (Shape::Pairs { prompt, pairs }, Solution::Pairs(matched)) => {
             let mut right: Vec<(char, String)> = matched
                 .iter()
                 .map(|p| (letters::upper(p.position), p.right.to_owned()))
                 .collect();
             right.sort_by_key(|(l, _)| *l);
             (
-                prompt.clone(),
+                prompt.to_owned(),
                 FrontBody::Match {
                     left: pairs
                         .iter()
@@ -154,20 +163,20 @@ fn front(shown: &Shown<'_>, view: &AnswerView<'_>, lang: Lang) -> Front {
                 },
             )
         }
-        (Kind::Order { prompt, .. }, Solution::Order(items)) => {
+        (Shape::Ranked { prompt, .. }, Solution::Ranked(items)) => {
             let mut shown_items: Vec<(char, String)> = items
                 .iter()
                 .map(|i| (letters::upper(i.position), i.text.to_owned()))
                 .collect();
             shown_items.sort_by_key(|(l, _)| *l);
-            (prompt.clone(), FrontBody::Order(shown_items))
+            (prompt.to_owned(), FrontBody::Order(shown_items))
         }
-        (Kind::Short { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
-        (Kind::Card { front, .. }, _) => (front.clone(), FrontBody::Nothing),
-        (Kind::Open { prompt, .. }, _) => (prompt.clone(), FrontBody::Nothing),
+        (Shape::Text { prompt, .. }, _) => (prompt.to_owned(), FrontBody::Nothing),
+        (Shape::Card { front, .. }, _) => (front.to_owned(), FrontBody::Nothing),
+        (Shape::Rubric { prompt, .. }, _) => (prompt.to_owned(), FrontBody::Nothing),
         // The view is built from the same question: its solution always has
-        // the question's kind, so these arms are never taken.
-        (Kind::Single(_) | Kind::Multi(_) | Kind::Match { .. } | Kind::Order { .. }, _) => {
+        // the question's shape, so these arms are never taken.
+        (Shape::Choices { .. } | Shape::Pairs { .. } | Shape::Ranked { .. }, _) => {
             (question.prompt(), FrontBody::Nothing)
         }
     };
@@ -184,7 +193,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
-        Solution::Match(pairs) => {
+        Solution::Pairs(pairs) => {
             let mut lines = vec![
                 pairs
                     .iter()
@@ -203,7 +212,7 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             }));
             lines
         }
-        Solution::Order(items) => {
+        Solution::Ranked(items) => {
             let mut lines = vec![
                 items
                     .iter()
@@ -218,11 +227,11 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
             );
             lines
         }
-        Solution::Short { answer, accepted } if !accepted.is_empty() => vec![
+        Solution::Text { answer, accepted } if !accepted.is_empty() => vec![
             (*answer).to_owned(),
             format!("{}{} {}", t.also_accepted, t.colon, accepted.join(" · ")),
         ],
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .enumerate()
             .map(|(i, forms)| {
@@ -238,14 +247,14 @@ fn back(view: &AnswerView<'_>, lang: Lang) -> Back {
                 line
             })
             .collect(),
-        Solution::Open { answer, rubric } => {
+        Solution::Rubric { answer, rubric } => {
             let mut lines = vec![(*answer).to_owned(), format!("{}{}", t.rubric, t.colon)];
             lines.extend(crate::present::rubric_lines(rubric, lang));
             lines
         }
         Solution::TrueFalse(_)
-        | Solution::Claim(_)
-        | Solution::Short { .. }
+        | Solution::Verdict(_)
+        | Solution::Text { .. }
         | Solution::Card(_) => vec![view.words(lang)],
     };
     Back {
@@ -400,7 +409,7 @@ mod tests {
         assert_eq!(right.len(), 3);
         let letters: Vec<char> = right.iter().map(|r| r.0).collect();
         assert_eq!(letters, ['A', 'B', 'C']);
-        let Kind::Match { pairs, .. } = &shown.question.kind else {
+        let Shape::Pairs { pairs, .. } = shown.question.shape() else {
             unreachable!()
         };
         // The back's code, e.g. `1B 2C 3A`, names the right item of each pair.

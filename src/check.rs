@@ -654,7 +654,11 @@ pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings)
     use crate::draft::coref::same_person;
     let lang = findings.lang();
     for question in questions {
-        let crate::bank::Kind::Single(choices) = &question.kind else {
+        let crate::bank::Shape::Choices {
+            choices,
+            several: false,
+        } = question.shape()
+        else {
             continue;
         };
         let Some(&right) = choices.correct.first() else {

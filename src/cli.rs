@@ -191,7 +191,7 @@ fn asked_type() -> impl clap::builder::TypedValueParser<Value = QuestionType> {
     PossibleValuesParser::new(
         QuestionType::ALL
             .iter()
-            .filter(|&&t| t != QuestionType::Card)
+            .filter(|t| !t.card_only())
             .filter_map(ValueEnum::to_possible_value),
     )
     .try_map(|name| <QuestionType as ValueEnum>::from_str(&name, false))

@@ -7,7 +7,7 @@
 //! accents, punctuation, articles, one slip in a long word) but never so
 //! loosely that a different answer passes: digits must match exactly.
 
-use crate::bank::{Kind, Lang, Question, Verdict};
+use crate::bank::{Lang, Question, Segment, Shape, Verdict};
 use crate::letters;
 use crate::select::Shown;
 use crate::text::fold_answer;
@@ -79,10 +79,10 @@ fn hint(lang: Lang, fr: &str, en: &str) -> Hint {
 /// Parses one line typed for `shown` (for cloze, `line` is one gap's text).
 pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> {
     let input = line.trim();
-    match &shown.question.kind {
-        Kind::Single(c) | Kind::Multi(c) => {
-            let single = matches!(shown.question.kind, Kind::Single(_));
-            let count = c.options.len();
+    match shown.question.shape() {
+        Shape::Choices { choices, several } => {
+            let single = !several;
+            let count = choices.options.len();
             let last = letters::lower(count - 1);
             let bad = || {
                 if single {
@@ -117,7 +117,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
             }
             Ok(Answer::Choices(picked))
         }
-        Kind::TrueFalse { .. } => match fold_answer(input).as_str() {
+        Shape::TrueFalse { .. } => match fold_answer(input).as_str() {
             "v" | "vrai" | "t" | "true" | "y" | "yes" | "o" | "oui" => Ok(Answer::Bool(true)),
             "f" | "faux" | "false" | "n" | "no" | "non" => Ok(Answer::Bool(false)),
             _ => Err(hint(
@@ -126,7 +126,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
                 "Answer t (true) or f (false).",
             )),
         },
-        Kind::Claim { .. } => {
+        Shape::Verdict { .. } => {
             let folded = fold_answer(input);
             let verdict = match (lang, folded.as_str()) {
                 (_, "c" | "contredit" | "contradicted") => Some(Verdict::Contradicted),
@@ -146,7 +146,7 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
                 )
             })
         }
-        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } | Kind::Open { .. } => {
+        Shape::Text { .. } | Shape::Gaps { .. } | Shape::Card { .. } | Shape::Rubric { .. } => {
             if fold_answer(input).is_empty() {
                 Err(hint(
                     lang,
@@ -157,8 +157,8 @@ pub fn parse(shown: &Shown<'_>, line: &str, lang: Lang) -> Result<Answer, Hint> 
                 Ok(Answer::Texts(vec![input.to_owned()]))
             }
         }
-        Kind::Match { pairs, .. } => parse_pairs(input, pairs.len(), lang),
-        Kind::Order { items, .. } => parse_order(input, items.len(), lang),
+        Shape::Pairs { pairs, .. } => parse_pairs(input, pairs.len(), lang),
+        Shape::Ranked { items, .. } => parse_order(input, items.len(), lang),
     }
 }
 
@@ -287,14 +287,20 @@ pub fn points(question: &Question, graded: &Grade) -> (u32, u32) {
 
 /// Grades a parsed answer against the shown question.
 pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
-    match (&shown.question.kind, answer) {
-        (Kind::Single(c) | Kind::Multi(c), Answer::Choices(picked)) => {
+    match (shown.question.shape(), answer) {
+        (
+            Shape::Choices {
+                choices: c,
+                several,
+            },
+            Answer::Choices(picked),
+        ) => {
             let right = shown.correct_positions();
             let written: Vec<usize> = picked.iter().map(|&p| shown.order[p]).collect();
             let hits = (0..c.options.len())
                 .filter(|&p| picked.contains(&p) == right.contains(&p))
                 .count();
-            let single = matches!(shown.question.kind, Kind::Single(_));
+            let single = !several;
             Grade {
                 right: *picked == right,
                 parts: if single {
@@ -310,28 +316,28 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
                 wrong_parts: Vec::new(),
             }
         }
-        (Kind::TrueFalse { answer, .. }, Answer::Bool(b)) => Grade::all_or_nothing(answer == b),
-        (Kind::Claim { answer, .. }, Answer::Verdict(v)) => Grade::all_or_nothing(answer == v),
-        (Kind::Short { answer, accept, .. }, Answer::Texts(texts)) => {
-            let forms: Vec<String> = std::iter::once(answer.clone())
+        (Shape::TrueFalse { answer, .. }, Answer::Bool(b)) => Grade::all_or_nothing(answer == *b),
+        (Shape::Verdict { answer, .. }, Answer::Verdict(v)) => Grade::all_or_nothing(answer == *v),
+        (Shape::Text { answer, accept, .. }, Answer::Texts(texts)) => {
+            let forms: Vec<String> = std::iter::once(answer.to_owned())
                 .chain(accept.iter().cloned())
                 .collect();
             grade_texts(texts, &[forms])
         }
-        (Kind::Cloze { segments, .. }, Answer::Texts(texts)) => {
+        (Shape::Gaps { segments, .. }, Answer::Texts(texts)) => {
             let gaps: Vec<Vec<String>> = segments
                 .iter()
                 .filter_map(|s| match s {
-                    crate::bank::Segment::Gap(forms) => Some(forms.clone()),
-                    crate::bank::Segment::Text(_) => None,
+                    Segment::Gap(forms) => Some(forms.clone()),
+                    Segment::Text(_) => None,
                 })
                 .collect();
             grade_texts(texts, &gaps)
         }
         // Both place each written item (a left-hand side, a rank) at a
         // display position; it is right where the shuffle put that item.
-        (Kind::Match { .. }, Answer::Pairs(placed))
-        | (Kind::Order { .. }, Answer::Order(placed)) => {
+        (Shape::Pairs { .. }, Answer::Pairs(placed))
+        | (Shape::Ranked { .. }, Answer::Order(placed)) => {
             let wrong_parts: Vec<usize> = placed
                 .iter()
                 .enumerate()
@@ -349,18 +355,17 @@ pub fn grade(shown: &Shown<'_>, answer: &Answer) -> Grade {
         }
         // A card is recalled and an open answer scored with its rubric: no
         // grader for them.
-        (Kind::Card { .. } | Kind::Open { .. }, _) => Grade::all_or_nothing(false),
+        (Shape::Card { .. } | Shape::Rubric { .. }, _) => Grade::all_or_nothing(false),
         // An answer of another shape than its question's (`parse` never
         // makes one) is wrong.
         (
-            Kind::Single(_)
-            | Kind::Multi(_)
-            | Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Short { .. }
-            | Kind::Cloze { .. }
-            | Kind::Match { .. }
-            | Kind::Order { .. },
+            Shape::Choices { .. }
+            | Shape::TrueFalse { .. }
+            | Shape::Verdict { .. }
+            | Shape::Text { .. }
+            | Shape::Gaps { .. }
+            | Shape::Pairs { .. }
+            | Shape::Ranked { .. },
             _,
         ) => Grade::all_or_nothing(false),
     }
@@ -484,12 +489,12 @@ mod tests {
         ) {
             let bank = shipped();
             let scored: Vec<&Question> = bank.questions.iter()
-                .filter(|q| matches!(q.kind, Kind::Match { .. } | Kind::Order { .. }))
+                .filter(|q| matches!(q.shape(), Shape::Pairs { .. } | Shape::Ranked { .. }))
                 .collect();
             let question = scored[index % scored.len()];
             let shown = Shown::shuffle(question, &mut Seed(seed).rng());
             let swaps = swaps.min(shown.order.len() / 2);
-            let answer = if matches!(question.kind, Kind::Match { .. }) {
+            let answer = if matches!(question.shape(), Shape::Pairs { .. }) {
                 Answer::Pairs(placed(&shown, swaps))
             } else {
                 Answer::Order(placed(&shown, swaps))
@@ -578,8 +583,8 @@ mod tests {
             let mut rng = Seed(seed).rng();
             for question in &bank.questions {
                 let shown = Shown::shuffle(question, &mut rng);
-                match &question.kind {
-                    Kind::Single(c) | Kind::Multi(c) => {
+                match question.shape() {
+                    Shape::Choices { choices: c, several } => {
                         let right = shown.correct_positions();
                         let typed: String = right.iter().map(|&p| letters::lower(p)).map(|l| if flips[0] { l.to_ascii_uppercase() } else { l }).map(|l| format!(" {l}")).collect();
                         let answer = parse(&shown, &typed, Lang::Fr).unwrap();
@@ -588,44 +593,44 @@ mod tests {
                         let count = c.options.len();
                         let mask = pick.index((1 << count) - 1) + 1;
                         let other: Vec<usize> = (0..count).filter(|i| mask & (1 << i) != 0).collect();
-                        if other != right && (matches!(question.kind, Kind::Multi(_)) || other.len() == 1) {
+                        if other != right && (several || other.len() == 1) {
                             let typed: String = other.iter().map(|&p| letters::lower(p)).collect();
                             let answer = parse(&shown, &typed, Lang::Fr).unwrap();
                             prop_assert!(!grade(&shown, &answer).right, "{}: {typed} accepted", question.id);
                         }
                     }
-                    Kind::Short { answer, .. } => {
+                    Shape::Text { answer, .. } => {
                         let typed = variant(answer, &flips);
                         prop_assert!(grade(&shown, &Answer::Texts(vec![typed.clone()])).right, "{}: {typed}", question.id);
                     }
-                    Kind::Cloze { segments, .. } => {
+                    Shape::Gaps { segments, .. } => {
                         let typed: Vec<String> = segments.iter().filter_map(|s| match s {
-                            crate::bank::Segment::Gap(forms) => Some(variant(&forms[0], &flips)),
-                            crate::bank::Segment::Text(_) => None,
+                            Segment::Gap(forms) => Some(variant(&forms[0], &flips)),
+                            Segment::Text(_) => None,
                         }).collect();
                         prop_assert!(grade(&shown, &Answer::Texts(typed)).right, "{}", question.id);
                     }
-                    Kind::TrueFalse { answer, .. } => {
+                    Shape::TrueFalse { answer, .. } => {
                         let typed = match (answer, flips[0]) { (true, true) => "VRAI", (true, false) => "v", (false, true) => "Faux", (false, false) => "f" };
                         prop_assert!(grade(&shown, &parse(&shown, typed, Lang::Fr).unwrap()).right);
-                        let wrong = if *answer { "f" } else { "v" };
+                        let wrong = if answer { "f" } else { "v" };
                         prop_assert!(!grade(&shown, &parse(&shown, wrong, Lang::Fr).unwrap()).right);
                     }
-                    Kind::Claim { answer, .. } => {
+                    Shape::Verdict { answer, .. } => {
                         for verdict in Verdict::ALL {
                             let typed = match verdict { Verdict::Supported => "A", Verdict::Contradicted => "c", Verdict::NotStated => "Non mentionné" };
                             let graded = grade(&shown, &parse(&shown, typed, Lang::Fr).unwrap());
-                            prop_assert_eq!(graded.right, verdict == *answer);
+                            prop_assert_eq!(graded.right, verdict == answer);
                         }
                     }
-                    Kind::Match { pairs, .. } => {
+                    Shape::Pairs { pairs, .. } => {
                         let typed: String = (0..pairs.len()).map(|left| {
                             let position = shown.order.iter().position(|&o| o == left).unwrap();
                             format!("{}{} ", left + 1, letters::lower(position))
                         }).collect();
                         prop_assert!(grade(&shown, &parse(&shown, &typed, Lang::Fr).unwrap()).right);
                     }
-                    Kind::Order { items, .. } => {
+                    Shape::Ranked { items, .. } => {
                         let typed: Vec<String> = (0..items.len()).map(|rank| {
                             (shown.order.iter().position(|&o| o == rank).unwrap() + 1).to_string()
                         }).collect();
@@ -633,7 +638,7 @@ mod tests {
                         let reversed: Vec<String> = typed.iter().rev().cloned().collect();
                         prop_assert!(!grade(&shown, &parse(&shown, &reversed.join(" "), Lang::Fr).unwrap()).right);
                     }
-                    Kind::Card { .. } | Kind::Open { .. } => {}
+                    Shape::Card { .. } | Shape::Rubric { .. } => {}
                 }
             }
         }
@@ -656,13 +661,13 @@ mod tests {
         fn other_short_answers_are_refused(seed in any::<u64>()) {
             let bank = shipped();
             let mut rng = Seed(seed).rng();
-            let shorts: Vec<&Question> = bank.questions.iter().filter(|q| matches!(q.kind, Kind::Short { .. })).collect();
+            let shorts: Vec<&Question> = bank.questions.iter().filter(|q| matches!(q.shape(), Shape::Text { .. })).collect();
             for question in &shorts {
                 let shown = Shown::shuffle(question, &mut rng);
                 for other in &shorts {
                     if other.id == question.id { continue; }
-                    let Kind::Short { answer, .. } = &other.kind else { continue };
-                    prop_assert!(!grade(&shown, &Answer::Texts(vec![answer.clone()])).right, "{} accepts {}", question.id, answer);
+                    let Shape::Text { answer, .. } = other.shape() else { continue };
+                    prop_assert!(!grade(&shown, &Answer::Texts(vec![answer.to_owned()])).right, "{} accepts {}", question.id, answer);
                 }
             }
         }

@@ -17,7 +17,7 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join(" · "),
         ],
-        Solution::Match(pairs) => {
+        Solution::Pairs(pairs) => {
             let code: Vec<String> = pairs
                 .iter()
                 .map(|p| format!("{}{}", p.number, letters::lower(p.position)))
@@ -34,18 +34,18 @@ pub fn answer_lines(view: &AnswerView<'_>, lang: Lang) -> Vec<String> {
             }));
             lines
         }
-        Solution::Order(items) => {
+        Solution::Ranked(items) => {
             let code: Vec<String> = items.iter().map(|i| (i.position + 1).to_string()).collect();
             let mut lines = vec![code.join(" ")];
             lines.extend(items.iter().map(|i| format!("  {}. {}", i.rank, i.text)));
             lines
         }
         Solution::TrueFalse(_)
-        | Solution::Claim(_)
-        | Solution::Short { .. }
-        | Solution::Cloze(_)
+        | Solution::Verdict(_)
+        | Solution::Text { .. }
+        | Solution::Gaps(_)
         | Solution::Card(_)
-        | Solution::Open { .. } => vec![view.words(lang)],
+        | Solution::Rubric { .. } => vec![view.words(lang)],
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
 use crate::answer::{AnswerView, Solution};
-use crate::bank::{Kind, Lang, Segment, Skill, Verdict};
+use crate::bank::{Lang, Segment, Shape, Skill, Verdict};
 use crate::console::{Line, Style, read_line};
 use crate::grade::{self, Answer, Grade};
 use crate::i18n::Strings;
@@ -351,8 +351,11 @@ fn ask(
     let question = shown.question;
     writeln!(out, "\n{}", style.bold(heading))?;
     let mut gaps = 0;
-    let hint = match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => {
+    let hint = match question.shape() {
+        Shape::Choices {
+            choices: c,
+            several,
+        } => {
             say(out, style, &c.prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
                 item(
@@ -362,27 +365,27 @@ fn ask(
                     &c.options[written],
                 )?;
             }
-            if matches!(question.kind, Kind::Single(_)) {
-                x.choices_hint
-            } else {
+            if several {
                 x.multi_hint
+            } else {
+                x.choices_hint
             }
         }
-        Kind::TrueFalse { prompt, .. } => {
+        Shape::TrueFalse { prompt, .. } => {
             say(out, style, prompt)?;
             x.tf_hint
         }
-        Kind::Claim { prompt, .. } => {
+        Shape::Verdict { prompt, .. } => {
             say(out, style, prompt)?;
             let verdicts: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(lang)).collect();
             item(out, style, " ", &style.dim(&verdicts.join(" · ")))?;
             x.claim_hint
         }
-        Kind::Short { prompt, .. } => {
+        Shape::Text { prompt, .. } => {
             say(out, style, prompt)?;
             x.text_hint
         }
-        Kind::Cloze { prompt, segments } => {
+        Shape::Gaps { prompt, segments } => {
             if let Some(prompt) = prompt {
                 say(out, style, prompt)?;
             }
@@ -399,7 +402,7 @@ fn ask(
             say(out, style, &line)?;
             x.one_line_per_gap
         }
-        Kind::Match { prompt, pairs } => {
+        Shape::Pairs { prompt, pairs } => {
             say(out, style, prompt)?;
             for (i, (left, _)) in pairs.iter().enumerate() {
                 item(out, style, &format!("  {}.", i + 1), left)?;
@@ -414,18 +417,18 @@ fn ask(
             }
             x.match_hint
         }
-        Kind::Order { prompt, items } => {
+        Shape::Ranked { prompt, items } => {
             say(out, style, prompt)?;
             for (position, &written) in shown.order.iter().enumerate() {
                 item(out, style, &format!("  {}.", position + 1), &items[written])?;
             }
             x.order_hint
         }
-        Kind::Card { front, .. } => {
+        Shape::Card { front, .. } => {
             say(out, style, front)?;
             x.text_hint
         }
-        Kind::Open { prompt, .. } => {
+        Shape::Rubric { prompt, .. } => {
             say(out, style, prompt)?;
             x.open_hint
         }
@@ -458,7 +461,7 @@ fn ask(
         }
     };
 
-    if let Kind::Open { answer, rubric, .. } = &question.kind {
+    if let Shape::Rubric { answer, rubric, .. } = question.shape() {
         return self_score(question, answer, rubric, options, input, out);
     }
     let graded = grade::grade(shown, &answer);
@@ -602,7 +605,7 @@ fn feedback(
             &format!("{} {}", style.red(x.wrong), style.bold(&answer[0])),
         )?;
         // A match half right marks each pair, so the student sees which.
-        let partial_match = matches!(view.solution, Solution::Match(_)) && graded.parts.0 > 0;
+        let partial_match = matches!(view.solution, Solution::Pairs(_)) && graded.parts.0 > 0;
         for (written, line) in answer[1..].iter().enumerate() {
             // "  1. left → b) right": continued under the left text.
             let (marker, rest) = line.trim_start().split_once(' ').unwrap_or(("", line));
@@ -617,7 +620,7 @@ fn feedback(
         }
         // A cloze of several blanks marks each, so the student sees which
         // one was wrong ("(1) tués · (2) neutralisés" alone does not say).
-        if let Solution::Cloze(gaps) = &view.solution
+        if let Solution::Gaps(gaps) = &view.solution
             && gaps.len() > 1
         {
             for (gap, forms) in gaps.iter().enumerate() {
@@ -707,21 +710,20 @@ fn item(out: &mut dyn Write, style: Style, marker: &str, text: &str) -> io::Resu
 /// order, the items themselves (a bare "5 2 4 1 3" says nothing a day later).
 fn missed_answer(shown: &Shown<'_>, lang: Lang) -> Vec<String> {
     let mut lines = answer_lines(&AnswerView::new(shown), lang);
-    match shown.question.kind {
-        Kind::Match { .. } | Kind::Order { .. } if lines.len() > 1 => {
+    match shown.question.shape() {
+        Shape::Pairs { .. } | Shape::Ranked { .. } if lines.len() > 1 => {
             lines.remove(0);
             lines.iter().map(|l| l.trim_start().to_owned()).collect()
         }
-        Kind::Single(_)
-        | Kind::Multi(_)
-        | Kind::TrueFalse { .. }
-        | Kind::Claim { .. }
-        | Kind::Short { .. }
-        | Kind::Cloze { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => lines.into_iter().take(1).collect(),
+        Shape::Choices { .. }
+        | Shape::TrueFalse { .. }
+        | Shape::Verdict { .. }
+        | Shape::Text { .. }
+        | Shape::Gaps { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => lines.into_iter().take(1).collect(),
     }
 }
 
@@ -820,8 +822,8 @@ mod tests {
         for question in &bank.questions {
             let shown = Shown::shuffle(question, &mut rng);
             ask(&shown, "Q", options(style), &mut &b""[..], &mut out).unwrap();
-            let wrong: Vec<usize> = match &question.kind {
-                Kind::Single(c) | Kind::Multi(c) => (0..c.options.len())
+            let wrong: Vec<usize> = match question.shape() {
+                Shape::Choices { choices: c, .. } => (0..c.options.len())
                     .filter(|w| !c.correct.contains(w) && c.feedback[*w].is_some())
                     .collect(),
                 _ => continue,

@@ -87,7 +87,7 @@ impl Filters {
 pub fn matching(bank: &Bank, filters: &Filters, with_cards: bool) -> usize {
     bank.questions
         .iter()
-        .filter(|q| with_cards || q.question_type() != QuestionType::Card)
+        .filter(|q| with_cards || !q.card_only())
         .filter(|q| filters.accepts(q))
         .count()
 }
@@ -105,7 +105,7 @@ pub fn select<'b>(
     let candidates: Vec<&Question> = bank
         .questions
         .iter()
-        .filter(|q| with_cards || q.question_type() != QuestionType::Card)
+        .filter(|q| with_cards || !q.card_only())
         .filter(|q| filters.accepts(q))
         .collect();
     if count == 0 {

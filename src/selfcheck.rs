@@ -24,7 +24,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::answer::AnswerView;
-use crate::bank::{Bank, Kind, Lang, Partial, Segment, Verdict};
+use crate::bank::{Bank, Lang, Partial, Segment, Shape, Verdict};
 use crate::error::Result;
 use crate::i18n::typography;
 use crate::select::{Seed, Shown};
@@ -379,9 +379,12 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
     let typo = |s: &str| typography(content, s);
     let shown_list =
         |list: &[String]| -> Vec<String> { shown.order.iter().map(|&i| typo(&list[i])).collect() };
-    let body = match &q.kind {
-        Kind::Single(c) | Kind::Multi(c) => Body::Choices {
-            multi: matches!(q.kind, Kind::Multi(_)),
+    let body = match q.shape() {
+        Shape::Choices {
+            choices: c,
+            several,
+        } => Body::Choices {
+            multi: several,
             choices: shown_list(&c.options),
             correct: shown.correct_positions(),
             feedback: shown
@@ -390,15 +393,19 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
                 .map(|&i| c.feedback.get(i).cloned().flatten().map(|f| typo(&f)))
                 .collect(),
         },
-        Kind::TrueFalse { answer, .. } => Body::Truefalse { correct: *answer },
-        Kind::Claim { answer, .. } => Body::Claim {
-            correct: Verdict::ALL.iter().position(|v| v == answer).unwrap_or(0),
+        Shape::TrueFalse { answer, .. } => Body::Truefalse { correct: answer },
+        Shape::Verdict { answer, .. } => Body::Claim {
+            correct: Verdict::ALL.iter().position(|&v| v == answer).unwrap_or(0),
         },
-        Kind::Short { answer, accept, .. } => Body::Text {
+        Shape::Text { answer, accept, .. } => Body::Text {
             parts: vec![Part::Gap(0)],
-            gaps: vec![std::iter::once(answer).chain(accept).cloned().collect()],
+            gaps: vec![
+                std::iter::once(answer.to_owned())
+                    .chain(accept.iter().cloned())
+                    .collect(),
+            ],
         },
-        Kind::Cloze { segments, .. } => {
+        Shape::Gaps { segments, .. } => {
             let mut parts = Vec::new();
             let mut gaps = Vec::new();
             for segment in segments {
@@ -412,34 +419,33 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
             }
             Body::Text { parts, gaps }
         }
-        Kind::Match { pairs, .. } => Body::Match {
+        Shape::Pairs { pairs, .. } => Body::Match {
             left: pairs.iter().map(|(l, _)| typo(l)).collect(),
             right: shown.order.iter().map(|&i| typo(&pairs[i].1)).collect(),
             correct: (0..pairs.len())
                 .map(|left| shown.order.iter().position(|&o| o == left).unwrap_or(0))
                 .collect(),
         },
-        Kind::Order { items, .. } => Body::Order {
+        Shape::Ranked { items, .. } => Body::Order {
             items: shown_list(items),
             rank: shown.order.clone(),
         },
-        Kind::Card { back, .. } => Body::Card { back: typo(back) },
-        Kind::Open { rubric, .. } => Body::Open {
+        Shape::Card { back, .. } => Body::Card { back: typo(back) },
+        Shape::Rubric { rubric, .. } => Body::Open {
             rubric: sorted_rubric(rubric, content),
             top: crate::bank::top_points(rubric).unwrap_or(0),
         },
     };
-    let prompt = match &q.kind {
-        Kind::Cloze { prompt, .. } => prompt.clone().unwrap_or_default(),
-        Kind::Single(_)
-        | Kind::Multi(_)
-        | Kind::TrueFalse { .. }
-        | Kind::Claim { .. }
-        | Kind::Short { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => q.prompt(),
+    let prompt = match q.shape() {
+        Shape::Gaps { prompt, .. } => prompt.unwrap_or_default().to_owned(),
+        Shape::Choices { .. }
+        | Shape::TrueFalse { .. }
+        | Shape::Verdict { .. }
+        | Shape::Text { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => q.prompt(),
     };
     QuestionData {
         id: q.id.clone(),
@@ -461,7 +467,7 @@ fn question_data(shown: &Shown<'_>, ui: Lang, content: Lang) -> QuestionData {
         points: q.answer_points(),
         partial: q.partial(),
         why_points: q.justification_points(),
-        rubric: if matches!(q.kind, Kind::Open { .. }) {
+        rubric: if matches!(q.shape(), Shape::Rubric { .. }) {
             Vec::new()
         } else {
             sorted_rubric(&q.rubric, content)

@@ -510,11 +510,12 @@ fn the_graph_sees_every_kind_of_path() {
     );
 }
 
-/// Matches on a question's kind (`Kind`, `Solution`, `QuestionType`) whose
-/// arms end in a wildcard, as `file: line of the match` (approximated by the
-/// match's index among the file's matches, since tokens carry no lines).
+/// Matches on a question's kind or shape (`Kind`, `Shape`, `Solution`,
+/// `QuestionType`) whose arms end in a wildcard, as `file: line of the match`
+/// (approximated by the match's index among the file's matches, since tokens
+/// carry no lines).
 fn wildcard_matches(tokens: &[Token]) -> Vec<usize> {
-    const KINDS: [&str; 3] = ["Kind", "Solution", "QuestionType"];
+    const KINDS: [&str; 4] = ["Kind", "Shape", "Solution", "QuestionType"];
     let mut found = Vec::new();
     let mut matches = 0;
     for start in 0..tokens.len() {
@@ -585,4 +586,111 @@ fn no_match_on_a_question_kind_has_a_wildcard_arm() {
     assert_eq!(wildcard_matches(&tokens(sample)), [1]);
     let exhaustive = "fn f(k: &Kind) -> u8 { match k { Kind::Single(_) => 1, Kind::Multi(_) => { match x { _ => 0 } } } }";
     assert!(wildcard_matches(&tokens(exhaustive)).is_empty());
+}
+
+/// The variants of `enum NAME` declared in `tokens`: the identifiers at the
+/// enum's top level that start a variant (after `{`, `,`, `}` or an
+/// attribute's `]`).
+fn variants(tokens: &[Token], name: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let Some(start) = tokens.windows(3).position(|w| {
+        w[0] == Token::Ident("enum".into())
+            && w[1] == Token::Ident(name.into())
+            && w[2] == Token::Open
+    }) else {
+        return found;
+    };
+    let mut depth = 0;
+    let mut previous = Token::Open;
+    for token in &tokens[start + 2..] {
+        match token {
+            Token::Open => depth += 1,
+            Token::Close => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Token::Ident(variant)
+                if depth == 1
+                    && variant.starts_with(char::is_uppercase)
+                    && matches!(
+                        previous,
+                        Token::Open | Token::Comma | Token::Close | Token::Other(']')
+                    ) =>
+            {
+                found.insert(variant.clone());
+            }
+            _ => {}
+        }
+        previous = token.clone();
+    }
+    found
+}
+
+/// The files of `src/` whose code (tests aside) names a variant of a
+/// question's kind, `Kind::X` or `QuestionType::X`, with the variants named.
+fn files_naming_a_kind() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let model = tokens(&std::fs::read_to_string(src.join("bank/mod.rs")).unwrap());
+    let enums = [
+        ("Kind", variants(&model, "Kind")),
+        ("QuestionType", variants(&model, "QuestionType")),
+    ];
+    assert!(enums.iter().all(|(_, v)| v.len() >= 10), "{enums:?}");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = BTreeMap::new();
+    for file in files {
+        let tokens = without_tests(tokens(&std::fs::read_to_string(&file).unwrap()));
+        for w in tokens.windows(3) {
+            let (Token::Ident(e), Token::Colons, Token::Ident(v)) = (&w[0], &w[1], &w[2]) else {
+                continue;
+            };
+            if enums.iter().any(|(name, vs)| name == e && vs.contains(v)) {
+                let relative = file
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found
+                    .entry(relative)
+                    .or_insert_with(BTreeSet::new)
+                    .insert(format!("{e}::{v}"));
+            }
+        }
+    }
+    found
+}
+
+/// The homes of a question kind: the only files whose code names one. A new
+/// kind is its variant and rules in `bank/mod.rs` (model, shape, points,
+/// partial credit, instruction, the texts a student reads), its fields in
+/// `bank/format.rs` and its parsing in `bank/parse/kinds.rs`; every output,
+/// grader and console reads the kind's `Shape` instead (ARCHITECTURE.md,
+/// "Adding a question type"). A file that starts naming kinds again grows
+/// what a new kind touches: give it a method on the kind or a shape instead.
+#[test]
+fn only_the_homes_of_a_kind_name_one() {
+    const HOMES: [&str; 3] = ["bank/mod.rs", "bank/format.rs", "bank/parse/kinds.rs"];
+    let found = files_naming_a_kind();
+    let strays: Vec<String> = found
+        .iter()
+        .filter(|(file, _)| !HOMES.contains(&file.as_str()))
+        .map(|(file, named)| {
+            format!(
+                "{file}: {}",
+                named.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    assert!(
+        strays.is_empty(),
+        "kinds named outside their homes:\n{}",
+        strays.join("\n")
+    );
+    // The scan itself sees them where they are.
+    for home in HOMES {
+        assert!(found.contains_key(home), "{home} names no kind: {found:?}");
+    }
 }

@@ -268,7 +268,7 @@ fn the_shared_grading_table_holds_for_the_console_grader() {
 /// partial-credit rule, each with a right, a wrong and a partial case.
 #[test]
 fn the_shared_scoring_table_holds_for_the_console_grader() {
-    use mediaquiz::bank::{Kind, Verdict, name_of};
+    use mediaquiz::bank::{Shape, Verdict, name_of};
     use mediaquiz::grade::{Answer, grade, points};
     use mediaquiz::select::{Seed, Shown};
 
@@ -312,8 +312,8 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
             let shown = Shown::shuffle(question, &mut Seed(seed).rng());
             // Where the shuffle put written entry `w`.
             let position = |w: usize| shown.order.iter().position(|&o| o == w).unwrap();
-            let parsed = match &question.kind {
-                Kind::Single(c) | Kind::Multi(c) => {
+            let parsed = match question.shape() {
+                Shape::Choices { choices: c, .. } => {
                     let mut picked: Vec<usize> = texts("choices")
                         .iter()
                         .map(|t| {
@@ -328,15 +328,15 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
                     picked.sort_unstable();
                     Answer::Choices(picked)
                 }
-                Kind::TrueFalse { .. } => Answer::Bool(answer["bool"].as_bool().unwrap()),
-                Kind::Claim { .. } => Answer::Verdict(
+                Shape::TrueFalse { .. } => Answer::Bool(answer["bool"].as_bool().unwrap()),
+                Shape::Verdict { .. } => Answer::Verdict(
                     *Verdict::ALL
                         .iter()
                         .find(|v| name_of(*v) == answer["verdict"].as_str().unwrap())
                         .unwrap(),
                 ),
-                Kind::Short { .. } | Kind::Cloze { .. } => Answer::Texts(texts("texts")),
-                Kind::Match { pairs, .. } => Answer::Pairs(
+                Shape::Text { .. } | Shape::Gaps { .. } => Answer::Texts(texts("texts")),
+                Shape::Pairs { pairs, .. } => Answer::Pairs(
                     texts("pairs")
                         .iter()
                         .map(|t| {
@@ -349,7 +349,7 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
                         })
                         .collect(),
                 ),
-                Kind::Order { items, .. } => Answer::Order(
+                Shape::Ranked { items, .. } => Answer::Order(
                     texts("order")
                         .iter()
                         .map(|t| {
@@ -362,7 +362,7 @@ fn the_shared_scoring_table_holds_for_the_console_grader() {
                         })
                         .collect(),
                 ),
-                Kind::Card { .. } | Kind::Open { .. } => panic!("{id}: not graded"),
+                Shape::Card { .. } | Shape::Rubric { .. } => panic!("{id}: not graded"),
             };
             let graded = grade(&shown, &parsed);
             let got = (graded.right, points(question, &graded));

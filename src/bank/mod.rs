@@ -110,6 +110,39 @@ impl QuestionType {
         QuestionType::Open,
     ];
 
+    /// A flashcard only: left out of every output that does not carry cards.
+    pub fn card_only(self) -> bool {
+        match self {
+            QuestionType::Card => true,
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::TrueFalse
+            | QuestionType::Claim
+            | QuestionType::Short
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Open => false,
+        }
+    }
+
+    /// Scored by a person with its own rubric (its levels are the answer's
+    /// points, not a justification's), so it takes no `justify`.
+    pub fn has_own_rubric(self) -> bool {
+        match self {
+            QuestionType::Open => true,
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::TrueFalse
+            | QuestionType::Claim
+            | QuestionType::Short
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card => false,
+        }
+    }
+
     /// The type's name in a narrow table column (`stats`).
     pub fn short_name(self) -> String {
         match self {
@@ -152,6 +185,23 @@ impl QuestionType {
             (Lang::En, T::Order) => "Number in order (1 for the first).",
             (Lang::En, T::Card) => "Cards.",
             (Lang::En, T::Open) => "Answer in a few sentences, drawing on the article.",
+        }
+    }
+
+    /// The instruction above a sheet's group of questions of this type;
+    /// `sentences`: some expected answer of the group is sentence-long.
+    pub fn group_instruction(self, lang: Lang, sentences: bool) -> &'static str {
+        match self {
+            QuestionType::Short => crate::i18n::short_instruction(lang, sentences),
+            QuestionType::Single
+            | QuestionType::Multi
+            | QuestionType::TrueFalse
+            | QuestionType::Claim
+            | QuestionType::Cloze
+            | QuestionType::Match
+            | QuestionType::Order
+            | QuestionType::Card
+            | QuestionType::Open => self.instruction(lang),
         }
     }
 }
@@ -301,6 +351,84 @@ pub enum Kind {
     },
 }
 
+/// The closed set of answer shapes every output renders and grades by (a
+/// question's answer; `format::Shape` is a YAML field's): a
+/// kind says which one it has ([`Kind::shape`]), so a new kind of an
+/// existing shape is met by every output and grader as it is, and a new
+/// shape is named by the compiler in each of them (every `match` on a
+/// shape lists them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape<'q> {
+    /// Choices written in the bank: one right, or `several`.
+    Choices {
+        /// The prompt, the choices and the right ones.
+        choices: &'q Choices,
+        /// Several may be right (ticked as boxes, partial credit).
+        several: bool,
+    },
+    /// Two fixed choices, true and false (written natively as such by
+    /// GIFT, QTI and Moodle).
+    TrueFalse {
+        /// The statement.
+        prompt: &'q str,
+        /// Whether it is true.
+        answer: bool,
+    },
+    /// The fixed choices of [`Verdict::ALL`].
+    Verdict {
+        /// The claim.
+        prompt: &'q str,
+        /// The right verdict.
+        answer: Verdict,
+    },
+    /// Free text with its accepted forms.
+    Text {
+        /// The question.
+        prompt: &'q str,
+        /// The model answer, first accepted form.
+        answer: &'q str,
+        /// Other accepted forms.
+        accept: &'q [String],
+    },
+    /// A text with gaps, each with its accepted forms.
+    Gaps {
+        /// An optional instruction above the text.
+        prompt: Option<&'q str>,
+        /// The text and its gaps, in order.
+        segments: &'q [Segment],
+    },
+    /// Pairs to match, in the right pairing.
+    Pairs {
+        /// The instruction.
+        prompt: &'q str,
+        /// `(left, right)` pairs.
+        pairs: &'q [(String, String)],
+    },
+    /// Items to rank, in the right order.
+    Ranked {
+        /// The instruction.
+        prompt: &'q str,
+        /// The items, in the right order.
+        items: &'q [String],
+    },
+    /// Free text scored by a person against a rubric.
+    Rubric {
+        /// The question.
+        prompt: &'q str,
+        /// The model answer.
+        answer: &'q str,
+        /// The scoring levels (at least one).
+        rubric: &'q [RubricLevel],
+    },
+    /// A flashcard: recalled, never graded.
+    Card {
+        /// Front of the card.
+        front: &'q str,
+        /// Back of the card.
+        back: &'q str,
+    },
+}
+
 /// What a question lists for the student to pick from or arrange, and how a
 /// shuffle treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,33 +442,169 @@ pub struct Listed {
 }
 
 impl Kind {
-    /// The choices of a single or multi question.
-    pub fn as_choices(&self) -> Option<&Choices> {
+    /// The answer shape of this kind: the one place a kind says how every
+    /// output shows, grades and exports it.
+    pub fn shape(&self) -> Shape<'_> {
         match self {
-            Kind::Single(c) | Kind::Multi(c) => Some(c),
-            Kind::TrueFalse { .. }
+            Kind::Single(choices) => Shape::Choices {
+                choices,
+                several: false,
+            },
+            Kind::Multi(choices) => Shape::Choices {
+                choices,
+                several: true,
+            },
+            Kind::TrueFalse { prompt, answer } => Shape::TrueFalse {
+                prompt,
+                answer: *answer,
+            },
+            Kind::Claim { prompt, answer } => Shape::Verdict {
+                prompt,
+                answer: *answer,
+            },
+            Kind::Short {
+                prompt,
+                answer,
+                accept,
+            } => Shape::Text {
+                prompt,
+                answer,
+                accept,
+            },
+            Kind::Cloze { prompt, segments } => Shape::Gaps {
+                prompt: prompt.as_deref(),
+                segments,
+            },
+            Kind::Match { prompt, pairs } => Shape::Pairs { prompt, pairs },
+            Kind::Order { prompt, items } => Shape::Ranked { prompt, items },
+            Kind::Card { front, back } => Shape::Card { front, back },
+            Kind::Open {
+                prompt,
+                answer,
+                rubric,
+            } => Shape::Rubric {
+                prompt,
+                answer,
+                rubric,
+            },
+        }
+    }
+
+    /// A copy with `read` applied to every text the student reads (prompts,
+    /// choices, feedback, pairs, items, a card, a model answer and its
+    /// rubric's criteria); the answers a student types (short answers, gaps)
+    /// stay as written, since they are compared.
+    pub fn map_read(&self, read: &dyn Fn(&str) -> String) -> Kind {
+        let all = |texts: &[String]| texts.iter().map(|t| read(t)).collect();
+        match self {
+            Kind::Single(c) | Kind::Multi(c) => {
+                let c = Choices {
+                    prompt: read(&c.prompt),
+                    options: all(&c.options),
+                    feedback: c.feedback.iter().map(|f| f.as_deref().map(read)).collect(),
+                    ..c.clone()
+                };
+                if matches!(self, Kind::Single(_)) {
+                    Kind::Single(c)
+                } else {
+                    Kind::Multi(c)
+                }
+            }
+            Kind::TrueFalse { prompt, answer } => Kind::TrueFalse {
+                prompt: read(prompt),
+                answer: *answer,
+            },
+            Kind::Claim { prompt, answer } => Kind::Claim {
+                prompt: read(prompt),
+                answer: *answer,
+            },
+            Kind::Short {
+                prompt,
+                answer,
+                accept,
+            } => Kind::Short {
+                prompt: read(prompt),
+                answer: answer.clone(),
+                accept: accept.clone(),
+            },
+            Kind::Cloze { prompt, segments } => Kind::Cloze {
+                prompt: prompt.as_deref().map(read),
+                segments: segments
+                    .iter()
+                    .map(|s| match s {
+                        Segment::Text(text) => Segment::Text(read(text)),
+                        Segment::Gap(forms) => Segment::Gap(forms.clone()),
+                    })
+                    .collect(),
+            },
+            Kind::Match { prompt, pairs } => Kind::Match {
+                prompt: read(prompt),
+                pairs: pairs.iter().map(|(l, r)| (read(l), read(r))).collect(),
+            },
+            Kind::Order { prompt, items } => Kind::Order {
+                prompt: read(prompt),
+                items: all(items),
+            },
+            Kind::Card { front, back } => Kind::Card {
+                front: read(front),
+                back: read(back),
+            },
+            Kind::Open {
+                prompt,
+                answer,
+                rubric,
+            } => Kind::Open {
+                prompt: read(prompt),
+                answer: read(answer),
+                rubric: map_criteria(rubric, read),
+            },
+        }
+    }
+
+    /// The rubric that is the kind's own score (see
+    /// [`QuestionType::has_own_rubric`]), for the parser to fill.
+    pub fn own_rubric_mut(&mut self) -> Option<&mut Vec<RubricLevel>> {
+        match self {
+            Kind::Open { rubric, .. } => Some(rubric),
+            Kind::Single(_)
+            | Kind::Multi(_)
+            | Kind::TrueFalse { .. }
             | Kind::Claim { .. }
             | Kind::Short { .. }
             | Kind::Cloze { .. }
             | Kind::Match { .. }
             | Kind::Order { .. }
-            | Kind::Card { .. }
-            | Kind::Open { .. } => None,
+            | Kind::Card { .. } => None,
+        }
+    }
+
+    /// The choices written in the bank, for the shapes that have them.
+    pub fn as_choices(&self) -> Option<&Choices> {
+        match self.shape() {
+            Shape::Choices { choices, .. } => Some(choices),
+            Shape::TrueFalse { .. }
+            | Shape::Verdict { .. }
+            | Shape::Text { .. }
+            | Shape::Gaps { .. }
+            | Shape::Pairs { .. }
+            | Shape::Ranked { .. }
+            | Shape::Rubric { .. }
+            | Shape::Card { .. } => None,
         }
     }
 
     /// What the question lists, for the shuffle.
     pub fn listed(&self) -> Listed {
-        let (count, keep_order, must_move) = match self {
-            Kind::Single(c) | Kind::Multi(c) => (c.options.len(), c.keep_order, false),
-            Kind::Match { pairs, .. } => (pairs.len(), false, true),
-            Kind::Order { items, .. } => (items.len(), false, true),
-            Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Short { .. }
-            | Kind::Cloze { .. }
-            | Kind::Card { .. }
-            | Kind::Open { .. } => (0, true, false),
+        let (count, keep_order, must_move) = match self.shape() {
+            Shape::Choices { choices, .. } => (choices.options.len(), choices.keep_order, false),
+            Shape::Pairs { pairs, .. } => (pairs.len(), false, true),
+            Shape::Ranked { items, .. } => (items.len(), false, true),
+            Shape::TrueFalse { .. }
+            | Shape::Verdict { .. }
+            | Shape::Text { .. }
+            | Shape::Gaps { .. }
+            | Shape::Rubric { .. }
+            | Shape::Card { .. } => (0, true, false),
         };
         Listed {
             count,
@@ -420,58 +684,74 @@ impl Question {
         }
     }
 
+    /// The question's answer shape (see [`Kind::shape`]).
+    pub fn shape(&self) -> Shape<'_> {
+        self.kind.shape()
+    }
+
+    /// A flashcard only: left out of every output that does not carry cards.
+    pub fn card_only(&self) -> bool {
+        self.question_type().card_only()
+    }
+
     /// The question's main text: the prompt, the cloze text with blanks, or a card's front.
     pub fn prompt(&self) -> String {
-        match &self.kind {
-            Kind::Single(c) | Kind::Multi(c) => c.prompt.clone(),
-            Kind::TrueFalse { prompt, .. }
-            | Kind::Claim { prompt, .. }
-            | Kind::Short { prompt, .. }
-            | Kind::Match { prompt, .. }
-            | Kind::Order { prompt, .. }
-            | Kind::Open { prompt, .. } => prompt.clone(),
-            Kind::Cloze { segments, .. } => segments
+        match self.shape() {
+            Shape::Choices { choices, .. } => choices.prompt.clone(),
+            Shape::TrueFalse { prompt, .. }
+            | Shape::Verdict { prompt, .. }
+            | Shape::Text { prompt, .. }
+            | Shape::Pairs { prompt, .. }
+            | Shape::Ranked { prompt, .. }
+            | Shape::Rubric { prompt, .. } => prompt.to_owned(),
+            Shape::Gaps { segments, .. } => segments
                 .iter()
                 .map(|s| match s {
                     Segment::Text(t) => t.as_str(),
                     Segment::Gap(_) => "____",
                 })
                 .collect(),
-            Kind::Card { front, .. } => front.clone(),
+            Shape::Card { front, .. } => front.to_owned(),
         }
     }
 
-    /// The answer as a single text, for the types that have one (a single
-    /// choice, a short answer): what the prompt must not give away.
+    /// The answer as a single text, for the shapes that have one (one right
+    /// choice, a free text): what the prompt must not give away.
     pub fn stated_answer(&self) -> Option<&str> {
-        match &self.kind {
-            Kind::Single(c) => c.correct.first().map(|&i| c.options[i].as_str()),
-            Kind::Short { answer, .. } => Some(answer),
-            Kind::Multi(_)
-            | Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Cloze { .. }
-            | Kind::Match { .. }
-            | Kind::Order { .. }
-            | Kind::Card { .. }
-            | Kind::Open { .. } => None,
+        match self.shape() {
+            Shape::Choices {
+                choices,
+                several: false,
+            } => choices
+                .correct
+                .first()
+                .and_then(|&i| choices.options.get(i))
+                .map(String::as_str),
+            Shape::Text { answer, .. } => Some(answer),
+            Shape::Choices { several: true, .. }
+            | Shape::TrueFalse { .. }
+            | Shape::Verdict { .. }
+            | Shape::Gaps { .. }
+            | Shape::Pairs { .. }
+            | Shape::Ranked { .. }
+            | Shape::Rubric { .. }
+            | Shape::Card { .. } => None,
         }
     }
 
     /// The rubric that scores this question by hand: an open question's own,
     /// or the one scoring a justification (empty: none).
     pub fn rubric(&self) -> &[RubricLevel] {
-        match &self.kind {
-            Kind::Open { rubric, .. } => rubric,
-            Kind::Single(_)
-            | Kind::Multi(_)
-            | Kind::TrueFalse { .. }
-            | Kind::Claim { .. }
-            | Kind::Short { .. }
-            | Kind::Cloze { .. }
-            | Kind::Match { .. }
-            | Kind::Order { .. }
-            | Kind::Card { .. } => &self.rubric,
+        match self.shape() {
+            Shape::Rubric { rubric, .. } => rubric,
+            Shape::Choices { .. }
+            | Shape::TrueFalse { .. }
+            | Shape::Verdict { .. }
+            | Shape::Text { .. }
+            | Shape::Gaps { .. }
+            | Shape::Pairs { .. }
+            | Shape::Ranked { .. }
+            | Shape::Card { .. } => &self.rubric,
         }
     }
 
@@ -559,6 +839,17 @@ pub enum Partial {
     Rubric,
 }
 
+/// A rubric with `read` applied to each criterion.
+pub fn map_criteria(rubric: &[RubricLevel], read: &dyn Fn(&str) -> String) -> Vec<RubricLevel> {
+    rubric
+        .iter()
+        .map(|level| RubricLevel {
+            points: level.points,
+            criterion: read(&level.criterion),
+        })
+        .collect()
+}
+
 /// The highest score of a rubric, if it has levels.
 pub fn top_points(rubric: &[RubricLevel]) -> Option<u32> {
     rubric.iter().map(|level| level.points).max()
@@ -619,5 +910,61 @@ impl Bank {
         let before = self.questions.len();
         self.questions.retain(|q| !q.is_draft());
         before - self.questions.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `map_read` reaches every text a student reads and none they type: the
+    /// identity gives each kind back, and a mark put on what is read shows in
+    /// every prompt and choice but never in a short answer, a gap's forms or
+    /// which choices are right.
+    #[test]
+    fn map_read_marks_what_is_read_and_keeps_what_is_typed() {
+        let bank = crate::check::load_bank(None).unwrap();
+        for question in &bank.questions {
+            assert_eq!(question.kind.map_read(&|s| s.to_owned()), question.kind);
+            let marked = Question {
+                kind: question.kind.map_read(&|s| format!("[{s}]")),
+                ..question.clone()
+            };
+            assert!(marked.prompt().contains('['), "{}", question.id);
+            match (marked.shape(), question.shape()) {
+                (Shape::Choices { choices: m, .. }, Shape::Choices { choices: q, .. }) => {
+                    assert_eq!(m.correct, q.correct);
+                    assert!(m.options.iter().all(|o| o.starts_with('[')));
+                }
+                (
+                    Shape::Text { answer, accept, .. },
+                    Shape::Text {
+                        answer: a,
+                        accept: b,
+                        ..
+                    },
+                ) => {
+                    assert_eq!((answer, accept), (a, b));
+                }
+                (Shape::Gaps { segments: m, .. }, Shape::Gaps { segments: q, .. }) => {
+                    let gaps = |s: &[Segment]| -> Vec<Segment> {
+                        s.iter()
+                            .filter(|s| matches!(s, Segment::Gap(_)))
+                            .cloned()
+                            .collect()
+                    };
+                    assert_eq!(gaps(m), gaps(q));
+                }
+                (Shape::Rubric { rubric, .. }, _) => {
+                    assert!(rubric.iter().all(|l| l.criterion.starts_with('[')));
+                }
+                (m, q) => assert_eq!(
+                    std::mem::discriminant(&m),
+                    std::mem::discriminant(&q),
+                    "{}",
+                    question.id
+                ),
+            }
+        }
     }
 }

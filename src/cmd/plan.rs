@@ -235,7 +235,7 @@ fn every_match<'b>(bank: &'b Bank, filters: &Filters, cards: bool) -> Result<Vec
     let chosen: Vec<&Question> = bank
         .questions
         .iter()
-        .filter(|q| cards || q.question_type() != crate::bank::QuestionType::Card)
+        .filter(|q| cards || !q.card_only())
         .filter(|q| filters.accepts(q))
         .collect();
     if chosen.is_empty() {

@@ -18,7 +18,7 @@ use std::io::Write as _;
 use serde_json::json;
 
 use super::{Input, Output, answer_text, bank_id, offered, quotes, stable_hash};
-use crate::bank::{Kind, Lang, Question, Segment, name_of};
+use crate::bank::{Lang, Question, Segment, Shape, name_of};
 use crate::error::{Error, Result};
 use crate::i18n;
 
@@ -114,24 +114,24 @@ fn front(question: &Question, lang: Lang) -> String {
             .collect();
         format!("<ol class=\"choices\" type=\"{kind}\">{items}</ol>")
     };
-    match &question.kind {
-        Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+    match question.shape() {
+        Shape::Choices { .. } | Shape::Verdict { .. } => {
             if let Some((options, _)) = offered(question, lang) {
                 out.push_str(&list(options, "a"));
             }
         }
-        Kind::TrueFalse { .. } => {
+        Shape::TrueFalse { .. } => {
             let t = i18n::Strings::get(lang);
             out.push_str(&format!("<br>({} / {})", t.true_, t.false_));
         }
-        Kind::Match { pairs, .. } => {
+        Shape::Pairs { pairs, .. } => {
             let right: Vec<String> = pairs.iter().map(|(_, r)| r.clone()).collect();
             let left: Vec<String> = pairs.iter().map(|(l, _)| l.clone()).collect();
             out.push_str(&list(left, "1"));
             out.push_str(&list(mixed(&right), "a"));
         }
-        Kind::Order { items, .. } => out.push_str(&list(mixed(items), "a")),
-        Kind::Short { .. } | Kind::Cloze { .. } | Kind::Card { .. } | Kind::Open { .. } => {}
+        Shape::Ranked { items, .. } => out.push_str(&list(mixed(items), "a")),
+        Shape::Text { .. } | Shape::Gaps { .. } | Shape::Card { .. } | Shape::Rubric { .. } => {}
     }
     out
 }
@@ -166,10 +166,9 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
             // is read far from the article.
             quote.push_str(&cited_paragraphs(input.bank, question));
             let skill = html(&i18n::typography(lang, question.skill.label(lang)));
-            let (cloze, fields) = match &question.kind {
-                Kind::Cloze { prompt, segments } => {
+            let (cloze, fields) = match question.shape() {
+                Shape::Gaps { prompt, segments } => {
                     let mut text = prompt
-                        .as_deref()
                         .map(|p| format!("{}<br>", html(p)))
                         .unwrap_or_default();
                     let mut n = 0;
@@ -184,15 +183,14 @@ fn notes(input: &Input<'_>) -> Vec<Note> {
                     }
                     (true, vec![text, explanation, quote, skill])
                 }
-                Kind::Single(_)
-                | Kind::Multi(_)
-                | Kind::TrueFalse { .. }
-                | Kind::Claim { .. }
-                | Kind::Short { .. }
-                | Kind::Match { .. }
-                | Kind::Order { .. }
-                | Kind::Card { .. }
-                | Kind::Open { .. } => (
+                Shape::Choices { .. }
+                | Shape::TrueFalse { .. }
+                | Shape::Verdict { .. }
+                | Shape::Text { .. }
+                | Shape::Pairs { .. }
+                | Shape::Ranked { .. }
+                | Shape::Rubric { .. }
+                | Shape::Card { .. } => (
                     false,
                     vec![
                         front(question, lang),

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Input, Output, Skipped, bank_id, html, offered};
-use crate::bank::{Kind, Lang, Question, QuestionType, Segment, Skill, name_of};
+use crate::bank::{Lang, Question, Segment, Shape, Skill, name_of};
 
 /// Escapes GIFT's special characters (`~ = # { } :` and backslash) in text
 /// already escaped for HTML.
@@ -119,8 +119,8 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
             lines.join("\n")
         )
     };
-    Ok(match &question.kind {
-        Kind::Single(_) | Kind::Claim { .. } => {
+    Ok(match question.shape() {
+        Shape::Choices { several: false, .. } | Shape::Verdict { .. } => {
             let (options, correct) = offered(question, lang).unwrap_or_default();
             let lines = options
                 .iter()
@@ -133,9 +133,9 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
             // A claim alone is no question: the instruction says what to
             // judge it against. (GIFT cannot keep the verdicts in order:
             // Moodle shuffles them as its settings say.)
-            let stem = if matches!(question.kind, Kind::Claim { .. }) {
+            let stem = if matches!(question.shape(), Shape::Verdict { .. }) {
                 let (open, close) = crate::i18n::quotes(lang);
-                let instruction = QuestionType::Claim.instruction(lang);
+                let instruction = question.question_type().instruction(lang);
                 crate::i18n::typography(
                     lang,
                     &format!("{open}{}{close} {instruction}", question.prompt()),
@@ -145,7 +145,10 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
             };
             block(&stem, lines)
         }
-        Kind::Multi(c) => {
+        Shape::Choices {
+            choices: c,
+            several: true,
+        } => {
             let right = c.correct.len();
             let wrong = c.options.len() - right;
             let lines = c
@@ -163,25 +166,25 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .collect();
             block(&c.prompt, lines)
         }
-        Kind::TrueFalse { prompt, answer } => {
+        Shape::TrueFalse { prompt, answer } => {
             format!(
                 "[html]{}{{{}\n{feedback}\n}}",
                 text(prompt),
-                if *answer { "TRUE" } else { "FALSE" }
+                if answer { "TRUE" } else { "FALSE" }
             )
         }
-        Kind::Short {
+        Shape::Text {
             prompt,
             answer,
             accept,
         } => {
             let lines = std::iter::once(answer)
-                .chain(accept)
+                .chain(accept.iter().map(String::as_str))
                 .map(|a| format!("\t={}", text(a)))
                 .collect();
             block(prompt, lines)
         }
-        Kind::Cloze { prompt, segments } => {
+        Shape::Gaps { prompt, segments } => {
             let gaps = segments
                 .iter()
                 .filter(|s| matches!(s, Segment::Gap(_)))
@@ -193,7 +196,6 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 ));
             }
             let mut before = prompt
-                .as_deref()
                 .map(|p| format!("{}<br>", text(p)))
                 .unwrap_or_default();
             let mut after = String::new();
@@ -211,7 +213,7 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 lines.join("\n")
             )
         }
-        Kind::Match { prompt, pairs } => {
+        Shape::Pairs { prompt, pairs } => {
             if pairs.len() < 3 {
                 return Err(lang
                     .pick(
@@ -226,7 +228,7 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .collect();
             block(prompt, lines)
         }
-        Kind::Order { prompt, items } => {
+        Shape::Ranked { prompt, items } => {
             // Faithful as a match: each rank to its item.
             let lines = items
                 .iter()
@@ -241,10 +243,12 @@ fn answers(question: &Question, lang: Lang) -> Result<String, String> {
                 .collect();
             block(prompt, lines)
         }
-        Kind::Card { .. } => return Err(lang.pick("fiche seulement", "flashcard only").to_owned()),
+        Shape::Card { .. } => {
+            return Err(lang.pick("fiche seulement", "flashcard only").to_owned());
+        }
         // An essay: no answer to match, graded by the teacher with the
         // rubric given in the general feedback.
-        Kind::Open { prompt, .. } => format!("[html]{}{{\n{feedback}\n}}", text(prompt)),
+        Shape::Rubric { prompt, .. } => format!("[html]{}{{\n{feedback}\n}}", text(prompt)),
     })
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Input, Output, bank_id, question_uid};
-use crate::bank::{Kind, Question, Segment, name_of};
+use crate::bank::{Question, Segment, Shape, name_of};
 use crate::error::Result;
 
 /// The version of the JSON shape: raised when a field changes meaning or
@@ -50,45 +50,40 @@ struct Quote<'a> {
     paragraph: Option<usize>,
 }
 
+/// A question's answer, by shape; its `type` (the kind) is written before it.
 #[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(untagged)]
 enum Body<'a> {
-    Single {
+    Choices {
         prompt: &'a str,
         choices: Vec<Choice<'a>>,
         keep_order: bool,
     },
-    Multi {
-        prompt: &'a str,
-        choices: Vec<Choice<'a>>,
-        keep_order: bool,
-    },
-    #[serde(rename = "truefalse")]
     TrueFalse {
         prompt: &'a str,
         answer: bool,
     },
-    Claim {
+    Verdict {
         prompt: &'a str,
         answer: String,
     },
-    Short {
+    Text {
         prompt: &'a str,
         answer: &'a str,
         accept: &'a [String],
     },
-    Cloze {
+    Gaps {
         prompt: Option<&'a str>,
         /// The text with each gap as `{{n}}` (1-based).
         text: String,
         /// Accepted forms of each gap, the expected one first.
         gaps: Vec<&'a [String]>,
     },
-    Match {
+    Pairs {
         prompt: &'a str,
         pairs: Vec<[&'a str; 2]>,
     },
-    Order {
+    Ranked {
         prompt: &'a str,
         items: &'a [String],
     },
@@ -97,7 +92,7 @@ enum Body<'a> {
         back: &'a str,
     },
     /// Scored by hand with `rubric`.
-    Open {
+    Rubric {
         prompt: &'a str,
         answer: &'a str,
     },
@@ -111,6 +106,9 @@ struct QuestionOut<'a> {
     difficulty: u8,
     tags: &'a [String],
     justify: bool,
+    /// The question's type, as the bank writes it.
+    #[serde(rename = "type")]
+    kind: String,
     #[serde(flatten)]
     body: Body<'a>,
     /// An open question's scoring levels, or a justification's.
@@ -133,35 +131,27 @@ fn choices(c: &crate::bank::Choices) -> Vec<Choice<'_>> {
 }
 
 fn body(question: &Question) -> Body<'_> {
-    match &question.kind {
-        Kind::Single(c) => Body::Single {
+    match question.shape() {
+        Shape::Choices { choices: c, .. } => Body::Choices {
             prompt: &c.prompt,
             choices: choices(c),
             keep_order: c.keep_order,
         },
-        Kind::Multi(c) => Body::Multi {
-            prompt: &c.prompt,
-            choices: choices(c),
-            keep_order: c.keep_order,
-        },
-        Kind::TrueFalse { prompt, answer } => Body::TrueFalse {
+        Shape::TrueFalse { prompt, answer } => Body::TrueFalse { prompt, answer },
+        Shape::Verdict { prompt, answer } => Body::Verdict {
             prompt,
-            answer: *answer,
+            answer: name_of(&answer),
         },
-        Kind::Claim { prompt, answer } => Body::Claim {
-            prompt,
-            answer: name_of(answer),
-        },
-        Kind::Short {
+        Shape::Text {
             prompt,
             answer,
             accept,
-        } => Body::Short {
+        } => Body::Text {
             prompt,
             answer,
             accept,
         },
-        Kind::Cloze { prompt, segments } => {
+        Shape::Gaps { prompt, segments } => {
             let mut text = String::new();
             let mut gaps = Vec::new();
             for segment in segments {
@@ -173,22 +163,18 @@ fn body(question: &Question) -> Body<'_> {
                     }
                 }
             }
-            Body::Cloze {
-                prompt: prompt.as_deref(),
-                text,
-                gaps,
-            }
+            Body::Gaps { prompt, text, gaps }
         }
-        Kind::Match { prompt, pairs } => Body::Match {
+        Shape::Pairs { prompt, pairs } => Body::Pairs {
             prompt,
             pairs: pairs
                 .iter()
                 .map(|(l, r)| [l.as_str(), r.as_str()])
                 .collect(),
         },
-        Kind::Order { prompt, items } => Body::Order { prompt, items },
-        Kind::Card { front, back } => Body::Card { front, back },
-        Kind::Open { prompt, answer, .. } => Body::Open { prompt, answer },
+        Shape::Ranked { prompt, items } => Body::Ranked { prompt, items },
+        Shape::Card { front, back } => Body::Card { front, back },
+        Shape::Rubric { prompt, answer, .. } => Body::Rubric { prompt, answer },
     }
 }
 
@@ -219,6 +205,7 @@ pub(super) fn export(input: &Input<'_>) -> Result<Output> {
                 difficulty: q.difficulty,
                 tags: &q.tags,
                 justify: q.justify,
+                kind: q.question_type().to_string(),
                 body: body(q),
                 rubric: q.rubric(),
                 explanation: &q.explanation,

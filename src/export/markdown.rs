@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::{Input, Output, Skipped, answer_text, offered, question_uid, quotes, stable_hash};
-use crate::bank::{Kind, Question};
+use crate::bank::{Question, Shape};
 use crate::card::{CardView, ClozePart, FrontBody};
 use crate::i18n::{self, Strings};
 use crate::select::{Seed, Shown};
@@ -68,8 +68,8 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         )),
         md(&i18n::typography(lang, question.skill.label(lang)))
     );
-    match &question.kind {
-        Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+    match question.shape() {
+        Shape::Choices { .. } | Shape::Verdict { .. } => {
             if let Some((options, _)) = offered(question, lang) {
                 for (i, option) in options.iter().enumerate() {
                     let _ = writeln!(out, "- {}\\) {}", crate::letters::lower(i), md(option));
@@ -77,18 +77,18 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
                 out.push('\n');
             }
         }
-        Kind::Match { pairs, .. } => {
+        Shape::Pairs { pairs, .. } => {
             for (l, r) in pairs {
                 let _ = writeln!(out, "- {} → {}", md(l), md(r));
             }
             out.push('\n');
         }
-        Kind::TrueFalse { .. }
-        | Kind::Short { .. }
-        | Kind::Cloze { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => {}
+        Shape::TrueFalse { .. }
+        | Shape::Text { .. }
+        | Shape::Gaps { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => {}
     }
     let _ = writeln!(
         out,
@@ -97,7 +97,7 @@ fn question(out: &mut String, number: usize, question: &Question, input: &Input<
         t.colon,
         md(&answer_text(question, lang))
     );
-    if let Kind::Single(c) | Kind::Multi(c) = &question.kind {
+    if let Shape::Choices { choices: c, .. } = question.shape() {
         for (i, feedback) in c.feedback.iter().enumerate() {
             if let Some(feedback) = feedback {
                 let _ = writeln!(
@@ -179,7 +179,7 @@ pub(super) fn handout(input: &Input<'_>) -> Output {
     let mut skipped = Vec::new();
     let mut number = 0;
     for question in input.questions {
-        if matches!(question.kind, Kind::Card { .. }) {
+        if matches!(question.shape(), Shape::Card { .. }) {
             skipped.push(Skipped {
                 id: question.id.clone(),
                 reason: lang.pick("fiche seulement", "flashcard only").to_owned(),
@@ -277,7 +277,7 @@ fn handout_question(
         }
         FrontBody::Nothing => {
             let _ = writeln!(out, "{line}\n");
-            if matches!(question.kind, Kind::Open { .. }) {
+            if matches!(question.shape(), Shape::Rubric { .. }) {
                 let _ = writeln!(out, "{line}\n\n{line}\n");
             }
         }

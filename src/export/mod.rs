@@ -15,7 +15,7 @@ mod qti;
 
 use clap::ValueEnum;
 
-use crate::bank::{Bank, Evidence, Kind, Lang, Question};
+use crate::bank::{Bank, Evidence, Lang, Question, Shape};
 use crate::error::Result;
 use crate::select::Seed;
 
@@ -186,87 +186,12 @@ pub fn export(format: Format, input: &Input<'_>) -> Result<Output> {
 /// `: ; ? !` and inside « ») on what is read; answers a student types
 /// (short answers, gaps) stay as written, since they are compared.
 fn typeset(question: &Question, lang: Lang) -> Question {
-    let t = |s: &String| crate::i18n::typography(lang, s);
+    let t = |s: &str| crate::i18n::typography(lang, s);
     let mut q = question.clone();
     q.explanation = t(&q.explanation);
-    q.kind = match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => {
-            let c = crate::bank::Choices {
-                prompt: t(&c.prompt),
-                options: c.options.iter().map(t).collect(),
-                feedback: c.feedback.iter().map(|f| f.as_ref().map(t)).collect(),
-                ..c.clone()
-            };
-            if matches!(question.kind, Kind::Single(_)) {
-                Kind::Single(c)
-            } else {
-                Kind::Multi(c)
-            }
-        }
-        Kind::TrueFalse { prompt, answer } => Kind::TrueFalse {
-            prompt: t(prompt),
-            answer: *answer,
-        },
-        Kind::Claim { prompt, answer } => Kind::Claim {
-            prompt: t(prompt),
-            answer: *answer,
-        },
-        Kind::Short {
-            prompt,
-            answer,
-            accept,
-        } => Kind::Short {
-            prompt: t(prompt),
-            answer: answer.clone(),
-            accept: accept.clone(),
-        },
-        Kind::Cloze { prompt, segments } => Kind::Cloze {
-            prompt: prompt.as_ref().map(t),
-            segments: segments
-                .iter()
-                .map(|s| match s {
-                    crate::bank::Segment::Text(text) => crate::bank::Segment::Text(t(text)),
-                    gap => gap.clone(),
-                })
-                .collect(),
-        },
-        Kind::Match { prompt, pairs } => Kind::Match {
-            prompt: t(prompt),
-            pairs: pairs.iter().map(|(l, r)| (t(l), t(r))).collect(),
-        },
-        Kind::Order { prompt, items } => Kind::Order {
-            prompt: t(prompt),
-            items: items.iter().map(t).collect(),
-        },
-        Kind::Card { front, back } => Kind::Card {
-            front: t(front),
-            back: t(back),
-        },
-        Kind::Open {
-            prompt,
-            answer,
-            rubric,
-        } => Kind::Open {
-            prompt: t(prompt),
-            answer: t(answer),
-            rubric: typeset_rubric(rubric, lang),
-        },
-    };
-    q.rubric = typeset_rubric(&question.rubric, lang);
+    q.kind = question.kind.map_read(&t);
+    q.rubric = crate::bank::map_criteria(&question.rubric, &t);
     q
-}
-
-fn typeset_rubric(
-    rubric: &[crate::bank::RubricLevel],
-    lang: Lang,
-) -> Vec<crate::bank::RubricLevel> {
-    rubric
-        .iter()
-        .map(|l| crate::bank::RubricLevel {
-            points: l.points,
-            criterion: crate::i18n::typography(lang, &l.criterion),
-        })
-        .collect()
 }
 
 /// The one warning an export prints about the questions it left out, in
@@ -356,41 +281,41 @@ pub(crate) fn html(text: &str) -> String {
 /// The choices a question offers, as written, with the indexes of the right
 /// ones: single, multi, and a claim's three verdicts (in the interface language).
 pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, Vec<usize>)> {
-    match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => Some((c.options.clone(), c.correct.clone())),
-        Kind::Claim { answer, .. } => {
+    match question.shape() {
+        Shape::Choices { choices: c, .. } => Some((c.options.clone(), c.correct.clone())),
+        Shape::Verdict { answer, .. } => {
             let verdicts = crate::bank::Verdict::ALL;
             Some((
                 verdicts.iter().map(|v| v.label(lang).to_owned()).collect(),
                 verdicts
                     .iter()
-                    .position(|v| v == answer)
+                    .position(|&v| v == answer)
                     .into_iter()
                     .collect(),
             ))
         }
-        Kind::TrueFalse { .. }
-        | Kind::Short { .. }
-        | Kind::Cloze { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => None,
+        Shape::TrueFalse { .. }
+        | Shape::Text { .. }
+        | Shape::Gaps { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => None,
     }
 }
 
 /// Why a wrong choice is wrong, by choice index (single/multi only).
 pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str> {
-    match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => c.feedback.get(index)?.as_deref(),
-        Kind::TrueFalse { .. }
-        | Kind::Claim { .. }
-        | Kind::Short { .. }
-        | Kind::Cloze { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => None,
+    match question.shape() {
+        Shape::Choices { choices: c, .. } => c.feedback.get(index)?.as_deref(),
+        Shape::TrueFalse { .. }
+        | Shape::Verdict { .. }
+        | Shape::Text { .. }
+        | Shape::Gaps { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => None,
     }
 }
 
@@ -399,7 +324,7 @@ pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str>
 pub(crate) fn general_parts(question: &Question, lang: Lang) -> Vec<String> {
     let mut parts = Vec::new();
     let colon = lang.pick("\u{a0}:", ":");
-    if let Kind::Open { answer, .. } = &question.kind {
+    if let Shape::Rubric { answer, .. } = question.shape() {
         parts.push(format!(
             "{}{colon} {answer}",
             lang.pick("Réponse modèle", "Model answer")

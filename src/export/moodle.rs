@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::{Input, Output, Skipped, bank_id, html, offered, quotes};
-use crate::bank::{Kind, Lang, Question, Segment, Skill, name_of};
+use crate::bank::{Lang, Question, Segment, Shape, Skill, name_of};
 use crate::i18n;
 
 /// Escapes text for XML element content and attributes.
@@ -251,25 +251,27 @@ fn main(
     lang: Lang,
 ) -> Result<(&'static str, String, &'static str, String), String> {
     let third = "0.3333333";
-    Ok(match &question.kind {
-        Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+    Ok(match question.shape() {
+        Shape::Choices { .. } | Shape::Verdict { .. } => {
             let (options, correct) = offered(question, lang).unwrap_or_default();
-            let (text, single, shuffle) = match &question.kind {
-                Kind::Single(c) => (para(&c.prompt), true, !c.keep_order),
-                Kind::Multi(c) => (para(&c.prompt), false, !c.keep_order),
+            let (text, single, shuffle) = match question.shape() {
+                Shape::Choices {
+                    choices: c,
+                    several,
+                } => (para(&c.prompt), !several, !c.keep_order),
                 // The claim, then what to judge it against; the verdicts in
                 // their fixed order (supported, contradicted, not stated).
-                Kind::Claim { .. }
-                | Kind::TrueFalse { .. }
-                | Kind::Short { .. }
-                | Kind::Cloze { .. }
-                | Kind::Match { .. }
-                | Kind::Order { .. }
-                | Kind::Card { .. }
-                | Kind::Open { .. } => {
+                Shape::Verdict { .. }
+                | Shape::TrueFalse { .. }
+                | Shape::Text { .. }
+                | Shape::Gaps { .. }
+                | Shape::Pairs { .. }
+                | Shape::Ranked { .. }
+                | Shape::Rubric { .. }
+                | Shape::Card { .. } => {
                     let (open, close) = i18n::quotes(lang);
                     let instruction =
-                        i18n::typography(lang, crate::bank::QuestionType::Claim.instruction(lang));
+                        i18n::typography(lang, question.question_type().instruction(lang));
                     (
                         format!(
                             "<p>{open}{}{close}</p>{}",
@@ -310,24 +312,26 @@ fn main(
             }
             ("multichoice", text, third, body)
         }
-        Kind::TrueFalse { prompt, answer } => {
+        Shape::TrueFalse { prompt, answer } => {
             let mut body = String::new();
             for value in [true, false] {
                 let _ = writeln!(
                     body,
                     "    <answer fraction=\"{}\" format=\"moodle_auto_format\"><text>{value}</text>{}</answer>",
-                    if value == *answer { 100 } else { 0 },
+                    if value == answer { 100 } else { 0 },
                     rich("feedback", "")
                 );
             }
             ("truefalse", para(prompt), "1", body)
         }
-        Kind::Short {
+        Shape::Text {
             prompt,
             answer,
             accept,
         } => {
-            let forms: Vec<String> = std::iter::once(answer).chain(accept).cloned().collect();
+            let forms: Vec<String> = std::iter::once(answer.to_owned())
+                .chain(accept.iter().cloned())
+                .collect();
             let mut body = String::from("    <usecase>0</usecase>\n");
             for form in accepted_forms(&forms) {
                 let _ = writeln!(
@@ -339,8 +343,8 @@ fn main(
             }
             ("shortanswer", para(prompt), third, body)
         }
-        Kind::Cloze { prompt, segments } => {
-            let mut text = prompt.as_deref().map(para).unwrap_or_default();
+        Shape::Gaps { prompt, segments } => {
+            let mut text = prompt.map(para).unwrap_or_default();
             text.push_str("<p>");
             for segment in segments {
                 match segment {
@@ -358,7 +362,7 @@ fn main(
             text.push_str("</p>");
             ("cloze", text, third, String::new())
         }
-        Kind::Match { prompt, pairs } => {
+        Shape::Pairs { prompt, pairs } => {
             let mut body = format!("    <shuffleanswers>true</shuffleanswers>\n{COMBINED}");
             for (left, right) in pairs {
                 let _ = writeln!(
@@ -379,7 +383,7 @@ fn main(
             }
             ("matching", para(prompt), third, body)
         }
-        Kind::Order { prompt, items } => {
+        Shape::Ranked { prompt, items } => {
             // Every item shown (ALL), vertical, one credit per item in its
             // place (ABSOLUTE_POSITION), the closest to the key's partial point.
             let mut body = format!(
@@ -395,12 +399,12 @@ fn main(
             }
             ("ordering", para(prompt), third, body)
         }
-        Kind::Open { prompt, answer, .. } => {
+        Shape::Rubric { prompt, answer, .. } => {
             let label = lang.pick("Réponse modèle", "Model answer");
             let grader = grader_info(label, answer, question, lang);
             ("essay", para(prompt), "0", essay_body(10, &grader))
         }
-        Kind::Card { .. } => {
+        Shape::Card { .. } => {
             return Err(lang
                 .pick(
                     "fiche seulement\u{a0}: aucune question à poser",
@@ -557,11 +561,15 @@ mod tests {
             let path = format!("questions/{id}/{id}.yaml");
             let bank = crate::check::load_bank(Some(std::path::Path::new(&path))).unwrap();
             for question in &bank.questions {
-                let gaps: Vec<Vec<String>> = match &question.kind {
-                    Kind::Short { answer, accept, .. } => {
-                        vec![std::iter::once(answer).chain(accept).cloned().collect()]
+                let gaps: Vec<Vec<String>> = match question.shape() {
+                    Shape::Text { answer, accept, .. } => {
+                        vec![
+                            std::iter::once(answer.to_owned())
+                                .chain(accept.iter().cloned())
+                                .collect(),
+                        ]
                     }
-                    Kind::Cloze { segments, .. } => segments
+                    Shape::Gaps { segments, .. } => segments
                         .iter()
                         .filter_map(|s| match s {
                             Segment::Gap(forms) => Some(forms.clone()),

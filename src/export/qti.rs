@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::{Input, Output, Skipped, bank_id, html, offered};
-use crate::bank::{Kind, Lang, Question, Segment, Skill, name_of};
+use crate::bank::{Lang, Question, Segment, Shape, Skill, name_of};
 use crate::error::{Error, Result};
 use crate::i18n;
 
@@ -66,31 +66,31 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
             })
             .collect()
     };
-    Ok(match &question.kind {
-        Kind::Single(_) | Kind::Claim { .. } | Kind::Multi(_) | Kind::TrueFalse { .. } => {
-            let (options, correct) = match &question.kind {
-                Kind::TrueFalse { answer, .. } => {
+    Ok(match question.shape() {
+        Shape::Choices { .. } | Shape::Verdict { .. } | Shape::TrueFalse { .. } => {
+            let (options, correct) = match question.shape() {
+                Shape::TrueFalse { answer, .. } => {
                     let t = i18n::Strings::get(lang);
                     (
                         vec![t.true_.to_owned(), t.false_.to_owned()],
-                        vec![usize::from(!*answer)],
+                        vec![usize::from(!answer)],
                     )
                 }
-                Kind::Single(_) | Kind::Multi(_) | Kind::Claim { .. } => {
+                Shape::Choices { .. } | Shape::Verdict { .. } => {
                     offered(question, lang).unwrap_or_default()
                 }
                 // Not in this arm of the outer match.
-                Kind::Short { .. }
-                | Kind::Cloze { .. }
-                | Kind::Match { .. }
-                | Kind::Order { .. }
-                | Kind::Card { .. }
-                | Kind::Open { .. } => (Vec::new(), Vec::new()),
+                Shape::Text { .. }
+                | Shape::Gaps { .. }
+                | Shape::Pairs { .. }
+                | Shape::Ranked { .. }
+                | Shape::Rubric { .. }
+                | Shape::Card { .. } => (Vec::new(), Vec::new()),
             };
             let ids: Vec<String> = (0..options.len())
                 .map(|i| format!("{ident}_c{i}"))
                 .collect();
-            let multi = matches!(question.kind, Kind::Multi(_));
+            let multi = matches!(question.shape(), Shape::Choices { several: true, .. });
             for (i, id) in ids.iter().enumerate() {
                 if let Some(text) = super::choice_feedback(question, i) {
                     let _ = writeln!(
@@ -129,17 +129,17 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 "<respcondition continue=\"No\"><conditionvar>{test}</conditionvar><setvar action=\"Set\" varname=\"SCORE\">100</setvar></respcondition>"
             );
             Item {
-                kind: match question.kind {
-                    Kind::Multi(_) => "multiple_answers_question",
-                    Kind::TrueFalse { .. } => "true_false_question",
-                    Kind::Single(_)
-                    | Kind::Claim { .. }
-                    | Kind::Short { .. }
-                    | Kind::Cloze { .. }
-                    | Kind::Match { .. }
-                    | Kind::Order { .. }
-                    | Kind::Card { .. }
-                    | Kind::Open { .. } => "multiple_choice_question",
+                kind: match question.shape() {
+                    Shape::Choices { several: true, .. } => "multiple_answers_question",
+                    Shape::TrueFalse { .. } => "true_false_question",
+                    Shape::Choices { several: false, .. }
+                    | Shape::Verdict { .. }
+                    | Shape::Text { .. }
+                    | Shape::Gaps { .. }
+                    | Shape::Pairs { .. }
+                    | Shape::Ranked { .. }
+                    | Shape::Rubric { .. }
+                    | Shape::Card { .. } => "multiple_choice_question",
                 },
                 presentation: format!(
                     "{prompt}\n<response_lid ident=\"response1\" rcardinality=\"{}\"><render_choice>\n{}</render_choice></response_lid>",
@@ -151,9 +151,9 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 feedback,
             }
         }
-        Kind::Short { answer, accept, .. } => {
+        Shape::Text { answer, accept, .. } => {
             let tests: String = std::iter::once(answer)
-                .chain(accept)
+                .chain(accept.iter().map(String::as_str))
                 .map(|a| format!("<varequal respident=\"response1\">{}</varequal>", xml(a)))
                 .collect();
             let _ = writeln!(
@@ -172,9 +172,8 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 feedback,
             }
         }
-        Kind::Cloze { prompt, segments } => {
+        Shape::Gaps { prompt, segments } => {
             let mut text = prompt
-                .as_deref()
                 .map(|p| format!("{}<br>", html(p)))
                 .unwrap_or_default();
             let mut lids = String::new();
@@ -232,14 +231,14 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
                 feedback,
             }
         }
-        Kind::Match { pairs, .. } => matching(
+        Shape::Pairs { pairs, .. } => matching(
             ident,
             &prompt,
             pairs.iter().map(|(l, r)| (l.clone(), r.clone())).collect(),
             conditions,
             feedback,
         ),
-        Kind::Order { items, .. } => matching(
+        Shape::Ranked { items, .. } => matching(
             ident,
             &prompt,
             items
@@ -250,10 +249,12 @@ fn item(ident: &str, question: &Question, lang: Lang) -> std::result::Result<Ite
             conditions,
             feedback,
         ),
-        Kind::Card { .. } => return Err(lang.pick("fiche seulement", "flashcard only").to_owned()),
+        Shape::Card { .. } => {
+            return Err(lang.pick("fiche seulement", "flashcard only").to_owned());
+        }
         // Canvas grades an essay by hand; the model answer and the rubric
         // are in the general feedback.
-        Kind::Open { .. } => Item {
+        Shape::Rubric { .. } => Item {
             kind: "essay_question",
             answer_ids: Vec::new(),
             presentation: format!(
@@ -388,16 +389,16 @@ fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     let description = xml(&html(&input.bank.source.citation().unwrap_or_default()));
     // Canvas shuffles choices for the whole quiz or not at all: not when a
     // question keeps its order ("none of these" must stay last).
-    let shuffle = !input.questions.iter().any(|q| match &q.kind {
-        Kind::Single(c) | Kind::Multi(c) => c.keep_order,
-        Kind::TrueFalse { .. }
-        | Kind::Claim { .. }
-        | Kind::Short { .. }
-        | Kind::Cloze { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => false,
+    let shuffle = !input.questions.iter().any(|q| match q.shape() {
+        Shape::Choices { choices, .. } => choices.keep_order,
+        Shape::TrueFalse { .. }
+        | Shape::Verdict { .. }
+        | Shape::Text { .. }
+        | Shape::Gaps { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => false,
     });
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz identifier=\"{ident}\" xmlns=\"http://canvas.instructure.com/xsd/cccv1p0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd\">\n<title>{title}</title>\n<description>{description}</description>\n<shuffle_answers>{shuffle}</shuffle_answers>\n<scoring_policy>keep_highest</scoring_policy>\n<hide_results></hide_results>\n<quiz_type>practice_quiz</quiz_type>\n<points_possible>{points}.0</points_possible>\n<show_correct_answers>true</show_correct_answers>\n<anonymous_submissions>false</anonymous_submissions>\n<could_be_locked>false</could_be_locked>\n<allowed_attempts>-1</allowed_attempts>\n<one_question_at_a_time>false</one_question_at_a_time>\n<cant_go_back>false</cant_go_back>\n<available>false</available>\n<one_time_results>false</one_time_results>\n<show_correct_answers_last_attempt>false</show_correct_answers_last_attempt>\n<only_visible_to_overrides>false</only_visible_to_overrides>\n<module_locked>false</module_locked>\n<assignment_overrides>\n</assignment_overrides>\n</quiz>\n"

@@ -3,8 +3,8 @@
 
 use crate::answer::{self, AnswerView, Solution};
 use crate::article::Article;
-use crate::bank::{Kind, Lang, QuestionType, Segment};
-use crate::i18n::{self, Strings, typography};
+use crate::bank::{Lang, Segment, Shape, Verdict};
+use crate::i18n::{Strings, typography};
 use crate::letters;
 use crate::select::{Shown, Version};
 
@@ -155,37 +155,25 @@ pub(super) fn groups(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<(S
                     item(s, number, lang, content)
                 })
                 .collect();
-            let instruction = match qtype {
-                QuestionType::Short => i18n::short_instruction(lang, sentences(shown)),
-                QuestionType::Single
-                | QuestionType::Multi
-                | QuestionType::TrueFalse
-                | QuestionType::Claim
-                | QuestionType::Cloze
-                | QuestionType::Match
-                | QuestionType::Order
-                | QuestionType::Card
-                | QuestionType::Open => qtype.instruction(lang),
-            };
+            let instruction = qtype.group_instruction(lang, sentences(shown));
             (typography(lang, instruction), items)
         })
         .collect()
 }
 
-/// Whether a group of short answers asks for sentences: some expected answer
-/// is longer than a few words.
+/// Whether a group of free-text answers asks for sentences: some expected
+/// answer is longer than a few words.
 fn sentences(shown: &[Shown<'_>]) -> bool {
-    shown.iter().any(|s| match &s.question.kind {
-        Kind::Short { answer, .. } => answer.split_whitespace().count() > SHORT_WORDS,
-        Kind::Single(_)
-        | Kind::Multi(_)
-        | Kind::TrueFalse { .. }
-        | Kind::Claim { .. }
-        | Kind::Cloze { .. }
-        | Kind::Match { .. }
-        | Kind::Order { .. }
-        | Kind::Card { .. }
-        | Kind::Open { .. } => false,
+    shown.iter().any(|s| match s.question.shape() {
+        Shape::Text { answer, .. } => answer.split_whitespace().count() > SHORT_WORDS,
+        Shape::Choices { .. }
+        | Shape::TrueFalse { .. }
+        | Shape::Verdict { .. }
+        | Shape::Gaps { .. }
+        | Shape::Pairs { .. }
+        | Shape::Ranked { .. }
+        | Shape::Rubric { .. }
+        | Shape::Card { .. } => false,
     })
 }
 
@@ -204,35 +192,32 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
             .map(|(i, &o)| (letters::upper(i), typo(&texts[o])))
             .collect()
     };
-    let (prompt, body) = match &question.kind {
-        Kind::Single(c) | Kind::Multi(c) => (
+    let (prompt, body) = match question.shape() {
+        Shape::Choices { choices: c, .. } => (
             typo(&c.prompt),
             Body::Choices {
                 options: lettered(&c.options),
             },
         ),
-        Kind::TrueFalse { prompt, .. } => (
+        Shape::TrueFalse { prompt, .. } => (
             typo(prompt),
             Body::Boxes {
                 labels: vec![t.true_, t.false_],
             },
         ),
-        Kind::Claim { prompt, .. } => (
+        Shape::Verdict { prompt, .. } => (
             typo(prompt),
             Body::Boxes {
-                labels: crate::bank::Verdict::ALL
-                    .iter()
-                    .map(|v| v.label(lang))
-                    .collect(),
+                labels: Verdict::ALL.iter().map(|v| v.label(lang)).collect(),
             },
         ),
-        Kind::Short { prompt, answer, .. } => (
+        Shape::Text { prompt, answer, .. } => (
             typo(prompt),
             Body::Lines {
                 size: size_for(answer),
             },
         ),
-        Kind::Cloze { prompt, segments } => {
+        Shape::Gaps { prompt, segments } => {
             let mut gaps = Vec::new();
             let mut before = String::new();
             for segment in segments {
@@ -251,14 +236,14 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
                 }
             }
             (
-                prompt.as_deref().map(typo).unwrap_or_default(),
+                prompt.map(typo).unwrap_or_default(),
                 Body::Cloze {
                     gaps,
                     after: typo(&before),
                 },
             )
         }
-        Kind::Match { prompt, pairs } => {
+        Shape::Pairs { prompt, pairs } => {
             let rights: Vec<String> = pairs.iter().map(|p| p.1.clone()).collect();
             let rows = pairs
                 .iter()
@@ -268,14 +253,14 @@ fn item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> Item {
                 .collect();
             (typo(prompt), Body::Match { rows })
         }
-        Kind::Order { prompt, items } => (
+        Shape::Ranked { prompt, items } => (
             typo(prompt),
             Body::Order {
                 items: lettered(items),
             },
         ),
-        Kind::Card { front, .. } => (typo(front), Body::Lines { size: "l" }),
-        Kind::Open { prompt, answer, .. } => (
+        Shape::Card { front, .. } => (typo(front), Body::Lines { size: "l" }),
+        Shape::Rubric { prompt, answer, .. } => (
             typo(prompt),
             Body::Written {
                 lines: written_lines(answer),
@@ -323,8 +308,8 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
-        Solution::Claim(verdict) => vec![verdict.label(lang).to_owned()],
-        Solution::Short {
+        Solution::Verdict(verdict) => vec![verdict.label(lang).to_owned()],
+        Solution::Text {
             answer,
             accepted: forms,
         } => {
@@ -335,7 +320,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 .join(" · ");
             vec![typo(answer)]
         }
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .enumerate()
             .map(|(i, forms)| {
@@ -351,7 +336,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 line
             })
             .collect(),
-        Solution::Match(pairs) => pairs
+        Solution::Pairs(pairs) => pairs
             .iter()
             .map(|p| {
                 format!(
@@ -363,7 +348,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 )
             })
             .collect(),
-        Solution::Order(items) => {
+        Solution::Ranked(items) => {
             let ranks: Vec<String> = view
                 .ranks_by_position()
                 .iter()
@@ -381,7 +366,7 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
             }));
             lines
         }
-        Solution::Card(back) | Solution::Open { answer: back, .. } => vec![typo(back)],
+        Solution::Card(back) | Solution::Rubric { answer: back, .. } => vec![typo(back)],
     };
     KeyItem {
         number,
@@ -427,28 +412,28 @@ fn brief(view: &AnswerView<'_>, answer: &[String], lang: Lang, t: &Strings) -> S
             .map(|c| String::from(letters::upper(c.position)))
             .collect::<Vec<_>>()
             .join(", "),
-        Solution::Match(pairs) => pairs
+        Solution::Pairs(pairs) => pairs
             .iter()
             .map(|p| format!("{}{}", p.number, letters::upper(p.position)))
             .collect::<Vec<_>>()
             .join(" "),
         // As the student fills it in: the rank written beside each letter.
-        Solution::Order(_) => view
+        Solution::Ranked(_) => view
             .ranks_by_position()
             .iter()
             .enumerate()
             .map(|(position, rank)| format!("{}{rank}", letters::upper(position)))
             .collect::<Vec<_>>()
             .join(" "),
-        Solution::Cloze(gaps) => gaps
+        Solution::Gaps(gaps) => gaps
             .iter()
             .map(|forms| typography(lang, answer::first(forms)))
             .collect::<Vec<_>>()
             .join(" / "),
-        Solution::Open { .. } => format!("({})", t.see_rubric),
+        Solution::Rubric { .. } => format!("({})", t.see_rubric),
         Solution::TrueFalse(_)
-        | Solution::Claim(_)
-        | Solution::Short { .. }
+        | Solution::Verdict(_)
+        | Solution::Text { .. }
         | Solution::Card(_) => answer.first().cloned().unwrap_or_default(),
     }
 }
@@ -534,8 +519,8 @@ mod tests {
                 for ((item, entry), shown) in items.iter().zip(&key).zip(version.questions()) {
                     prop_assert_eq!(item.number, entry.number);
                     let q = shown.question;
-                    match &q.kind {
-                        Kind::Single(c) | Kind::Multi(c) => {
+                    match q.shape() {
+                        Shape::Choices { choices: c, .. } => {
                             let mut keyed: Vec<String> = letters(&entry.brief).into_iter()
                                 .map(|l| shown_text(&item.body, l).unwrap()).collect();
                             let mut right: Vec<String> = c.correct.iter().map(|&i| typography(Lang::Fr, &c.options[i])).collect();
@@ -546,13 +531,13 @@ mod tests {
                                 prop_assert!(shown.order.iter().enumerate().all(|(i, &o)| i == o));
                             }
                         }
-                        Kind::Match { pairs, .. } => {
+                        Shape::Pairs { pairs, .. } => {
                             for (n, part) in entry.brief.split(' ').enumerate() {
                                 let letter = part.chars().last().unwrap();
                                 prop_assert_eq!(shown_text(&item.body, letter).unwrap(), typography(Lang::Fr, &pairs[n].1));
                             }
                         }
-                        Kind::Order { items: right, .. } => {
+                        Shape::Ranked { items: right, .. } => {
                             let mut keyed: Vec<(usize, String)> = entry.brief.split(' ').map(|part| {
                                 let letter = part.chars().next().unwrap();
                                 let rank: usize = part[1..].parse().unwrap();
@@ -564,10 +549,10 @@ mod tests {
                             prop_assert_eq!(keyed, right);
                             prop_assert!(shown.order.iter().enumerate().any(|(i, &o)| i != o), "order items printed in the answer's order");
                         }
-                        Kind::TrueFalse { answer, .. } => {
-                            prop_assert_eq!(&entry.brief, if *answer { "Vrai" } else { "Faux" });
+                        Shape::TrueFalse { answer, .. } => {
+                            prop_assert_eq!(&entry.brief, if answer { "Vrai" } else { "Faux" });
                         }
-                        Kind::Claim { answer, .. } => {
+                        Shape::Verdict { answer, .. } => {
                             prop_assert_eq!(entry.brief.as_str(), answer.label(Lang::Fr));
                         }
                         _ => {}

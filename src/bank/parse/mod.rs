@@ -486,7 +486,7 @@ fn read_question(
     let tags = reader.texts(&mut map, "tags", lines).unwrap_or_default();
     let justify = reader.flag(&mut map, "justify", at("justify"));
     let draft = reader.flag(&mut map, "draft", at("draft"));
-    let is_open = qtype == Some(QuestionType::Open);
+    let is_open = qtype.is_some_and(QuestionType::has_own_rubric);
     if is_open && justify {
         reader.error(
             at("justify"),
@@ -510,8 +510,9 @@ fn read_question(
         );
     }
     let mut kind = qtype.and_then(|t| kinds::read_kind(reader, &mut map, t, lines));
-    // An open question's rubric is its own score, kept with its model answer.
-    if let Some(Kind::Open { rubric: own, .. }) = &mut kind {
+    // A kind scored by its own rubric (an open question) keeps it with its
+    // model answer.
+    if let Some(own) = kind.as_mut().and_then(Kind::own_rubric_mut) {
         match rubric.as_mut().filter(|levels| !levels.is_empty()) {
             Some(levels) => *own = std::mem::take(levels),
             None => kind = None,
