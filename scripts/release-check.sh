@@ -21,7 +21,6 @@
 #   scripts/release-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 started=$(date +%s)
 
 fail() {
