@@ -12,7 +12,10 @@
 #      runs the unpacked binary: `worksheet` on the shipped bank compiled into
 #      it, `check` on a small bank and article written here (and on a broken
 #      copy, which must fail with exit 1), `worksheet` on that bank;
-#   5. prints the archive's name, size and the times taken.
+#   5. runs the generated shell installer against that folder served on
+#      loopback (no GitHub): it installs into ~/.local/bin of a temp HOME, and
+#      a login shell then finds `mediaquiz` and makes a worksheet;
+#   6. prints the archive's name, size and the times taken.
 #
 # Not in .ci/run: the first run compiles the `dist` profile (thin LTO) from
 # scratch, several minutes on 2 cores. Unix hosts (Linux, macOS); on Windows the
@@ -79,7 +82,12 @@ fi
 
 # 4. Unpacked in a fresh folder, run from another one.
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=""
+cleanup() {
+  [ -z "$server" ] || kill "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 mkdir "$work/unpacked" "$work/home" "$work/classe"
 tar -xJf "$out/$archive" -C "$work/unpacked"
 bin=$work/unpacked/mediaquiz-$host/mediaquiz
@@ -144,7 +152,48 @@ run "mediaquiz worksheet --bank banque.yaml" 0 worksheet --bank banque.yaml -n 1
 need fiches/worksheet-A.html fiches/answers-A.html
 grep -q "Lanvallec" "$work/classe/fiches/worksheet-A.html" || fail "the sheet does not show the article"
 
-# 5. Summary.
+# 5. The shell installer, as `curl … | sh` runs it, with the download URL
+# pointed at this folder served on loopback instead of the GitHub release:
+# it installs into ~/.local/bin and puts it on PATH for the next login shell.
+"$dist" build --artifacts=global >/dev/null
+[ -f "$out/mediaquiz-installer.sh" ] || fail "dist build wrote no $out/mediaquiz-installer.sh"
+python3 - "$out" >"$work/port" <<'PY' &
+import functools, http.server, sys
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Quiet, directory=sys.argv[1])
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+server=$!
+for _ in $(seq 50); do
+  [ -s "$work/port" ] && break
+  sleep 0.1
+done
+port=$(cat "$work/port")
+[ -n "$port" ] || fail "the loopback server did not start"
+mkdir "$work/home2" "$work/home2/classe"
+env -i HOME="$work/home2" PATH=/usr/bin:/bin SHELL=/bin/sh \
+  MEDIAQUIZ_DOWNLOAD_URL="http://127.0.0.1:$port" \
+  sh "$out/mediaquiz-installer.sh" >"$work/out.txt" 2>&1 || {
+  cat "$work/out.txt" >&2
+  fail "mediaquiz-installer.sh failed"
+}
+[ -x "$work/home2/.local/bin/mediaquiz" ] || fail "the installer put no ~/.local/bin/mediaquiz"
+echo "ok   mediaquiz-installer.sh (into ~/.local/bin)"
+code=0
+(cd "$work/home2/classe" && env -i HOME="$work/home2" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+  bash -lc 'mediaquiz worksheet') >"$work/out.txt" 2>&1 || code=$?
+if [ "$code" -ne 0 ]; then
+  cat "$work/out.txt" >&2
+  fail "a login shell after the installer: \`mediaquiz worksheet\` exit $code"
+fi
+[ -s "$work/home2/classe/worksheets/worksheet-A.html" ] || fail "no worksheet from the installed mediaquiz"
+echo "ok   login shell: mediaquiz worksheet, found on PATH (exit 0)"
+
+# 6. Summary.
 size=$(wc -c <"$out/$archive" | tr -d ' ')
 echo "archive: $out/$archive ($((size / 1024)) KiB, $size bytes; checksum ok)"
 echo "dist $version: build ${build_secs} s; whole check $(($(date +%s) - started)) s"
