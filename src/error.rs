@@ -438,6 +438,8 @@ pub enum What {
     Article,
     /// A progress file.
     Progress,
+    /// The file of banks allowed to read outside their folder (`mediaquiz allow`).
+    Grants,
 }
 
 impl ReadError {
@@ -495,6 +497,10 @@ impl ReadError {
                     What::Bank => ("une banque", "a bank"),
                     What::Article => ("un article", "an article"),
                     What::Progress => ("un fichier de progression", "a progress file"),
+                    What::Grants => (
+                        "le fichier des banques autorisées",
+                        "the file of allowed banks",
+                    ),
                 };
                 let mb = limit / MB;
                 say(
