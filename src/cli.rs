@@ -28,7 +28,7 @@ pub struct Cli {
     /// Interface language; default: the bank's own
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// Folder that a bank's `source.file` must stay inside; default: the bank's own folder
+    /// Folder that a bank's `source.file` must stay inside, this time; default: the bank's own folder (and any folder `mediaquiz allow` granted it)
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
     /// Also print, quiz and export questions still marked `draft: true` (not yet reviewed by a person)
