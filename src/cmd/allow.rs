@@ -37,7 +37,10 @@ pub(super) fn run(globals: &Globals, args: &AllowArgs, out: &mut dyn Write) -> R
 
 /// Records that `bank` may read its article's folder.
 fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Result<ExitCode> {
-    let read = BankFile::read(bank, globals.lang)?;
+    let read = match BankFile::shipped_by_path(bank) {
+        Some(shipped) => Ok(shipped),
+        None => BankFile::read(bank, globals.lang)?,
+    };
     let bank_file = read.map_err(|d| Error::InvalidBank {
         label: shown(bank).to_string(),
         errors: vec![d],
