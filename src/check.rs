@@ -473,7 +473,14 @@ pub fn article_place(
     } else {
         folder
     };
-    let real_here = fs::canonicalize(here).map_err(|err| err.to_string())?;
+    let real_here = fs::canonicalize(here).map_err(|err| {
+        let shown = crate::console::shown(here);
+        tr!(
+            lang,
+            "impossible de lire le dossier `{shown}`\u{a0}: {err}",
+            "cannot read the folder `{shown}`: {err}"
+        )
+    })?;
     // The same refusals as `check` for what no grant may open.
     let full = article_path(path, &name, Some(Path::new("/")), lang)?;
     if full.starts_with(&real_here) {
