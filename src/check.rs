@@ -131,6 +131,9 @@ pub struct Checked {
     pub questions: usize,
     /// The language its findings speak: `--lang`, else the bank's, else French.
     pub lang: Lang,
+    /// Whether its article was refused for lying outside the bank's folder
+    /// (`mediaquiz allow` or `--root` settles it).
+    pub outside: bool,
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
@@ -148,9 +151,12 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lan
     let mut findings = parsed.findings;
     let lang = findings.lang();
     let mut questions = parsed.questions;
+    let mut outside = false;
     let article = parsed.source.as_ref().and_then(|source| {
         let line = parsed.outline.source("file");
         read_article(file, &source.file, root, line, &mut findings)
+            .inspect_err(|unreadable| outside = unreadable.outside)
+            .ok()
     });
     if let Some(article) = &article {
         verify_evidence(
@@ -198,6 +204,7 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lan
         diagnostics: findings.list,
         questions: count,
         lang,
+        outside,
     }
 }
 
@@ -240,17 +247,24 @@ pub fn load_bank_in(
             label: crate::console::shown(path).to_string(),
             errors: vec![d],
             lang: interface.unwrap_or(Lang::Fr),
+            outside: false,
         })?,
     };
     let checked = check_file_in(&file, root, interface);
-    checked.bank.ok_or_else(|| Error::InvalidBank {
-        label: file.label,
-        lang: checked.lang,
-        errors: checked
+    checked.bank.ok_or_else(|| {
+        let errors: Vec<Diagnostic> = checked
             .diagnostics
             .into_iter()
             .filter(Diagnostic::is_error)
-            .collect(),
+            .collect();
+        Error::InvalidBank {
+            label: file.label,
+            lang: checked.lang,
+            // Said apart only when it is the one error: with others, the
+            // bank needs editing anyway.
+            outside: checked.outside && errors.len() == 1,
+            errors,
+        }
     })
 }
 
@@ -260,12 +274,31 @@ fn read_article(
     root: Option<&Path>,
     line: usize,
     findings: &mut Findings,
-) -> Option<Article> {
+) -> std::result::Result<Article, Unreadable> {
     match article_text(file, name, root, findings.lang()) {
-        Ok(text) => Some(Article::new(&text)),
-        Err(message) => {
-            findings.error(line, None, message);
-            None
+        Ok(text) => Ok(Article::new(&text)),
+        Err(unreadable) => {
+            findings.error(line, None, unreadable.message.clone());
+            Err(unreadable)
+        }
+    }
+}
+
+/// Why a bank's article cannot be read, as a finding's message.
+#[derive(Debug)]
+struct Unreadable {
+    /// The finding's message.
+    message: String,
+    /// Whether the article is only outside the bank's folder: a trouble the
+    /// user settles with `mediaquiz allow` or `--root`, not by editing.
+    outside: bool,
+}
+
+impl From<String> for Unreadable {
+    fn from(message: String) -> Unreadable {
+        Unreadable {
+            message,
+            outside: false,
         }
     }
 }
@@ -277,7 +310,7 @@ fn article_text(
     name: &str,
     root: Option<&Path>,
     lang: Lang,
-) -> std::result::Result<String, String> {
+) -> std::result::Result<String, Unreadable> {
     let text = match &file.path {
         None => shipped::file(name).map(str::to_owned).ok_or_else(|| {
             tr!(
@@ -311,7 +344,8 @@ fn article_text(
             lang,
             "le fichier source `{name}` est vide",
             "source file `{name}` is empty"
-        ));
+        )
+        .into());
     }
     for (n, line) in text.lines().enumerate() {
         if let Some(control) = control_char(line) {
@@ -320,7 +354,8 @@ fn article_text(
                 lang,
                 "le fichier source `{name}` a un caractère de contrôle ({control}) à sa ligne {n}\u{a0}: retirez-le (il parviendrait au terminal)",
                 "source file `{name}` has a control character ({control}) on its line {n}: remove it (it would reach the terminal)",
-            ));
+            )
+            .into());
         }
     }
     Ok(text)
@@ -334,7 +369,7 @@ fn article_path(
     name: &str,
     root: Option<&Path>,
     lang: Lang,
-) -> std::result::Result<PathBuf, String> {
+) -> std::result::Result<PathBuf, Unreadable> {
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
     let real = fs::canonicalize(&full).map_err(|err| {
@@ -372,7 +407,8 @@ fn article_path(
                 lang,
                 "la banque lit son article à `{name}`, un chemin absolu\u{a0}: écrivez plutôt un chemin relatif au dossier de la banque (par exemple `article.txt` si l’article est à côté)",
                 "the bank reads its article at `{name}`, an absolute path: write a path relative to the bank's folder instead (for example `article.txt` when the article sits beside it)",
-            ));
+            )
+            .into());
         }
         // What the user allowed with `mediaquiz allow`, never what the bank
         // says: the grants file is looked at only here, when it matters.
@@ -380,7 +416,7 @@ fn article_path(
             match crate::allow::permitted(&real_bank, &real) {
                 Ok(true) => return Ok(real),
                 Ok(false) => {}
-                Err(error) => return Err(error.render(lang)),
+                Err(error) => return Err(error.render(lang).into()),
             }
         }
         let Some(grant) = article_folder(&full, &real) else {
@@ -391,14 +427,15 @@ fn article_path(
                 lang,
                 "la banque lit son article dans `{name}`, un lien qui mène à `{real}`, hors du dossier de la banque\u{a0}; par prudence, mediaquiz ne suit pas un tel lien\u{a0}: copiez l’article lui-même dans le dossier de la banque",
                 "the bank reads its article from `{name}`, a link leading to `{real}`, outside the bank's folder; to be safe, mediaquiz does not follow such a link: copy the article itself into the bank's folder",
-            ));
+            )
+            .into());
         };
         let allow = allow_command(bank);
         let (shown_root, grant) = (
             crate::console::shown(real_root),
             crate::console::shown(grant),
         );
-        return Err(match wider_root(folder, &full, &real) {
+        let message = match wider_root(folder, &full, &real) {
             Some(wider) => {
                 let again = rerun_with_root(&wider);
                 tr!(
@@ -414,6 +451,10 @@ fn article_path(
                 "la banque lit son article dans `{name}`, qui mène au dossier `{grant}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire ce dossier\u{a0}: `{allow}`",
                 "the bank reads its article from `{name}`, which leads to the folder `{grant}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read that folder from now on: `{allow}`",
             ),
+        };
+        return Err(Unreadable {
+            message,
+            outside: true,
         });
     }
     Ok(real)
@@ -482,7 +523,7 @@ pub fn article_place(
         )
     })?;
     // The same refusals as `check` for what no grant may open.
-    let full = article_path(path, &name, Some(Path::new("/")), lang)?;
+    let full = article_path(path, &name, Some(Path::new("/")), lang).map_err(|u| u.message)?;
     if full.starts_with(&real_here) {
         return Ok((real_bank, ArticlePlace::BankFolder));
     }

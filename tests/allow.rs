@@ -97,6 +97,10 @@ fn a_bank_allowed_once_reads_its_article_without_root() {
         )),
         "{text}"
     );
+    assert!(
+        text.contains("erreur : la banque `banks/bank.yaml` n’a pas été lue, car son article est rangé hors de son dossier : suivez le conseil ci-dessus, puis réessayez"),
+        "{text}"
+    );
     assert!(!out_exists(dir), "nothing written on a refusal");
 
     // The teacher runs the command printed, as printed.
@@ -258,4 +262,24 @@ fn allow_grants_nothing_a_bank_does_not_need_or_a_link_would_open() {
         assert!(said(&link).contains("a link leading to"), "{}", said(&link));
     }
     assert!(!dir.join("home/data/mediaquiz/allowed.json").exists());
+}
+
+#[test]
+fn a_bank_outside_its_folder_with_other_errors_gets_the_usual_summary() {
+    let dir = classroom();
+    let dir = dir.path();
+    let bank = fs::read_to_string(dir.join("banks/bank.yaml")).unwrap();
+    fs::write(
+        dir.join("banks/bank.yaml"),
+        bank.replace("    explanation: \"Le CSP.\"\n", ""),
+    )
+    .unwrap();
+    let refused = run(dir, &["worksheet", "banks/bank.yaml"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
+    let text = said(&refused);
+    assert!(text.contains("`mediaquiz allow banks/bank.yaml`"), "{text}");
+    assert!(
+        text.contains("erreur : la banque `banks/bank.yaml` a 2 erreurs ; corrigez-les"),
+        "{text}"
+    );
 }

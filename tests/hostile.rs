@@ -328,7 +328,7 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     assert_says(
         &output,
         1,
-        "a 1 erreur\u{202f}; corrigez-la et réessayez (`mediaquiz check banks/bank.yaml` la montre)",
+        "erreur\u{a0}: la banque `banks/bank.yaml` n’a pas été lue, car son article est rangé hors de son dossier\u{a0}: suivez le conseil ci-dessus, puis réessayez",
     );
 
     fs::write(

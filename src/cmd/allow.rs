@@ -45,6 +45,7 @@ fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Re
         label: shown(bank).to_string(),
         errors: vec![d],
         lang: globals.lang.unwrap_or(Lang::Fr),
+        outside: false,
     })?;
     let lang = globals
         .lang
