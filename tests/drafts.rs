@@ -267,4 +267,28 @@ fn a_drafted_bank_prints_its_article_title_once() {
         .collect::<Vec<_>>()
         .join("\n");
     insta::assert_snapshot!("drafted_bank_sheet_top", top);
+    // The self-check page too: the title in its heading only.
+    let page = dir.path().join("page.html");
+    mediaquiz(&[
+        "--include-drafts",
+        "export",
+        "real-01.yaml",
+        "--format",
+        "html",
+        "--seed",
+        "1",
+        "--out",
+        page.to_str().unwrap(),
+    ])
+    .current_dir(dir.path())
+    .assert()
+    .success();
+    let page = fs::read_to_string(page).unwrap();
+    let body = &page[page.find("<body").unwrap()..];
+    assert_eq!(body.matches(title).count(), 1, "{body}");
+    assert!(
+        plain(body)
+            .contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30T07:19:58</span>"),
+        "{body}"
+    );
 }

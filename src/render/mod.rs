@@ -6,11 +6,10 @@ mod view;
 
 use askama::Template;
 
-use crate::bank::{Bank, Lang, Source};
+use crate::bank::{Bank, Lang};
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::select::{Seed, Version};
-use crate::text::fold_quote;
 pub use view::{Body, Gap, Item, KeyItem, Paragraph};
 
 /// Paper size for printing.
@@ -87,16 +86,9 @@ fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> He
     let t = Strings::get(options.lang);
     let typo = |s: &str| crate::i18n::typography(bank.language, s);
     // A drafted bank's title is its article's: said once, in the heading.
-    let mut source = if same_words(bank.source.title.as_deref(), &bank.title) {
-        Source {
-            title: None,
-            ..bank.source.clone()
-        }
-        .citation()
-    } else {
-        bank.source.citation()
-    }
-    .unwrap_or_else(|| bank.source.file.clone());
+    let mut source = bank
+        .citation_under_title()
+        .unwrap_or_else(|| bank.source.file.clone());
     // Saying what is missing is itself a lesson: who wrote this, where, when?
     if bank.source.outlet.is_none() && bank.source.date.is_none() {
         source = format!("{source} ({})", t.not_given);
@@ -117,30 +109,11 @@ fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> He
     }
 }
 
-/// Whether `a` and `b` are the same words, typography aside.
-fn same_words(a: Option<&str>, b: &str) -> bool {
-    a.is_some_and(|a| fold_quote(a).text == fold_quote(b).text)
-}
-
-/// The article as the sheet prints it. Its first block is left out when it
-/// is a heading repeating the title printed above it (the bank's, or
-/// `source.title` on the source line): an article saved by `draft` starts
-/// with its own title line, and a sheet that printed it again under
-/// « L’article » would say the title twice.
+/// The article as the sheet prints it, without a first line repeating the
+/// title printed above it (see [`Bank::article_title_lines`]).
 fn printed_article(bank: &Bank) -> Vec<Paragraph> {
     let mut printed = view::article(&bank.article, bank.language);
-    let repeats_title = bank.article.paragraphs().first().is_some_and(|first| {
-        first.is_heading()
-            && (same_words(Some(&first.text), &bank.title)
-                || bank
-                    .source
-                    .title
-                    .as_deref()
-                    .is_some_and(|title| same_words(Some(&first.text), title)))
-    });
-    if repeats_title && !printed.is_empty() {
-        printed.remove(0);
-    }
+    printed.drain(..bank.article_title_lines().min(printed.len()));
     printed
 }
 
