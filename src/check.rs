@@ -131,6 +131,9 @@ pub struct Checked {
     pub questions: usize,
     /// The language its findings speak: `--lang`, else the bank's, else French.
     pub lang: Lang,
+    /// Whether its article was refused for lying outside the bank's folder
+    /// (`mediaquiz allow` or `--root` settles it).
+    pub outside: bool,
 }
 
 /// Checks one bank: structure, its article, every evidence quote, and advice.
@@ -148,9 +151,12 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lan
     let mut findings = parsed.findings;
     let lang = findings.lang();
     let mut questions = parsed.questions;
+    let mut outside = false;
     let article = parsed.source.as_ref().and_then(|source| {
         let line = parsed.outline.source("file");
         read_article(file, &source.file, root, line, &mut findings)
+            .inspect_err(|unreadable| outside = unreadable.outside)
+            .ok()
     });
     if let Some(article) = &article {
         verify_evidence(
@@ -198,6 +204,7 @@ pub fn check_file_in(file: &BankFile, root: Option<&Path>, interface: Option<Lan
         diagnostics: findings.list,
         questions: count,
         lang,
+        outside,
     }
 }
 
@@ -240,17 +247,24 @@ pub fn load_bank_in(
             label: crate::console::shown(path).to_string(),
             errors: vec![d],
             lang: interface.unwrap_or(Lang::Fr),
+            outside: false,
         })?,
     };
     let checked = check_file_in(&file, root, interface);
-    checked.bank.ok_or_else(|| Error::InvalidBank {
-        label: file.label,
-        lang: checked.lang,
-        errors: checked
+    checked.bank.ok_or_else(|| {
+        let errors: Vec<Diagnostic> = checked
             .diagnostics
             .into_iter()
             .filter(Diagnostic::is_error)
-            .collect(),
+            .collect();
+        Error::InvalidBank {
+            label: file.label,
+            lang: checked.lang,
+            // Said apart only when it is the one error: with others, the
+            // bank needs editing anyway.
+            outside: checked.outside && errors.len() == 1,
+            errors,
+        }
     })
 }
 
@@ -260,12 +274,31 @@ fn read_article(
     root: Option<&Path>,
     line: usize,
     findings: &mut Findings,
-) -> Option<Article> {
+) -> std::result::Result<Article, Unreadable> {
     match article_text(file, name, root, findings.lang()) {
-        Ok(text) => Some(Article::new(&text)),
-        Err(message) => {
-            findings.error(line, None, message);
-            None
+        Ok(text) => Ok(Article::new(&text)),
+        Err(unreadable) => {
+            findings.error(line, None, unreadable.message.clone());
+            Err(unreadable)
+        }
+    }
+}
+
+/// Why a bank's article cannot be read, as a finding's message.
+#[derive(Debug)]
+struct Unreadable {
+    /// The finding's message.
+    message: String,
+    /// Whether the article is only outside the bank's folder: a trouble the
+    /// user settles with `mediaquiz allow` or `--root`, not by editing.
+    outside: bool,
+}
+
+impl From<String> for Unreadable {
+    fn from(message: String) -> Unreadable {
+        Unreadable {
+            message,
+            outside: false,
         }
     }
 }
@@ -277,7 +310,7 @@ fn article_text(
     name: &str,
     root: Option<&Path>,
     lang: Lang,
-) -> std::result::Result<String, String> {
+) -> std::result::Result<String, Unreadable> {
     let text = match &file.path {
         None => shipped::file(name).map(str::to_owned).ok_or_else(|| {
             tr!(
@@ -311,7 +344,8 @@ fn article_text(
             lang,
             "le fichier source `{name}` est vide",
             "source file `{name}` is empty"
-        ));
+        )
+        .into());
     }
     for (n, line) in text.lines().enumerate() {
         if let Some(control) = control_char(line) {
@@ -320,7 +354,8 @@ fn article_text(
                 lang,
                 "le fichier source `{name}` a un caractère de contrôle ({control}) à sa ligne {n}\u{a0}: retirez-le (il parviendrait au terminal)",
                 "source file `{name}` has a control character ({control}) on its line {n}: remove it (it would reach the terminal)",
-            ));
+            )
+            .into());
         }
     }
     Ok(text)
@@ -334,7 +369,7 @@ fn article_path(
     name: &str,
     root: Option<&Path>,
     lang: Lang,
-) -> std::result::Result<PathBuf, String> {
+) -> std::result::Result<PathBuf, Unreadable> {
     let folder = bank.parent().unwrap_or(Path::new(""));
     let full = folder.join(name);
     let real = fs::canonicalize(&full).map_err(|err| {
@@ -372,30 +407,151 @@ fn article_path(
                 lang,
                 "la banque lit son article à `{name}`, un chemin absolu\u{a0}: écrivez plutôt un chemin relatif au dossier de la banque (par exemple `article.txt` si l’article est à côté)",
                 "the bank reads its article at `{name}`, an absolute path: write a path relative to the bank's folder instead (for example `article.txt` when the article sits beside it)",
-            ));
+            )
+            .into());
         }
-        let Some(wider) = wider_root(folder, &full, &real) else {
-            // A link leading out: widening the root to hold where it leads
-            // could mean `/`, so the advice is to copy the article instead.
+        // What the user allowed with `mediaquiz allow`, never what the bank
+        // says: the grants file is looked at only here, when it matters.
+        if let Ok(real_bank) = fs::canonicalize(bank) {
+            match crate::allow::permitted(&real_bank, &real) {
+                Ok(true) => return Ok(real),
+                Ok(false) => {}
+                Err(error) => return Err(error.render(lang).into()),
+            }
+        }
+        let Some(grant) = article_folder(&full, &real) else {
+            // A link leading out: allowing where it leads could mean `/`,
+            // so the advice is to copy the article instead.
             let real = crate::console::shown(real);
             return Err(tr!(
                 lang,
                 "la banque lit son article dans `{name}`, un lien qui mène à `{real}`, hors du dossier de la banque\u{a0}; par prudence, mediaquiz ne suit pas un tel lien\u{a0}: copiez l’article lui-même dans le dossier de la banque",
                 "the bank reads its article from `{name}`, a link leading to `{real}`, outside the bank's folder; to be safe, mediaquiz does not follow such a link: copy the article itself into the bank's folder",
-            ));
+            )
+            .into());
         };
-        let again = rerun_with_root(&wider);
-        let (shown_root, wider) = (
+        let allow = allow_command(bank);
+        let (shown_root, grant) = (
             crate::console::shown(real_root),
-            crate::console::shown(wider),
+            crate::console::shown(grant),
         );
-        return Err(tr!(
-            lang,
-            "la banque lit son article dans `{name}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque. Si vous faites confiance à cette banque, autorisez le dossier `{wider}` en relançant\u{a0}: `{again}`",
-            "the bank reads its article from `{name}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder. If you trust this bank, allow the folder `{wider}` by running: `{again}`",
-        ));
+        let message = match wider_root(folder, &full, &real) {
+            Some(wider) => {
+                let again = rerun_with_root(&wider);
+                tr!(
+                    lang,
+                    "la banque lit son article dans `{name}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire le dossier `{grant}`\u{a0}: `{allow}`\u{a0}; ou pour cette fois seulement\u{a0}: `{again}`",
+                    "the bank reads its article from `{name}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read the folder `{grant}` from now on: `{allow}`; or for this time only: `{again}`",
+                )
+            }
+            // The path goes through a link to another folder: a `--root`
+            // holding both could be `/`, so only the grant is offered.
+            None => tr!(
+                lang,
+                "la banque lit son article dans `{name}`, qui mène au dossier `{grant}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire ce dossier\u{a0}: `{allow}`",
+                "the bank reads its article from `{name}`, which leads to the folder `{grant}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read that folder from now on: `{allow}`",
+            ),
+        };
+        return Err(Unreadable {
+            message,
+            outside: true,
+        });
     }
     Ok(real)
+}
+
+/// The folder `mediaquiz allow` grants for an article at `full` (as the
+/// bank spells it) whose real path is `real`: the real folder the path names,
+/// or `None` when the file itself is a link leading out of it.
+fn article_folder(full: &Path, real: &Path) -> Option<PathBuf> {
+    let folder = fs::canonicalize(full.parent()?).ok()?;
+    real.starts_with(&folder).then_some(folder)
+}
+
+/// The place a bank's article would be read from, for `mediaquiz allow`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArticlePlace {
+    /// Inside the bank's own folder: nothing to allow.
+    BankFolder,
+    /// Outside it, in this real folder, which a grant would name.
+    Outside(PathBuf),
+}
+
+/// Where the bank at `bank` (on disk) reads its article: in its own folder,
+/// or in another folder a grant may name. The error says, in `lang`, why no
+/// folder can be granted (no `source.file`, an absolute path, a missing
+/// article, a link leading out).
+pub fn article_place(
+    bank: &BankFile,
+    lang: Lang,
+) -> std::result::Result<(PathBuf, ArticlePlace), String> {
+    let Some(path) = bank.path.as_deref() else {
+        return Err(tr!(
+            lang,
+            "la banque fournie avec mediaquiz lit déjà son propre article\u{a0}: il n’y a rien à autoriser",
+            "the shipped bank already reads its own article: there is nothing to allow",
+        ));
+    };
+    let parsed = parse(&bank.label, &bank.text, Some(lang));
+    let Some(name) = parsed.source.map(|source| source.file) else {
+        return Err(tr!(
+            lang,
+            "la banque n’indique pas son article (`source.file`)\u{a0}: `mediaquiz check` dit ce qui manque",
+            "the bank does not name its article (`source.file`): `mediaquiz check` says what is missing",
+        ));
+    };
+    let real_bank = fs::canonicalize(path).map_err(|err| {
+        let shown = crate::console::shown(path);
+        tr!(
+            lang,
+            "impossible de lire `{shown}`\u{a0}: {err}",
+            "cannot read `{shown}`: {err}"
+        )
+    })?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let here = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let real_here = fs::canonicalize(here).map_err(|err| {
+        let shown = crate::console::shown(here);
+        tr!(
+            lang,
+            "impossible de lire le dossier `{shown}`\u{a0}: {err}",
+            "cannot read the folder `{shown}`: {err}"
+        )
+    })?;
+    // The same refusals as `check` for what no grant may open.
+    let full = article_path(path, &name, Some(Path::new("/")), lang).map_err(|u| u.message)?;
+    if full.starts_with(&real_here) {
+        return Ok((real_bank, ArticlePlace::BankFolder));
+    }
+    if name.starts_with('/') || Path::new(&name).is_absolute() {
+        return Err(tr!(
+            lang,
+            "la banque lit son article à `{name}`, un chemin absolu\u{a0}: écrivez plutôt un chemin relatif au dossier de la banque, puis relancez cette commande",
+            "the bank reads its article at `{name}`, an absolute path: write a path relative to the bank's folder instead, then run this command again",
+        ));
+    }
+    match article_folder(&folder.join(&name), &full) {
+        Some(grant) => Ok((real_bank, ArticlePlace::Outside(grant))),
+        None => {
+            let real = crate::console::shown(full);
+            Err(tr!(
+                lang,
+                "la banque lit son article dans `{name}`, un lien qui mène à `{real}`\u{a0}; par prudence, mediaquiz n’autorise pas un tel lien\u{a0}: copiez l’article lui-même dans un dossier",
+                "the bank reads its article from `{name}`, a link leading to `{real}`; to be safe, mediaquiz does not allow such a link: copy the article itself into a folder",
+            ))
+        }
+    }
+}
+
+/// `mediaquiz allow BANK`, the bank as the user named it, quoted for a shell.
+fn allow_command(bank: &Path) -> String {
+    let bank = bank.to_string_lossy();
+    let words = ["mediaquiz", "allow", bank.as_ref()];
+    shlex::try_join(words).unwrap_or_else(|_| words.join(" "))
 }
 
 /// The narrowest folder holding both the bank's folder and the article, as

@@ -34,7 +34,7 @@ pub struct Cli {
     /// Interface language; default: the bank's own, else the system's (LC_ALL, LC_MESSAGES, LANG) when French or English, else French
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// Folder that a bank's `source.file` must stay inside; default: the bank's own folder
+    /// Folder that a bank's `source.file` must stay inside, this time; default: the bank's own folder (and any folder `mediaquiz allow` granted it)
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
     /// Also print, quiz and export questions still marked `draft: true` (not yet reviewed by a person)
@@ -110,6 +110,11 @@ pub enum Command {
         after_help = "Examples:\n  mediaquiz export --format moodle --out lere.xml  Moodle: Question bank › Import › Moodle XML\n  mediaquiz export --format gift > lere.gift       Moodle: Question bank › Import\n  mediaquiz export --format anki --out lere.apkg   Anki: double-click the file\n  mediaquiz export --format qti --out lere.zip     Canvas: Settings › Import course content\n  mediaquiz export --format markdown --skill sourcing\n  mediaquiz export --format html --out quiz.html    one page to practise offline, on any phone"
     )]
     Export(ExportArgs),
+    /// Let a bank read its article outside its own folder, from now on (without `--root` each time)
+    #[command(
+        after_help = "The permission is yours, kept in your data folder (never in the bank, which a colleague may have sent):\nit names this bank file and its article's folder. Moving the bank, or pointing it at another folder, asks again.\n\nExamples:\n  mediaquiz allow banks/ma-banque.yaml          when the article sits in ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banks/ma-banque.yaml"
+    )]
+    Allow(AllowArgs),
 }
 
 /// The bank named without `--bank`, as in `mediaquiz worksheet ma-banque.yaml`:
@@ -281,6 +286,20 @@ pub struct ReviewArgs {
     /// Start afresh: move the progress file aside as FILE.bak and begin again
     #[arg(long)]
     pub reset: bool,
+}
+
+/// Arguments of `allow`.
+#[derive(Debug, Args)]
+pub struct AllowArgs {
+    /// The bank to allow (same as `--bank`)
+    #[arg(id = "allow_bank", value_name = "BANK", conflicts_with_all = ["list", "forget"])]
+    pub bank: Option<PathBuf>,
+    /// List the banks allowed to read outside their folder
+    #[arg(long, conflicts_with = "forget")]
+    pub list: bool,
+    /// Withdraw this bank's permission
+    #[arg(long, value_name = "BANK")]
+    pub forget: Option<PathBuf>,
 }
 
 /// How `check` prints its findings.

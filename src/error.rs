@@ -57,6 +57,9 @@ pub enum Error {
         errors: Vec<Diagnostic>,
         /// The language the errors speak, so the line above them matches.
         lang: Lang,
+        /// Whether the one error is its article lying outside its folder,
+        /// which the user settles by a command rather than by editing.
+        outside: bool,
     },
     /// `--bank` names a folder where a command needs one bank file.
     #[error("{}", self.render(Lang::En))]
@@ -180,6 +183,14 @@ impl Error {
                     format!("cannot use `{path}`: {message}"),
                 )
             }
+            Error::InvalidBank { label, outside, .. } if *outside => say(
+                format!(
+                    "la banque `{label}` n’a pas été lue, car son article est rangé hors de son dossier : suivez le conseil ci-dessus, puis réessayez"
+                ),
+                format!(
+                    "the bank `{label}` was not read, since its article is kept outside its folder: follow the advice above, then try again"
+                ),
+            ),
             Error::InvalidBank { label, errors, .. } => {
                 let n = errors.len();
                 say(
@@ -438,6 +449,8 @@ pub enum What {
     Article,
     /// A progress file.
     Progress,
+    /// The file of banks allowed to read outside their folder (`mediaquiz allow`).
+    Grants,
 }
 
 impl ReadError {
@@ -495,6 +508,10 @@ impl ReadError {
                     What::Bank => ("une banque", "a bank"),
                     What::Article => ("un article", "an article"),
                     What::Progress => ("un fichier de progression", "a progress file"),
+                    What::Grants => (
+                        "le fichier des banques autorisées",
+                        "the file of allowed banks",
+                    ),
                 };
                 let mb = limit / MB;
                 say(

@@ -125,6 +125,10 @@ pub fn refuse_input(target: &Path, rewrites: Option<What>, flag: &str) -> Result
         What::Bank => ("la banque", "the bank"),
         What::Article => ("l’article", "the article"),
         What::Progress => ("le fichier de progression", "the progress file"),
+        What::Grants => (
+            "le fichier des banques autorisées",
+            "the file of allowed banks",
+        ),
     };
     let (out, read) = (
         crate::console::shown(target),

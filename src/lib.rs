@@ -4,6 +4,7 @@
 //! `ARCHITECTURE.md` maps the modules; `main.rs` only parses the command line
 //! and calls [`cmd::run`].
 
+pub mod allow;
 pub mod answer;
 pub mod article;
 pub mod bank;

@@ -536,8 +536,7 @@ pub fn page(
             .collect(),
     };
     let source = bank
-        .source
-        .citation()
+        .citation_under_title()
         .unwrap_or_else(|| bank.source.file.clone());
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; img-src 'none'; base-uri 'none'; form-action 'none'",
@@ -554,6 +553,7 @@ pub fn page(
             .article
             .paragraphs()
             .iter()
+            .skip(bank.article_title_lines())
             .map(|p| Paragraph {
                 number: p.number,
                 text: typography(content, &p.text),

@@ -448,14 +448,15 @@
         const group = el('div', { class: 'actions rate', role: 'group', 'aria-label': t.score_yourself },
           el('span', { text: t.score_yourself }),
           ...q.rubric.map(([points]) => el('button', { type: 'button', 'data-act': 'score', 'data-points': points, text: `${points}\u00a0${t.pts}` })));
-        c.querySelector('.feedback').before(group);
+        // After the model answer and the rubric: read them, then score.
+        c.querySelector('.feedback').after(group);
       }
     } else if (!c.querySelector('.rate')) {
       const group = el('div', { class: 'actions rate', role: 'group', 'aria-label': t.rate },
         el('span', { text: t.rate }),
         el('button', { type: 'button', 'data-act': 'knew', text: t.knew }),
         el('button', { type: 'button', 'data-act': 'missed', text: t.missed_card }));
-      c.querySelector('.feedback').before(group);
+      c.querySelector('.feedback').after(group);
     }
     const rated = Boolean(state[i].result);
     c.querySelectorAll('.rate button').forEach((b) => { b.disabled = rated; });

@@ -208,3 +208,87 @@ fn draft_prints_its_findings_as_json_and_marks_every_question() {
         "{bank}"
     );
 }
+
+/// A bank drafted from a saved page: its article starts with the page's
+/// title, which is also the bank's `title` and `source.title`. The sheet says
+/// it once, as its heading: not again on the source line, nor as a
+/// subheading under « L’article ».
+#[test]
+fn a_drafted_bank_prints_its_article_title_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("draft/real/real-01.html"),
+        dir.path().join("real-01.html"),
+    )
+    .unwrap();
+    mediaquiz(&["draft", "real-01.html"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    // The questions the teacher has not finished (a `TODO` left) are
+    // deleted, as she would before printing.
+    let yaml = fs::read_to_string(dir.path().join("real-01.yaml")).unwrap();
+    let mut entries = yaml.split("\n  - id:");
+    let head = entries.next().unwrap();
+    let kept: String = entries
+        .filter(|q| !q.contains("TODO"))
+        .map(|q| format!("\n  - id:{q}"))
+        .collect();
+    fs::write(dir.path().join("real-01.yaml"), format!("{head}{kept}")).unwrap();
+    let out = dir.path().join("out");
+    mediaquiz(&[
+        "--include-drafts",
+        "worksheet",
+        "real-01.yaml",
+        "-n",
+        "3",
+        "--seed",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .current_dir(dir.path())
+    .assert()
+    .success();
+    let sheet = fs::read_to_string(out.join("worksheet-A.html")).unwrap();
+    let title = "Un troisième Français mort dans le séisme au Népal";
+    let body = &sheet[sheet.find("<body").unwrap()..];
+    assert_eq!(body.matches(title).count(), 1, "{body}");
+    // The head of the sheet and the article's start, as printed.
+    let start = body.find("<header").unwrap();
+    let end = body.find("<section class=\"questions\"").unwrap();
+    let top: String = body[start..end]
+        .lines()
+        .filter(|l| {
+            !l.contains("<p><span class=\"para-mark\">§")
+                || l.contains(">§1<")
+                || l.contains(">§2<")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("drafted_bank_sheet_top", top);
+    // The self-check page too: the title in its heading only.
+    let page = dir.path().join("page.html");
+    mediaquiz(&[
+        "--include-drafts",
+        "export",
+        "real-01.yaml",
+        "--format",
+        "html",
+        "--seed",
+        "1",
+        "--out",
+        page.to_str().unwrap(),
+    ])
+    .current_dir(dir.path())
+    .assert()
+    .success();
+    let page = fs::read_to_string(page).unwrap();
+    let body = &page[page.find("<body").unwrap()..];
+    assert_eq!(body.matches(title).count(), 1, "{body}");
+    assert!(
+        plain(body)
+            .contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30T07:19:58</span>"),
+        "{body}"
+    );
+}

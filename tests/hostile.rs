@@ -307,14 +307,15 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
         &output,
         1,
         &format!(
-            "bank.yaml:4: error: the bank reads its article from `../article.txt`, outside its folder `{}`; to be safe, mediaquiz only reads files kept in the bank's folder. If you trust this bank, allow the folder `..` by running: `mediaquiz --root .. --lang en check bank.yaml`",
-            real.join("banks").display()
+            "bank.yaml:4: error: the bank reads its article from `../article.txt`, outside its folder `{}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read the folder `{}` from now on: `mediaquiz allow bank.yaml`; or for this time only: `mediaquiz --root .. --lang en check bank.yaml`",
+            real.join("banks").display(),
+            real.display()
         ),
     );
     // The teacher who keeps articles in a sibling folder runs the command
     // the refusal prints, as printed.
     let said = text(&output);
-    let line = said.rsplit("by running: `").next().unwrap();
+    let line = said.rsplit("for this time only: `").next().unwrap();
     let words = shlex::split(&line[..line.find('`').unwrap()]).unwrap();
     assert_eq!(words[0], "mediaquiz");
     let words: Vec<&str> = words[1..].iter().map(String::as_str).collect();
@@ -325,12 +326,12 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
     assert_says(
         &output,
         1,
-        "autorisez le dossier `.` en relançant\u{a0}: `mediaquiz --root . worksheet banks/bank.yaml`",
+        "ou pour cette fois seulement\u{a0}: `mediaquiz --root . worksheet banks/bank.yaml`",
     );
     assert_says(
         &output,
         1,
-        "a 1 erreur\u{202f}; corrigez-la et réessayez (`mediaquiz check banks/bank.yaml` la montre)",
+        "erreur\u{a0}: la banque `banks/bank.yaml` n’a pas été lue, car son article est rangé hors de son dossier\u{a0}: suivez le conseil ci-dessus, puis réessayez",
     );
 
     fs::write(

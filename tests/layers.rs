@@ -22,7 +22,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("words", &["i18n"]),
     ("errors", &["diagnostic", "error", "fsutil"]),
     ("model", &["article", "bank"]),
-    ("loading", &["check", "draft", "state"]),
+    ("loading", &["allow", "check", "draft", "state"]),
     ("selection", &["select", "stats"]),
     ("questions", &["answer", "grade", "present", "card"]),
     (

@@ -2,6 +2,7 @@
 //! module per command; fixtures under `tests/fixtures/`.
 #![allow(clippy::unwrap_used)]
 
+mod allow;
 mod check;
 mod draft;
 mod drafts;

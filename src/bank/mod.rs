@@ -903,7 +903,46 @@ pub struct Bank {
     pub questions: Vec<Question>,
 }
 
+/// Whether `a` and `b` are the same words, typography aside.
+fn same_words(a: Option<&str>, b: &str) -> bool {
+    a.is_some_and(|a| crate::text::fold_quote(a).text == crate::text::fold_quote(b).text)
+}
+
 impl Bank {
+    /// The source as cited under the bank's title: without `source.title`
+    /// when it is the bank's title again (a drafted bank takes its title from
+    /// the page) and the source says something else (outlet, date), so a
+    /// sheet says the title once. `None` when the source says nothing.
+    pub fn citation_under_title(&self) -> Option<String> {
+        let without_title = Source {
+            title: None,
+            ..self.source.clone()
+        };
+        if same_words(self.source.title.as_deref(), &self.title)
+            && let Some(rest) = without_title.citation()
+        {
+            return Some(rest);
+        }
+        self.source.citation()
+    }
+
+    /// How many of the article's first blocks a page printing the bank's
+    /// title and source leaves out: 1 when the article opens with a heading
+    /// that repeats the bank's title or `source.title` (an article saved by
+    /// `draft` starts with its own title line), else 0.
+    pub fn article_title_lines(&self) -> usize {
+        let first = self.article.paragraphs().first();
+        usize::from(first.is_some_and(|first| {
+            first.is_heading()
+                && (same_words(Some(&first.text), &self.title)
+                    || self
+                        .source
+                        .title
+                        .as_deref()
+                        .is_some_and(|title| same_words(Some(&first.text), title)))
+        }))
+    }
+
     /// Leaves out the questions no person has reviewed yet (`draft: true`),
     /// returning how many were left out, for the one warning that names them.
     pub fn drop_drafts(&mut self) -> usize {

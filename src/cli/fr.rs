@@ -88,6 +88,13 @@ const SUBCOMMANDS: &[Subcommand] = &[
         after_help: None,
     },
     Subcommand {
+        name: "allow",
+        about: "Autoriser une banque à lire son article hors de son dossier, une fois pour toutes (sans `--root` à chaque fois)",
+        after_help: Some(
+            "L’autorisation est la vôtre, gardée dans votre dossier de données (jamais dans la banque, qu’un collègue a pu vous envoyer)\u{a0}:\nelle nomme ce fichier de banque et le dossier de son article. Déplacer la banque, ou la faire pointer vers un autre dossier, redemande.\n\nExemples\u{a0}:\n  mediaquiz allow banques/ma-banque.yaml        quand l’article est rangé dans ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banques/ma-banque.yaml",
+        ),
+    },
+    Subcommand {
         name: "export",
         about: "Exporter la banque pour Moodle (XML ou GIFT), Anki, Canvas (QTI), en JSON, en Markdown, ou en page d’autoévaluation hors ligne (html)",
         after_help: Some(
@@ -142,6 +149,17 @@ const ARGS: &[(&str, &str, &str)] = &[
         "La banque à écrire (par défaut\u{a0}: le nom de l’article avec `.yaml`)",
     ),
     ("draft", "force", "Remplacer la banque si elle existe déjà"),
+    (
+        "allow",
+        "allow_bank",
+        "La banque à autoriser (comme `--bank`)",
+    ),
+    (
+        "allow",
+        "list",
+        "Lister les banques autorisées à lire hors de leur dossier",
+    ),
+    ("allow", "forget", "Retirer l’autorisation de cette banque"),
     (
         "draft",
         "findings",

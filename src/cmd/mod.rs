@@ -3,6 +3,7 @@
 //! to [`crate::output::write`] (through `Plan::write`). This file only dispatches, and holds the
 //! options every subcommand takes.
 
+mod allow;
 mod check;
 mod completions;
 mod draft;
@@ -73,6 +74,7 @@ fn one_bank(flag: Option<PathBuf>, command: &Command) -> Result<Option<PathBuf>>
         Command::Quiz(a) => ("quiz", &a.bank.bank),
         Command::Review(a) => ("review", &a.bank.bank),
         Command::Export(a) => ("export", &a.bank.bank),
+        Command::Allow(a) => ("allow", &a.bank),
         Command::Check(_)
         | Command::Completions { .. }
         | Command::Draft(_)
@@ -114,6 +116,7 @@ fn dispatch(
         Command::Man => man::run(globals.interface(), out),
         Command::Export(args) => export::run(globals, &args, out, err),
         Command::Schema => schema::run(out),
+        Command::Allow(args) => allow::run(globals, &args, out),
     }
 }
 

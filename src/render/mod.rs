@@ -85,9 +85,9 @@ struct AnswersPage<'a> {
 fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> Head<'a> {
     let t = Strings::get(options.lang);
     let typo = |s: &str| crate::i18n::typography(bank.language, s);
+    // A drafted bank's title is its article's: said once, in the heading.
     let mut source = bank
-        .source
-        .citation()
+        .citation_under_title()
         .unwrap_or_else(|| bank.source.file.clone());
     // Saying what is missing is itself a lesson: who wrote this, where, when?
     if bank.source.outlet.is_none() && bank.source.date.is_none() {
@@ -109,12 +109,20 @@ fn head<'a>(bank: &Bank, version: &Version<'_>, options: &'a SheetOptions) -> He
     }
 }
 
+/// The article as the sheet prints it, without a first line repeating the
+/// title printed above it (see [`Bank::article_title_lines`]).
+fn printed_article(bank: &Bank) -> Vec<Paragraph> {
+    let mut printed = view::article(&bank.article, bank.language);
+    printed.drain(..bank.article_title_lines().min(printed.len()));
+    printed
+}
+
 /// The student's worksheet for one version.
 pub fn worksheet(bank: &Bank, version: &Version<'_>, options: &SheetOptions) -> Result<String> {
     let page = WorksheetPage {
         head: head(bank, version, options),
         article: if options.with_article {
-            view::article(&bank.article, bank.language)
+            printed_article(bank)
         } else {
             Vec::new()
         },

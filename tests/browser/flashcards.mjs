@@ -36,9 +36,16 @@ for (const file of files) {
     // `too-long`: the promise is that no face runs over unannounced.
     const reported = faces.filter((card) => card.classList.contains('too-long')).length;
     let smallest = Infinity;
+    // The face with the least room left under its text, to see a layout
+    // change coming before a face runs over.
+    let tightest = { id: '', spare: Infinity };
     for (const card of faces) {
       if (card.classList.contains('too-long')) continue;
       const text = card.querySelector('.text');
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const spare = text.getBoundingClientRect().bottom - range.getBoundingClientRect().bottom;
+      if (spare < tightest.spare) tightest = { id: card.id, spare: Math.round(spare * 10) / 10 };
       for (const box of [card, text]) {
         if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) {
           over.push(`${card.id} (${box.scrollHeight}px of ${box.clientHeight}px)`);
@@ -49,10 +56,10 @@ for (const file of files) {
         smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
       }
     }
-    return { faces: faces.length, reported, over, smallest, lang: document.documentElement.lang };
+    return { faces: faces.length, reported, over, smallest, tightest, lang: document.documentElement.lang };
   });
   check(`${name}: has cards`, found.faces > 0, 'no card found');
-  check(`${name}: no card's text runs over its box unannounced (${found.faces} faces, ${found.reported} named as too long)`, found.over.length === 0, found.over.join(', '));
+  check(`${name}: no card's text runs over its box unannounced (${found.faces} faces, ${found.reported} named as too long; tightest ${found.tightest.id}, ${found.tightest.spare}px to spare)`, found.over.length === 0 && !(found.tightest.spare < 0), found.over.join(', ') || `${found.tightest.id} ${found.tightest.spare}px`);
   // 7 pt is 9.33 CSS px.
   check(`${name}: no card text under 7 pt`, found.smallest >= 9.3, `${found.smallest}px`);
   check(`${name}: has a lang attribute`, found.lang.length === 2, `lang="${found.lang}"`);

@@ -2,7 +2,8 @@
 // Chromium, driven by playwright-core: every question type answered right and
 // wrong, feedback and score, progress kept across a reload, retry and start
 // over, no request leaving the page, axe-core, hostile bank text, the grading
-// table shared with the console quiz, phone and zoomed layouts, print.
+// table shared with the console quiz, phone and zoomed layouts, print, and
+// an open question at 390 px (its rubric, then the score buttons).
 //
 // Usage: node selfcheck.mjs SHEET.html INJECTION.html SHIPPED.html [SHOTS_DIR]
 //   SHEET: a page of tests/fixtures/sheet.yaml (one question of each type);
@@ -359,6 +360,53 @@ async function answerAll(session, right) {
   check('prints every question, even one at a time on screen', print.questions === print.all, `${print.questions} of ${print.all}`);
   check('no request left the shipped page', shipped.outside.length === 0, shipped.outside.join(' '));
   await shipped.context.close();
+}
+
+// ---- 4. At 390 px and in print: an open question's rubric reads "2 pt" on
+// one line, and the model answer comes before the "how did you do?" buttons.
+{
+  const session = await open(shippedFile);
+  const { page, data } = session;
+  await page.click('#controls button:nth-child(2)'); // all the questions
+  const opens = data.questions.flatMap((q, i) => (q.type === 'open' ? [i] : []));
+  for (const i of opens) await page.click(`#q-${i} [data-act="reveal"]`);
+  // Each level's text is one line: its rendered height is under 1.5 lines.
+  const measure = () => page.evaluate((indices) => indices.map((i) => {
+    const card = document.querySelector(`#q-${i}`);
+    const broken = [...card.querySelectorAll('table.rubric th')].filter((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      const height = range.getBoundingClientRect().height;
+      return height > 1.5 * parseFloat(getComputedStyle(th).lineHeight);
+    }).map((th) => th.textContent);
+    const feedback = card.querySelector('.feedback');
+    const rate = card.querySelector('.rate');
+    return {
+      broken,
+      levels: card.querySelectorAll('table.rubric th').length,
+      // The buttons come after the answer, in the page's order and on screen.
+      after: Boolean(rate) && (feedback.compareDocumentPosition(rate) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+        && rate.getBoundingClientRect().top >= feedback.getBoundingClientRect().bottom,
+    };
+  }), opens);
+  const phone = await measure();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(`the shipped bank has open questions (${opens.length}), each with its rubric shown`, opens.length > 0 && phone.every((m) => m.levels > 0), JSON.stringify(phone));
+  check('at 390px, no horizontal scroll with the rubrics shown', wide <= 390, `${wide}px wide`);
+  check('at 390px, every rubric level ("2 pt") is on one line', phone.every((m) => m.broken.length === 0), JSON.stringify(phone.map((m) => m.broken)));
+  check('at 390px, the model answer and rubric come before the score buttons', phone.every((m) => m.after), JSON.stringify(phone.map((m) => m.after)));
+  if (shots) await page.locator(`#q-${opens[0]}`).screenshot({ path: `${shots}/selfcheck-open-390.png` });
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate((indices) => indices.map((i) => {
+    const card = document.querySelector(`#q-${i}`);
+    return [...card.querySelectorAll('table.rubric th')].filter((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return range.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(th).lineHeight);
+    }).length;
+  }), opens);
+  check('in print, every rubric level is on one line', printed.every((n) => n === 0), JSON.stringify(printed));
+  await session.context.close();
 }
 
 await browser.close();
