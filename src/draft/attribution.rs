@@ -1326,7 +1326,50 @@ fn clean_speaker(raw: &str) -> String {
             s = format!("{article}{rest}");
         }
     }
-    s
+    without_circumstance(&s).to_owned()
+}
+
+/// A speaker without the time or channel that follows it after an inverted
+/// verb or before one ("précise l'OFAG jeudi dans un communiqué", "Microsoft
+/// in 2017 announced"): when and where it spoke, not who.
+fn without_circumstance(speaker: &str) -> &str {
+    const WHEN: &[&str] = &[
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "hier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    let list = words(speaker);
+    for (n, w) in list.iter().enumerate().skip(1) {
+        let next = list.get(n + 1).map(|x| x.lower.as_str());
+        let year = next.is_some_and(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()));
+        let channel = matches!(
+            (w.lower.as_str(), next),
+            ("dans", Some("un" | "une")) | ("in", Some("a" | "an")) | ("lors", _)
+        );
+        let at_time = matches!(w.lower.as_str(), "in" | "en" | "on")
+            && (year || next.is_some_and(|x| WHEN.contains(&x)));
+        if WHEN.contains(&w.lower.as_str()) || at_time || channel {
+            let cut = speaker[..w.range.start].trim_end().trim_end_matches(',');
+            if !cut.is_empty() {
+                return cut;
+            }
+        }
+    }
+    speaker
 }
 
 impl Attribution {
@@ -1376,7 +1419,8 @@ fn leading_subject(text: &str) -> Option<String> {
         let run = w[1..].iter().take_while(|word| capital(word)).count();
         if run >= 1 {
             // "The World Health Organization".
-            return Some(text[first.range.start..w[run].range.end].to_owned());
+            let end = w[run].range.end;
+            return Some(text[first.range.start..with_acronym(text, end)].to_owned());
         }
         let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
         (SPEAKER_NOUNS.contains(&singular) || SPEAKER_NOUNS.contains(&noun.lower.as_str()))
@@ -1386,6 +1430,28 @@ fn leading_subject(text: &str) -> Option<String> {
         (2..=4).contains(&run).then(|| w[run - 1].range.end)?
     };
     Some(text[first.range.start..end].to_owned())
+}
+
+/// The end of a name that goes on in lower case up to its acronym
+/// ("L'Office fédéral de l'agriculture (OFAG)"): the whole name, not its
+/// first capitalised word.
+fn with_acronym(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(open) = rest.find(" (") else {
+        return end;
+    };
+    let (middle, after) = (&rest[..open], &rest[open + 2..]);
+    let close = after.find(')').unwrap_or(0);
+    let acronym = &after[..close];
+    let plain_words = middle.split_whitespace().count() <= 6
+        && middle
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-');
+    if close >= 2 && acronym.chars().all(char::is_uppercase) && plain_words {
+        end + open + 2 + close + 1
+    } else {
+        end
+    }
 }
 
 /// Whether the phrase starts with a determiner ("Les rebelles"), so it can

@@ -109,6 +109,137 @@ pub fn same_person(a: &str, b: &str) -> bool {
     fa.is_empty() || fb.is_empty() || fa == fb
 }
 
+/// Government bodies named by their seat ("le Quai d'Orsay" is the French
+/// foreign ministry, "the White House" the US presidency), with the words of
+/// what they stand for: a reader who knows one knows the other, so neither is
+/// a wrong choice beside the other.
+const SEATS: &[(&str, &[&str])] = &[
+    ("quai orsay", &["affaires etrangeres", "diplomatie"]),
+    ("elysee", &["president", "presidence"]),
+    ("matignon", &["premier ministre"]),
+    ("bercy", &["economie", "finances", "budget"]),
+    ("beauvau", &["interieur"]),
+    ("white house", &["president"]),
+    ("downing street", &["prime minister"]),
+    ("pentagon", &["defense", "defence", "military"]),
+    ("kremlin", &["president", "russia", "russie"]),
+    ("whitehall", &["government", "ministry", "department"]),
+];
+
+/// Capitals that stand for their country's government ("estime Berne",
+/// "Washington said"): the government as a whole, which every official
+/// body of that country speaks for.
+const CAPITALS: &[&str] = &[
+    "berne",
+    "bern",
+    "paris",
+    "washington",
+    "londres",
+    "london",
+    "moscou",
+    "moscow",
+    "pekin",
+    "beijing",
+    "bruxelles",
+    "brussels",
+    "berlin",
+    "ottawa",
+    "rome",
+    "madrid",
+    "tokyo",
+    "kiev",
+    "kyiv",
+    "ankara",
+    "teheran",
+    "tehran",
+    "canberra",
+    "pretoria",
+    "harare",
+    "nairobi",
+];
+
+/// Collective nouns too wide to tell one speaker from another: "the
+/// authorities" or "le gouvernement" take in every official the article
+/// names, so they are neither a safe answer nor a safe wrong choice.
+const COLLECTIVES: &[&str] = &[
+    "autorites",
+    "gouvernement",
+    "executif",
+    "pouvoir",
+    "etat",
+    "administration",
+    "authorities",
+    "government",
+    "officials",
+    "responsables",
+    "state",
+];
+
+/// Whether a speaker is too broad to be told from the others: a collective
+/// ("les autorités françaises", "the government") or a capital standing for
+/// its government ("Berne").
+pub fn is_broad(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold_answer(w)).collect();
+    if folded.len() == 1 && CAPITALS.contains(&folded[0].as_str()) {
+        return true;
+    }
+    // The collective is the head: only lower-case adjectives follow it ("les
+    // autorités françaises"), not a name it is part of ("Government
+    // Accountability Office").
+    words.len() <= 4
+        && folded.iter().enumerate().any(|(i, w)| {
+            COLLECTIVES.contains(&w.as_str())
+                && words[i + 1..]
+                    .iter()
+                    .all(|after| after.starts_with(char::is_lowercase))
+        })
+}
+
+/// Whether two actors overlap: one is part of, speaks for, or is the seat
+/// of the other ("Microsoft Corp" and "Microsoft President Brad Smith",
+/// "une source du Quai d’Orsay" and "le Quai d’Orsay", "le ministre des
+/// Affaires étrangères" and "le ministère des Affaires étrangères", "le
+/// Quai d’Orsay" and "le ministère des Affaires étrangères"). Neither is then
+/// a wrong choice when the other is the answer.
+pub fn overlap(a: &str, b: &str) -> bool {
+    let (na, nb) = (body_words(a), body_words(b));
+    if na.iter().any(|w| nb.contains(w)) {
+        return true;
+    }
+    let (fa, fb) = (fold_answer(a), fold_answer(b));
+    let seat = |x: &str, y: &str| {
+        SEATS.iter().any(|(place, stands)| {
+            x.contains(place) && stands.iter().any(|s| y.contains(s) || y.contains(place))
+        })
+    };
+    seat(&fa, &fb) || seat(&fb, &fa)
+}
+
+/// The capitalised words of a name that say whose it is, titles left out;
+/// the first word counts only when every word is capitalised ("Microsoft
+/// Corp"), since a choice's first letter is capitalised whatever it is
+/// ("County officials who spoke").
+fn body_words(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_capital = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            w.starts_with(char::is_uppercase)
+                && (*i > 0 || all_capital)
+                && !is_determiner(w)
+                && w.chars().count() >= 3
+        })
+        .map(|(_, w)| fold_answer(w))
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
 /// Whether a phrase names someone by a proper name: a capitalised word in
 /// its head, before any complement ("le ministre des Affaires étrangères"
 /// is a role: its capitals are in the complement; "the BBC's editor Jon

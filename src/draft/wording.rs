@@ -99,7 +99,6 @@ const LOADED_EN: &[Loaded] = &[
 const EVALUATIVE_FR: &[&str] = &[
     "inquiétant",
     "lourd",
-    "urgence",
     "urgent",
     "grave",
     "dramatique",
@@ -196,6 +195,12 @@ pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
         .pick(EVALUATIVE_FR, EVALUATIVE_EN)
         .iter()
         .filter_map(|stem| find_stem(sentence, stem).map(|r| (r.start, sentence[r].to_owned())))
+        // A compound noun names, it does not judge: "poids lourds" (the
+        // heavyweights), "heavy-duty".
+        .filter(|(at, _)| {
+            let before = sentence[..*at].trim_end().to_lowercase();
+            !before.ends_with("poids") && !sentence[..*at].ends_with('-')
+        })
         .collect();
     found.sort();
     found.dedup_by(|a, b| a.1 == b.1);
@@ -256,7 +261,15 @@ mod tests {
     fn evaluative_words_mark_opinions() {
         assert_eq!(
             evaluative("la tension inquiétante et l'urgence", Lang::Fr),
-            ["inquiétante", "urgence"]
+            ["inquiétante"]
+        );
+        // A noun of a situation or a compound names; it does not judge.
+        assert!(
+            evaluative(
+                "sauf cas d’urgence, et des poids lourds de l’opposition",
+                Lang::Fr
+            )
+            .is_empty()
         );
         assert_eq!(
             evaluative("The council badly failed.", Lang::En),
