@@ -165,6 +165,10 @@ pub fn find(text: &str) -> Vec<Figure> {
             for (r, w) in tokens.iter().skip(i + 1).take(3) {
                 let lower = w.to_lowercase();
                 let gap = text[last..r.start].trim();
+                if with_next && gap.is_empty() && MONTHS.contains(&lower.as_str()) {
+                    end = r.end;
+                    break;
+                }
                 if !with_next
                     || !(gap.is_empty() || gap == "-")
                     || SMALL.contains(&lower.as_str())
@@ -176,7 +180,6 @@ pub fn find(text: &str) -> Vec<Figure> {
                 let counted = lower == "%"
                     || UNITS.contains(&lower.as_str())
                     || MEASURES.contains(&lower.as_str())
-                    || MONTHS.contains(&lower.as_str())
                     || (lower.chars().count() >= 4
                         && (lower.ends_with('s') || lower.ends_with('x')));
                 if counted {

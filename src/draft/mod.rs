@@ -163,7 +163,12 @@ impl Reading {
     /// did not).
     fn shown_words(&self, a: &Attribution, sentence: &str) -> Option<String> {
         let words = a.words(sentence);
-        let words = strip_opening(&words, &a.marker);
+        // "told X that…" opens the words only when the verb comes first.
+        let verb_first = sentence
+            .get(..a.content.start)
+            .is_some_and(|before| before.to_lowercase().contains(&a.marker.to_lowercase()));
+        let words = strip_opening(&words, if verb_first { &a.marker } else { "" });
+        let words = without_apposition(words, sentence, a);
         let first: String = words.chars().take_while(|c| c.is_alphabetic()).collect();
         let lower = first.to_lowercase();
         let words = if first != lower && self.lower_words.contains(&lower) {
@@ -186,6 +191,48 @@ impl Reading {
             !PRONOUNS.contains(&inner.speaker.to_lowercase().as_str())
                 && !self.people.same(&inner.speaker, speaker)
         })
+    }
+}
+
+/// Words without the apposition that opens them when the speaker comes
+/// first ("Pour l'hydrologue Sophie Marty, chercheuse à l'université de
+/// Toulouse, ces épisodes…": the researcher is who speaks, not what).
+fn without_apposition<'w>(words: &'w str, sentence: &str, a: &Attribution) -> &'w str {
+    let before = sentence
+        .get(..a.content.start)
+        .unwrap_or_default()
+        .trim_end();
+    let Some(comma) = words.find(", ") else {
+        return words;
+    };
+    let head = &words[..comma];
+    let after_speaker = before
+        .trim_end_matches(',')
+        .trim_end()
+        .to_lowercase()
+        .ends_with(&a.speaker.to_lowercase());
+    // An apposition is a bare noun ("chercheuse à…", "pêcheur à Figeac"):
+    // a clause or a circumstance opens with a pronoun, article or preposition.
+    const OPENS_CLAUSE: &[&str] = &[
+        "il", "elle", "ils", "elles", "on", "nous", "je", "c", "ce", "cela", "ça", "le", "la",
+        "les", "l", "un", "une", "des", "du", "en", "dans", "à", "au", "aux", "depuis", "pour",
+        "si", "it", "he", "she", "they", "we", "i", "you", "there", "this", "that", "the", "in",
+        "on", "at", "by", "for", "if", "since", "when",
+    ];
+    let first = head
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let appositive = head.starts_with(char::is_lowercase)
+        && !OPENS_CLAUSE.contains(&first.as_str())
+        && head.split_whitespace().count() <= 8
+        && !head.contains(['«', '“', '"']);
+    let rest = &words[comma + 2..];
+    if after_speaker && appositive && rest.split_whitespace().count() >= 4 {
+        rest
+    } else {
+        words
     }
 }
 
@@ -751,12 +798,29 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// Straight double quotes paired into `open` and `close`: inside a French
+/// prompt's « », "attaques terroristes" reads “attaques terroristes”.
+fn straight_quotes(s: &str, open: char, close: char) -> String {
+    let mut inside = false;
+    s.chars()
+        .map(|c| {
+            if c == '"' {
+                inside = !inside;
+                if inside { open } else { close }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The words of a quotation in the prompt's language's marks.
 fn quote(lang: Lang, s: &str) -> String {
     // A quotation inside the quoted words takes the second-level marks.
     match lang {
         Lang::Fr => {
-            let inner = s
+            let inner = straight_quotes(s, '“', '”');
+            let inner = inner
                 .replace("«\u{a0}", "“")
                 .replace("\u{a0}»", "”")
                 .replace("« ", "“")
@@ -766,11 +830,46 @@ fn quote(lang: Lang, s: &str) -> String {
             format!("«\u{a0}{inner}\u{a0}»")
         }
         Lang::En => {
-            let inner = s.replace('“', "‘").replace('”', "’");
+            let inner = straight_quotes(s, '‘', '’')
+                .replace('“', "‘")
+                .replace('”', "’");
             format!("“{inner}”")
         }
     }
 }
+
+/// Whether an unnamed speaker is described so loosely that any other
+/// speaker may be them ("someone at the meeting", "another person",
+/// "officials"): asked "who says?", a named choice could be right too. A
+/// source with a role ("a source close to the contractor", "one senior
+/// manager at the company") is described well enough to be told apart.
+fn vague(speaker: &str) -> bool {
+    const ANYONE: &[&str] = &[
+        "someone",
+        "somebody",
+        "person",
+        "people",
+        "another",
+        "others",
+        "official",
+        "officials",
+        "quelqu",
+        "personne",
+        "personnes",
+        "autre",
+        "autres",
+        "responsable",
+        "responsables",
+        "gens",
+    ];
+    attribution::is_unnamed(speaker)
+        && fold_answer(speaker)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ANYONE.contains(&w))
+}
+
+/// The fewest real wrong choices a "who?" question is asked with.
+const MIN_WRONG: usize = 2;
 
 /// The most "who says?" questions one speaker gets.
 const PER_SPEAKER: usize = 2;
@@ -916,7 +1015,13 @@ impl Questions {
             // "the authorities") may be any of the others: "who says?" would
             // have two right answers, so the question is whether the source
             // is named, or whether the article vouches for the claim.
-            let ask_who = !a.unnamed && !broad && asked[times].1 < PER_SPEAKER;
+            let others = r.distractors(&speaker, sentence);
+            // Two wrong choices at least: with fewer (one speaker, or one
+            // body under several names), "who says?" is a guess between the
+            // answer and TODOs; the question becomes whether the article
+            // vouches for the claim.
+            let enough = others.len() >= MIN_WRONG;
+            let ask_who = !vague(&a.speaker) && !broad && enough && asked[times].1 < PER_SPEAKER;
             if ask_who {
                 asked[times].1 += 1;
             }
@@ -957,10 +1062,7 @@ impl Questions {
                 .text("skill", skill)
                 .plain("difficulty", 2)
                 .text("prompt", prompt)
-                .list(
-                    "choices",
-                    Self::choices(&speaker, r.distractors(&speaker, sentence), 4),
-                )
+                .list("choices", Self::choices(&speaker, others, 4))
                 .text("answer", speaker.clone())
                 .text("explanation", explanation)
                 .list("evidence", vec![sentence.clone()])
@@ -1000,7 +1102,7 @@ impl Questions {
                     entry,
                 );
             }
-            if a.cue == Cue::According || (broad && !a.unnamed) {
+            if a.cue == Cue::According || (!ask_who && !a.unnamed) {
                 let statement = lang.pick(
                     format!(
                         "L’article présente comme un fait établi par le journaliste que {shown}."
@@ -1225,6 +1327,9 @@ impl Questions {
         if nearby.is_some() {
             others.insert(0, nobody.to_owned());
         }
+        if others.len() < MIN_WRONG {
+            return;
+        }
         let phrase = quote(lang, &f.phrase);
         let entry = Entry::default()
             .text("type", "single")
@@ -1262,7 +1367,11 @@ impl Questions {
                     continue;
                 }
                 let shown = quote(lang, words);
-                let entry = match attribution {
+                let entry = match attribution.filter(|a| {
+                    !coref::is_broad(&a.speaker)
+                        && !vague(&a.speaker)
+                        && r.distractors(&capitalise(&a.speaker), &s.text).len() >= MIN_WRONG
+                }) {
                     Some(a) => {
                         let speaker = capitalise(&a.speaker);
                         Entry::default()
@@ -1315,7 +1424,16 @@ impl Questions {
                 let quoted = wording::quoted(&s.text)
                     .iter()
                     .any(|q| q.start <= range.start && range.end <= q.end);
-                if quoted || r.attribution_at(i).is_some() {
+                // The reporting verb itself ("slammed", "a fustigé") is the
+                // writer's choice, and stays a question.
+                let reported = r.attribution_at(i).is_some_and(|a| {
+                    a.content.start <= range.start
+                        && range.end <= a.content.end
+                        && a.cut
+                            .as_ref()
+                            .is_none_or(|cut| range.end <= cut.start || cut.end <= range.start)
+                });
+                if quoted || reported {
                     continue;
                 }
                 if !seen.insert(loaded.stem) {

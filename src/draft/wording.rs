@@ -99,6 +99,7 @@ const LOADED_EN: &[Loaded] = &[
 const EVALUATIVE_FR: &[&str] = &[
     "inquiétant",
     "lourd",
+    "urgence",
     "urgent",
     "grave",
     "dramatique",
@@ -196,10 +197,13 @@ pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
         .iter()
         .filter_map(|stem| find_stem(sentence, stem).map(|r| (r.start, sentence[r].to_owned())))
         // A compound noun names, it does not judge: "poids lourds" (the
-        // heavyweights), "heavy-duty".
+        // heavyweights), "cas d'urgence", "état d’urgence", "heavy-duty".
         .filter(|(at, _)| {
             let before = sentence[..*at].trim_end().to_lowercase();
-            !before.ends_with("poids") && !sentence[..*at].ends_with('-')
+            !before.ends_with("poids")
+                && !before.ends_with(" d'")
+                && !before.ends_with(" d’")
+                && !sentence[..*at].ends_with('-')
         })
         .collect();
     found.sort();
@@ -261,7 +265,7 @@ mod tests {
     fn evaluative_words_mark_opinions() {
         assert_eq!(
             evaluative("la tension inquiétante et l'urgence", Lang::Fr),
-            ["inquiétante"]
+            ["inquiétante", "urgence"]
         );
         // A noun of a situation or a compound names; it does not judge.
         assert!(
