@@ -799,6 +799,14 @@ questions:
     answer: "Le Quai d’Orsay"
     explanation: "Le Quai le confirme."
     evidence: ["Le Quai d’Orsay a confirmé le bilan, selon l’AFP."]
+  - id: q3
+    type: single
+    skill: sourcing
+    prompt: "Qui confirme le bilan ?"
+    choices: ["Le Quai d’Orsay", "Le ministère des Affaires étrangères", "Une source du Quai d’Orsay", "L’ONU"]
+    answer: "Le Quai d’Orsay"
+    explanation: "Le Quai le confirme."
+    evidence: ["Le Quai d’Orsay a confirmé le bilan, selon l’AFP."]
 "#,
     )
     .unwrap();
@@ -817,4 +825,13 @@ questions:
     );
     assert!(!out.contains("`L’ONU`"), "{out}");
     assert!(!out.contains("`Le Quai d’Orsay` is another"), "{out}");
+    // The ministry has its seat on the Quai d'Orsay; a source there speaks for it.
+    assert!(
+        out.contains("warning: the wrong choice `Le ministère des Affaires étrangères` is part of the answer `Le Quai d’Orsay` or speaks for it (one body): two right answers [q3]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: the wrong choice `Une source du Quai d’Orsay`"),
+        "{out}"
+    );
 }
