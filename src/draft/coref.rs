@@ -173,6 +173,11 @@ const COLLECTIVES: &[&str] = &[
     "officials",
     "responsables",
     "state",
+    // Parties of a council: a member speaks for them ("L'opposition juge…
+    // Pour la conseillère Nathalie Guého…").
+    "opposition",
+    "majorite",
+    "majority",
 ];
 
 /// Whether a speaker is too broad to be told from the others: a collective
@@ -208,6 +213,30 @@ pub fn overlap(a: &str, b: &str) -> bool {
         return true;
     }
     let (fa, fb) = (fold_answer(a), fold_answer(b));
+    // An office and its institution share a stem: "le maire" and "la
+    // mairie", "le ministre" and "le ministère", "le conseil" and "le
+    // conseiller", "the mayor" and "the mayor's office".
+    const OFFICE_STEMS: &[&str] = &[
+        "maire", "mairi", "minis", "conse", "counc", "mayor", "prefe",
+    ];
+    let stems = |x: &str| -> Vec<String> {
+        x.split_whitespace()
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.chars().take(5).collect::<String>())
+            .filter(|st| OFFICE_STEMS.contains(&st.as_str()))
+            .map(|st| {
+                if st == "mairi" {
+                    "maire".to_owned()
+                } else {
+                    st
+                }
+            })
+            .collect()
+    };
+    let (sa, sb) = (stems(&fa), stems(&fb));
+    if sa.iter().any(|st| sb.contains(st)) {
+        return true;
+    }
     let seat = |x: &str, y: &str| {
         SEATS.iter().any(|(place, stands)| {
             x.contains(place) && stands.iter().any(|s| y.contains(s) || y.contains(place))
@@ -496,6 +525,49 @@ pub fn continues(marker: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_their_seats_heads_and_offices_overlap() {
+        assert!(overlap(
+            "Le Quai d’Orsay",
+            "Le ministère des Affaires étrangères"
+        ));
+        assert!(overlap("Une source du Quai d’Orsay", "Le Quai d’Orsay"));
+        assert!(overlap(
+            "Le ministre des Affaires étrangères",
+            "Le ministère des Affaires étrangères"
+        ));
+        assert!(overlap("Microsoft Corp", "Microsoft President Brad Smith"));
+        assert!(overlap("Le cabinet du maire", "La mairie de Rennes"));
+        assert!(!overlap("County officials who spoke", "Leigh Sears"));
+        assert!(!overlap(
+            "L'OMS",
+            "L'Office fédéral de l'agriculture (OFAG)"
+        ));
+        assert!(!overlap("Jean-Marc Rouault", "La mairie de Rennes"));
+    }
+
+    #[test]
+    fn collectives_and_capitals_are_broad() {
+        for broad in [
+            "les autorités françaises",
+            "Le gouvernement",
+            "the authorities",
+            "Officials",
+            "Berne",
+            "L'opposition",
+        ] {
+            assert!(is_broad(broad), "{broad}");
+        }
+        for named in [
+            "Government Accountability Office",
+            "La CNIL",
+            "Laurent Fabius",
+            "the Unite union",
+        ] {
+            assert!(!is_broad(named), "{named}");
+        }
+    }
 
     #[test]
     fn titles_and_first_names() {

@@ -281,7 +281,8 @@ fn fit_words(words: &str, max: usize) -> Option<String> {
         }
         best = Some(end);
     }
-    best.map(|end| words[..end].to_owned())
+    // The prompt puts its own stop after the quotation.
+    best.map(|end| words[..end].trim_end_matches('.').to_owned())
         .filter(|w| count(w) >= 5)
 }
 

@@ -200,7 +200,15 @@ pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
         // heavyweights), "cas d'urgence", "état d’urgence", "heavy-duty".
         .filter(|(at, _)| {
             let before = sentence[..*at].trim_end().to_lowercase();
-            !before.ends_with("poids")
+            // "L'urgence de trouver une solution" judges; "une urgence
+            // opérationnelle" names a procedure.
+            let after = sentence[*at..].to_lowercase();
+            let urgency_of = !after.starts_with("urgence")
+                || ["urgence de ", "urgence d'", "urgence d’"]
+                    .iter()
+                    .any(|p| after.starts_with(p));
+            urgency_of
+                && !before.ends_with("poids")
                 && !before.ends_with(" d'")
                 && !before.ends_with(" d’")
                 && !sentence[..*at].ends_with('-')
@@ -264,9 +272,13 @@ mod tests {
     #[test]
     fn evaluative_words_mark_opinions() {
         assert_eq!(
-            evaluative("la tension inquiétante et l'urgence", Lang::Fr),
+            evaluative(
+                "la tension inquiétante et l'urgence de trouver une solution",
+                Lang::Fr
+            ),
             ["inquiétante", "urgence"]
         );
+        assert!(evaluative("une urgence opérationnelle limitée", Lang::Fr).is_empty());
         // A noun of a situation or a compound names; it does not judge.
         assert!(
             evaluative(
