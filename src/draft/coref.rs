@@ -216,6 +216,12 @@ pub fn overlap(a: &str, b: &str) -> bool {
     // An office and its institution share a stem: "le maire" and "la
     // mairie", "le ministre" and "le ministère", "le conseil" and "le
     // conseiller", "the mayor" and "the mayor's office".
+    // Bodies of one federal state ("l'Office fédéral de l'agriculture",
+    // "le Conseil fédéral") answer to one government.
+    let federal = |x: &str| x.split_whitespace().any(|w| w.starts_with("federa"));
+    if federal(&fa) && federal(&fb) {
+        return true;
+    }
     const OFFICE_STEMS: &[&str] = &[
         "maire", "mairi", "minis", "conse", "counc", "mayor", "prefe",
     ];
@@ -539,6 +545,10 @@ mod tests {
         ));
         assert!(overlap("Microsoft Corp", "Microsoft President Brad Smith"));
         assert!(overlap("Le cabinet du maire", "La mairie de Rennes"));
+        assert!(overlap(
+            "Le Conseil fédéral",
+            "L'Office fédéral de l'environnement (OFEV)"
+        ));
         assert!(!overlap("County officials who spoke", "Leigh Sears"));
         assert!(!overlap(
             "L'OMS",
