@@ -328,9 +328,9 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
             .unwrap_or_default()
             .trim_end_matches(',')
             .to_lowercase();
-        if WHEN.contains(&bare.as_str()) && !after.is_empty() {
-            rest = after;
-        } else if (bare == "on" || bare == "ce") && WHEN.contains(&next_bare.as_str()) {
+        let day = WHEN.contains(&bare.as_str()) && !after.is_empty();
+        let on_day = (bare == "on" || bare == "ce") && WHEN.contains(&next_bare.as_str());
+        if day || on_day {
             rest = after;
         } else if let Some(tail) = ["dans un communiqué", "in a statement", "in an interview"]
             .iter()
