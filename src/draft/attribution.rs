@@ -588,7 +588,12 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         };
         let marker = text[marker].to_owned();
         let speaker = clean_speaker(&text[speaker]);
-        let speaker = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
+        // "À ses yeux", "in her view": the one just named.
+        let view = matches!(
+            speaker.to_lowercase().as_str(),
+            "ses yeux" | "leurs yeux" | "his view" | "her view" | "their view"
+        );
+        let speaker = if view || PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
             match &thread.previous {
                 Some(name) => name.clone(),
                 None => continue,
@@ -716,6 +721,9 @@ fn second_saying(text: &str, content: Range<usize>) -> Option<(Range<usize>, Ran
 /// `Selon X, …`, `…, d'après X.`, `According to X, …`.
 fn according(text: &str) -> Option<Found> {
     let w = words(text);
+    if let Some(found) = as_said_by(text, &w) {
+        return Some(found);
+    }
     let at = w.iter().enumerate().find_map(|(i, word)| {
         let next = w.get(i + 1).map(|n| n.lower.as_str());
         match (word.lower.as_str(), next) {
@@ -732,6 +740,17 @@ fn according(text: &str) -> Option<Found> {
             // "À en croire plusieurs élus, …".
             ("à", Some("en")) if w.get(i + 2).is_some_and(|c| c.lower == "croire") => {
                 Some((i, i + 3))
+            }
+            // "À ses yeux, …", "In her view, …": the one just named.
+            ("à" | "a", Some("ses" | "leurs"))
+                if i == 0 && w.get(i + 2).is_some_and(|n| n.lower == "yeux") =>
+            {
+                Some((i, i + 1))
+            }
+            ("in", Some("his" | "her" | "their"))
+                if i == 0 && w.get(i + 2).is_some_and(|n| n.lower == "view") =>
+            {
+                Some((i, i + 1))
             }
             // "Pour l'hydrologue Sophie Marty, …": only opening the sentence.
             // Not "Pour repérer ces personnes, …": an infinitive gives a purpose.
@@ -1454,6 +1473,50 @@ fn with_acronym(text: &str, end: usize) -> usize {
     }
 }
 
+/// "…, comme l'a souligné l'Arcep (…), sollicitée pour…, il est parfois
+/// difficile de…": the speaker after the participle, the words from the
+/// clause that follows it (past its parenthesis and appositions).
+fn as_said_by(text: &str, w: &[Word]) -> Option<Found> {
+    let at = w.windows(4).position(|x| {
+        x[0].lower == "comme"
+            && x[1].lower == "l"
+            && matches!(x[2].lower.as_str(), "a" | "ont" | "avait" | "avaient")
+            && verb_cue(&x[3].lower).is_some()
+    })?;
+    let speaker_start = w.get(at + 4)?.range.start;
+    let mut speaker_end = clause_end(text, speaker_start);
+    let mut rest = speaker_end;
+    if text[speaker_end..].starts_with('(') {
+        rest = speaker_end + text[speaker_end..].find(')')? + 1;
+        speaker_end = text[..speaker_end].trim_end().len();
+    }
+    // Appositions ("sollicitée pour le versant technique") until a clause
+    // opens with a subject.
+    const SUBJECTS: &[&str] = &[
+        "il", "elle", "ils", "elles", "on", "c", "ce", "cela", "le", "la", "les", "l", "un", "une",
+        "des", "nous", "it", "he", "she", "they", "we", "there", "the", "this",
+    ];
+    let content_start = loop {
+        let after = text[rest..].trim_start_matches([',', ' ']);
+        let start = text.len() - after.len();
+        let first = words(after).first().map(|x| x.lower.clone())?;
+        if SUBJECTS.contains(&first.as_str()) {
+            break start;
+        }
+        rest = start + after.find(", ")? + 1;
+    };
+    let end = text.trim_end().trim_end_matches(['.', '!', '?']).len();
+    (content_start < end).then(|| {
+        (
+            speaker_start..speaker_end,
+            content_start..end,
+            Cue::Says,
+            None,
+            w[at].range.start..w[at + 3].range.end,
+        )
+    })
+}
+
 /// Whether the phrase starts with a determiner ("Les rebelles"), so it can
 /// be lower-cased inside a sentence.
 pub fn starts_with_determiner(phrase: &str) -> bool {
@@ -1737,6 +1800,24 @@ mod tests {
                 "la Ville".to_owned(),
                 "Ainsi, huit véhicules sur dix étaient mal garés".to_owned()
             )
+        );
+    }
+
+    #[test]
+    fn a_view_and_an_as_said_by_are_attributions() {
+        let found = find(
+            "Une centaine de substances ont été réexaminées, précise l'OFAG. A ses yeux, certains produits pourraient nuire à la santé.",
+            &mut None,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].speaker, "l'OFAG");
+        let text = "Cependant, comme l’a souligné l’Arcep (l’Autorité de régulation), sollicitée pour le versant technique, il est parfois difficile de s’en assurer.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "l’Arcep");
+        assert_eq!(
+            found[0].words(text),
+            "il est parfois difficile de s’en assurer"
         );
     }
 
