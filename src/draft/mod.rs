@@ -595,12 +595,22 @@ fn read(paragraphs: Vec<String>) -> Reading {
             push(body.front, &mut actors);
         }
     }
+    let attributed: HashSet<usize> = attributions.iter().map(|(i, _)| *i).collect();
     let people = coref::People::new(attributions.iter().map(|(i, a)| {
-        (
-            a.speaker.as_str(),
-            coref::link(&sentences[*i].text, &a.marker),
-            sentences[*i].paragraph,
-        )
+        // "The chief executive, Dr. Paul Okafor, apologised… “We should
+        // have told people sooner,” he said": the role is given in the
+        // sentence before, which reports nothing; it still says whom he
+        // speaks for.
+        let introduced = i
+            .checked_sub(1)
+            .filter(|p| sentences[*p].paragraph == sentences[*i].paragraph)
+            .filter(|p| !attributed.contains(p))
+            .map(|p| format!("{} {}", sentences[p].text, sentences[*i].text));
+        let link = match (coref::link(&sentences[*i].text, &a.marker), introduced) {
+            (coref::Link::None, Some(text)) => coref::link(&text, &a.marker),
+            (link, _) => link,
+        };
+        (a.speaker.as_str(), link, sentences[*i].paragraph)
     }));
     let mut by_sentence = std::collections::HashMap::new();
     let mut sourced = HashSet::new();
