@@ -557,7 +557,9 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     thread.speaking = false;
     for (n, range) in sentences.iter().cloned().enumerate() {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue, cut, marker)) = according(text).or_else(|| by_verb(text))
+        let Some((speaker, content, cue, cut, marker)) = according(text)
+            .or_else(|| by_verb(text))
+            .or_else(|| by_participle(text))
         else {
             // « … » after a paragraph of someone's words: still theirs.
             if n == 0
@@ -1473,6 +1475,56 @@ fn with_acronym(text: &str, end: usize) -> usize {
     }
 }
 
+/// "Le gouvernement se défend de…, arguant notamment que les données…":
+/// a participle of saying after the main clause gives its subject's words.
+/// Only when the sentence has no other cue (a second saying after one is
+/// [`by_verb`]'s).
+fn by_participle(text: &str) -> Option<Found> {
+    const PARTICIPLES: &[&str] = &[
+        "arguant",
+        "estimant",
+        "soulignant",
+        "affirmant",
+        "expliquant",
+        "assurant",
+        "rappelant",
+        "arguing",
+        "insisting",
+        "claiming",
+        "saying",
+        "explaining",
+        "noting",
+    ];
+    let w = words(text);
+    let (i, participle) = w.iter().enumerate().find(|(i, x)| {
+        *i > 0
+            && PARTICIPLES.contains(&x.lower.as_str())
+            && text[w[i - 1].range.end..x.range.start].contains(',')
+    })?;
+    // "arguant notamment que": one adverb may come between.
+    let that = w[i + 1..]
+        .iter()
+        .take(2)
+        .find(|x| matches!(x.lower.as_str(), "que" | "qu" | "that"))?;
+    let subject = leading_subject(text)?;
+    if !text.starts_with(&subject) || !is_speaker(&subject) {
+        return None;
+    }
+    let start = text[that.range.end..]
+        .find(|c: char| c.is_alphanumeric())
+        .map(|k| that.range.end + k)?;
+    let end = text.trim_end().trim_end_matches(['.', '!', '?']).len();
+    (start < end).then(|| {
+        (
+            0..subject.len(),
+            start..end,
+            Cue::Says,
+            None,
+            participle.range.clone(),
+        )
+    })
+}
+
 /// "…, comme l'a souligné l'Arcep (…), sollicitée pour…, il est parfois
 /// difficile de…": the speaker after the participle, the words from the
 /// clause that follows it (past its parenthesis and appositions).
@@ -1818,6 +1870,23 @@ mod tests {
         assert_eq!(
             found[0].words(text),
             "il est parfois difficile de s’en assurer"
+        );
+    }
+
+    #[test]
+    fn a_participle_of_saying_gives_the_subject_words() {
+        let text = "Le gouvernement se défend de toute similarité, arguant notamment que les données ne seront pas conservées.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "Le gouvernement");
+        assert_eq!(found[0].words(text), "les données ne seront pas conservées");
+        // Not a speaker: no attribution.
+        assert!(
+            find(
+                "Le chantier a pris du retard, rappelant que la ville manque de moyens.",
+                &mut None
+            )
+            .is_empty()
         );
     }
 
