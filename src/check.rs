@@ -827,6 +827,16 @@ pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings)
             .flat_map(|e| crate::draft::attribution::find(&e.quote, &mut None))
             .map(|a| a.speaker)
             .collect();
+        // A "who says?" question: the answer is one of the evidence's speakers.
+        // (or a body the reported evidence names: "X a confirmé…, selon Y").
+        let answer_speaks = speakers
+            .iter()
+            .any(|s| same_person(s, answer) || fold_answer(s).contains(&fold_answer(answer)))
+            || (!speakers.is_empty()
+                && question
+                    .evidence
+                    .iter()
+                    .any(|e| fold_answer(&e.quote).contains(&fold_answer(answer))));
         for (i, choice) in choices.options.iter().enumerate() {
             if choices.correct.contains(&i) {
                 continue;
@@ -842,6 +852,15 @@ pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings)
                     lang,
                     "le choix faux `{choice}` parle aussi dans la citation donnée en preuve\u{a0}: deux bonnes réponses possibles",
                     "the wrong choice `{choice}` also speaks in the quoted evidence: two right answers",
+                )
+            } else if answer_speaks && crate::draft::coref::overlap(choice, answer) {
+                // A question about who speaks: a body and its seat, its head
+                // or its spokesman ("le Quai d’Orsay", "le ministère des
+                // Affaires étrangères") speak with one voice.
+                tr!(
+                    lang,
+                    "le choix faux `{choice}` fait partie de la réponse `{answer}` ou parle pour elle (même institution)\u{a0}: deux bonnes réponses possibles",
+                    "the wrong choice `{choice}` is part of the answer `{answer}` or speaks for it (one body): two right answers",
                 )
             } else {
                 continue;

@@ -557,7 +557,9 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     thread.speaking = false;
     for (n, range) in sentences.iter().cloned().enumerate() {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue, cut, marker)) = according(text).or_else(|| by_verb(text))
+        let Some((speaker, content, cue, cut, marker)) = according(text)
+            .or_else(|| by_verb(text))
+            .or_else(|| by_participle(text))
         else {
             // « … » after a paragraph of someone's words: still theirs.
             if n == 0
@@ -588,7 +590,12 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         };
         let marker = text[marker].to_owned();
         let speaker = clean_speaker(&text[speaker]);
-        let speaker = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
+        // "À ses yeux", "in her view": the one just named.
+        let view = matches!(
+            speaker.to_lowercase().as_str(),
+            "ses yeux" | "leurs yeux" | "his view" | "her view" | "their view"
+        );
+        let speaker = if view || PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
             match &thread.previous {
                 Some(name) => name.clone(),
                 None => continue,
@@ -716,6 +723,9 @@ fn second_saying(text: &str, content: Range<usize>) -> Option<(Range<usize>, Ran
 /// `Selon X, …`, `…, d'après X.`, `According to X, …`.
 fn according(text: &str) -> Option<Found> {
     let w = words(text);
+    if let Some(found) = as_said_by(text, &w) {
+        return Some(found);
+    }
     let at = w.iter().enumerate().find_map(|(i, word)| {
         let next = w.get(i + 1).map(|n| n.lower.as_str());
         match (word.lower.as_str(), next) {
@@ -732,6 +742,17 @@ fn according(text: &str) -> Option<Found> {
             // "À en croire plusieurs élus, …".
             ("à", Some("en")) if w.get(i + 2).is_some_and(|c| c.lower == "croire") => {
                 Some((i, i + 3))
+            }
+            // "À ses yeux, …", "In her view, …": the one just named.
+            ("à" | "a", Some("ses" | "leurs"))
+                if i == 0 && w.get(i + 2).is_some_and(|n| n.lower == "yeux") =>
+            {
+                Some((i, i + 1))
+            }
+            ("in", Some("his" | "her" | "their"))
+                if i == 0 && w.get(i + 2).is_some_and(|n| n.lower == "view") =>
+            {
+                Some((i, i + 1))
             }
             // "Pour l'hydrologue Sophie Marty, …": only opening the sentence.
             // Not "Pour repérer ces personnes, …": an infinitive gives a purpose.
@@ -1326,7 +1347,50 @@ fn clean_speaker(raw: &str) -> String {
             s = format!("{article}{rest}");
         }
     }
-    s
+    without_circumstance(&s).to_owned()
+}
+
+/// A speaker without the time or channel that follows it after an inverted
+/// verb or before one ("précise l'OFAG jeudi dans un communiqué", "Microsoft
+/// in 2017 announced"): when and where it spoke, not who.
+fn without_circumstance(speaker: &str) -> &str {
+    const WHEN: &[&str] = &[
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "hier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    let list = words(speaker);
+    for (n, w) in list.iter().enumerate().skip(1) {
+        let next = list.get(n + 1).map(|x| x.lower.as_str());
+        let year = next.is_some_and(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()));
+        let channel = matches!(
+            (w.lower.as_str(), next),
+            ("dans", Some("un" | "une")) | ("in", Some("a" | "an")) | ("lors", _)
+        );
+        let at_time = matches!(w.lower.as_str(), "in" | "en" | "on")
+            && (year || next.is_some_and(|x| WHEN.contains(&x)));
+        if WHEN.contains(&w.lower.as_str()) || at_time || channel {
+            let cut = speaker[..w.range.start].trim_end().trim_end_matches(',');
+            if !cut.is_empty() {
+                return cut;
+            }
+        }
+    }
+    speaker
 }
 
 impl Attribution {
@@ -1376,7 +1440,8 @@ fn leading_subject(text: &str) -> Option<String> {
         let run = w[1..].iter().take_while(|word| capital(word)).count();
         if run >= 1 {
             // "The World Health Organization".
-            return Some(text[first.range.start..w[run].range.end].to_owned());
+            let end = w[run].range.end;
+            return Some(text[first.range.start..with_acronym(text, end)].to_owned());
         }
         let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
         (SPEAKER_NOUNS.contains(&singular) || SPEAKER_NOUNS.contains(&noun.lower.as_str()))
@@ -1386,6 +1451,122 @@ fn leading_subject(text: &str) -> Option<String> {
         (2..=4).contains(&run).then(|| w[run - 1].range.end)?
     };
     Some(text[first.range.start..end].to_owned())
+}
+
+/// The end of a name that goes on in lower case up to its acronym
+/// ("L'Office fédéral de l'agriculture (OFAG)"): the whole name, not its
+/// first capitalised word.
+fn with_acronym(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(open) = rest.find(" (") else {
+        return end;
+    };
+    let (middle, after) = (&rest[..open], &rest[open + 2..]);
+    let close = after.find(')').unwrap_or(0);
+    let acronym = &after[..close];
+    let plain_words = middle.split_whitespace().count() <= 6
+        && middle
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-');
+    if close >= 2 && acronym.chars().all(char::is_uppercase) && plain_words {
+        end + open + 2 + close + 1
+    } else {
+        end
+    }
+}
+
+/// "Le gouvernement se défend de…, arguant notamment que les données…":
+/// a participle of saying after the main clause gives its subject's words.
+/// Only when the sentence has no other cue (a second saying after one is
+/// [`by_verb`]'s).
+fn by_participle(text: &str) -> Option<Found> {
+    const PARTICIPLES: &[&str] = &[
+        "arguant",
+        "estimant",
+        "soulignant",
+        "affirmant",
+        "expliquant",
+        "assurant",
+        "rappelant",
+        "arguing",
+        "insisting",
+        "claiming",
+        "saying",
+        "explaining",
+        "noting",
+    ];
+    let w = words(text);
+    let (i, participle) = w.iter().enumerate().find(|(i, x)| {
+        *i > 0
+            && PARTICIPLES.contains(&x.lower.as_str())
+            && text[w[i - 1].range.end..x.range.start].contains(',')
+    })?;
+    // "arguant notamment que": one adverb may come between.
+    let that = w[i + 1..]
+        .iter()
+        .take(2)
+        .find(|x| matches!(x.lower.as_str(), "que" | "qu" | "that"))?;
+    let subject = leading_subject(text)?;
+    if !text.starts_with(&subject) || !is_speaker(&subject) {
+        return None;
+    }
+    let start = text[that.range.end..]
+        .find(|c: char| c.is_alphanumeric())
+        .map(|k| that.range.end + k)?;
+    let end = text.trim_end().trim_end_matches(['.', '!', '?']).len();
+    (start < end).then(|| {
+        (
+            0..subject.len(),
+            start..end,
+            Cue::Says,
+            None,
+            participle.range.clone(),
+        )
+    })
+}
+
+/// "…, comme l'a souligné l'Arcep (…), sollicitée pour…, il est parfois
+/// difficile de…": the speaker after the participle, the words from the
+/// clause that follows it (past its parenthesis and appositions).
+fn as_said_by(text: &str, w: &[Word]) -> Option<Found> {
+    let at = w.windows(4).position(|x| {
+        x[0].lower == "comme"
+            && x[1].lower == "l"
+            && matches!(x[2].lower.as_str(), "a" | "ont" | "avait" | "avaient")
+            && verb_cue(&x[3].lower).is_some()
+    })?;
+    let speaker_start = w.get(at + 4)?.range.start;
+    let mut speaker_end = clause_end(text, speaker_start);
+    let mut rest = speaker_end;
+    if text[speaker_end..].starts_with('(') {
+        rest = speaker_end + text[speaker_end..].find(')')? + 1;
+        speaker_end = text[..speaker_end].trim_end().len();
+    }
+    // Appositions ("sollicitée pour le versant technique") until a clause
+    // opens with a subject.
+    const SUBJECTS: &[&str] = &[
+        "il", "elle", "ils", "elles", "on", "c", "ce", "cela", "le", "la", "les", "l", "un", "une",
+        "des", "nous", "it", "he", "she", "they", "we", "there", "the", "this",
+    ];
+    let content_start = loop {
+        let after = text[rest..].trim_start_matches([',', ' ']);
+        let start = text.len() - after.len();
+        let first = words(after).first().map(|x| x.lower.clone())?;
+        if SUBJECTS.contains(&first.as_str()) {
+            break start;
+        }
+        rest = start + after.find(", ")? + 1;
+    };
+    let end = text.trim_end().trim_end_matches(['.', '!', '?']).len();
+    (content_start < end).then(|| {
+        (
+            speaker_start..speaker_end,
+            content_start..end,
+            Cue::Says,
+            None,
+            w[at].range.start..w[at + 3].range.end,
+        )
+    })
 }
 
 /// Whether the phrase starts with a determiner ("Les rebelles"), so it can
@@ -1671,6 +1852,41 @@ mod tests {
                 "la Ville".to_owned(),
                 "Ainsi, huit véhicules sur dix étaient mal garés".to_owned()
             )
+        );
+    }
+
+    #[test]
+    fn a_view_and_an_as_said_by_are_attributions() {
+        let found = find(
+            "Une centaine de substances ont été réexaminées, précise l'OFAG. A ses yeux, certains produits pourraient nuire à la santé.",
+            &mut None,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].speaker, "l'OFAG");
+        let text = "Cependant, comme l’a souligné l’Arcep (l’Autorité de régulation), sollicitée pour le versant technique, il est parfois difficile de s’en assurer.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "l’Arcep");
+        assert_eq!(
+            found[0].words(text),
+            "il est parfois difficile de s’en assurer"
+        );
+    }
+
+    #[test]
+    fn a_participle_of_saying_gives_the_subject_words() {
+        let text = "Le gouvernement se défend de toute similarité, arguant notamment que les données ne seront pas conservées.";
+        let found = find(text, &mut None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "Le gouvernement");
+        assert_eq!(found[0].words(text), "les données ne seront pas conservées");
+        // Not a speaker: no attribution.
+        assert!(
+            find(
+                "Le chantier a pris du retard, rappelant que la ville manque de moyens.",
+                &mut None
+            )
+            .is_empty()
         );
     }
 

@@ -109,6 +109,183 @@ pub fn same_person(a: &str, b: &str) -> bool {
     fa.is_empty() || fb.is_empty() || fa == fb
 }
 
+/// Government bodies named by their seat ("le Quai d'Orsay" is the French
+/// foreign ministry, "the White House" the US presidency), with the words of
+/// what they stand for: a reader who knows one knows the other, so neither is
+/// a wrong choice beside the other.
+const SEATS: &[(&str, &[&str])] = &[
+    ("quai orsay", &["affaires etrangeres", "diplomatie"]),
+    ("elysee", &["president", "presidence"]),
+    ("matignon", &["premier ministre"]),
+    ("bercy", &["economie", "finances", "budget"]),
+    ("beauvau", &["interieur"]),
+    ("white house", &["president"]),
+    ("downing street", &["prime minister"]),
+    ("pentagon", &["defense", "defence", "military"]),
+    ("kremlin", &["president", "russia", "russie"]),
+    ("whitehall", &["government", "ministry", "department"]),
+];
+
+/// Capitals that stand for their country's government ("estime Berne",
+/// "Washington said"): the government as a whole, which every official
+/// body of that country speaks for.
+const CAPITALS: &[&str] = &[
+    "berne",
+    "bern",
+    "paris",
+    "washington",
+    "londres",
+    "london",
+    "moscou",
+    "moscow",
+    "pekin",
+    "beijing",
+    "bruxelles",
+    "brussels",
+    "berlin",
+    "ottawa",
+    "rome",
+    "madrid",
+    "tokyo",
+    "kiev",
+    "kyiv",
+    "ankara",
+    "teheran",
+    "tehran",
+    "canberra",
+    "pretoria",
+    "harare",
+    "nairobi",
+];
+
+/// Collective nouns too wide to tell one speaker from another: "the
+/// authorities" or "le gouvernement" take in every official the article
+/// names, so they are neither a safe answer nor a safe wrong choice.
+const COLLECTIVES: &[&str] = &[
+    "autorites",
+    "gouvernement",
+    "executif",
+    "pouvoir",
+    "etat",
+    "administration",
+    "authorities",
+    "government",
+    "officials",
+    "responsables",
+    "state",
+    // Parties of a council: a member speaks for them ("L'opposition juge…
+    // Pour la conseillère Nathalie Guého…").
+    "opposition",
+    "majorite",
+    "majority",
+];
+
+/// Whether a speaker is too broad to be told from the others: a collective
+/// ("les autorités françaises", "the government") or a capital standing for
+/// its government ("Berne").
+pub fn is_broad(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold_answer(w)).collect();
+    if folded.len() == 1 && CAPITALS.contains(&folded[0].as_str()) {
+        return true;
+    }
+    // The collective is the head. In French it comes first and only
+    // lower-case adjectives follow it ("les autorités françaises"); in
+    // English it comes last ("the Zimbabwean government"), and before a
+    // noun it is a modifier ("opposition councillors", "Government
+    // Accountability Office").
+    let french = words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "le" | "la" | "les" | "un" | "une" | "des")
+            || w.starts_with("l'")
+            || w.starts_with("l’")
+    });
+    words.len() <= 4
+        && folded.iter().enumerate().any(|(i, w)| {
+            COLLECTIVES.contains(&w.as_str())
+                && if french {
+                    words[i + 1..]
+                        .iter()
+                        .all(|after| after.starts_with(char::is_lowercase))
+                } else {
+                    i + 1 == words.len()
+                }
+        })
+}
+
+/// Whether two actors overlap: one is part of, speaks for, or is the seat
+/// of the other ("Microsoft Corp" and "Microsoft President Brad Smith",
+/// "une source du Quai d’Orsay" and "le Quai d’Orsay", "le ministre des
+/// Affaires étrangères" and "le ministère des Affaires étrangères", "le
+/// Quai d’Orsay" and "le ministère des Affaires étrangères"). Neither is then
+/// a wrong choice when the other is the answer.
+pub fn overlap(a: &str, b: &str) -> bool {
+    let (na, nb) = (body_words(a), body_words(b));
+    if na.iter().any(|w| nb.contains(w)) {
+        return true;
+    }
+    let (fa, fb) = (fold_answer(a), fold_answer(b));
+    // An office and its institution share a stem: "le maire" and "la
+    // mairie", "le ministre" and "le ministère", "the mayor" and "the
+    // mayor's office". (Not "the council" and "opposition councillors":
+    // a councillor may speak against the council.)
+    // Bodies of one federal state ("l'Office fédéral de l'agriculture",
+    // "le Conseil fédéral") answer to one government.
+    let federal = |x: &str| x.split_whitespace().any(|w| w.starts_with("federa"));
+    if federal(&fa) && federal(&fb) {
+        return true;
+    }
+    const OFFICE_STEMS: &[&str] = &["maire", "mairi", "minis", "mayor", "prefe"];
+    let stems = |x: &str| -> Vec<String> {
+        x.split_whitespace()
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.chars().take(5).collect::<String>())
+            .filter(|st| OFFICE_STEMS.contains(&st.as_str()))
+            .map(|st| {
+                if st == "mairi" {
+                    "maire".to_owned()
+                } else {
+                    st
+                }
+            })
+            .collect()
+    };
+    let (sa, sb) = (stems(&fa), stems(&fb));
+    if sa.iter().any(|st| sb.contains(st)) {
+        return true;
+    }
+    let seat = |x: &str, y: &str| {
+        SEATS.iter().any(|(place, stands)| {
+            x.contains(place) && stands.iter().any(|s| y.contains(s) || y.contains(place))
+        })
+    };
+    seat(&fa, &fb) || seat(&fb, &fa)
+}
+
+/// The capitalised words of a name that say whose it is, titles left out;
+/// the first word counts only when every word is capitalised ("Microsoft
+/// Corp"), since a choice's first letter is capitalised whatever it is
+/// ("County officials who spoke").
+fn body_words(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_capital = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            w.starts_with(char::is_uppercase)
+                && (*i > 0 || all_capital)
+                && !is_determiner(w)
+                && w.chars().count() >= 3
+        })
+        .map(|(_, w)| fold_answer(w))
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
 /// Whether a phrase names someone by a proper name: a capitalised word in
 /// its head, before any complement ("le ministre des Affaires étrangères"
 /// is a role: its capitals are in the complement; "the BBC's editor Jon
@@ -365,6 +542,54 @@ pub fn continues(marker: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_their_seats_heads_and_offices_overlap() {
+        assert!(overlap(
+            "Le Quai d’Orsay",
+            "Le ministère des Affaires étrangères"
+        ));
+        assert!(overlap("Une source du Quai d’Orsay", "Le Quai d’Orsay"));
+        assert!(overlap(
+            "Le ministre des Affaires étrangères",
+            "Le ministère des Affaires étrangères"
+        ));
+        assert!(overlap("Microsoft Corp", "Microsoft President Brad Smith"));
+        assert!(overlap("Le cabinet du maire", "La mairie de Rennes"));
+        assert!(overlap(
+            "Le Conseil fédéral",
+            "L'Office fédéral de l'environnement (OFEV)"
+        ));
+        assert!(!overlap("County officials who spoke", "Leigh Sears"));
+        assert!(!overlap(
+            "L'OMS",
+            "L'Office fédéral de l'agriculture (OFAG)"
+        ));
+        assert!(!overlap("Jean-Marc Rouault", "La mairie de Rennes"));
+    }
+
+    #[test]
+    fn collectives_and_capitals_are_broad() {
+        for broad in [
+            "les autorités françaises",
+            "Le gouvernement",
+            "the authorities",
+            "Officials",
+            "Berne",
+            "L'opposition",
+        ] {
+            assert!(is_broad(broad), "{broad}");
+        }
+        for named in [
+            "Government Accountability Office",
+            "Opposition councillors",
+            "La CNIL",
+            "Laurent Fabius",
+            "the Unite union",
+        ] {
+            assert!(!is_broad(named), "{named}");
+        }
+    }
 
     #[test]
     fn titles_and_first_names() {

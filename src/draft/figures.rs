@@ -121,6 +121,26 @@ const UNITS: &[&str] = &[
     "victims",
 ];
 
+/// Words that scale or measure a number ("3 millions", "5 km").
+const MEASURES: &[&str] = &[
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "thousand",
+    "percent",
+    "km",
+    "kg",
+    "tonnes",
+    "tons",
+    "euros",
+    "dollars",
+    "livres",
+    "pounds",
+];
+
 /// Words that do not say what a number counts ("14 of its 40").
 const SMALL: &[&str] = &[
     "of", "de", "d", "des", "du", "sur", "per", "a", "à", "et", "and", "or", "ou", "from", "to",
@@ -135,15 +155,39 @@ pub fn find(text: &str) -> Vec<Figure> {
     for (i, (range, word)) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1).map(|(_, w)| w.to_lowercase());
         let prev = i.checked_sub(1).map(|p| tokens[p].1.to_lowercase());
-        let next_word = tokens.get(i + 1).map(|(r, w)| (r.clone(), w.as_str()));
-        let phrase = |with_next: bool| match (&next_word, with_next) {
-            (Some((r, w)), true)
-                if text[range.end..r.start].trim().is_empty()
-                    && !SMALL.contains(&w.to_lowercase().as_str()) =>
-            {
-                text[range.start..r.end].to_owned()
+        // The number with the noun it counts, up to three words on ("31
+        // stations", "100,000 electric delivery vans", "61 %"), or alone when
+        // no noun follows ("438 contre 86", "a 50 slip marina"): a phrase cut
+        // before its noun ("900 bus") reads as a broken quote.
+        let phrase = |with_next: bool| {
+            let mut end = range.end;
+            let mut last = range.end;
+            for (r, w) in tokens.iter().skip(i + 1).take(3) {
+                let lower = w.to_lowercase();
+                let gap = text[last..r.start].trim();
+                if with_next && gap.is_empty() && MONTHS.contains(&lower.as_str()) {
+                    end = r.end;
+                    break;
+                }
+                if !with_next
+                    || !(gap.is_empty() || gap == "-")
+                    || SMALL.contains(&lower.as_str())
+                    || !w.chars().all(|c| c.is_lowercase() || c == '%')
+                {
+                    break;
+                }
+                last = r.end;
+                let counted = lower == "%"
+                    || UNITS.contains(&lower.as_str())
+                    || MEASURES.contains(&lower.as_str())
+                    || (lower.chars().count() >= 4
+                        && (lower.ends_with('s') || lower.ends_with('x')));
+                if counted {
+                    end = r.end;
+                    break;
+                }
             }
-            _ => word.clone(),
+            text[range.start..end].to_owned()
         };
         // "9/11", "24/7", "G40", "A350": a name or a date written with a
         // slash, not a figure to ask about (and never to be split in two).

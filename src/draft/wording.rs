@@ -196,6 +196,23 @@ pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
         .pick(EVALUATIVE_FR, EVALUATIVE_EN)
         .iter()
         .filter_map(|stem| find_stem(sentence, stem).map(|r| (r.start, sentence[r].to_owned())))
+        // A compound noun names, it does not judge: "poids lourds" (the
+        // heavyweights), "cas d'urgence", "état d’urgence", "heavy-duty".
+        .filter(|(at, _)| {
+            let before = sentence[..*at].trim_end().to_lowercase();
+            // "L'urgence de trouver une solution" judges; "une urgence
+            // opérationnelle" names a procedure.
+            let after = sentence[*at..].to_lowercase();
+            let urgency_of = !after.starts_with("urgence")
+                || ["urgence de ", "urgence d'", "urgence d’"]
+                    .iter()
+                    .any(|p| after.starts_with(p));
+            urgency_of
+                && !before.ends_with("poids")
+                && !before.ends_with(" d'")
+                && !before.ends_with(" d’")
+                && !sentence[..*at].ends_with('-')
+        })
         .collect();
     found.sort();
     found.dedup_by(|a, b| a.1 == b.1);
@@ -255,8 +272,20 @@ mod tests {
     #[test]
     fn evaluative_words_mark_opinions() {
         assert_eq!(
-            evaluative("la tension inquiétante et l'urgence", Lang::Fr),
+            evaluative(
+                "la tension inquiétante et l'urgence de trouver une solution",
+                Lang::Fr
+            ),
             ["inquiétante", "urgence"]
+        );
+        assert!(evaluative("une urgence opérationnelle limitée", Lang::Fr).is_empty());
+        // A noun of a situation or a compound names; it does not judge.
+        assert!(
+            evaluative(
+                "sauf cas d’urgence, et des poids lourds de l’opposition",
+                Lang::Fr
+            )
+            .is_empty()
         );
         assert_eq!(
             evaluative("The council badly failed.", Lang::En),
