@@ -288,7 +288,34 @@ fn a_drafted_bank_prints_its_article_title_once() {
     assert_eq!(body.matches(title).count(), 1, "{body}");
     assert!(
         plain(body)
-            .contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30T07:19:58</span>"),
+            .contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30</span>"),
         "{body}"
     );
+    // And every export that carries the article: the title once in it.
+    let export = |format: &str| {
+        let out = mediaquiz(&[
+            "--include-drafts",
+            "export",
+            "real-01.yaml",
+            "--format",
+            format,
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+        assert!(out.status.success(), "{format}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for format in ["markdown", "markdown-handout"] {
+        let text = export(format);
+        assert_eq!(text.matches(title).count(), 1, "{format}: {text}");
+        assert!(text.contains("Libération.fr, 2015-04-30\n"), "{format}: {text}");
+    }
+    let gift = export("gift");
+    let article = gift.lines().find(|l| l.starts_with("::Article::")).unwrap();
+    assert_eq!(article.matches(title).count(), 1, "{article}");
+    let moodle = export("moodle");
+    let start = moodle.find("<name><text>Article</text></name>").unwrap();
+    let end = start + moodle[start..].find("</question>").unwrap();
+    assert_eq!(moodle[start..end].matches(title).count(), 1, "{moodle}");
 }

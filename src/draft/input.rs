@@ -303,7 +303,7 @@ pub fn from_html(raw: &str) -> Input {
             title,
             outlet: clean(article.site_name.map(|s| s.to_string())),
             author: clean(article.byline.map(|s| s.to_string())),
-            date: clean(article.published_time.map(|s| s.to_string())),
+            date: clean(article.published_time.map(|s| s.to_string())).map(day_of),
             url: clean(article.url.map(|s| s.to_string())),
         },
         changed: true,
@@ -397,8 +397,31 @@ pub fn is_boilerplate(line: &str) -> bool {
     }) && !line.ends_with(['.', '!', '?', '»', '"', '”'])
 }
 
+/// A page's publication time as a sheet prints it: the day of an ISO 8601
+/// time (`2015-04-30T07:19:58+02:00` → `2015-04-30`), since a teacher cites
+/// the day, not the second; any other form is kept as the page wrote it.
+fn day_of(time: String) -> String {
+    let bytes = time.as_bytes();
+    let is_day = bytes.len() >= 10
+        && bytes[..10].iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+        && matches!(bytes.get(10), None | Some(b'T' | b' '));
+    if is_day { time[..10].to_owned() } else { time }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_publication_time_is_cited_by_its_day() {
+        assert_eq!(day_of("2015-04-30T07:19:58".into()), "2015-04-30");
+        assert_eq!(day_of("2015-04-30T07:19:58+02:00".into()), "2015-04-30");
+        assert_eq!(day_of("2015-04-30".into()), "2015-04-30");
+        assert_eq!(day_of("30 avril 2015".into()), "30 avril 2015");
+        assert_eq!(day_of("2015-04-3".into()), "2015-04-3");
+    }
     use super::*;
 
     #[test]

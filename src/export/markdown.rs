@@ -138,7 +138,7 @@ pub(super) fn export(input: &Input<'_>) -> Output {
     let bank = input.bank;
     let t = Strings::get(input.lang);
     let mut out = format!("# {}\n\n", md(&bank.title));
-    if let Some(citation) = bank.source.citation() {
+    if let Some(citation) = bank.citation_under_title() {
         let _ = writeln!(out, "{}{} {}\n", t.source, t.colon, md(&citation));
     }
     for (i, q) in input.questions.iter().enumerate() {
@@ -161,11 +161,16 @@ pub(super) fn handout(input: &Input<'_>) -> Output {
     let t = Strings::get(lang);
     let content = |s: &str| md(&i18n::typography(bank.language, s));
     let mut out = format!("# {}\n\n", md(&bank.title));
-    if let Some(citation) = bank.source.citation() {
+    if let Some(citation) = bank.citation_under_title() {
         let _ = writeln!(out, "{}{} {}\n", t.source, t.colon, md(&citation));
     }
     let _ = writeln!(out, "## {}\n", lang.pick("L’article", "The article"));
-    for paragraph in bank.article.paragraphs() {
+    for paragraph in bank
+        .article
+        .paragraphs()
+        .iter()
+        .skip(bank.article_title_lines())
+    {
         match paragraph.number {
             Some(n) => {
                 let _ = writeln!(out, "**§{n}** {}\n", content(&paragraph.text));

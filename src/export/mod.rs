@@ -224,8 +224,7 @@ pub(crate) fn article_html(bank: &Bank) -> String {
     let lang = bank.language;
     let t = |s: &str| html(&crate::i18n::typography(lang, s));
     let mut source = bank
-        .source
-        .citation()
+        .citation_under_title()
         .unwrap_or_else(|| bank.source.file.clone());
     // As on the sheets: what is missing is itself a lesson.
     if bank.source.outlet.is_none() && bank.source.date.is_none() {
@@ -236,7 +235,12 @@ pub(crate) fn article_html(bank: &Bank) -> String {
         out.push_str(&format!("<br>{}", html(url)));
     }
     out.push_str("</p>\n");
-    for paragraph in bank.article.paragraphs() {
+    for paragraph in bank
+        .article
+        .paragraphs()
+        .iter()
+        .skip(bank.article_title_lines())
+    {
         match paragraph.number {
             Some(n) => out.push_str(&format!(
                 "<p><strong>§{n}</strong> {}</p>\n",

@@ -386,7 +386,9 @@ fn manifest(ident: &str) -> String {
 /// Canvas's quiz settings, as text2qti writes them (an unpublished practice quiz).
 fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     let title = xml(&input.bank.title);
-    let description = xml(&html(&input.bank.source.citation().unwrap_or_default()));
+    let description = xml(&html(
+        &input.bank.citation_under_title().unwrap_or_default(),
+    ));
     // Canvas shuffles choices for the whole quiz or not at all: not when a
     // question keeps its order ("none of these" must stay last).
     let shuffle = !input.questions.iter().any(|q| match q.shape() {
