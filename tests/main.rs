@@ -8,6 +8,7 @@ mod drafts;
 mod export;
 mod flashcards;
 mod hostile;
+mod keys;
 mod kill;
 mod layers;
 mod messages;
