@@ -475,3 +475,29 @@ fn an_english_class_set_speaks_english() {
     assert!(explained.contains("<h1>Explained key · "));
     assert!(explained.contains("Versions A–B"));
 }
+
+/// Hostile text in every field reaches the compact and explained keys as
+/// text, and the keys still agree with their sheets.
+#[test]
+fn hostile_text_stays_text_in_a_class_set_s_keys() {
+    let dir = worksheets(&[
+        "--bank",
+        "injection.yaml",
+        "-n",
+        "8",
+        "--seed",
+        "1",
+        "--versions",
+        "3",
+    ]);
+    for page in ["answers-A.html", "answers-C.html", "explained-key.html"] {
+        let html = fs::read_to_string(dir.path().join(page)).unwrap();
+        let body = html.split("<body>").nth(1).unwrap();
+        for raw in ["<script", "<img", "<svg", "<b>", "<!--"] {
+            assert!(!body.contains(raw), "{page}: {raw}");
+        }
+    }
+    let explained = fs::read_to_string(dir.path().join("explained-key.html")).unwrap();
+    assert!(explained.contains("&#60;/script&#62;&#60;script&#62;window.__pwned=6"));
+    assert_eq!(class_set_agrees(dir.path()), Ok(24));
+}
