@@ -279,3 +279,50 @@ pub fn explained_key(
     };
     Ok(page.render()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::load_bank;
+    use crate::select::{Filters, select, versions};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Every row of every compact key names the question printed under
+        /// its number (through the explained key's entry), with that
+        /// version's answer at a glance and its points.
+        #[test]
+        fn compact_rows_follow_their_version(
+            seed in any::<u64>(),
+            count in 1usize..=40,
+            version_count in 2usize..=5,
+        ) {
+            let bank = load_bank(None).unwrap();
+            let mut rng = Seed(seed).rng();
+            let chosen = select(&bank, &Filters::default(), count, false, &mut rng).unwrap();
+            let explained = written_order(&bank, &chosen);
+            prop_assert_eq!(explained.len(), count);
+            let positions: Vec<usize> = explained
+                .iter()
+                .map(|q| bank.questions.iter().position(|b| b.id == q.id).unwrap())
+                .collect();
+            prop_assert!(positions.windows(2).all(|w| w[0] < w[1]), "not in the bank's order");
+            for version in versions(&chosen, version_count, &mut rng) {
+                let rows = compact_rows(&version, &explained, Lang::Fr, Lang::Fr);
+                let full = view::key(&version, Lang::Fr, Lang::Fr);
+                prop_assert_eq!(rows.len(), count);
+                for ((row, shown), item) in rows.iter().zip(version.questions()).zip(&full) {
+                    prop_assert_eq!(row.number, item.number);
+                    prop_assert_eq!(&explained[row.explained - 1].id, &shown.question.id);
+                    prop_assert_eq!(row.points, shown.question.points());
+                    prop_assert_eq!(row.justified, shown.question.justify);
+                    if shown.question.question_type() != QuestionType::Open {
+                        prop_assert_eq!(&row.brief, &item.brief);
+                    }
+                }
+            }
+        }
+    }
+}
