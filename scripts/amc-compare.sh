@@ -54,12 +54,18 @@ if exported != keyed:
     sys.exit("amc-compare: the exported questions are not the worksheet's")
 EOF
 
+# mediaquiz prints with the first Chromium it finds, a headless shell first;
+# where the full browser is there too, it is timed as well.
+browser=()
+if command -v chromium >/dev/null && { command -v chromium-headless-shell || command -v chrome-headless-shell; } >/dev/null; then
+  browser=(--prepare "rm -rf '$work/mq'" -n mediaquiz-chromium "CHROME=chromium '$bin' ${mq[*]}")
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if command -v hyperfine >/dev/null; then
   hyperfine --style basic --runs "$runs" --export-json "$work/times.json" \
     --prepare "rm -rf '$work/mq'" -n mediaquiz "'$bin' ${mq[*]}" \
     --prepare "rm -rf '$work/amc/data' '$work/amc/'*.pdf && mkdir '$work/amc/data'" \
-    -n amc "cd '$work/amc' && ${amc[*]}" >&2
+    -n amc "cd '$work/amc' && ${amc[*]}" "${browser[@]}" >&2
   times=$(python3 -c '
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
@@ -68,7 +74,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
 else
   times=""
   for tool in mediaquiz amc; do
-    if [ "$tool" = mediaquiz ]; then
+    if [ "${tool#mediaquiz}" != "$tool" ]; then
       rm -rf "$work/mq"; s=$( { /usr/bin/time -f %e "$bin" "${mq[@]}" >/dev/null 2>/dev/null; } 2>&1 )
     else
       s=$( { cd "$work/amc"; /usr/bin/time -f %e "${amc[@]}" >/dev/null 2>/dev/null; } 2>&1 )
@@ -89,14 +95,14 @@ amc_catalog=$(pages "$work/amc/catalog.pdf")
 echo
 echo "$copies copies of the same $count questions, $runs runs each (wall seconds: median, min, max)"
 echo
-printf '| %-10s | %6s | %6s | %6s | %-58s |\n' tool median min max "pages (what)"
-printf '|%s|%s|%s|%s|%s|\n' ------------ -------- -------- -------- ------------------------------------------------------------
+printf '| %-17s | %6s | %6s | %6s | %-58s |\n' tool median min max "pages (what)"
+printf '|%s|%s|%s|%s|%s|\n' ------------------- -------- -------- -------- ------------------------------------------------------------
 while read -r tool median min max; do
   [ -n "$tool" ] || continue
-  if [ "$tool" = mediaquiz ]; then
+  if [ "${tool#mediaquiz}" != "$tool" ]; then
     what="$((mq_sheets + mq_keys + mq_explained)) ($mq_sheets sheets, $mq_keys keys, $mq_explained explained)"
   else
     what="$((amc_subject + amc_key)) ($amc_subject subject, $amc_key corrige; +$amc_catalog catalog)"
   fi
-  printf '| %-10s | %6s | %6s | %6s | %-58s |\n' "$tool" "$median" "$min" "$max" "$what"
+  printf '| %-17s | %6s | %6s | %6s | %-58s |\n' "$tool" "$median" "$min" "$max" "$what"
 done <<< "$times"
