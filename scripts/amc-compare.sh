@@ -36,7 +36,7 @@ trap 'rm -rf "$work"' EXIT
 # the export the same draw from the same seed.
 types=()
 for t in single multi truefalse claim short cloze match order open; do types+=(--type "$t"); done
-"$bin" export --format json -n "$count" --seed "$seed" "${types[@]}" --out "$work/questions.json" 2>/dev/null
+"$bin" export --format json -n "$count" --seed "$seed" "${types[@]}" --out "$work/questions.json" >/dev/null 2>&1
 mkdir -p "$work/amc/data"
 python3 scripts/amc-source.py "$work/questions.json" questions/lere/lere-article.fr.txt "$copies" > "$work/amc/class.tex"
 
