@@ -113,7 +113,7 @@ fn worksheets_and_keys(bencher: Bencher, name: &str) {
     let sheet = Worksheet { with_article: true };
     bencher.bench(|| {
         black_box(sheet.render(&ctx).expect("renders"));
-        black_box(AnswerKey.render(&ctx).expect("renders"));
+        black_box(AnswerKey::default().render(&ctx).expect("renders"));
     });
 }
 

@@ -226,6 +226,9 @@ pub struct WorksheetArgs {
     /// Leave the article off the worksheet
     #[arg(long)]
     pub no_article: bool,
+    /// With --versions: every version's key in full (explanations, quotes, rubrics), instead of a one-page key per version and one explained key
+    #[arg(long)]
+    pub full_keys: bool,
 }
 
 /// Arguments of `flashcards`.

@@ -95,6 +95,25 @@ pub struct Strings {
     pub not_given: &'static str,
     /// A colon as the language writes it after a label (`\u{A0}:` in French).
     pub colon: &'static str,
+    /// "Versions" (the explained key of a class set serves them all).
+    pub versions: &'static str,
+    /// Title of a class set's one-page key per version.
+    pub compact_key: &'static str,
+    /// Title of a class set's one key with explanations, for every version.
+    pub explained_key: &'static str,
+    /// Compact key column: the question's number on the sheet.
+    pub number_col: &'static str,
+    /// Compact key column: the entry of the explained key.
+    pub explained_col: &'static str,
+    /// Beside an answer at a glance: a justification is scored too.
+    pub with_justification: &'static str,
+    /// An open question's entry in a compact key, after its points: the
+    /// rubric that scores it is in the explained key.
+    pub rubric_in_explained: &'static str,
+    /// Under the compact key: where the explanations are.
+    pub compact_note: &'static str,
+    /// Above the explained key: its order, and why answers are in words.
+    pub explained_note: &'static str,
 }
 
 const FR: Strings = Strings {
@@ -136,6 +155,15 @@ const FR: Strings = Strings {
     match_options: "Lettres au choix",
     not_given: "auteur, média et date non précisés",
     colon: "\u{A0}:",
+    versions: "Versions",
+    compact_key: "Corrigé rapide",
+    explained_key: "Corrigé expliqué",
+    number_col: "N°",
+    explained_col: "Expl.",
+    with_justification: "+\u{a0}justification",
+    rubric_in_explained: "barème au corrigé expliqué",
+    compact_note: "Explications, citations de l’article et barèmes\u{a0}: dans le corrigé expliqué (explained-key), au numéro de la colonne «\u{a0}Expl.\u{a0}».",
+    explained_note: "Un seul corrigé expliqué pour toutes les versions\u{a0}: les questions y suivent l’ordre de la banque et les réponses y sont écrites en toutes lettres, car chaque version change l’ordre des questions et les lettres des listes. Le corrigé rapide de chaque version (answers-A…) renvoie ici par sa colonne «\u{a0}Expl.\u{a0}».",
 };
 
 const EN: Strings = Strings {
@@ -177,6 +205,15 @@ const EN: Strings = Strings {
     match_options: "Letters to choose from",
     not_given: "author, outlet and date not given",
     colon: ":",
+    versions: "Versions",
+    compact_key: "Quick key",
+    explained_key: "Explained key",
+    number_col: "No.",
+    explained_col: "Expl.",
+    with_justification: "+\u{a0}reasoning",
+    rubric_in_explained: "rubric in the explained key",
+    compact_note: "Explanations, quotes from the article and rubrics: in the explained key (explained-key), under the number in the “Expl.” column.",
+    explained_note: "One explained key for every version: its questions follow the bank’s order and its answers are written out in words, since each version reorders the questions and re-letters the lists. Each version’s quick key (answers-A…) points here through its “Expl.” column.",
 };
 
 impl Strings {

@@ -287,8 +287,7 @@ fn a_drafted_bank_prints_its_article_title_once() {
     let body = &page[page.find("<body").unwrap()..];
     assert_eq!(body.matches(title).count(), 1, "{body}");
     assert!(
-        plain(body)
-            .contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30</span>"),
+        plain(body).contains("Source : <span lang=\"fr\">Libération.fr, 2015-04-30</span>"),
         "{body}"
     );
     // And every export that carries the article: the title once in it.
@@ -309,7 +308,10 @@ fn a_drafted_bank_prints_its_article_title_once() {
     for format in ["markdown", "markdown-handout"] {
         let text = export(format);
         assert_eq!(text.matches(title).count(), 1, "{format}: {text}");
-        assert!(text.contains("Libération.fr, 2015-04-30\n"), "{format}: {text}");
+        assert!(
+            text.contains("Libération.fr, 2015-04-30\n"),
+            "{format}: {text}"
+        );
     }
     let gift = export("gift");
     let article = gift.lines().find(|l| l.starts_with("::Article::")).unwrap();

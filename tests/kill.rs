@@ -1,6 +1,8 @@
 //! `kill -9` at many points of a worksheet run over an earlier set: the folder
-//! must then hold one whole set, every sheet beside its own key, and after the
-//! next run (its first step, `fsutil::recover`) no temporary file. A fast
+//! must then hold one whole set, every sheet beside its own compact key and
+//! the set's explained key, all of one run and each key right for its sheet
+//! (`keys::class_set_agrees`), and after the next run (its first step,
+//! `fsutil::recover`) no temporary file. A fast
 //! version runs in CI; `cargo test --test integration -- --ignored kill::`
 //! runs 150 kills (issue 20's figures come from it).
 
@@ -39,12 +41,15 @@ fn whole_set(dir: &Path, temporaries_allowed: bool) -> Result<String, String> {
     let mut seeds = BTreeSet::new();
     let mut sheets = BTreeSet::new();
     let mut keys = BTreeSet::new();
+    let mut explained = false;
     for entry in fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         if name == "notes.txt" {
             continue;
         }
-        if let Some(version) = name
+        if name == "explained-key.html" {
+            explained = true;
+        } else if let Some(version) = name
             .strip_prefix("worksheet-")
             .and_then(|v| v.strip_suffix(".html"))
         {
@@ -72,12 +77,17 @@ fn whole_set(dir: &Path, temporaries_allowed: bool) -> Result<String, String> {
     if sheets != keys {
         return Err("a sheet without its key, or a key without its sheet".into());
     }
+    if !explained {
+        return Err("a class set without its explained key".into());
+    }
     if sheets.len().to_string() != VERSIONS {
         return Err(format!("{} versions, not {VERSIONS}", sheets.len()));
     }
     if seeds.len() != 1 {
         return Err(format!("sheets and keys of different runs: {seeds:?}"));
     }
+    // Of one run, and each key right for its own sheet.
+    crate::keys::class_set_agrees(dir)?;
     Ok(seeds.into_iter().next().unwrap_or_default())
 }
 

@@ -10,6 +10,7 @@ mod export;
 mod flashcards;
 mod help;
 mod hostile;
+mod keys;
 mod kill;
 mod layers;
 mod messages;

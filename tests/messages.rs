@@ -309,7 +309,7 @@ fn no_english_leaks_into_french_errors_and_warnings() {
         &[],
     );
     assert!(
-        plain(&stderr).contains("attention : `sheets/answers-B.html`, `sheets/worksheet-B.html` viennent d’une exécution précédente"),
+        plain(&stderr).contains("attention : `sheets/answers-B.html`, `sheets/explained-key.html`, `sheets/worksheet-B.html` viennent d’une exécution précédente"),
         "{stderr}"
     );
     assert_french("stale files", &stderr);

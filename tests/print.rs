@@ -83,7 +83,8 @@ fn the_nu_html_checker_finds_no_error() {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 6);
+    // Two sheets, two compact keys and the explained key; a sheet and its key.
+    assert_eq!(files.len(), 7);
     let output = Command::new("java")
         .arg("-jar")
         .arg(jar)
@@ -232,15 +233,12 @@ fn printed_questions_are_never_cut_across_pages() {
                 );
             }
 
+            // A class set's compact key: one page.
             let key = dir.path().join(format!("answers-{version}.html"));
             let key_pdf = key.with_extension("pdf");
             mediaquiz::pdf::print(&chromium, &key, &key_pdf).unwrap();
             let key_pages = pages_of(&pdftotext, &key_pdf);
-            assert!(
-                (2..=8).contains(&key_pages.len()),
-                "{paper} key {version}: {} pages",
-                key_pages.len()
-            );
+            assert_eq!(key_pages.len(), 1, "{paper} key {version}");
         }
     }
 }
@@ -312,6 +310,7 @@ fn pdf_flag_binds_a_class_set_and_the_keys_for_duplex() {
         "--seed",
         "7",
         "--pdf",
+        "--full-keys",
         "--out",
         dir.path().to_str().unwrap(),
     ])
@@ -348,5 +347,58 @@ fn pdf_flag_binds_a_class_set_and_the_keys_for_duplex() {
             }
             start += even(*count);
         }
+    }
+}
+
+/// A class set of 40 questions: each version's compact key prints on one
+/// page, on A4 and on Letter, in French and in English; `answers.pdf` binds
+/// them one after the other, no blank page between; the explained key is a
+/// PDF of its own, every question once.
+#[test]
+fn a_class_set_s_compact_keys_are_one_page_each() {
+    let (Some(chromium), Some(pdftotext)) = (chromium(), pdftotext()) else {
+        return;
+    };
+    for (bank, paper) in [("lere", "a4"), ("lere-en", "letter")] {
+        let dir = tempfile::tempdir().unwrap();
+        mediaquiz(&[
+            "--bank",
+            bank,
+            "worksheet",
+            "-n",
+            "40",
+            "--versions",
+            "3",
+            "--seed",
+            "11",
+            "--paper",
+            paper,
+            "--pdf",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ])
+        .env("CHROME", &chromium)
+        .assert()
+        .success();
+        for version in ["A", "B", "C"] {
+            let pdf = dir.path().join(format!("answers-{version}.pdf"));
+            assert_eq!(page_count(&pdf), 1, "{bank} {paper} {version}");
+            let text = squeeze(&page_text(&pdftotext, &pdf, 1));
+            assert!(text.contains("Total") && text.contains("40"), "{text}");
+        }
+        let bound = dir.path().join("answers.pdf");
+        assert_eq!(page_count(&bound), 3, "{bank}");
+        for (page, version) in (1..).zip(["A", "B", "C"]) {
+            let text = page_text(&pdftotext, &bound, page);
+            assert!(text.contains(&format!("Version {version} ")), "{text}");
+        }
+        let explained = dir.path().join("explained-key.pdf");
+        let pages = pages_of(&pdftotext, &explained);
+        assert!(
+            (6..=20).contains(&pages.len()),
+            "{bank}: {} pages",
+            pages.len()
+        );
+        assert!(!dir.path().join("explained-key-A.pdf").exists());
     }
 }

@@ -114,7 +114,8 @@ fn worksheet_the_printed_line_makes_the_same_sheets() {
     let (_, stderr) = run(dir.path(), &args, "");
     let out = dir.path().join("sorties d'élèves/jeudi");
     let first = take_files(&out);
-    assert_eq!(first.len(), 4, "{first:?}");
+    // Two sheets, their compact keys and the explained key.
+    assert_eq!(first.len(), 5, "{first:?}");
     let again = printed_line(&stderr);
     assert!(again.contains(&"--seed".to_owned()), "{again:?}");
     run(dir.path(), &again, "");
@@ -122,7 +123,8 @@ fn worksheet_the_printed_line_makes_the_same_sheets() {
 
     // The line the sheets print leaves the folder out: run as printed, it
     // makes the same sheets in the default folder.
-    let printed = printed_line(&as_read(&first[2].1));
+    assert_eq!(first[3].0, "worksheet-A.html");
+    let printed = printed_line(&as_read(&first[3].1));
     assert!(!printed.contains(&"--out".to_owned()), "{printed:?}");
     run(dir.path(), &printed, "");
     assert_eq!(take_files(&dir.path().join("worksheets")), first);

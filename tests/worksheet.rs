@@ -42,6 +42,7 @@ fn writes_every_version_and_prints_the_paths_and_the_seed() {
         "answers-A",
         "answers-B",
         "answers-C",
+        "explained-key",
     ]
     .iter()
     .map(|name| {
@@ -398,12 +399,13 @@ fn files_of_an_earlier_run_that_are_not_replaced_are_named() {
     .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let stale = ["answers-B", "answers-C", "worksheet-B", "worksheet-C"]
+    // The class set's explained key too: a single sheet has its full key.
+    let stale = ["answers-B", "answers-C", "explained-key"]
         .map(|n| format!("`{}`", dir.path().join(format!("{n}.html")).display()))
         .join(", ");
     assert!(
         stderr.contains(&format!(
-            "warning: {stale} are from an earlier run, not replaced by this one: remove them"
+            "warning: {stale} and 2 other files are from an earlier run, not replaced by this one: remove them"
         )),
         "{stderr}"
     );
@@ -681,6 +683,7 @@ fn a_browser_that_fails_leaves_the_html_and_no_pdf() {
         [
             "answers-A.html",
             "answers-B.html",
+            "explained-key.html",
             "worksheet-A.html",
             "worksheet-B.html"
         ]
@@ -747,10 +750,11 @@ fn a_whole_earlier_class_set_is_counted_not_listed() {
         .lines()
         .find(|l| l.starts_with("warning:"))
         .unwrap_or_else(|| panic!("no warning: {stderr}"));
-    // 60 files left over (AA to BD): three named, the other 57 counted.
+    // 61 files left over (AA to BD, and the explained key): three named,
+    // the other 58 counted.
     assert_eq!(warning.matches(".html`").count(), 3, "{warning}");
     assert!(
-        warning.contains("answers-AC.html` and 57 other files are from an earlier run"),
+        warning.contains("answers-AC.html` and 58 other files are from an earlier run"),
         "{warning}"
     );
 }

@@ -217,6 +217,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("worksheet", "out", "Dossier où écrire les fiches"),
     (
+        "worksheet",
+        "full_keys",
+        "Avec --versions\u{a0}: le corrigé complet de chaque version (explications, citations, barèmes), au lieu d’un corrigé d’une page par version et d’un seul corrigé expliqué",
+    ),
+    (
         "*",
         "paper",
         "Format du papier (en majuscules ou non\u{a0}: A4 ou a4)",

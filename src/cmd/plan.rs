@@ -54,6 +54,8 @@ pub enum Setting {
     Duplex(Duplex),
     /// `--retry`.
     Retry(bool),
+    /// `--full-keys`.
+    FullKeys(bool),
 }
 
 /// What a command asks for: its flags, before anything is chosen.
@@ -375,7 +377,11 @@ impl Line<'_> {
                     words.extend(["--duplex".to_owned(), name_of(&duplex)]);
                 }
                 Setting::Retry(true) => words.push("--retry".to_owned()),
-                Setting::NoArticle(false) | Setting::Duplex(_) | Setting::Retry(false) => {}
+                Setting::FullKeys(true) => words.push("--full-keys".to_owned()),
+                Setting::NoArticle(false)
+                | Setting::Duplex(_)
+                | Setting::Retry(false)
+                | Setting::FullKeys(false) => {}
             }
         }
         words

@@ -1,5 +1,5 @@
-//! `mediaquiz worksheet`: worksheets and their answer keys, one of each per
-//! version, into a folder.
+//! `mediaquiz worksheet`: worksheets and their answer keys into a folder (a
+//! class set's keys: see [`crate::output::AnswerKey`]).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -21,7 +21,10 @@ pub(super) fn run(
     let sheet = Worksheet {
         with_article: !args.no_article,
     };
-    let outputs: [&dyn Output; 2] = [&sheet, &AnswerKey];
+    let key = AnswerKey {
+        full: args.full_keys,
+    };
+    let outputs: [&dyn Output; 2] = [&sheet, &key];
     let select = &args.select;
     let request = Request {
         command: "worksheet",
@@ -33,7 +36,10 @@ pub(super) fn run(
         layout: Layout::Versions(args.versions),
         outputs: &outputs,
         paper: args.paper,
-        settings: vec![Setting::NoArticle(args.no_article)],
+        settings: vec![
+            Setting::NoArticle(args.no_article),
+            Setting::FullKeys(args.full_keys),
+        ],
         destination: Destination::resolve(sheet.target(), Some(&args.out))?,
         out: Some(args.out.clone()),
         default_out: Some(DEFAULT_OUT),

@@ -131,12 +131,25 @@ pub trait Output {
     /// that this run did not replace is named in a warning.
     fn owns(&self, file_name: &str) -> bool;
 
-    /// With `--pdf`, the file that binds the PDFs of all its pages into one
-    /// for a duplex printer, each file starting on a right-hand page
-    /// (`class-set.pdf`); `None` (the default) for none.
-    fn bound_pdf(&self) -> Option<&'static str> {
+    /// With `--pdf`, the file that binds the PDFs of its pages into one
+    /// (`class-set.pdf`, `answers.pdf`), and how; `None` (the default) for
+    /// none.
+    fn bound_pdf(&self) -> Option<Binding> {
         None
     }
+}
+
+/// How an output's PDFs are bound into one file.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The bound file's name.
+    pub name: &'static str,
+    /// Whether each part starts on a right-hand page, so that a duplex
+    /// print separates into one copy per student (a class set); otherwise
+    /// parts follow one another, no blank page between (one-page keys).
+    pub odd_starts: bool,
+    /// Whether the PDF of this name (one of the output's) goes in.
+    pub takes: fn(&str) -> bool,
 }
 
 /// Whether `file_name` is `{stem}-{LETTERS}.html` or `.pdf`, the names of

@@ -309,19 +309,19 @@ fn print_pdfs(
         names.into_iter().zip(printer.print_all(&pages)?).collect();
     drop(printer);
     for (index, output) in outputs.iter().enumerate() {
-        let Some(name) = output.bound_pdf() else {
+        let Some(binding) = output.bound_pdf() else {
             continue;
         };
         let parts: Vec<(&str, &[u8])> = printed
             .iter()
             .zip(&printed_by)
-            .filter(|(_, by)| **by == index)
+            .filter(|((name, _), by)| **by == index && (binding.takes)(name))
             .map(|((name, bytes), _)| (name.as_str(), bytes.as_slice()))
             .collect();
         // One page's bound file would only repeat it: one version, two PDFs.
         if parts.len() > 1 {
-            let bound = pdf::bind(&parts)?;
-            printed.push((name.to_owned(), bound));
+            let bound = pdf::bind(&parts, binding.odd_starts)?;
+            printed.push((binding.name.to_owned(), bound));
         }
     }
     Ok(printed)

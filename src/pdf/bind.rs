@@ -1,6 +1,8 @@
 //! Binding printed versions into one PDF for a duplex printer: each version
 //! starts on a right-hand (odd) page, so that a class set printed on both
-//! sides separates cleanly into one copy per student.
+//! sides separates cleanly into one copy per student. A class set's one-page
+//! keys are bound one after the other instead: they stay on the teacher's
+//! desk, and blank pages between them would only waste paper.
 //!
 //! The PDFs are merged rather than one combined HTML page printed: each
 //! version keeps its own "page 2 / 3" footer, which CSS page counters could
@@ -33,10 +35,11 @@ pub fn layout(pages: &[usize]) -> (Vec<usize>, usize) {
 /// itself; a page moved to another tree must hold them.
 const INHERITED: [&[u8]; 4] = [b"MediaBox", b"CropBox", b"Resources", b"Rotate"];
 
-/// Binds `parts` (a name, for errors, and a PDF) into one PDF, in order,
-/// each starting on a right-hand page: a blank page of the same size follows
-/// a part with an odd page count.
-pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
+/// Binds `parts` (a name, for errors, and a PDF) into one PDF, in order;
+/// with `odd_starts`, each starting on a right-hand page (a blank page of
+/// the same size follows a part with an odd page count), otherwise one after
+/// the other.
+pub fn bind(parts: &[(&str, &[u8])], odd_starts: bool) -> Result<Vec<u8>> {
     let mut bound = Document::with_version("1.4");
     let tree = bound.new_object_id();
     let mut kids = Vec::new();
@@ -75,7 +78,8 @@ pub fn bind(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
         };
         bound.max_id = part.max_id;
         bound.objects.extend(part.objects);
-        for _ in 0..padding(pages.len()) {
+        let blanks = if odd_starts { padding(pages.len()) } else { 0 };
+        for _ in 0..blanks {
             let blank = bound.add_object(dictionary! {
                 "Type" => "Page",
                 "Parent" => tree,
@@ -208,7 +212,7 @@ mod tests {
     #[test]
     fn bound_parts_keep_their_pages_in_order_with_blanks_between() {
         let (a, b, c) = (pdf("A", 3), pdf("B", 2), pdf("C", 1));
-        let bound = bind(&[("a", &a), ("b", &b), ("c", &c)]).unwrap();
+        let bound = bind(&[("a", &a), ("b", &b), ("c", &c)], true).unwrap();
         let doc = Document::load_mem(&bound).unwrap();
         let pages = doc.get_pages();
         assert_eq!(pages.len(), 8);
@@ -228,11 +232,26 @@ mod tests {
     }
 
     #[test]
+    fn without_odd_starts_parts_follow_one_another() {
+        let (a, b, c) = (pdf("A", 1), pdf("B", 2), pdf("C", 1));
+        let bound = bind(&[("a", &a), ("b", &b), ("c", &c)], false).unwrap();
+        let doc = Document::load_mem(&bound).unwrap();
+        assert_eq!(doc.get_pages().len(), 4);
+        for (n, label) in (1..).zip(["A1", "B1", "B2", "C1"]) {
+            let on_page = doc.extract_text(&[n]).unwrap_or_default();
+            assert!(on_page.contains(label), "page {n}: {on_page:?}");
+        }
+    }
+
+    #[test]
     fn a_part_that_is_not_a_pdf_is_named() {
         let good = pdf("A", 1);
-        let error = bind(&[("worksheet-A.pdf", &good), ("worksheet-B.pdf", b"<html>")])
-            .unwrap_err()
-            .to_string();
+        let error = bind(
+            &[("worksheet-A.pdf", &good), ("worksheet-B.pdf", b"<html>")],
+            true,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(error.contains("`worksheet-B.pdf`"), "{error}");
     }
 }

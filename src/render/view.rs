@@ -103,6 +103,8 @@ pub struct Item {
 pub struct KeyItem {
     /// Number on the sheet.
     pub number: usize,
+    /// The question's id in the bank, for the teacher who edits it.
+    pub id: String,
     /// Points it is worth.
     pub points: u32,
     /// The prompt, to recognise the question.
@@ -281,13 +283,55 @@ pub(super) fn key(version: &Version<'_>, lang: Lang, content: Lang) -> Vec<KeyIt
     version
         .questions()
         .enumerate()
-        .map(|(i, shown)| key_item(shown, i + 1, lang, content))
+        .map(|(i, shown)| key_item(shown, i + 1, lang, content, Lettering::Sheet))
         .collect()
 }
 
-fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyItem {
+/// How a key names choices, pairs and items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lettering {
+    /// By the letters of the one sheet the key goes with.
+    Sheet,
+    /// In words only: the explained key of a class set serves every
+    /// version, and each version letters its lists differently.
+    Words,
+}
+
+/// The explained key of a class set: `questions` (in the order given,
+/// numbered from 1) answered in words, with no letter of any version.
+pub(super) fn explained(
+    questions: &[&crate::bank::Question],
+    lang: Lang,
+    content: Lang,
+) -> Vec<KeyItem> {
+    questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let shown = Shown::as_written(question);
+            key_item(&shown, i + 1, lang, content, Lettering::Words)
+        })
+        .collect()
+}
+
+fn key_item(
+    shown: &Shown<'_>,
+    number: usize,
+    lang: Lang,
+    content: Lang,
+    lettering: Lettering,
+) -> KeyItem {
     let t = Strings::get(lang);
     let typo = |s: &str| typography(content, s);
+    let words = lettering == Lettering::Words;
+    // `C. text` on a version's key; the text alone where no sheet's letters apply.
+    let lettered = |position: usize, text: &str| {
+        if words {
+            typo(text)
+        } else {
+            format!("{}. {}", letters::upper(position), typo(text))
+        }
+    };
     let question = shown.question;
     let view = AnswerView::new(shown);
     let mut accepted = String::new();
@@ -296,15 +340,12 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
         Solution::Choices(choices) => {
             for choice in choices {
                 if let Some(why) = choice.feedback {
-                    feedback.push((
-                        format!("{}. {}", letters::upper(choice.position), typo(choice.text)),
-                        typo(why),
-                    ));
+                    feedback.push((lettered(choice.position, choice.text), typo(why)));
                 }
             }
             view.right_choices()
                 .iter()
-                .map(|c| format!("{}. {}", letters::upper(c.position), typo(c.text)))
+                .map(|c| lettered(c.position, c.text))
                 .collect()
         }
         Solution::TrueFalse(answer) => vec![answer::true_false(*answer, t).to_owned()],
@@ -336,6 +377,11 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                 line
             })
             .collect(),
+        // The left column is numbered as written on every version.
+        Solution::Pairs(pairs) if words => pairs
+            .iter()
+            .map(|p| format!("{}. {} ↔ {}", p.number, typo(p.left), typo(p.right)))
+            .collect(),
         Solution::Pairs(pairs) => pairs
             .iter()
             .map(|p| {
@@ -347,6 +393,10 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
                     typo(p.right)
                 )
             })
+            .collect(),
+        Solution::Ranked(items) if words => items
+            .iter()
+            .map(|item| format!("{}. {}", item.rank, typo(item.text)))
             .collect(),
         Solution::Ranked(items) => {
             let ranks: Vec<String> = view
@@ -370,9 +420,15 @@ fn key_item(shown: &Shown<'_>, number: usize, lang: Lang, content: Lang) -> KeyI
     };
     KeyItem {
         number,
+        id: question.id.to_string(),
         points: question.points(),
         prompt: typo(&question.prompt()),
-        brief: brief(&view, &answer, content, t),
+        // Letters at a glance belong to one sheet.
+        brief: if words {
+            String::new()
+        } else {
+            brief(&view, &answer, content, t)
+        },
         answer,
         accepted,
         feedback,
