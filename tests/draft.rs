@@ -358,17 +358,25 @@ struct Figures {
 /// (`name` labels the printed line). A found attribution matches a marked one
 /// when their spans share at least half of the shorter. Prints every miss.
 fn measure(name: &str, folder: &Path) -> Figures {
-    measure_articles(name, &annotated(folder), |p| p.with_extension("json"))
+    measure_articles(name, &annotated(folder), |p| p.with_extension("json"), true)
 }
 
 /// [`measure`] over `articles`, whose annotation `gold` names. Recall counts
 /// only `core` attributions; one found on a borderline (`core: false`) one is
-/// neither right nor wrong.
+/// neither right nor wrong. Misses are printed only when `show_misses`.
 fn measure_articles(
     name: &str,
     articles: &[std::path::PathBuf],
     gold: impl Fn(&Path) -> std::path::PathBuf,
+    show_misses: bool,
 ) -> Figures {
+    // A miss is printed through this, so that a set kept from the finder's
+    // author shows its figures and nothing else.
+    let miss = |line: String| {
+        if show_misses {
+            println!("{line}");
+        }
+    };
     let (mut found_total, mut gold_total, mut matched, mut speaker_right) = (0, 0, 0, 0);
     for path in articles {
         // Each paragraph on one line, so that a quote across a line break is found.
@@ -416,26 +424,31 @@ fn measure_articles(
                         {
                             speaker_right += 1;
                         } else {
-                            println!(
+                            miss(format!(
                                 "{}: speaker `{}`, marked `{}`",
                                 path.display(),
                                 a.speaker,
                                 g.speaker
-                            );
+                            ));
                         }
                     }
-                    None => println!(
+                    None => miss(format!(
                         "{}: not marked: {} « {} »",
                         path.display(),
                         a.speaker,
                         &paragraph.text[a.content.clone()]
-                    ),
+                    )),
                 }
             }
         }
         for (_, g, used) in &spans {
             if !used && g.core {
-                println!("{}: missed: {} « {} »", path.display(), g.speaker, g.quote);
+                miss(format!(
+                    "{}: missed: {} « {} »",
+                    path.display(),
+                    g.speaker,
+                    g.quote
+                ));
             }
         }
     }
@@ -476,10 +489,15 @@ fn attribution_precision_and_recall_on_the_real_articles() {
         .collect();
     articles.sort();
     assert_eq!(articles.len(), 8);
-    let f = measure_articles("real", &articles, |p| {
-        let stem = p.file_name().unwrap().to_str().unwrap();
-        folder.join(format!("{}.gold.json", &stem[..7]))
-    });
+    let f = measure_articles(
+        "real",
+        &articles,
+        |p| {
+            let stem = p.file_name().unwrap().to_str().unwrap();
+            folder.join(format!("{}.gold.json", &stem[..7]))
+        },
+        true,
+    );
     assert!(f.precision >= 0.95, "precision {:.2}", f.precision);
     assert!(f.recall >= 0.80, "recall {:.2}", f.recall);
     assert!(f.speakers >= 0.95, "speaker accuracy {:.2}", f.speakers);
@@ -507,6 +525,97 @@ fn attribution_precision_and_recall_on_the_fresh_set() {
     let f = measure("fresh", &folder);
     assert!(f.precision >= 0.90, "precision {:.2}", f.precision);
     assert!(f.speakers >= 0.80, "speaker accuracy {:.2}", f.speakers);
+}
+
+/// Four articles (two French, two English) written and annotated by an
+/// engineer who never worked on the finder, kept from the one who did: the
+/// figure for issue 19's "articles you did not tune on". Nobody may change
+/// the finder by looking at this set's misses (they are not printed unless
+/// `UNSEEN_MISSES` is set); the floors only catch a
+/// collapse, the printed figures are the measure.
+#[test]
+fn attribution_precision_and_recall_on_the_unseen_set() {
+    let folder = fixtures().join("draft").join("unseen");
+    assert_eq!(annotated(&folder).len(), 4);
+    // Its misses stay unprinted unless asked for (`UNSEEN_MISSES=1`): whoever
+    // tunes the finder reads only the figures.
+    let show = std::env::var_os("UNSEEN_MISSES").is_some();
+    let f = measure_articles(
+        "unseen (never tuned on)",
+        &annotated(&folder),
+        |p| p.with_extension("json"),
+        show,
+    );
+    assert!(f.precision >= UNSEEN_FLOOR, "precision {:.2}", f.precision);
+    assert!(f.recall >= UNSEEN_FLOOR, "recall {:.2}", f.recall);
+    assert!(
+        f.speakers >= UNSEEN_FLOOR,
+        "speaker accuracy {:.2}",
+        f.speakers
+    );
+}
+
+/// Below this on the unseen set, the finder has broken rather than merely
+/// missed: set under the figures main's finder scored when the set was
+/// written (see docs/draft-quality-unseen.md), not at a target.
+const UNSEEN_FLOOR: f64 = 0.5;
+
+/// The unseen set's saved page: the extracted article holds every paragraph
+/// of its `.txt` and every annotated attribution's words, and none of the
+/// page around it (navigation, "Lire aussi", a newsletter promo, the photo
+/// caption and credit, "Sur le même sujet", footer, copyright). Two lines of
+/// the page still leak on main's extraction when this was written, and are
+/// not asserted here so that the suite stays green: the byline "Par … - Le 7
+/// mars 2026 à 06h30, mis à jour à 09h12" and the tags line "Loup -
+/// Agriculture - …" (docs/draft-quality-unseen.md). The standfirst taken from
+/// the page's description is the article's own text and is allowed.
+#[test]
+fn the_unseen_saved_page_gives_the_article_without_the_page_around_it() {
+    use mediaquiz::draft::input;
+    let folder = fixtures().join("draft").join("unseen");
+    let html = fs::read_to_string(folder.join("loup-lyonnais.html")).unwrap();
+    let extracted = input::from_html(&html);
+    let text = folded_text(&extracted.text);
+    let clean = fs::read_to_string(folder.join("loup-lyonnais.fr.txt")).unwrap();
+    for paragraph in clean.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        assert!(
+            text.contains(&folded_text(paragraph)),
+            "lost paragraph {paragraph}\n{}",
+            extracted.text
+        );
+    }
+    let gold: Gold =
+        serde_json::from_str(&fs::read_to_string(folder.join("loup-lyonnais.fr.json")).unwrap())
+            .unwrap();
+    for a in &gold.attributions {
+        assert!(text.contains(&folded_text(&a.quote)), "lost {}", a.quote);
+    }
+    for line in [
+        "Faits divers",
+        "S’abonner : 1 € le premier mois",
+        "Partager sur Facebook",
+        "Vercors : le plan loup ne convainc pas les bergers",
+        "Recevez chaque matin l’essentiel de l’actualité du Rhône.",
+        "Chiens de protection : les patous en pénurie",
+        "a perdu onze bêtes dans la nuit du 2 au 3 mars. Photo",
+        "Julien Berthier",
+        "Sur le même sujet",
+        "Bugey : un loup photographié par un piège",
+        "Mentions légales",
+        "Tous droits réservés",
+    ] {
+        assert!(
+            !text.contains(&folded_text(line)),
+            "kept {line}\n{}",
+            extracted.text
+        );
+    }
+    // Folded: the page's title reaches us with its no-break space made plain.
+    assert_eq!(
+        extracted.meta.title.as_deref().map(folded_text),
+        clean.lines().next().map(folded_text),
+        "the page's headline"
+    );
 }
 
 /// Text folded for comparing an extraction with the hand-cleaned `.txt`:
