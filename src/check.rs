@@ -804,7 +804,8 @@ fn report_drafts(questions: &[Question], findings: &mut Findings) {
 }
 
 /// A single-choice question with two right answers: a wrong choice that is
-/// another name of the answer ("M. Fabius" beside "Laurent Fabius"), or that
+/// another name of the answer ("M. Fabius" beside "Laurent Fabius", "The
+/// CAA" beside "The Civil Aviation Authority"), or that
 /// the quoted evidence names as a speaker too.
 pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings) {
     use crate::draft::coref::same_person;
@@ -841,7 +842,9 @@ pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings)
             if choices.correct.contains(&i) {
                 continue;
             }
-            let message = if same_person(choice, answer) {
+            let message = if same_person(choice, answer)
+                || crate::draft::coref::acronym_of_other(choice, answer)
+            {
                 tr!(
                     lang,
                     "le choix faux `{choice}` est un autre nom de la bonne réponse\u{a0}: deux bonnes réponses",

@@ -882,7 +882,7 @@ fn check_warns_about_two_right_answers() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("a.txt"),
-        "Séisme au Népal\n\n« Nous sommes inquiets », a déclaré Laurent Fabius. Le Quai d’Orsay a confirmé le bilan, selon l’AFP.\n",
+        "Séisme au Népal\n\n« Nous sommes inquiets », a déclaré Laurent Fabius. Le Quai d’Orsay a confirmé le bilan, selon l’AFP. L’Organisation mondiale de la santé a lancé un appel.\n",
     )
     .unwrap();
     fs::write(
@@ -916,6 +916,14 @@ questions:
     answer: "Le Quai d’Orsay"
     explanation: "Le Quai le confirme."
     evidence: ["Le Quai d’Orsay a confirmé le bilan, selon l’AFP."]
+  - id: q4
+    type: single
+    skill: sourcing
+    prompt: "Qui lance un appel ?"
+    choices: ["L’Organisation mondiale de la santé", "L’OMS", "L’ONU"]
+    answer: "L’Organisation mondiale de la santé"
+    explanation: "L’article le dit."
+    evidence: ["L’Organisation mondiale de la santé a lancé un appel."]
 "#,
     )
     .unwrap();
@@ -941,6 +949,11 @@ questions:
     );
     assert!(
         out.contains("warning: the wrong choice `Une source du Quai d’Orsay`"),
+        "{out}"
+    );
+    // An acronym beside its spelled-out name: one body, two names.
+    assert!(
+        out.contains("warning: the wrong choice `L’OMS` is another name of the right answer: two right answers [q4]"),
         "{out}"
     );
 }

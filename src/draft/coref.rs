@@ -213,6 +213,31 @@ pub fn is_broad(phrase: &str) -> bool {
         })
 }
 
+/// Whether `short` holds an acronym (two or more capitals) made of the
+/// initials of `long`'s words, small words left out.
+pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "le", "la", "les", "l", "de", "du", "des", "d", "et", "un", "une", "the", "of", "and", "a",
+        "an",
+    ];
+    let initials: String = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials.chars().count() >= 2
+        && short
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && w == initials)
+}
+
+/// Whether one of two names is the other's acronym ("The CAA", "The Civil
+/// Aviation Authority"): one body under two names.
+pub fn acronym_of_other(a: &str, b: &str) -> bool {
+    is_acronym_of(a, b) || is_acronym_of(b, a)
+}
+
 /// Whether two actors overlap: one is part of, speaks for, or is the seat
 /// of the other ("Microsoft Corp" and "Microsoft President Brad Smith",
 /// "une source du Quai d’Orsay" and "le Quai d’Orsay", "le ministre des
