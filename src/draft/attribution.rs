@@ -1278,14 +1278,6 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
 /// subject, without being part of the noun phrase: a day or a time ("a
 /// déclaré jeudi le ministre"), a conjunction ("but the editor said").
 const NOT_THE_SPEAKER: &[&str] = &[
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
     "aujourd'hui",
     "matin",
     "soir",
@@ -1293,15 +1285,6 @@ const NOT_THE_SPEAKER: &[&str] = &[
     "encore",
     "aussi",
     "also",
-    "yesterday",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
     "but",
     "and",
@@ -1324,7 +1307,13 @@ fn clean_speaker(raw: &str) -> String {
             .to_lowercase();
         let rest = s.split_once(' ').map(|(_, r)| r.trim_start().to_owned());
         match rest {
-            Some(rest) if NOT_THE_SPEAKER.contains(&first.as_str()) && !rest.is_empty() => s = rest,
+            Some(rest)
+                if (sentence::DAYS.contains(&first.as_str())
+                    || NOT_THE_SPEAKER.contains(&first.as_str()))
+                    && !rest.is_empty() =>
+            {
+                s = rest
+            }
             _ => break,
         }
     }
@@ -1354,25 +1343,7 @@ fn clean_speaker(raw: &str) -> String {
 /// verb or before one ("précise l'OFAG jeudi dans un communiqué", "Microsoft
 /// in 2017 announced"): when and where it spoke, not who.
 fn without_circumstance(speaker: &str) -> &str {
-    const WHEN: &[&str] = &[
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "hier",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-    ];
+    const WHEN: &[&str] = sentence::DAYS;
     let list = words(speaker);
     for (n, w) in list.iter().enumerate().skip(1) {
         let next = list.get(n + 1).map(|x| x.lower.as_str());

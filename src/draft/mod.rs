@@ -286,32 +286,15 @@ fn fit_words(words: &str, max: usize) -> Option<String> {
         .filter(|w| count(w) >= 5)
 }
 
-/// Day and time words that open reported words after the verb ("a annoncé
-/// lundi…", "said on Thursday it…"): they say when, not what.
-const WHEN: &[&str] = &[
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
-    "aujourd'hui",
-    "aujourd’hui",
-    "soir",
-    "matin",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-];
+/// Times of day that open reported words after the verb, beside
+/// [`sentence::DAYS`] ("a annoncé ce matin…", "said tonight it…"): they say
+/// when, not what.
+const WHEN: &[&str] = &["aujourd'hui", "aujourd’hui", "soir", "matin", "tonight"];
+
+/// Whether `word` (lower case) says when: a day, or a time of day.
+fn is_when(word: &str) -> bool {
+    sentence::DAYS.contains(&word) || WHEN.contains(&word)
+}
 
 /// `words` without what opens them and is not what was said: a day ("on
 /// Thursday"), "in a statement", and after "told", the one told.
@@ -328,8 +311,8 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
             .unwrap_or_default()
             .trim_end_matches(',')
             .to_lowercase();
-        let day = WHEN.contains(&bare.as_str()) && !after.is_empty();
-        let on_day = (bare == "on" || bare == "ce") && WHEN.contains(&next_bare.as_str());
+        let day = is_when(&bare) && !after.is_empty();
+        let on_day = (bare == "on" || bare == "ce") && is_when(&next_bare);
         if day || on_day {
             rest = after;
         } else if let Some(tail) = ["dans un communiqué", "in a statement", "in an interview"]

@@ -10,6 +10,29 @@
 
 use std::ops::Range;
 
+/// The days a report names when something was said ("a déclaré jeudi",
+/// "said on Thursday", "hier", "today"): when, never who or what. One list
+/// for every rule that steps over them.
+pub(crate) const DAYS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "mr", "mrs", "ms",
