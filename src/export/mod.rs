@@ -310,17 +310,7 @@ pub(crate) fn offered(question: &Question, lang: Lang) -> Option<(Vec<String>, V
 
 /// Why a wrong choice is wrong, by choice index (single/multi only).
 pub(crate) fn choice_feedback(question: &Question, index: usize) -> Option<&str> {
-    match question.shape() {
-        Shape::Choices { choices: c, .. } => c.feedback.get(index)?.as_deref(),
-        Shape::TrueFalse { .. }
-        | Shape::Verdict { .. }
-        | Shape::Text { .. }
-        | Shape::Gaps { .. }
-        | Shape::Pairs { .. }
-        | Shape::Ranked { .. }
-        | Shape::Rubric { .. }
-        | Shape::Card { .. } => None,
-    }
+    question.kind.as_choices()?.feedback.get(index)?.as_deref()
 }
 
 /// The general feedback, paragraph by paragraph: an open question's model

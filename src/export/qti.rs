@@ -391,17 +391,10 @@ fn meta(input: &Input<'_>, ident: &str, points: u32) -> String {
     ));
     // Canvas shuffles choices for the whole quiz or not at all: not when a
     // question keeps its order ("none of these" must stay last).
-    let shuffle = !input.questions.iter().any(|q| match q.shape() {
-        Shape::Choices { choices, .. } => choices.keep_order,
-        Shape::TrueFalse { .. }
-        | Shape::Verdict { .. }
-        | Shape::Text { .. }
-        | Shape::Gaps { .. }
-        | Shape::Pairs { .. }
-        | Shape::Ranked { .. }
-        | Shape::Rubric { .. }
-        | Shape::Card { .. } => false,
-    });
+    let shuffle = !input
+        .questions
+        .iter()
+        .any(|q| q.kind.as_choices().is_some_and(|c| c.keep_order));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz identifier=\"{ident}\" xmlns=\"http://canvas.instructure.com/xsd/cccv1p0\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd\">\n<title>{title}</title>\n<description>{description}</description>\n<shuffle_answers>{shuffle}</shuffle_answers>\n<scoring_policy>keep_highest</scoring_policy>\n<hide_results></hide_results>\n<quiz_type>practice_quiz</quiz_type>\n<points_possible>{points}.0</points_possible>\n<show_correct_answers>true</show_correct_answers>\n<anonymous_submissions>false</anonymous_submissions>\n<could_be_locked>false</could_be_locked>\n<allowed_attempts>-1</allowed_attempts>\n<one_question_at_a_time>false</one_question_at_a_time>\n<cant_go_back>false</cant_go_back>\n<available>false</available>\n<one_time_results>false</one_time_results>\n<show_correct_answers_last_attempt>false</show_correct_answers_last_attempt>\n<only_visible_to_overrides>false</only_visible_to_overrides>\n<module_locked>false</module_locked>\n<assignment_overrides>\n</assignment_overrides>\n</quiz>\n"
     )
