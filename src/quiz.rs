@@ -114,7 +114,7 @@ struct Text {
     justification_levels: [&'static str; 2],
     score_hint: &'static str,
     self_scored: &'static str,
-    answered_of: &'static str,
+    answered_of: (&'static str, &'static str),
 }
 
 const FR: Text = Text {
@@ -159,7 +159,7 @@ const FR: Text = Text {
     ],
     score_hint: "Tapez un nombre du barème",
     self_scored: "dont notés par vous (justifications, questions ouvertes)\u{a0}:",
-    answered_of: "questions répondues sur",
+    answered_of: ("question répondue sur", "questions répondues sur"),
 };
 
 const EN: Text = Text {
@@ -201,7 +201,7 @@ const EN: Text = Text {
     justification_levels: ["it says what the expected reasoning says", "it does not"],
     score_hint: "Type a number from the rubric",
     self_scored: "of which scored by you (reasoning, open questions):",
-    answered_of: "questions answered out of",
+    answered_of: ("question answered out of", "questions answered out of"),
 };
 
 fn text(lang: Lang) -> &'static Text {
@@ -765,10 +765,15 @@ fn write_summary(summary: &Summary, options: QuizOptions, out: &mut dyn Write) -
     }
     // A score says what it covers: the questions answered, not the quiz.
     if summary.answered < summary.asked {
+        let answered_of = if summary.answered == 1 {
+            x.answered_of.0
+        } else {
+            x.answered_of.1
+        };
         writeln!(
             out,
-            "  {} {} {}",
-            summary.answered, x.answered_of, summary.asked
+            "  {} {answered_of} {}",
+            summary.answered, summary.asked
         )?;
     }
     writeln!(out, "{}", x.by_skill)?;

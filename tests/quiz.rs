@@ -133,6 +133,21 @@ fn q_quits_and_prints_the_summary() {
 }
 
 #[test]
+fn one_answered_question_is_said_in_the_singular() {
+    let (transcript, code) = play(&["-n", "9", "--seed", "4"], "deux heures\nq\n");
+    assert_eq!(code, Some(0));
+    assert!(
+        transcript.contains("\n  1 question répondue sur 9\n"),
+        "{transcript}"
+    );
+    let (transcript, _) = play(&["--lang", "en", "-n", "9", "--seed", "4"], "two\nq\n");
+    assert!(
+        transcript.contains("\n  1 question answered out of 9\n"),
+        "{transcript}"
+    );
+}
+
+#[test]
 fn end_of_input_ends_cleanly() {
     let (transcript, code) = play(&["-n", "9", "--seed", "4"], "deux heures\nn\ntués\n");
     assert_eq!(code, Some(0));
