@@ -6,9 +6,11 @@
 //! between colleagues, and a bank that could grant itself a wider folder
 //! (`root: ../../..`) could print `~/Documents/…` onto a sheet. Only the
 //! user's own command adds a grant, as direnv's `allow` does. A grant ties one
-//! bank file (its real path) to one folder (the real folder its article sits
-//! in): editing the bank's questions keeps it, while moving the bank, or
-//! pointing it at an article in another folder, asks again.
+//! bank file (its real path) to one article (its real path): editing the
+//! bank's questions keeps it, while moving the bank, or pointing it at any
+//! other file, asks again. Not a folder: a bank saved over the granted one
+//! could otherwise read every file beside or below the article (`~/.ssh/…`
+//! when the article sat in the home folder).
 
 use std::path::{Path, PathBuf};
 
@@ -27,13 +29,13 @@ const VERSION: u32 = 1;
 /// A grants file is a few lines; anything larger is not ours.
 const LIMIT: u64 = 4 * 1024 * 1024;
 
-/// One bank allowed to read its article in one folder.
+/// One bank allowed to read one article outside its folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
     /// The bank file, symlinks resolved.
     pub bank: PathBuf,
-    /// The folder its article may lie in (or below), symlinks resolved.
-    pub folder: PathBuf,
+    /// The article it may read, symlinks resolved.
+    pub article: PathBuf,
 }
 
 /// Every grant, as read from (and written back to) the grants file.
@@ -81,6 +83,16 @@ impl Grants {
         if grants.version != VERSION {
             return Err(damaged(format!("version {}", grants.version)));
         }
+        // Only `mediaquiz allow` writes real, absolute paths: anything else
+        // (an empty path matches every file) was not written by it.
+        if let Some(bad) = grants
+            .allowed
+            .iter()
+            .flat_map(|g| [&g.bank, &g.article])
+            .find(|p| !p.is_absolute())
+        {
+            return Err(damaged(format!("`{}`", crate::console::shown(bad))));
+        }
         Ok(grants)
     }
 
@@ -109,7 +121,7 @@ impl Grants {
     pub fn permits(&self, bank: &Path, article: &Path) -> bool {
         self.allowed
             .iter()
-            .any(|g| g.bank == bank && article.starts_with(&g.folder))
+            .any(|g| g.bank == bank && g.article == article)
     }
 
     /// Adds a grant; false when it was already there.
@@ -144,33 +156,43 @@ pub fn permitted(bank: &Path, article: &Path) -> std::result::Result<bool, Error
 mod tests {
     use super::*;
 
-    fn grant(bank: &str, folder: &str) -> Grant {
+    fn grant(bank: &str, article: &str) -> Grant {
         Grant {
             bank: PathBuf::from(bank),
-            folder: PathBuf::from(folder),
+            article: PathBuf::from(article),
         }
     }
 
     #[test]
-    fn a_grant_covers_its_bank_and_its_folder_only() {
+    fn a_grant_covers_its_bank_and_its_article_only() {
         let mut grants = Grants::default();
-        assert!(grants.add(grant("/t/banks/a.yaml", "/t/articles")));
-        assert!(!grants.add(grant("/t/banks/a.yaml", "/t/articles")));
+        assert!(grants.add(grant("/t/banks/a.yaml", "/t/articles/x.txt")));
+        assert!(!grants.add(grant("/t/banks/a.yaml", "/t/articles/x.txt")));
         assert!(grants.permits(Path::new("/t/banks/a.yaml"), Path::new("/t/articles/x.txt")));
-        assert!(grants.permits(
+        // Another bank, another file beside the article or below its folder.
+        assert!(!grants.permits(Path::new("/t/banks/b.yaml"), Path::new("/t/articles/x.txt")));
+        assert!(!grants.permits(Path::new("/t/banks/a.yaml"), Path::new("/t/articles/y.txt")));
+        assert!(!grants.permits(
             Path::new("/t/banks/a.yaml"),
             Path::new("/t/articles/2026/x.txt")
         ));
-        // Another bank in the same folder, another folder, a folder whose
-        // name only begins the same way.
-        assert!(!grants.permits(Path::new("/t/banks/b.yaml"), Path::new("/t/articles/x.txt")));
-        assert!(!grants.permits(Path::new("/t/banks/a.yaml"), Path::new("/t/private/x.txt")));
-        assert!(!grants.permits(
-            Path::new("/t/banks/a.yaml"),
-            Path::new("/t/articles-old/x.txt")
-        ));
         assert_eq!(grants.forget(Path::new("/t/banks/a.yaml")).len(), 1);
         assert!(!grants.permits(Path::new("/t/banks/a.yaml"), Path::new("/t/articles/x.txt")));
+    }
+
+    #[test]
+    fn a_grants_file_with_a_relative_or_empty_path_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("allowed.json");
+        std::fs::write(
+            &path,
+            r#"{"version":1,"allowed":[{"bank":"/t/banks/a.yaml","article":""}]}"#,
+        )
+        .unwrap();
+        let error = Grants::load(&path)
+            .unwrap_err()
+            .render(crate::lang::Lang::En);
+        assert!(error.contains("cannot be read"), "{error}");
     }
 
     #[test]
@@ -178,7 +200,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("data/allowed.json");
         let mut grants = Grants::default();
-        grants.add(grant("/t/banks/a.yaml", "/t/articles"));
+        grants.add(grant("/t/banks/a.yaml", "/t/articles/x.txt"));
         grants.save(&path).unwrap();
         let again = Grants::load(&path).unwrap();
         assert_eq!(again.allowed, grants.allowed);

@@ -419,7 +419,7 @@ fn article_path(
                 Err(error) => return Err(error.render(lang).into()),
             }
         }
-        let Some(grant) = article_folder(&full, &real) else {
+        let Some(grant) = article_folder(&full, &real).map(|_| real.clone()) else {
             // A link leading out: allowing where it leads could mean `/`,
             // so the advice is to copy the article instead.
             let real = crate::console::shown(real);
@@ -440,16 +440,16 @@ fn article_path(
                 let again = rerun_with_root(&wider);
                 tr!(
                     lang,
-                    "la banque lit son article dans `{name}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire le dossier `{grant}`\u{a0}: `{allow}`\u{a0}; ou pour cette fois seulement\u{a0}: `{again}`",
-                    "the bank reads its article from `{name}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read the folder `{grant}` from now on: `{allow}`; or for this time only: `{again}`",
+                    "la banque lit son article dans `{name}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire cet article, `{grant}`\u{a0}: `{allow}`\u{a0}; ou pour cette fois seulement\u{a0}: `{again}`",
+                    "the bank reads its article from `{name}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read this article, `{grant}`, from now on: `{allow}`; or for this time only: `{again}`",
                 )
             }
             // The path goes through a link to another folder: a `--root`
             // holding both could be `/`, so only the grant is offered.
             None => tr!(
                 lang,
-                "la banque lit son article dans `{name}`, qui mène au dossier `{grant}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire ce dossier\u{a0}: `{allow}`",
-                "the bank reads its article from `{name}`, which leads to the folder `{grant}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read that folder from now on: `{allow}`",
+                "la banque lit son article dans `{name}`, qui mène à `{grant}`, hors de son dossier `{shown_root}`\u{a0}; par prudence, mediaquiz ne lit que les fichiers rangés dans le dossier de la banque (une banque reçue d’un collègue pourrait sinon faire imprimer vos propres fichiers). Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire cet article\u{a0}: `{allow}`",
+                "the bank reads its article from `{name}`, which leads to `{grant}`, outside its folder `{shown_root}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read that article from now on: `{allow}`",
             ),
         };
         return Err(Unreadable {
@@ -460,9 +460,9 @@ fn article_path(
     Ok(real)
 }
 
-/// The folder `mediaquiz allow` grants for an article at `full` (as the
-/// bank spells it) whose real path is `real`: the real folder the path names,
-/// or `None` when the file itself is a link leading out of it.
+/// The real folder that the path `full` (as the bank spells it) names, when
+/// the article's real path `real` lies in it; `None` when the file itself is
+/// a link leading out of it, which `mediaquiz allow` never grants.
 fn article_folder(full: &Path, real: &Path) -> Option<PathBuf> {
     let folder = fs::canonicalize(full.parent()?).ok()?;
     real.starts_with(&folder).then_some(folder)
@@ -473,7 +473,7 @@ fn article_folder(full: &Path, real: &Path) -> Option<PathBuf> {
 pub enum ArticlePlace {
     /// Inside the bank's own folder: nothing to allow.
     BankFolder,
-    /// Outside it, in this real folder, which a grant would name.
+    /// Outside it, at this real path, which a grant would name.
     Outside(PathBuf),
 }
 
@@ -535,7 +535,7 @@ pub fn article_place(
         ));
     }
     match article_folder(&folder.join(&name), &full) {
-        Some(grant) => Ok((real_bank, ArticlePlace::Outside(grant))),
+        Some(_) => Ok((real_bank, ArticlePlace::Outside(full))),
         None => {
             let real = crate::console::shown(full);
             Err(tr!(

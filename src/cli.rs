@@ -112,7 +112,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Let a bank read its article outside its own folder, from now on (without `--root` each time)
     #[command(
-        after_help = "The permission is yours, kept in your data folder (never in the bank, which a colleague may have sent):\nit names this bank file and its article's folder. Moving the bank, or pointing it at another folder, asks again.\n\nExamples:\n  mediaquiz allow banks/ma-banque.yaml          when the article sits in ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banks/ma-banque.yaml"
+        after_help = "The permission is yours, kept in your data folder (never in the bank, which a colleague may have sent):\nit names this bank file and its article. Moving the bank, or pointing it at another file, asks again.\n\nExamples:\n  mediaquiz allow banks/ma-banque.yaml          when the article sits in ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banks/ma-banque.yaml"
     )]
     Allow(AllowArgs),
 }

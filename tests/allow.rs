@@ -89,10 +89,10 @@ fn a_bank_allowed_once_reads_its_article_without_root() {
     let refused = run(dir, &["worksheet", "banks/bank.yaml", "--out", out]);
     assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
     let text = said(&refused);
-    let articles = fs::canonicalize(dir.join("articles")).unwrap();
+    let articles = fs::canonicalize(dir.join("articles/article.txt")).unwrap();
     assert!(
         text.contains(&format!(
-            "Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire le dossier `{}` : `mediaquiz allow banks/bank.yaml` ; ou pour cette fois seulement : `mediaquiz --root . worksheet banks/bank.yaml --out {out}`",
+            "Si vous faites confiance à cette banque, autorisez-la une fois pour toutes à lire cet article, `{}` : `mediaquiz allow banks/bank.yaml` ; ou pour cette fois seulement : `mediaquiz --root . worksheet banks/bank.yaml --out {out}`",
             articles.display()
         )),
         "{text}"
@@ -111,7 +111,7 @@ fn a_bank_allowed_once_reads_its_article_without_root() {
     assert_eq!(allowed.status.code(), Some(0), "{}", said(&allowed));
     assert!(
         said(&allowed).contains(&format!(
-            "c’est noté : la banque `banks/bank.yaml` peut lire son article dans le dossier `{}`, sans `--root` désormais",
+            "c’est noté : la banque `banks/bank.yaml` peut lire son article, `{}`, sans `--root` désormais",
             articles.display()
         )),
         "{}",
@@ -164,6 +164,18 @@ fn a_bank_allowed_once_reads_its_article_without_root() {
     .unwrap();
     let elsewhere = run(dir, &["check", "banks/bank.yaml"]);
     assert_eq!(elsewhere.status.code(), Some(1), "{}", said(&elsewhere));
+    // Another file beside the granted article (a bank saved over this one,
+    // reaching for a private file): asked again, since a grant names the
+    // article, not its folder.
+    fs::write(dir.join("articles/secret.txt"), "SECRET\n").unwrap();
+    fs::write(
+        dir.join("banks/bank.yaml"),
+        bank.replace("../articles/article.txt", "../articles/secret.txt"),
+    )
+    .unwrap();
+    let beside = run(dir, &["export", "banks/bank.yaml", "--format", "moodle"]);
+    assert_eq!(beside.status.code(), Some(1), "{}", said(&beside));
+    assert!(!said(&beside).contains("SECRET"), "{}", said(&beside));
     fs::write(dir.join("banks/bank.yaml"), bank).unwrap();
 
     let listed = run(dir, &["allow", "--list"]);

@@ -307,9 +307,9 @@ fn a_source_file_outside_the_bank_folder_is_refused() {
         &output,
         1,
         &format!(
-            "bank.yaml:4: error: the bank reads its article from `../article.txt`, outside its folder `{}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read the folder `{}` from now on: `mediaquiz allow bank.yaml`; or for this time only: `mediaquiz --root .. --lang en check bank.yaml`",
+            "bank.yaml:4: error: the bank reads its article from `../article.txt`, outside its folder `{}`; to be safe, mediaquiz only reads files kept in the bank's folder (a bank from a colleague could otherwise print your own files). If you trust this bank, allow it to read this article, `{}`, from now on: `mediaquiz allow bank.yaml`; or for this time only: `mediaquiz --root .. --lang en check bank.yaml`",
             real.join("banks").display(),
-            real.display()
+            real.join("article.txt").display()
         ),
     );
     // The teacher who keeps articles in a sibling folder runs the command

@@ -91,7 +91,7 @@ const SUBCOMMANDS: &[Subcommand] = &[
         name: "allow",
         about: "Autoriser une banque à lire son article hors de son dossier, une fois pour toutes (sans `--root` à chaque fois)",
         after_help: Some(
-            "L’autorisation est la vôtre, gardée dans votre dossier de données (jamais dans la banque, qu’un collègue a pu vous envoyer)\u{a0}:\nelle nomme ce fichier de banque et le dossier de son article. Déplacer la banque, ou la faire pointer vers un autre dossier, redemande.\n\nExemples\u{a0}:\n  mediaquiz allow banques/ma-banque.yaml        quand l’article est rangé dans ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banques/ma-banque.yaml",
+            "L’autorisation est la vôtre, gardée dans votre dossier de données (jamais dans la banque, qu’un collègue a pu vous envoyer)\u{a0}:\nelle nomme ce fichier de banque et son article. Déplacer la banque, ou la faire pointer vers un autre fichier, redemande.\n\nExemples\u{a0}:\n  mediaquiz allow banques/ma-banque.yaml        quand l’article est rangé dans ../articles/\n  mediaquiz allow --list\n  mediaquiz allow --forget banques/ma-banque.yaml",
         ),
     },
     Subcommand {

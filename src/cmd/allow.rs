@@ -35,7 +35,7 @@ pub(super) fn run(globals: &Globals, args: &AllowArgs, out: &mut dyn Write) -> R
     allow(globals, &file, bank, out)
 }
 
-/// Records that `bank` may read its article's folder.
+/// Records that `bank` may read its article.
 fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let read = match BankFile::shipped_by_path(bank) {
         Some(shipped) => Ok(shipped),
@@ -55,7 +55,7 @@ fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Re
         message: Text::new(why.clone(), why),
     })?;
     let named = shown(bank);
-    let folder = match place {
+    let article = match place {
         ArticlePlace::BankFolder => {
             let note = say(
                 lang,
@@ -69,23 +69,23 @@ fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Re
             writeln!(out, "{note}")?;
             return Ok(ExitCode::SUCCESS);
         }
-        ArticlePlace::Outside(folder) => folder,
+        ArticlePlace::Outside(article) => article,
     };
     fsutil::refuse_input(file, Some(What::Grants), "allow")?;
     let mut grants = Grants::load(file)?;
     grants.add(Grant {
         bank: real_bank,
-        folder: folder.clone(),
+        article: article.clone(),
     });
     grants.save(file)?;
-    let (folder, again) = (shown(&folder), forget_command(bank));
+    let (article, again) = (shown(&article), forget_command(bank));
     let note = say(
         lang,
         &format!(
-            "c’est noté : la banque `{named}` peut lire son article dans le dossier `{folder}`, sans `--root` désormais. Si la banque change de place ou d’article, mediaquiz vous redemandera. Pour retirer cette autorisation : `{again}`"
+            "c’est noté : la banque `{named}` peut lire son article, `{article}`, sans `--root` désormais. Si la banque change de place ou d’article, mediaquiz vous redemandera. Pour retirer cette autorisation : `{again}`"
         ),
         &format!(
-            "done: the bank `{named}` may read its article in the folder `{folder}`, without `--root` from now on. If the bank moves or reads another folder, mediaquiz will ask again. To withdraw this permission: `{again}`"
+            "done: the bank `{named}` may read its article, `{article}`, without `--root` from now on. If the bank moves or reads another file, mediaquiz will ask again. To withdraw this permission: `{again}`"
         ),
     );
     writeln!(out, "{note}")?;
@@ -99,7 +99,7 @@ fn forget_command(bank: &Path) -> String {
     shlex::try_join(words).unwrap_or_else(|_| words.join(" "))
 }
 
-/// Prints every grant, one a line: the bank, then the folder it may read.
+/// Prints every grant, one a line: the bank, then the article it may read.
 fn list(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode> {
     let grants = Grants::load(file)?;
     if grants.allowed.is_empty() {
@@ -112,7 +112,7 @@ fn list(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for grant in &grants.allowed {
-        let (bank, folder) = (shown(&grant.bank), shown(&grant.folder));
+        let (bank, article) = (shown(&grant.bank), shown(&grant.article));
         let gone = if grant.bank.exists() {
             ""
         } else {
@@ -120,8 +120,8 @@ fn list(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode> {
         };
         let line = say(
             lang,
-            &format!("`{bank}`{gone} peut lire `{folder}`"),
-            &format!("`{bank}`{gone} may read `{folder}`"),
+            &format!("`{bank}`{gone} peut lire `{article}`"),
+            &format!("`{bank}`{gone} may read `{article}`"),
         );
         writeln!(out, "{line}")?;
     }
@@ -147,14 +147,14 @@ fn forget(file: &Path, bank: &Path, lang: Lang, out: &mut dyn Write) -> Result<E
     }
     grants.save(file)?;
     for grant in gone {
-        let folder = shown(&grant.folder);
+        let article = shown(&grant.article);
         let note = say(
             lang,
             &format!(
-                "la banque `{named}` n’est plus autorisée à lire `{folder}` : mediaquiz la refusera de nouveau sans `--root`"
+                "la banque `{named}` n’est plus autorisée à lire `{article}` : mediaquiz la refusera de nouveau sans `--root`"
             ),
             &format!(
-                "the bank `{named}` may no longer read `{folder}`: mediaquiz will refuse it again without `--root`"
+                "the bank `{named}` may no longer read `{article}`: mediaquiz will refuse it again without `--root`"
             ),
         );
         writeln!(out, "{note}")?;
