@@ -158,6 +158,27 @@ fn usage_errors_are_said_in_the_interface_language() {
         said.starts_with("error: unexpected argument '--frob' found"),
         "{said}"
     );
+    // Conflicts, a flag given twice, and no subcommand: French too.
+    for (args, first) in [
+        (
+            &["allow", "--list", "--forget", "x"][..],
+            "erreur : l’argument « --list » ne va pas avec « --forget <BANQUE> »",
+        ),
+        (
+            &["worksheet", "--pdf", "--pdf"][..],
+            "erreur : l’argument « --pdf » ne se donne qu’une fois",
+        ),
+        (
+            &["--lang", "fr"][..],
+            "erreur : « mediaquiz » attend une sous-commande",
+        ),
+    ] {
+        let output = mediaquiz(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = plain(&String::from_utf8_lossy(&output.stderr));
+        assert!(said.starts_with(first), "{args:?}: {said}");
+        assert!(!said.contains("cannot be used"), "{said}");
+    }
 }
 
 #[test]

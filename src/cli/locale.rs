@@ -14,7 +14,8 @@ use crate::lang::Lang;
 
 /// The value of `--lang` on the command line (`--lang fr`, `--lang=en`),
 /// found before clap parses it, since `--help` stops clap before it gets
-/// there. The last one wins, as with clap; a bad value is clap's to refuse.
+/// there. The last one wins (clap then refuses a second `--lang`, in the
+/// language of that last one); a bad value is clap’s to refuse.
 pub fn lang_arg<S: AsRef<OsStr>>(args: &[S]) -> Option<Lang> {
     let mut found = None;
     let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());

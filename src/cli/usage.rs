@@ -108,6 +108,31 @@ fn message(error: &clap::Error) -> Option<String> {
             }
             text
         }
+        ErrorKind::ArgumentConflict => {
+            let arg = get(ContextKind::InvalidArg)?;
+            match get(ContextKind::PriorArg) {
+                Some(prior) if prior == arg => {
+                    format!("l’argument {} ne se donne qu’une fois", quoted(&arg))
+                }
+                Some(prior) => format!(
+                    "l’argument {} ne va pas avec {}",
+                    quoted(&arg),
+                    quoted(&prior)
+                ),
+                None => format!(
+                    "l’argument {} ne va pas avec un des autres arguments",
+                    quoted(&arg)
+                ),
+            }
+        }
+        ErrorKind::MissingSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand)?;
+            let mut text = format!("{} attend une sous-commande", quoted(&name));
+            if let Some(valid) = get(ContextKind::ValidSubcommand) {
+                let _ = write!(text, "\n  [sous-commandes\u{a0}: {valid}]");
+            }
+            text
+        }
         _ => return None,
     };
     if let Some(valid) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
