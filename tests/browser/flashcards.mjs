@@ -5,24 +5,11 @@
 //
 // Usage: node flashcards.mjs FILE.html...   (scripts/test generates the decks)
 // Prints one line per check and closes with "N passed, N failed".
-import { chromium } from 'playwright-core';
+import { check, filesFromArgs, finish, launch } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: node flashcards.mjs FILE.html...');
-  process.exit(2);
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) passed++; else failed++;
-  console.log(`${ok ? 'ok' : 'FAILED'}  ${name}${ok ? '' : `: ${detail}`}`);
-}
+const files = filesFromArgs('flashcards.mjs');
+const browser = await launch();
 
 const page = await browser.newPage();
 await page.emulateMedia({ media: 'print' });
@@ -65,5 +52,4 @@ for (const file of files) {
   check(`${name}: has a lang attribute`, found.lang.length === 2, `lang="${found.lang}"`);
 }
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

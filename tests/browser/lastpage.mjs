@@ -7,28 +7,15 @@
 // Usage: node lastpage.mjs FILE.html...   (scripts/test generates the sheets)
 // Prints one line per check and closes with "N passed, N failed"; with
 // PAGES=1 it also prints each file's page count, for comparing layouts.
-import { chromium } from 'playwright-core';
+import { check, filesFromArgs, finish, launch } from './harness.mjs';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: node lastpage.mjs FILE.html...');
-  process.exit(2);
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) passed++; else failed++;
-  console.log(`${ok ? 'ok' : 'FAILED'}  ${name}${ok ? '' : `: ${detail}`}`);
-}
+const files = filesFromArgs('lastpage.mjs');
+const browser = await launch();
 
 const scratch = mkdtempSync(join(tmpdir(), 'mediaquiz-lastpage-'));
 const page = await browser.newPage();
@@ -52,5 +39,4 @@ for (const file of files) {
 }
 await browser.close();
 rmSync(scratch, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
