@@ -96,6 +96,26 @@ impl Grants {
         Ok(grants)
     }
 
+    /// Reads the grants at `path`, changes them with `change` and writes them
+    /// back if they changed, under the grants file's lock: two `allow` runs at once each keep
+    /// their grant, where two unlocked read-change-writes would lose one.
+    pub fn update<T>(path: &Path, change: impl FnOnce(&mut Grants) -> T) -> Result<T> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let _lock = fsutil::Lock::acquire(path)?;
+        let mut grants = Grants::load(path)?;
+        let before = grants.allowed.clone();
+        let result = change(&mut grants);
+        if grants.allowed != before {
+            grants.save(path)?;
+        }
+        Ok(result)
+    }
+
     /// Writes the grants to `path` (temporary file, synced, renamed), making
     /// its folder when needed.
     pub fn save(&self, path: &Path) -> Result<()> {

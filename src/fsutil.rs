@@ -105,6 +105,98 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// An exclusive lock on `FILE.lock` beside a file that several runs read and
+/// rewrite (review progress, the allowed banks), held until dropped. The lock
+/// file goes with its holder: it is unlinked while still locked, and a run
+/// that locks a file checks it is still the one at the path (not one a
+/// finished run just unlinked), or starts over.
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Locks `target`'s `.lock` file, or None at once when another run holds it.
+    pub fn try_acquire(target: &Path) -> Result<Option<Lock>> {
+        Lock::take(target, false)
+    }
+
+    /// Locks `target`'s `.lock` file, waiting for another run to let it go.
+    pub fn acquire(target: &Path) -> Result<Lock> {
+        Lock::take(target, true).map(|lock| lock.expect("a waiting lock is always taken"))
+    }
+
+    fn take(target: &Path, wait: bool) -> Result<Option<Lock>> {
+        let mut name = target.file_name().unwrap_or_default().to_os_string();
+        name.push(".lock");
+        let path = target.with_file_name(name);
+        let error = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        // Only a regular file is a lock: opening a FIFO to write waits for a
+        // reader forever, and a device has effects of its own.
+        let refuse = |why: ReadError| why.about(&path);
+        loop {
+            regular_or_absent(&path).map_err(refuse)?;
+            let mut options = OpenOptions::new();
+            options.create(true).truncate(false).write(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                // Should a FIFO be swapped in after the check, fail at once.
+                options.custom_flags(libc::O_NONBLOCK);
+            }
+            let file = options.open(&path).map_err(error)?;
+            regular_or_absent(&path).map_err(refuse)?;
+            if !file.metadata().map_err(error)?.is_file() {
+                return Err(refuse(ReadError::NotRegular(Special::Other)));
+            }
+            if wait {
+                file.lock().map_err(error)?;
+            } else {
+                match file.try_lock() {
+                    Ok(()) => {}
+                    Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                    Err(std::fs::TryLockError::Error(source)) => return Err(error(source)),
+                }
+            }
+            if is_at(&file, &path).map_err(error)? {
+                return Ok(Some(Lock { file, path }));
+            }
+            // The file we locked was unlinked by a run that just ended: lock
+            // the one now at the path instead.
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Unlinked before the file is closed, so still under the lock; if it
+        // fails the lock file merely stays, as before.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether the open `file` is the one at `path`.
+#[cfg(unix)]
+fn is_at(file: &File, path: &Path) -> io::Result<bool> {
+    let open = file.metadata()?;
+    match std::fs::metadata(path) {
+        Ok(there) => Ok(identity(&open) == identity(&there)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(err),
+    }
+}
+
+#[cfg(not(unix))]
+fn is_at(_: &File, _: &Path) -> io::Result<bool> {
+    // Elsewhere a locked file cannot be unlinked, so it is always the one.
+    Ok(true)
+}
+
 /// Refuses to write `target` if it is (symlinks followed, by device and
 /// inode) a file this run read as an input, other than one of kind
 /// `rewrites` (the progress file a review saves): a usage error, exit 2,
@@ -687,6 +779,36 @@ pub fn stale_files(dir: &Path, written: &[PathBuf], owned: impl Fn(&str) -> bool
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_lock_file_unlinked_under_a_waiting_run_is_not_trusted() {
+        // A run that locked a file since unlinked (by one that ended) must
+        // not count as holding the lock.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.json.lock");
+        let old = File::create(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(!is_at(&old, &path).unwrap());
+        let new = File::create(&path).unwrap();
+        assert!(is_at(&new, &path).unwrap());
+    }
+
+    #[test]
+    fn a_waiting_lock_is_taken_once_the_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("allowed.json");
+        let first = Lock::acquire(&target).unwrap();
+        assert!(Lock::try_acquire(&target).unwrap().is_none());
+        let waiter = {
+            let target = target.clone();
+            std::thread::spawn(move || Lock::acquire(&target).map(drop))
+        };
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(!waiter.is_finished(), "the waiter took a held lock");
+        drop(first);
+        waiter.join().unwrap().unwrap();
+        assert!(!dir.path().join("allowed.json.lock").exists());
+    }
     use super::*;
 
     #[test]

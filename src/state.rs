@@ -3,7 +3,7 @@
 //! replaced when it cannot be read.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -121,7 +121,7 @@ pub struct StateFile {
     /// link points to rather than the link.
     path: PathBuf,
     // Held for the whole session; the OS releases it if the process dies.
-    _lock: Lock,
+    _lock: fsutil::Lock,
     /// The progress read from the file (or empty).
     pub progress: Progress,
     /// Where `--reset` moved the old file, if it did.
@@ -172,7 +172,9 @@ impl StateFile {
                 ),
             });
         }
-        let lock = Lock::acquire(path)?;
+        let lock = fsutil::Lock::try_acquire(path)?.ok_or_else(|| Error::StateLocked {
+            path: path.to_owned(),
+        })?;
         // Under the lock, no other session is mid-save: any temporary file
         // of ours is a leftover of a save that was killed.
         fsutil::remove_stale_temporaries(path).map_err(write_error)?;
@@ -347,88 +349,6 @@ fn real_path(path: &Path) -> io::Result<PathBuf> {
     ))
 }
 
-/// The session's lock: `FILE.lock`, locked for the whole session and removed
-/// when it ends. Removing it is safe because it is unlinked while still
-/// locked, and a session that locks a file checks it is still the one at the
-/// path (not one a finished session just unlinked), or starts over.
-#[derive(Debug)]
-struct Lock {
-    file: File,
-    path: PathBuf,
-}
-
-impl Lock {
-    fn acquire(state: &Path) -> Result<Lock> {
-        let path = sibling(state, ".lock");
-        let error = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
-        // Only a regular file is a lock: opening a FIFO to write waits for a
-        // reader forever, and a device has effects of its own.
-        let refuse = |why: fsutil::ReadError| why.about(&path);
-        loop {
-            fsutil::regular_or_absent(&path).map_err(refuse)?;
-            let mut options = OpenOptions::new();
-            options.create(true).truncate(false).write(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                // Should a FIFO be swapped in after the check, fail at once.
-                options.custom_flags(libc::O_NONBLOCK);
-            }
-            let file = options.open(&path).map_err(error)?;
-            fsutil::regular_or_absent(&path).map_err(refuse)?;
-            if !file.metadata().map_err(error)?.is_file() {
-                return Err(refuse(fsutil::ReadError::NotRegular(
-                    fsutil::Special::Other,
-                )));
-            }
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(TryLockError::WouldBlock) => {
-                    return Err(Error::StateLocked {
-                        path: state.to_owned(),
-                    });
-                }
-                Err(TryLockError::Error(source)) => return Err(error(source)),
-            }
-            if same_file(&file, &path).map_err(error)? {
-                return Ok(Lock { file, path });
-            }
-            // The file we locked was unlinked by a session that just ended:
-            // lock the one now at the path instead.
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        // Unlinked before the file is closed, so still under the lock; if it
-        // fails the lock file merely stays, as before.
-        let _ = fs::remove_file(&self.path);
-        let _ = self.file.unlock();
-    }
-}
-
-/// Whether the open `file` is the one at `path`.
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> io::Result<bool> {
-    use std::os::unix::fs::MetadataExt;
-    let open = file.metadata()?;
-    match fs::metadata(path) {
-        Ok(there) => Ok(open.dev() == there.dev() && open.ino() == there.ino()),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(err) => Err(err),
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &File, _: &Path) -> io::Result<bool> {
-    // Elsewhere a locked file cannot be unlinked, so it is always the one.
-    Ok(true)
-}
-
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
@@ -588,19 +508,6 @@ mod tests {
         let _second = StateFile::open(&path, false).unwrap();
         let third = StateFile::open(&path, false).unwrap_err();
         assert!(matches!(third, Error::StateLocked { .. }), "{third}");
-    }
-
-    #[test]
-    fn a_lock_file_unlinked_under_a_waiting_session_is_not_trusted() {
-        // A session that locked a file since unlinked (by one that ended)
-        // must not count as holding the lock.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("review.json.lock");
-        let old = File::create(&path).unwrap();
-        fs::remove_file(&path).unwrap();
-        assert!(!same_file(&old, &path).unwrap());
-        let new = File::create(&path).unwrap();
-        assert!(same_file(&new, &path).unwrap());
     }
 
     #[test]

@@ -295,3 +295,36 @@ fn a_bank_outside_its_folder_with_other_errors_gets_the_usual_summary() {
         "{text}"
     );
 }
+
+#[test]
+fn banks_allowed_at_the_same_moment_all_keep_their_grant() {
+    // Each `allow` reads the grants, adds one and writes them back: run at
+    // once without the grants file's lock, one would overwrite the other's.
+    let dir = classroom();
+    let dir = dir.path();
+    let bank = fs::read_to_string(dir.join("banks/bank.yaml")).unwrap();
+    let names: Vec<String> = (0..12).map(|n| format!("banks/b{n}.yaml")).collect();
+    for name in &names {
+        fs::write(dir.join(name), &bank).unwrap();
+    }
+    std::thread::scope(|scope| {
+        for name in &names {
+            scope.spawn(move || {
+                let allowed = run(dir, &["allow", name]);
+                assert_eq!(allowed.status.code(), Some(0), "{}", said(&allowed));
+            });
+        }
+    });
+    let listed = said(&run(dir, &["allow", "--list"]));
+    for name in &names {
+        let real = fs::canonicalize(dir.join(name)).unwrap();
+        assert!(
+            listed.contains(&format!("`{}` peut lire", real.display())),
+            "{name} lost:\n{listed}"
+        );
+    }
+    assert!(
+        !dir.join("home/data/mediaquiz/allowed.json.lock").exists(),
+        "the lock goes with the last run"
+    );
+}

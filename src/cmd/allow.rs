@@ -72,12 +72,11 @@ fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Re
         ArticlePlace::Outside(article) => article,
     };
     fsutil::refuse_input(file, Some(What::Grants), "allow")?;
-    let mut grants = Grants::load(file)?;
-    grants.add(Grant {
+    let grant = Grant {
         bank: real_bank,
         article: article.clone(),
-    });
-    grants.save(file)?;
+    };
+    Grants::update(file, |grants| grants.add(grant))?;
     let (article, again) = (shown(&article), forget_command(bank));
     let note = say(
         lang,
@@ -133,8 +132,7 @@ fn list(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode> {
 fn forget(file: &Path, bank: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode> {
     let real = std::fs::canonicalize(bank).or_else(|_| std::path::absolute(bank))?;
     fsutil::refuse_input(file, Some(What::Grants), "allow")?;
-    let mut grants = Grants::load(file)?;
-    let gone = grants.forget(&real);
+    let gone = Grants::update(file, |grants| grants.forget(&real))?;
     let named = shown(bank);
     if gone.is_empty() {
         let note = say(
@@ -145,7 +143,6 @@ fn forget(file: &Path, bank: &Path, lang: Lang, out: &mut dyn Write) -> Result<E
         writeln!(out, "{note}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    grants.save(file)?;
     for grant in gone {
         let article = shown(&grant.article);
         let note = say(
