@@ -7,6 +7,8 @@
 //! named there ("le ministre des Affaires étrangères") and the name given
 //! here ("Laurent Fabius") are one person.
 
+use std::collections::HashMap;
+
 use crate::text::fold_answer;
 
 /// Titles and honorifics that come before a name and say nothing of who it is.
@@ -72,6 +74,18 @@ fn name_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The keys under which [`same_person`] can match `name`: its folded form
+/// and its surname (the last name word); two names with no key in common are
+/// never one person.
+pub fn lookup_keys(name: &str) -> Vec<String> {
+    let folded = fold_answer(name);
+    let mut keys = vec![format!("={folded}")];
+    if let Some(surname) = name_words(name).pop() {
+        keys.push(format!("~{surname}"));
+    }
+    keys
+}
+
 /// Whether two names are the same person: equal once folded, or the same
 /// surname (the last name word) with no first names that differ.
 pub fn same_person(a: &str, b: &str) -> bool {
@@ -82,19 +96,20 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if fa == fb {
         return true;
     }
+    let (na, nb) = (name_words(a), name_words(b));
     // A name is short, and its surname is not the word that opens a
     // sentence-like choice ("Que les chiffres viennent de l’armée").
-    let name_like = |p: &str| {
+    let name_like = |p: &str, names: &[String]| {
         let words: Vec<&str> = p.split_whitespace().collect();
-        let last = name_words(p).pop();
         words.len() <= 6
             && (words.len() == 1
-                || last.is_some_and(|l| words.first().is_none_or(|f| fold_answer(f) != l)))
+                || names
+                    .last()
+                    .is_some_and(|l| words.first().is_none_or(|f| fold_answer(f) != *l)))
     };
-    if !name_like(a) || !name_like(b) {
+    if !name_like(a, &na) || !name_like(b, &nb) {
         return false;
     }
-    let (na, nb) = (name_words(a), name_words(b));
     let (Some(last_a), Some(last_b)) = (na.last(), nb.last()) else {
         return false;
     };
@@ -363,7 +378,16 @@ fn is_determiner(word: &str) -> bool {
 /// Speakers joined into people: each group lists the names of one speaker.
 #[derive(Debug, Clone, Default)]
 pub struct People {
+    /// The names of each speaker; a group emptied by a merge stays, empty,
+    /// so that the others keep their places.
     groups: Vec<Vec<String>>,
+    /// The group of each name in `groups`.
+    known: HashMap<String, usize>,
+    /// The names in `groups` under their folded form and under their
+    /// surname: the only names [`same_person`] can match, so a lookup
+    /// compares a few names, not every one (comparing every one made a long
+    /// article's draft cubic).
+    by_key: HashMap<String, Vec<String>>,
 }
 
 impl People {
@@ -397,11 +421,16 @@ impl People {
             match (at, joined.flatten()) {
                 (Some(a), Some(b)) if a != b => {
                     let moved = std::mem::take(&mut people.groups[b]);
+                    for name in &moved {
+                        people.known.insert(name.clone(), a);
+                    }
                     people.groups[a].extend(moved);
-                    people.groups.retain(|g| !g.is_empty());
                 }
-                (None, Some(b)) => people.groups[b].push(speaker.to_owned()),
-                (None, None) => people.groups.push(vec![speaker.to_owned()]),
+                (None, Some(b)) => people.add(speaker, b),
+                (None, None) => {
+                    people.groups.push(Vec::new());
+                    people.add(speaker, people.groups.len() - 1);
+                }
                 _ => {}
             }
             last = Some((speaker.to_owned(), paragraph));
@@ -409,22 +438,40 @@ impl People {
         people
     }
 
+    /// Puts `name` in group `at`.
+    fn add(&mut self, name: &str, at: usize) {
+        self.groups[at].push(name.to_owned());
+        self.known.insert(name.to_owned(), at);
+        for key in lookup_keys(name) {
+            self.by_key.entry(key).or_default().push(name.to_owned());
+        }
+    }
+
+    /// The first group holding a name of the same person as `name`.
     fn index(&self, name: &str) -> Option<usize> {
-        self.groups
+        if let Some(&at) = self.known.get(name) {
+            return Some(at);
+        }
+        lookup_keys(name)
             .iter()
-            .position(|g| g.iter().any(|n| same_person(n, name)))
+            .filter_map(|key| self.by_key.get(key))
+            .flatten()
+            .filter(|n| same_person(n, name))
+            .filter_map(|n| self.known.get(n).copied())
+            .min()
     }
 
     /// Whether two names are one speaker of this article.
     pub fn same(&self, a: &str, b: &str) -> bool {
+        // One group first: for two speakers of the article, two hash lookups.
+        if matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y) {
+            return true;
+        }
         let (fa, fb) = (fold_answer(a), fold_answer(b));
         // "la mairie" inside "la mairie de Rennes": the shorter names the longer.
         let inside =
             |x: &str, y: &str| !x.is_empty() && format!(" {y} ").contains(&format!(" {x} "));
-        same_person(a, b)
-            || inside(&fa, &fb)
-            || inside(&fb, &fa)
-            || matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y)
+        same_person(a, b) || inside(&fa, &fb) || inside(&fb, &fa)
     }
 
     /// The other names of `name`'s speaker.

@@ -21,7 +21,7 @@ pub mod verify;
 pub mod wording;
 pub mod yaml;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -114,12 +114,13 @@ impl Reading {
         let answer_names: Vec<String> = std::iter::once(answer.to_owned())
             .chain(self.people.aliases(answer))
             .collect();
+        let named = Named::new(sentence);
         let mut chosen: Vec<&String> = Vec::new();
         self.actors
             .iter()
             .filter(|a| {
                 !self.people.same(a, answer)
-                    && !mentions(sentence, a)
+                    && !named.mentions(a)
                     && !coref::is_anaphor(a)
                     // Part of, head of, or seat of the answer under any of
                     // its names ("Une source du Quai d’Orsay" beside Laurent
@@ -134,7 +135,7 @@ impl Reading {
             .filter(|a| {
                 // Another name of someone the sentence names is named too.
                 !self.people.aliases(a).iter().any(|alias| {
-                    mentions(sentence, alias)
+                    named.mentions(alias)
                         || self.people.same(alias, answer)
                         || coref::overlap(alias, answer)
                 })
@@ -148,6 +149,10 @@ impl Reading {
                 }
                 new
             })
+            // A question offers three; a few more for the ones `choices`
+            // still sets aside. Weighing every actor of a long text for
+            // every question made drafting it slow.
+            .take(8)
             .cloned()
             .collect()
     }
@@ -362,17 +367,44 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
     rest
 }
 
-/// Whether `sentence` names `actor`: its folded words in a row, or its surname.
-fn mentions(sentence: &str, actor: &str) -> bool {
-    let folded = format!(" {} ", fold_answer(sentence));
-    let name = fold_answer(actor);
-    if !name.is_empty() && folded.contains(&format!(" {name} ")) {
-        return true;
+/// A sentence's names, folded once to be tested against every actor of the
+/// article (folding the sentence again for each made long drafts slow).
+struct Named<'s> {
+    /// The folded sentence, with a space at each end.
+    folded: String,
+    /// Its capitalised words, under the keys [`coref::same_person`] matches by.
+    words: HashMap<String, Vec<&'s str>>,
+}
+
+impl<'s> Named<'s> {
+    fn new(sentence: &'s str) -> Named<'s> {
+        let mut words: HashMap<String, Vec<&'s str>> = HashMap::new();
+        for word in sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
+        {
+            for key in coref::lookup_keys(word) {
+                words.entry(key).or_default().push(word);
+            }
+        }
+        Named {
+            folded: format!(" {} ", fold_answer(sentence)),
+            words,
+        }
     }
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| w.chars().count() >= 2)
-        .any(|w| coref::same_person(w, actor) && w.starts_with(char::is_uppercase))
+
+    /// Whether the sentence names `actor`: its folded words in a row, or its surname.
+    fn mentions(&self, actor: &str) -> bool {
+        let name = fold_answer(actor);
+        if !name.is_empty() && self.folded.contains(&format!(" {name} ")) {
+            return true;
+        }
+        coref::lookup_keys(actor)
+            .iter()
+            .filter_map(|key| self.words.get(key))
+            .flatten()
+            .any(|w| coref::same_person(w, actor))
+    }
 }
 
 /// Drafts a bank from an article's text; `source_file` is written as `source.file`.
@@ -874,7 +906,7 @@ struct Questions {
     list: Vec<Entry>,
     ids: HashSet<String>,
     /// How many of each kind were kept ([`cap`]).
-    kinds: std::collections::HashMap<String, usize>,
+    kinds: HashMap<String, usize>,
 }
 
 /// The most questions of one kind an article gets: each kind teaches one
@@ -896,7 +928,7 @@ impl Questions {
             lang,
             list: Vec::new(),
             ids: HashSet::new(),
-            kinds: std::collections::HashMap::new(),
+            kinds: HashMap::new(),
         }
     }
 
@@ -987,6 +1019,9 @@ impl Questions {
         // How many "who says" each person has had: a speaker quoted six
         // times is one lesson, asked twice.
         let mut asked: Vec<(String, usize)> = Vec::new();
+        // Each speaker's place in `asked`, found once: a speaker quoted
+        // a thousand times is not weighed against every other a thousand times.
+        let mut place: HashMap<&str, usize> = HashMap::new();
         for (index, a) in &r.attributions {
             let sentence = &r.sentences[*index].text;
             let Some(content) = r.shown_words(a, sentence) else {
@@ -998,24 +1033,32 @@ impl Questions {
             let content = content.as_str();
             let speaker = capitalise(&a.speaker);
             let broad = coref::is_broad(&a.speaker);
-            let times = asked
-                .iter()
-                .position(|(name, _)| r.people.same(name, &a.speaker))
-                .unwrap_or_else(|| {
-                    asked.push((a.speaker.clone(), 0));
-                    asked.len() - 1
-                });
+            let times = *place.entry(a.speaker.as_str()).or_insert_with(|| {
+                asked
+                    .iter()
+                    .position(|(name, _)| r.people.same(name, &a.speaker))
+                    .unwrap_or_else(|| {
+                        asked.push((a.speaker.clone(), 0));
+                        asked.len() - 1
+                    })
+            });
             // An unnamed or collective speaker ("someone at the meeting",
             // "the authorities") may be any of the others: "who says?" would
             // have two right answers, so the question is whether the source
             // is named, or whether the article vouches for the claim.
-            let others = r.distractors(&speaker, sentence);
+            let may_ask = !vague(&a.speaker) && !broad && asked[times].1 < PER_SPEAKER;
+            // Looked for only when they may be used: every actor weighed for
+            // every sentence of a long text is a long wait.
+            let others = if may_ask {
+                r.distractors(&speaker, sentence)
+            } else {
+                Vec::new()
+            };
             // Two wrong choices at least: with fewer (one speaker, or one
             // body under several names), "who says?" is a guess between the
             // answer and TODOs; the question becomes whether the article
             // vouches for the claim.
-            let enough = others.len() >= MIN_WRONG;
-            let ask_who = !vague(&a.speaker) && !broad && enough && asked[times].1 < PER_SPEAKER;
+            let ask_who = may_ask && others.len() >= MIN_WRONG;
             if ask_who {
                 asked[times].1 += 1;
             }
