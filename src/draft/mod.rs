@@ -16,6 +16,7 @@ pub mod findings;
 pub mod input;
 pub mod model;
 pub mod sentence;
+pub mod sure;
 pub mod todo;
 pub mod verify;
 pub mod wording;
@@ -94,6 +95,8 @@ struct Reading {
     /// The first attribution of each sentence, by sentence index: looked up
     /// once per sentence and per figure, so kept linear.
     by_sentence: std::collections::HashMap<usize, usize>,
+    /// Every attribution of each sentence, by sentence index.
+    in_sentence: std::collections::HashMap<usize, Vec<usize>>,
     /// Paragraphs holding an attribution.
     sourced: HashSet<usize>,
     /// Words the article writes in lower case somewhere: a quote's first
@@ -130,6 +133,8 @@ impl Reading {
                     // (Tested in the case the article wrote it.)
                     && !attribution::is_unnamed(&lower_first(a))
                     && !coref::is_broad(a)
+                    // A clause fragment is no one a student can choose.
+                    && sure::nameable(a)
             })
             .filter(|a| {
                 // Another name of someone the sentence names is named too.
@@ -149,8 +154,104 @@ impl Reading {
                 new
             })
             .cloned()
+            .collect::<Vec<_>>()
+            .into_iter()
+            // Named choices first: a role or body with no name ("l’accusation",
+            // "the trust") may be the answer's own side, so it comes only
+            // when named ones run out.
+            .enumerate()
+            .map(|(n, a)| (!named(&a), n, a))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|(_, _, a)| a)
             .collect()
     }
+
+    /// Whether a question about who says `a`'s words (or gives its figure)
+    /// has one sure key: the speaker is a whole noun phrase, is the only
+    /// one the sentence reports, is named in it or just before it (a
+    /// pronoun's antecedent, not a guess across other people), and the
+    /// words are not the speaker's title or a clause joined to theirs.
+    fn sure(&self, index: usize, a: &Attribution) -> bool {
+        let sentence = &self.sentences[index].text;
+        if !sure::nameable(&a.speaker) || sure::framed_badly(sentence, &a.content, &a.speaker) {
+            return false;
+        }
+        let same = |other: &str| {
+            self.people.same(other, &a.speaker)
+                || same_actor(&fold_answer(other), &fold_answer(&a.speaker))
+        };
+        // One speaker a sentence: with two, the finder may give one's words
+        // to the other ("…, while Ruth Penrose… said it was “a hammer blow”").
+        let others_found = self.in_sentence.get(&index).is_some_and(|list| {
+            list.iter()
+                .any(|&k| !same(&self.attributions[k].1.speaker))
+        });
+        let others_read = attribution::find(sentence, &mut None).iter().any(|b| {
+            !is_pronoun(&b.speaker) && !same(&b.speaker) && !mentions(&b.speaker, &a.speaker)
+        });
+        if others_found || others_read {
+            return false;
+        }
+        self.antecedent_near(index, a)
+    }
+
+    /// Whether the speaker is named in sentence `index`, or, when it says
+    /// "il", "selon eux", "she said", in the sentences just before, each
+    /// of them either naming the speaker or reporting them again: a pronoun
+    /// whose antecedent is further, past someone else, is a guess.
+    fn antecedent_near(&self, index: usize, a: &Attribution) -> bool {
+        let names = |i: usize| {
+            let text = &self.sentences[i].text;
+            mentions(text, &a.speaker)
+                || self
+                    .people
+                    .aliases(&a.speaker)
+                    .iter()
+                    .any(|alias| mentions(text, alias))
+        };
+        let mut i = index;
+        for _ in 0..4 {
+            if names(i) {
+                return true;
+            }
+            let Some(before) = i.checked_sub(1) else {
+                return false;
+            };
+            // A sentence in between must report the same speaker again.
+            if i != index
+                && !self.in_sentence.get(&i).is_some_and(|list| {
+                    list.iter()
+                        .any(|&k| self.people.same(&self.attributions[k].1.speaker, &a.speaker))
+                })
+            {
+                return false;
+            }
+            i = before;
+        }
+        false
+    }
+}
+
+/// Whether a speaker is a bare personal pronoun (the finder's "he" left
+/// unresolved).
+fn is_pronoun(speaker: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "il", "elle", "ils", "elles", "on", "nous", "je", "lui", "eux", "he", "she", "they", "it",
+        "we", "i", "him", "her", "them",
+    ];
+    PRONOUNS.contains(&speaker.trim().to_lowercase().as_str())
+}
+
+/// Whether a choice names its speaker by a proper name ("Natural England",
+/// "la CNIL", "le ministre des Affaires étrangères"), not by a common noun
+/// alone ("l’accusation", "the trust").
+fn named(choice: &str) -> bool {
+    choice
+        .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’'))
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase))
 }
 
 impl Reading {
@@ -169,6 +270,10 @@ impl Reading {
             .is_some_and(|before| before.to_lowercase().contains(&a.marker.to_lowercase()));
         let words = strip_opening(&words, if verb_first { &a.marker } else { "" });
         let words = without_apposition(words, sentence, a);
+        // A dateline or a relative clause opening the words, a comment of
+        // the writer's closing them: not what the speaker said.
+        let words = &words[sure::trimmed_start(words)?..];
+        let words = &words[..sure::trimmed_end(words)];
         let first: String = words.chars().take_while(|c| c.is_alphabetic()).collect();
         let lower = first.to_lowercase();
         let words = if first != lower && self.lower_words.contains(&lower) {
@@ -192,6 +297,61 @@ impl Reading {
                 && !self.people.same(&inner.speaker, speaker)
         })
     }
+}
+
+/// The part of `a`'s words in `sentence` that is surely the speaker's: the
+/// cue's clause left out when it opens or closes them, then what
+/// [`sure::owned`] leaves (no dateline, no opening relative clause, no
+/// closing comment of the writer's).
+fn owned_range(sentence: &str, a: &Attribution) -> Option<Range<usize>> {
+    let mut range = a.content.clone();
+    if let Some(cut) = &a.cut {
+        if cut.start <= range.start {
+            range.start = cut.end.max(range.start);
+        } else if cut.end >= range.end {
+            range.end = cut.start.min(range.end);
+        }
+    }
+    (range.start < range.end)
+        .then(|| sure::owned(sentence, range))
+        .flatten()
+}
+
+/// Whether the quotation at `quoted` follows the cue of `a` closely (« a
+/// promis « … » », "said it was “…”", « juge que « … » ») or closes just
+/// before it (« « … », a lancé… »): quoted words further inside reported
+/// speech may be a third party's ("…se disaient envoyés « pour le compte
+/// de l’État »": the salesmen's words, reported by the prosecutor).
+fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
+    const MOST_WORDS_BETWEEN: usize = 3;
+    let marker = a.marker.to_lowercase();
+    if marker.is_empty() {
+        return false;
+    }
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Offsets would not match: not sure.
+        return false;
+    }
+    let count = |gap: &str| {
+        gap.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    lower.match_indices(&marker).any(|(at, m)| {
+        let end = at + m.len();
+        // The mark that opens the quotation belongs to it.
+        let open = sentence[..quoted.start]
+            .trim_end_matches(['«', '“', '"', '\u{a0}', ' '])
+            .len();
+        if end <= open {
+            count(&sentence[end..open]) <= MOST_WORDS_BETWEEN
+        } else if quoted.end <= at {
+            count(&sentence[quoted.end..at]) <= MOST_WORDS_BETWEEN
+        } else {
+            false
+        }
+    })
 }
 
 /// Words without the apposition that opens them when the speaker comes
@@ -596,9 +756,12 @@ fn read(paragraphs: Vec<String>) -> Reading {
         (a.speaker.as_str(), link, sentences[*i].paragraph)
     }));
     let mut by_sentence = std::collections::HashMap::new();
+    let mut in_sentence: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
     let mut sourced = HashSet::new();
     for (k, (i, _)) in attributions.iter().enumerate() {
         by_sentence.entry(*i).or_insert(k);
+        in_sentence.entry(*i).or_default().push(k);
         sourced.insert(sentences[*i].paragraph);
     }
     let lower_words = paragraphs
@@ -614,6 +777,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         actors,
         people,
         by_sentence,
+        in_sentence,
         sourced,
         lower_words,
     }
@@ -875,6 +1039,8 @@ struct Questions {
     ids: HashSet<String>,
     /// How many of each kind were kept ([`cap`]).
     kinds: std::collections::HashMap<String, usize>,
+    /// The kept questions as YAML, for [`verify::warned`].
+    written: String,
 }
 
 /// The most questions of one kind an article gets: each kind teaches one
@@ -897,6 +1063,7 @@ impl Questions {
             list: Vec::new(),
             ids: HashSet::new(),
             kinds: std::collections::HashMap::new(),
+            written: String::new(),
         }
     }
 
@@ -931,11 +1098,9 @@ impl Questions {
     }
 
     fn push(&mut self, prefix: &str, key: &str, entry: Entry) {
-        let kept = self.kinds.entry(prefix.to_owned()).or_default();
-        if *kept >= cap(prefix) {
+        if self.is_full(prefix) {
             return;
         }
-        *kept += 1;
         let id = self.id(prefix, key);
         let mut entry = entry;
         if self.lang == Lang::Fr {
@@ -946,11 +1111,27 @@ impl Questions {
                 }
             }
         }
-        entry.fields.insert(0, ("id", yaml::Value::Text(id)));
+        entry.fields.insert(0, ("id", yaml::Value::Text(id.clone())));
         // No person has read it yet: outputs leave it out until the line is deleted.
         entry
             .fields
             .push(("draft", yaml::Value::Plain("true".to_owned())));
+        // What `check` would warn about (two right answers, an acronym
+        // beside its expansion, a key given away) is left out, not printed
+        // for the teacher to catch: the same rules, run on the bank so far.
+        let mut written = String::new();
+        yaml::write_entry(&mut written, &entry);
+        let bank = format!(
+            "title: draft\nlanguage: {}\nsource:\n  file: draft.txt\nquestions:\n{}{written}",
+            self.lang.tag(),
+            self.written
+        );
+        if verify::warned(&bank, self.lang).contains(&id) {
+            self.ids.remove(&id);
+            return;
+        }
+        self.written.push_str(&written);
+        *self.kinds.entry(prefix.to_owned()).or_default() += 1;
         self.list.push(entry);
     }
 
@@ -962,18 +1143,31 @@ impl Questions {
     ) -> Vec<String> {
         let folded = fold_answer(answer);
         let mut choices = vec![answer.to_owned()];
+        let mut spare = Vec::new();
         for other in others {
-            if choices.len() == total {
-                break;
-            }
             let f = fold_answer(&other);
-            if choices.len() < total
-                && !f.is_empty()
+            if !f.is_empty()
                 && !same_actor(&f, &folded)
                 && !choices.iter().any(|c| fold_answer(c) == f)
             {
-                choices.push(other);
+                if choices.len() < total {
+                    choices.push(other);
+                } else {
+                    spare.push(other);
+                }
             }
+        }
+        // The right choice the longest by far would be guessed from its
+        // length: the last wrong one gives way to the longest left.
+        let length = |s: &String| s.chars().count();
+        let longest_wrong = choices[1..].iter().map(length).max().unwrap_or(0);
+        if choices.len() == total
+            && total > 2
+            && length(&choices[0]) > longest_wrong
+            && let Some(long) = spare.into_iter().max_by_key(length)
+            && length(&long) > longest_wrong
+        {
+            choices[total - 1] = long;
         }
         while choices.len() < total {
             choices.push(TODO.to_owned());
@@ -992,7 +1186,9 @@ impl Questions {
             let Some(content) = r.shown_words(a, sentence) else {
                 continue;
             };
-            if r.mixed(&content, &a.speaker) {
+            // Every question below names the speaker in its key or its
+            // explanation: only when who speaks is sure.
+            if r.mixed(&content, &a.speaker) || !r.sure(*index, a) {
                 continue;
             }
             let content = content.as_str();
@@ -1282,15 +1478,19 @@ impl Questions {
                     .any(|q| q.start <= f.range.start && f.range.end <= q.end)
         };
         let inside = |a: &Attribution| {
+            let own = owned_range(sentence, a);
             quoted_ok(a)
-                && a.content.start <= f.range.start
-                && f.range.end <= a.content.end
+                && own.is_some_and(|own| own.start <= f.range.start && f.range.end <= own.end)
                 && a.cut
                     .as_ref()
                     .is_none_or(|cut| f.range.end <= cut.start || cut.end <= f.range.start)
         };
         let nearby = match (here, before) {
-            (Some(a), _) if inside(a) && !r.mixed(&a.words(sentence), &a.speaker) => Some(a),
+            (Some(a), _)
+                if inside(a) && !r.mixed(&a.words(sentence), &a.speaker) && r.sure(index, a) =>
+            {
+                Some(a)
+            }
             (None, None) => None,
             _ => return,
         };
@@ -1298,8 +1498,9 @@ impl Questions {
             return;
         }
         let nobody = lang.pick(
-            "L’article ne cite aucune source pour ce chiffre",
-            "The article cites no source for this figure",
+            // Short, so its length does not give it away beside names.
+            "Aucune source n’est citée",
+            "No source is given",
         );
         let (answer, explanation) = match nearby {
             Some(a) => (
@@ -1362,7 +1563,11 @@ impl Questions {
                 }
                 let shown = quote(lang, words);
                 let entry = match attribution.filter(|a| {
-                    !coref::is_broad(&a.speaker)
+                    r.sure(i, a)
+                        && owned_range(&s.text, a)
+                            .is_some_and(|own| own.start <= range.start && range.end <= own.end)
+                        && near_cue(&s.text, a, &range)
+                        && !coref::is_broad(&a.speaker)
                         && !vague(&a.speaker)
                         && r.distractors(&capitalise(&a.speaker), &s.text).len() >= MIN_WRONG
                 }) {

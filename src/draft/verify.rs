@@ -228,6 +228,18 @@ fn check_one(kept: &Kept, context: &Context<'_>) -> Vec<String> {
     reasons
 }
 
+/// The ids of the questions of `bank` (a drafted bank's YAML) that `check`
+/// would warn about, drafts and `TODO`s aside: two right answers (another
+/// name of the answer, its acronym, its seat, a speaker of the evidence), a
+/// right choice given away by its length or by the prompt, a repeated
+/// prompt. `draft` keeps none of them: the same rules, run once.
+pub fn warned(bank: &str, lang: Lang) -> HashSet<String> {
+    let parsed = crate::bank::parse("draft", bank, Some(lang));
+    let mut findings = Findings::new("draft", lang);
+    crate::check::question_warnings(&parsed.questions, &mut findings);
+    findings.list.into_iter().filter_map(|d| d.question).collect()
+}
+
 /// A wrong choice of a single-choice question that is the right answer's
 /// acronym or its spelled-out name ("le CSP", "le Cadre stratégique
 /// permanent"), which the rule of `check` does not see.
