@@ -196,7 +196,7 @@ pub fn find(text: &str) -> Vec<Figure> {
         {
             continue;
         }
-        if is_hour(text, &tokens, i) || is_label(text, &tokens, i) {
+        if is_hour(text, &tokens, i) || is_label(text, &tokens, i) || is_age(text, range) {
             continue;
         }
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -276,13 +276,49 @@ fn is_hour(text: &str, tokens: &[(Range<usize>, String)], i: usize) -> bool {
     meridian || (at && clock) || next.as_deref() == Some("h")
 }
 
+/// Whether the number at `range` is an age in apposition after a name
+/// ("Lorraine Whitby, 67, from Truro", « Georgette Aubier, 84 ans, »).
+fn is_age(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].trim_end();
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
+    let named = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let after = text[range.end..].trim_start();
+    let closes = after.starts_with([',', ')'])
+        || ["ans,", "ans)", "ans.", "years old", "ans "]
+            .iter()
+            .any(|p| after.starts_with(p));
+    named && closes
+}
+
 /// Whether token `i` is a number that names, not counts: right after a
 /// noun, with no word of its own ("cercle 1", "phase 2", "article 5").
 fn is_label(text: &str, tokens: &[(Range<usize>, String)], i: usize) -> bool {
     /// Words a count follows ("contre 86", "about 30 percent").
     const BEFORE_COUNTS: &[&str] = &[
-        "contre", "entre", "environ", "près", "presque", "plus", "moins", "dont", "soit",
-        "about", "around", "nearly", "almost", "some", "over", "under", "than", "only", "just",
+        "contre",
+        "entre",
+        "environ",
+        "près",
+        "presque",
+        "plus",
+        "moins",
+        "dont",
+        "soit",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "than",
+        "only",
+        "just",
         "seulement",
     ];
     let (range, word) = &tokens[i];
@@ -363,6 +399,8 @@ mod tests {
         let found = find("Staff were told at 4 a.m. that 780 people would go, at 5 pm.");
         let phrases: Vec<&str> = found.iter().map(|f| f.phrase.as_str()).collect();
         assert_eq!(phrases, ["780 people"]);
+        assert!(find("Lorraine Whitby, 67, from Truro, said so.").is_empty());
+        assert!(find("Georgette Aubier, 84 ans, a raconté.").is_empty());
         let found = find("Le classement en cercle 1, à 6 heures, touche 12 communes.");
         let phrases: Vec<&str> = found.iter().map(|f| f.phrase.as_str()).collect();
         assert_eq!(phrases, ["12 communes"]);

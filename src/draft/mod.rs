@@ -97,6 +97,8 @@ struct Reading {
     by_sentence: std::collections::HashMap<usize, usize>,
     /// Every attribution of each sentence, by sentence index.
     in_sentence: std::collections::HashMap<usize, Vec<usize>>,
+    /// The speakers of the attributions, folded.
+    speakers: HashSet<String>,
     /// Paragraphs holding an attribution.
     sourced: HashSet<usize>,
     /// Words the article writes in lower case somewhere: a quote's first
@@ -156,11 +158,21 @@ impl Reading {
             .cloned()
             .collect::<Vec<_>>()
             .into_iter()
-            // Named choices first: a role or body with no name ("l’accusation",
-            // "the trust") may be the answer's own side, so it comes only
-            // when named ones run out.
+            // Speakers the article quotes first, named ones before the
+            // others: a role or body with no name ("l’accusation", "the
+            // trust") may be the answer's own side, so it comes only when
+            // named speakers run out.
             .enumerate()
-            .map(|(n, a)| (!named(&a), n, a))
+            .map(|(n, a)| {
+                let speaks = self.speakers.contains(&fold_answer(&a));
+                let rank = match (speaks, named(&a)) {
+                    (true, true) => 0,
+                    (true, false) => 1,
+                    (false, true) => 2,
+                    (false, false) => 3,
+                };
+                (rank, n, a)
+            })
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .map(|(_, _, a)| a)
@@ -183,10 +195,10 @@ impl Reading {
         };
         // One speaker a sentence: with two, the finder may give one's words
         // to the other ("…, while Ruth Penrose… said it was “a hammer blow”").
-        let others_found = self.in_sentence.get(&index).is_some_and(|list| {
-            list.iter()
-                .any(|&k| !same(&self.attributions[k].1.speaker))
-        });
+        let others_found = self
+            .in_sentence
+            .get(&index)
+            .is_some_and(|list| list.iter().any(|&k| !same(&self.attributions[k].1.speaker)));
         let others_read = attribution::find(sentence, &mut None).iter().any(|b| {
             !is_pronoun(&b.speaker) && !same(&b.speaker) && !mentions(&b.speaker, &a.speaker)
         });
@@ -221,8 +233,10 @@ impl Reading {
             // A sentence in between must report the same speaker again.
             if i != index
                 && !self.in_sentence.get(&i).is_some_and(|list| {
-                    list.iter()
-                        .any(|&k| self.people.same(&self.attributions[k].1.speaker, &a.speaker))
+                    list.iter().any(|&k| {
+                        self.people
+                            .same(&self.attributions[k].1.speaker, &a.speaker)
+                    })
                 })
             {
                 return false;
@@ -231,6 +245,60 @@ impl Reading {
         }
         false
     }
+}
+
+/// Whether `sentence` names someone who may be the source of its figures:
+/// an actor of the article, a noun for someone who speaks ("le procureur",
+/// "the regulator"), a pronoun subject ("It reported…"), or a verb that
+/// gives a figure (reported, estimated, recorded, « a enregistré »).
+fn someone_named(r: &Reading, sentence: &str) -> bool {
+    const GIVES: &[&str] = &[
+        "report",
+        "estimat",
+        "announc",
+        "publish",
+        "record",
+        "count",
+        "enregistr",
+        "recens",
+        "comptabilis",
+        "annonc",
+        "publi",
+        "estim",
+        "chiffr",
+        "indiqu",
+        "selon",
+        "according",
+    ];
+    /// The words that hold a sentence's subject, the one who gives its
+    /// figures ("Le procureur de la République a requis…"); a noun further
+    /// on is what is counted ("10 soldats maliens tués et 46 rebelles").
+    const SUBJECT_WORDS: usize = 6;
+    let words: Vec<String> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let subject: String = sentence
+        .split_whitespace()
+        .take(SUBJECT_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let speaker_noun = words.iter().take(SUBJECT_WORDS).any(|w| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        attribution::SPEAKER_NOUNS.contains(&w.as_str())
+            || attribution::SPEAKER_NOUNS.contains(&singular)
+    });
+    let pronoun = words.first().is_some_and(|w| is_pronoun(w));
+    let gives = words
+        .iter()
+        .any(|w| GIVES.iter().any(|stem| w.starts_with(stem)));
+    speaker_noun
+        || pronoun
+        || gives
+        || sentence.contains("d’après")
+        || sentence.contains("d'après")
+        || r.actors.iter().any(|a| mentions(&subject, a))
 }
 
 /// Whether a speaker is a bare personal pronoun (the finder's "he" left
@@ -324,6 +392,32 @@ fn owned_range(sentence: &str, a: &Attribution) -> Option<Range<usize>> {
 /// de l’État »": the salesmen's words, reported by the prosecutor).
 fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
     const MOST_WORDS_BETWEEN: usize = 3;
+    /// Further from the cue, the words are still the speaker's if no
+    /// other verb of saying comes between ("said the delays were caused by
+    /// “a chaotic tendering process”"), a third party's if one does
+    /// ("se disaient envoyés « … »", "had warned the board that “…”").
+    const FURTHEST: usize = 12;
+    const SAYING: &[&str] = &[
+        "dit", "dis", "disait", "disaient", "disent", "disant", "say", "says", "said", "saying",
+        "tell", "tells", "told", "telling",
+    ];
+    const SAYING_STEMS: &[&str] = &[
+        "promet", "promis", "affirm", "déclar", "annonc", "assur", "expliqu", "estim", "qualifi",
+        "dénon", "souten", "soutien", "ajout", "précis", "indiqu", "confirm", "prétend", "argu",
+        "warn", "claim", "insist", "accus", "describ", "call", "promis", "report", "alleg",
+        "announc", "stat", "vow",
+    ];
+    let far_ok = |gap: &str| {
+        let words: Vec<String> = gap
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.len() <= FURTHEST
+            && !words.iter().any(|w| {
+                SAYING.contains(&w.as_str()) || SAYING_STEMS.iter().any(|s| w.starts_with(s))
+            })
+    };
     let marker = a.marker.to_lowercase();
     if marker.is_empty() {
         return false;
@@ -345,7 +439,8 @@ fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
             .trim_end_matches(['«', '“', '"', '\u{a0}', ' '])
             .len();
         if end <= open {
-            count(&sentence[end..open]) <= MOST_WORDS_BETWEEN
+            let gap = &sentence[end..open];
+            count(gap) <= MOST_WORDS_BETWEEN || far_ok(gap)
         } else if quoted.end <= at {
             count(&sentence[quoted.end..at]) <= MOST_WORDS_BETWEEN
         } else {
@@ -764,6 +859,10 @@ fn read(paragraphs: Vec<String>) -> Reading {
         in_sentence.entry(*i).or_default().push(k);
         sourced.insert(sentences[*i].paragraph);
     }
+    let speakers = attributions
+        .iter()
+        .map(|(_, a)| fold_answer(&a.speaker))
+        .collect();
     let lower_words = paragraphs
         .iter()
         .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
@@ -778,6 +877,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         people,
         by_sentence,
         in_sentence,
+        speakers,
         sourced,
         lower_words,
     }
@@ -1111,7 +1211,9 @@ impl Questions {
                 }
             }
         }
-        entry.fields.insert(0, ("id", yaml::Value::Text(id.clone())));
+        entry
+            .fields
+            .insert(0, ("id", yaml::Value::Text(id.clone())));
         // No person has read it yet: outputs leave it out until the line is deleted.
         entry
             .fields
@@ -1292,7 +1394,9 @@ impl Questions {
                     entry,
                 );
             }
-            if a.cue == Cue::According || (!ask_who && !a.unnamed) {
+            // An accusation's words say whom and of what ("accused ministers
+            // of…"), not a claim that reads as a sentence of its own.
+            if a.cue != Cue::Accuses && (a.cue == Cue::According || (!ask_who && !a.unnamed)) {
                 let statement = lang.pick(
                     format!(
                         "L’article présente comme un fait établi par le journaliste que {shown}."
@@ -1494,6 +1598,12 @@ impl Questions {
             (None, None) => None,
             _ => return,
         };
+        // "Nobody gives it" only where the sentence names no one who may
+        // have: « Le procureur a requis trois ans », "It reported a loss of
+        // £41 million" give their figure with no cue the finder reads.
+        if nearby.is_none() && someone_named(r, sentence) {
+            return;
+        }
         if nearby.is_some_and(|a| a.unnamed || coref::is_broad(&a.speaker)) {
             return;
         }
@@ -1649,11 +1759,32 @@ impl Questions {
                     .map(str::to_owned);
                 // The sentence is named by its opening words, which must not give the answer away.
                 let opening: Vec<&str> = s.text[..range.start].split_whitespace().take(6).collect();
-                let prompt = if opening.len() >= 3 {
+                // Else by its closing words, after the one asked about.
+                let closing: Vec<&str> = s.text[range.end..].split_whitespace().collect();
+                let closing = &closing[closing.len().saturating_sub(6)..];
+                // Two opening words do, when no other sentence opens so.
+                let unique_opening = opening.len() == 2
+                    && r.sentences
+                        .iter()
+                        .filter(|t| t.text.starts_with(&s.text[..range.start]))
+                        .count()
+                        == 1;
+                let closing = if closing.join(" ").contains(['«', '»', '“', '”', '"']) {
+                    &[][..]
+                } else {
+                    closing
+                };
+                let prompt = if opening.len() >= 3 || unique_opening {
                     let shown = quote(lang, &format!("{}…", opening.join(" ")));
                     lang.pick(
                         format!("Dans la phrase de l’article qui commence par {shown}, quel mot porte un jugement ou adoucit la réalité ?"),
                         format!("In the article’s sentence beginning {shown}, which word carries a judgement or softens reality?"),
+                    )
+                } else if closing.len() >= 3 {
+                    let shown = quote(lang, &format!("…{}", closing.join(" ")));
+                    lang.pick(
+                        format!("Dans la phrase de l’article qui se termine par {shown}, quel mot porte un jugement ou adoucit la réalité ?"),
+                        format!("In the article’s sentence ending {shown}, which word carries a judgement or softens reality?"),
                     )
                 } else {
                     let shown = quote(lang, &s.text);

@@ -17,20 +17,125 @@ use super::sentence;
 /// n’a en revanche pas", "in an interview with the BBC", "C’est ce qu").
 const NOT_OPENING: &[&str] = &[
     // pronouns
-    "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu", "lui", "eux", "he", "she",
-    "they", "it", "we", "i", "you", "him", "them", "us", "ce", "c", "cela", "ça", "ceci", "celui",
-    "celle", "ceux", "this", "that", "these", "those", "there", "here", "y", "en",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "j",
+    "tu",
+    "lui",
+    "eux",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "ce",
+    "c",
+    "cela",
+    "ça",
+    "ceci",
+    "celui",
+    "celle",
+    "ceux",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "y",
+    "en",
     // relatives and conjunctions
-    "qui", "que", "qu", "quoi", "dont", "où", "which", "who", "whom", "whose", "what", "et", "mais",
-    "ou", "donc", "or", "ni", "car", "and", "but", "nor", "so", "yet", "while", "tandis",
-    "lorsque", "lorsqu", "quand", "when", "if", "si", "as", "because", "since", "puisque",
-    "puisqu", "comme", "then", "alors", "ainsi",
+    "qui",
+    "que",
+    "qu",
+    "quoi",
+    "dont",
+    "où",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "et",
+    "mais",
+    "ou",
+    "donc",
+    "or",
+    "ni",
+    "car",
+    "and",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "while",
+    "tandis",
+    "lorsque",
+    "lorsqu",
+    "quand",
+    "when",
+    "if",
+    "si",
+    "as",
+    "because",
+    "since",
+    "puisque",
+    "puisqu",
+    "comme",
+    "then",
+    "alors",
+    "ainsi",
     // negations
-    "ne", "n", "pas", "not", "jamais", "never", "plus",
+    "ne",
+    "n",
+    "pas",
+    "not",
+    "jamais",
+    "never",
+    "plus",
     // prepositions
-    "à", "au", "aux", "dans", "par", "pour", "sur", "avec", "sans", "chez", "vers", "de", "d",
-    "in", "on", "at", "with", "by", "for", "from", "to", "into", "of", "about", "after", "before",
-    "après", "avant", "selon", "according", "d’après",
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "par",
+    "pour",
+    "sur",
+    "avec",
+    "sans",
+    "chez",
+    "vers",
+    "de",
+    "d",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "into",
+    "of",
+    "about",
+    "after",
+    "before",
+    "après",
+    "avant",
+    "selon",
+    "according",
+    "d’après",
 ];
 
 /// Words that never close a noun phrase: a phrase ending on one was cut in
@@ -96,9 +201,7 @@ pub fn nameable(choice: &str) -> bool {
     }
     if POSSESSIVES.contains(&first.as_str()) {
         // "Son fils Bernard": a name after the possessive says who.
-        return words[1..]
-            .iter()
-            .any(|w| w.starts_with(char::is_uppercase));
+        return words[1..].iter().any(|w| w.starts_with(char::is_uppercase));
     }
     true
 }
@@ -166,9 +269,17 @@ pub fn trimmed_end(words: &str) -> usize {
         ", alors qu’",
         ", alors qu'",
     ];
-    AFTER
+    let comment = AFTER.iter().filter_map(|p| words.find(p)).min();
+    // A short noun phrase closing the clause sums it up in the writer's
+    // words (", a charge the industry rejects", « , un montant contesté »).
+    let summed = [", a ", ", an ", ", un ", ", une "]
         .iter()
-        .filter_map(|p| words.find(p))
+        .filter_map(|p| words.rfind(p))
+        .max()
+        .filter(|&at| words[at + 2..].split_whitespace().count() <= 8);
+    comment
+        .into_iter()
+        .chain(summed)
         .min()
         .unwrap_or(words.len())
 }
@@ -202,8 +313,12 @@ pub fn framed_badly(sentence: &str, content: &Range<usize>, speaker: &str) -> bo
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
-    // Only punctuation between the words and the name: an apposition.
-    let apposition = words.is_empty() && gap.contains(',') && !gap.contains(['»', '”', '"']);
+    // Only punctuation between the words and the name, and a comma after
+    // the name: an apposition ("X, Claire Whitmore, told…"), not an
+    // inversion ("…, the trust said").
+    let closed = lower[at + speaker.len()..].trim_start().starts_with(',');
+    let apposition =
+        words.is_empty() && gap.contains(',') && !gap.contains(['»', '”', '"']) && closed;
     let joined = words
         .iter()
         .any(|w| ["and", "et", "but", "mais", "while", "tandis", "whereas"].contains(w));
@@ -253,7 +368,10 @@ mod tests {
     #[test]
     fn a_dateline_and_a_relative_clause_are_not_the_words() {
         let words = "HEREFORD, England - Two families of beavers were released";
-        assert_eq!(&words[trimmed_start(words).unwrap_or(0)..], "Two families of beavers were released");
+        assert_eq!(
+            &words[trimmed_start(words).unwrap_or(0)..],
+            "Two families of beavers were released"
+        );
         let words = "qui s’est constituée partie civile, le préjudice total dépasse 6 millions";
         assert_eq!(
             &words[trimmed_start(words).unwrap_or(0)..],
@@ -271,7 +389,15 @@ mod tests {
             "quatre clients sur dix n’avaient rien reçu"
         );
         let words = "the failure would cost a third, while Ruth Penrose said it was bad";
-        assert_eq!(&words[..trimmed_end(words)], "the failure would cost a third");
+        assert_eq!(
+            &words[..trimmed_end(words)],
+            "the failure would cost a third"
+        );
+        let words = "run-off from farms is behind the blooms, a charge the industry rejects";
+        assert_eq!(
+            &words[..trimmed_end(words)],
+            "run-off from farms is behind the blooms"
+        );
     }
 
     #[test]
@@ -282,5 +408,7 @@ mod tests {
         assert!(framed_badly(s, &(0..24), "travel agents in Cornwall"));
         let s = "Staff were told by email, said Dan Hollis.";
         assert!(!framed_badly(s, &(0..24), "Dan Hollis"));
+        let s = "The project cost 180,000 pounds, the trust said.";
+        assert!(!framed_badly(s, &(0..31), "the trust"));
     }
 }

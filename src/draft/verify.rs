@@ -237,7 +237,11 @@ pub fn warned(bank: &str, lang: Lang) -> HashSet<String> {
     let parsed = crate::bank::parse("draft", bank, Some(lang));
     let mut findings = Findings::new("draft", lang);
     crate::check::question_warnings(&parsed.questions, &mut findings);
-    findings.list.into_iter().filter_map(|d| d.question).collect()
+    findings
+        .list
+        .into_iter()
+        .filter_map(|d| d.question)
+        .collect()
 }
 
 /// A wrong choice of a single-choice question that is the right answer's
