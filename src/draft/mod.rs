@@ -137,6 +137,10 @@ impl Reading {
                     && !coref::is_broad(a)
                     // A clause fragment is no one a student can choose.
                     && sure::nameable(a)
+                    // "Le maire" beside "Régis Chambe", whom the article
+                    // calls « le maire de Saint-Martin-en-Haut »: one person.
+                    && !self.titled(a, answer)
+                    && !self.titled(answer, a)
             })
             .filter(|a| {
                 // Another name of someone the sentence names is named too.
@@ -177,6 +181,38 @@ impl Reading {
             .into_iter()
             .map(|(_, _, a)| a)
             .collect()
+    }
+
+    /// Whether the article gives `name` the role that `role` names with no
+    /// name of its own ("Le maire de Saint-Martin-en-Haut, Régis Chambe"
+    /// for "Le maire"; "The agency's area manager, Claire Whitmore" for
+    /// "The area manager"): the two may be one person.
+    fn titled(&self, name: &str, role: &str) -> bool {
+        /// How far before a name its title stands.
+        const TITLE_CHARS: usize = 80;
+        if named(role) || !named(name) {
+            return false;
+        }
+        let role_words: Vec<String> = role
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        if role_words.is_empty() {
+            return false;
+        }
+        self.paragraphs.iter().any(|p| {
+            p.match_indices(name).any(|(at, _)| {
+                let mut from = at.saturating_sub(TITLE_CHARS);
+                while !p.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = p[from..at].to_lowercase();
+                before
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|b| role_words.iter().any(|w| w == b))
+            })
+        })
     }
 
     /// Whether a question about who says `a`'s words (or gives its figure)
@@ -248,9 +284,9 @@ impl Reading {
 }
 
 /// Whether `sentence` names someone who may be the source of its figures:
-/// an actor of the article, a noun for someone who speaks ("le procureur",
-/// "the regulator"), a pronoun subject ("It reported…"), or a verb that
-/// gives a figure (reported, estimated, recorded, « a enregistré »).
+/// quoted words, an actor or a noun for someone who speaks as its subject ("le procureur", "the
+/// regulator"), a pronoun subject ("It reported…"), or a verb that gives a
+/// figure (reported, estimated, recorded, « a enregistré »).
 fn someone_named(r: &Reading, sentence: &str) -> bool {
     const GIVES: &[&str] = &[
         "report",
@@ -293,7 +329,11 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
     let gives = words
         .iter()
         .any(|w| GIVES.iter().any(|stem| w.starts_with(stem)));
-    speaker_noun
+    // Quoted words are someone's, and so may be a figure inside them (« Il
+    // faut deux ans… », a répliqué X, with a cue the finder does not read).
+    let quoting = sentence.contains(['«', '»', '“', '”', '"']);
+    quoting
+        || speaker_noun
         || pronoun
         || gives
         || sentence.contains("d’après")
