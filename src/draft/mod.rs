@@ -328,7 +328,7 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
     let pronoun = words.first().is_some_and(|w| is_pronoun(w));
     let gives = words
         .iter()
-        .any(|w| GIVES.iter().any(|stem| w.starts_with(stem)));
+        .any(|w| is_saying(w) || GIVES.iter().any(|stem| w.starts_with(stem)));
     // Quoted words are someone's, and so may be a figure inside them (« Il
     // faut deux ans… », a répliqué X, with a cue the finder does not read).
     let quoting = sentence.contains(['«', '»', '“', '”', '"']);
@@ -437,26 +437,13 @@ fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
     /// “a chaotic tendering process”"), a third party's if one does
     /// ("se disaient envoyés « … »", "had warned the board that “…”").
     const FURTHEST: usize = 12;
-    const SAYING: &[&str] = &[
-        "dit", "dis", "disait", "disaient", "disent", "disant", "say", "says", "said", "saying",
-        "tell", "tells", "told", "telling",
-    ];
-    const SAYING_STEMS: &[&str] = &[
-        "promet", "promis", "affirm", "déclar", "annonc", "assur", "expliqu", "estim", "qualifi",
-        "dénon", "souten", "soutien", "ajout", "précis", "indiqu", "confirm", "prétend", "argu",
-        "warn", "claim", "insist", "accus", "describ", "call", "promis", "report", "alleg",
-        "announc", "stat", "vow",
-    ];
     let far_ok = |gap: &str| {
         let words: Vec<String> = gap
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        words.len() <= FURTHEST
-            && !words.iter().any(|w| {
-                SAYING.contains(&w.as_str()) || SAYING_STEMS.iter().any(|s| w.starts_with(s))
-            })
+        words.len() <= FURTHEST && !words.iter().any(|w| is_saying(w))
     };
     let marker = a.marker.to_lowercase();
     if marker.is_empty() {
@@ -487,6 +474,22 @@ fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
             false
         }
     })
+}
+
+/// Whether a word (lower case) is a verb of saying: « dit », « a
+/// affirmé », "told", "warned", "claims".
+fn is_saying(word: &str) -> bool {
+    const SAYING: &[&str] = &[
+        "dit", "dis", "disait", "disaient", "disent", "disant", "say", "says", "said", "saying",
+        "tell", "tells", "told", "telling", "stated", "states", "added", "adds",
+    ];
+    const SAYING_STEMS: &[&str] = &[
+        "promet", "promis", "affirm", "déclar", "annonc", "assur", "expliqu", "estim", "qualifi",
+        "dénon", "souten", "soutien", "ajout", "précis", "indiqu", "confirm", "prétend", "argu",
+        "warn", "claim", "insist", "accus", "describ", "call", "report", "alleg", "announc", "vow",
+        "racont", "répliqu", "répond", "explain",
+    ];
+    SAYING.contains(&word) || SAYING_STEMS.iter().any(|s| word.starts_with(s))
 }
 
 /// Words without the apposition that opens them when the speaker comes
