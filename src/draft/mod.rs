@@ -338,7 +338,23 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
         || gives
         || sentence.contains("d’après")
         || sentence.contains("d'après")
-        || r.actors.iter().any(|a| mentions(&subject, a))
+        || r.actors
+            .iter()
+            .any(|a| mentions(&subject, a) || name_word_in(&subject, a))
+}
+
+/// Whether a capitalised word of `actor`'s name (not its first word's
+/// article or title) is a word of `text`: "Microsoft will invest…" names
+/// "Microsoft Corp".
+fn name_word_in(text: &str, actor: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .collect();
+    actor
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .filter(|w| !attribution::starts_with_determiner(w))
+        .any(|w| words.contains(&w))
 }
 
 /// Whether a speaker is a bare personal pronoun (the finder's "he" left
