@@ -411,6 +411,22 @@ mod tests {
     }
 
     #[test]
+    fn a_question_check_would_warn_on_is_named() {
+        let bank = "title: t\nlanguage: en\nsource:\n  file: a.txt\nquestions:\n\
+            \x20 - id: caa\n    type: single\n    skill: sourcing\n    prompt: \"Who says: “stay home”?\"\n\
+            \x20   choices: [\"The CAA\", \"The Civil Aviation Authority\", \"Dan Hollis\"]\n\
+            \x20   answer: \"The CAA\"\n    explanation: \"It says so.\"\n\
+            \x20   evidence: [\"Stay home, the CAA said.\"]\n\
+            \x20 - id: fine\n    type: single\n    skill: sourcing\n    prompt: \"Who says: “go”?\"\n\
+            \x20   choices: [\"Dan Hollis\", \"Amy Lockwood\", \"Priya Raman\"]\n\
+            \x20   answer: \"Dan Hollis\"\n    explanation: \"He says so.\"\n\
+            \x20   evidence: [\"Go, said Dan Hollis.\"]\n";
+        let warned = warned(bank, Lang::En);
+        assert!(warned.contains("caa"), "{warned:?}");
+        assert!(!warned.contains("fine"), "{warned:?}");
+    }
+
+    #[test]
     fn ids_are_made_unique() {
         let taken: HashSet<String> = ["q".to_owned(), "q-2".to_owned()].into();
         assert_eq!(unique("q", &taken), "q-3");
