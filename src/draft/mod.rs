@@ -492,6 +492,48 @@ fn near_cue(sentence: &str, a: &Attribution, quoted: &Range<usize>) -> bool {
     })
 }
 
+/// Whether `a`'s words follow its cue as the verb's object, not as a
+/// clause: no « que », « qu’ » or colon between, and an article opening them
+/// (« considère la substance comme… », « a promis une réponse »).
+fn object_of_cue(sentence: &str, a: &Attribution) -> bool {
+    let Some(before) = sentence.get(..a.content.start) else {
+        return false;
+    };
+    let lower = before.to_lowercase();
+    let marker = a.marker.to_lowercase();
+    let Some(at) = lower.rfind(&marker) else {
+        return false;
+    };
+    let between = &lower[at + marker.len()..];
+    // « Selon X, les analyses… »: a clause after the source, not an object.
+    if a.cue == Cue::According || between.contains(',') {
+        return false;
+    }
+    let introduced = between
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w == "que" || w == "qu")
+        || between.contains(':');
+    let first = sentence
+        .get(a.content.clone())
+        .unwrap_or_default()
+        .trim_start_matches(['«', '“', '"', ' ', '\u{a0}'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    !introduced && ["le", "la", "les", "l", "un", "une", "des", "du", "d"].contains(&first.as_str())
+}
+
+/// Whether `a`'s words are a quotation, marks and all.
+fn quoted_whole(sentence: &str, a: &Attribution) -> bool {
+    let before = sentence
+        .get(..a.content.start)
+        .unwrap_or_default()
+        .trim_end_matches([' ', '\u{a0}']);
+    let words = sentence.get(a.content.clone()).unwrap_or_default().trim();
+    before.ends_with(['«', '“', '"']) || words.starts_with(['«', '“', '"'])
+}
+
 /// Whether a word (lower case) is a verb of saying: « dit », « a
 /// affirmé », "told", "warned", "claims".
 fn is_saying(word: &str) -> bool {
@@ -1352,6 +1394,13 @@ impl Questions {
             if r.mixed(&content, &a.speaker) || !r.sure(*index, a) {
                 continue;
             }
+            // « considère la substance comme… »: the verb's object, not a
+            // clause; asked only when it is a quotation (« a promis « une
+            // réponse rapide » »), and never as a statement of its own.
+            let object = lang == Lang::Fr && object_of_cue(sentence, a);
+            if object && !quoted_whole(sentence, a) {
+                continue;
+            }
             let content = content.as_str();
             let speaker = capitalise(&a.speaker);
             let broad = coref::is_broad(&a.speaker);
@@ -1455,7 +1504,10 @@ impl Questions {
             }
             // An accusation's words say whom and of what ("accused ministers
             // of…"), not a claim that reads as a sentence of its own.
-            if a.cue != Cue::Accuses && (a.cue == Cue::According || (!ask_who && !a.unnamed)) {
+            if a.cue != Cue::Accuses
+                && !object
+                && (a.cue == Cue::According || (!ask_who && !a.unnamed))
+            {
                 let statement = lang.pick(
                     format!(
                         "L’article présente comme un fait établi par le journaliste que {shown}."
@@ -2334,7 +2386,9 @@ mod tests {
             Le maire de Brest, Pierre Durand, conteste ces chiffres. \
             Les salariés ont été prévenus à 4 heures qu’ils ne seraient pas payés, a déclaré Anne Roux. \
             « On ne va pas attendre Paris », estime le maire. \
-            Selon la CGT, 120 dockers ont cessé le travail.";
+            Selon la CGT, 120 dockers ont cessé le travail.\n\n\
+            L’inspection du travail considère la grève comme « probablement » légale. \
+            Ainsi, les dockers seraient payés, a précisé la préfecture.";
         let yaml = draft(text, "a.txt", Some(Lang::Fr)).yaml;
         let prompts: Vec<&str> = yaml
             .lines()
@@ -2342,6 +2396,9 @@ mod tests {
             .collect();
         assert!(!prompts.iter().any(|p| p.contains("BREST")), "{yaml}");
         assert!(!yaml.contains("chiffre « 4 »"), "{yaml}");
+        // A verb's object is no statement; a connective is no part of one.
+        assert!(!yaml.contains("« la grève comme"), "{yaml}");
+        assert!(!prompts.iter().any(|p| p.contains("« Ainsi")), "{yaml}");
         for question in yaml.split("\n  - id: ") {
             // « selon eux » is the Roys', named just before, not the last
             // speaker's: never keyed or explained as Jean Dupont's.

@@ -211,7 +211,33 @@ pub fn nameable(choice: &str) -> bool {
 /// s’est constituée partie civile…, le préjudice…"). `None` when what is
 /// left is not a clause of its own.
 pub fn trimmed_start(words: &str) -> Option<usize> {
+    /// Connectives that link the words to what came before (« Ainsi, »,
+    /// « De plus, », "However,"): the link is not the claim.
+    const CONNECTIVES: &[&str] = &[
+        "ainsi",
+        "de plus",
+        "en outre",
+        "par ailleurs",
+        "cependant",
+        "pourtant",
+        "toutefois",
+        "néanmoins",
+        "donc",
+        "enfin",
+        "however",
+        "moreover",
+        "furthermore",
+        "meanwhile",
+        "still",
+        "besides",
+        "therefore",
+    ];
     let mut at = dateline(words);
+    if let Some(comma) = words[at..].find(", ")
+        && CONNECTIVES.contains(&words[at..at + comma].to_lowercase().as_str())
+    {
+        at += comma + 2;
+    }
     let rest = &words[at..];
     let first = rest
         .split(|c: char| !c.is_alphabetic())
@@ -378,6 +404,11 @@ mod tests {
             "le préjudice total dépasse 6 millions"
         );
         assert_eq!(trimmed_start("qui s’est constituée partie civile"), None);
+        let words = "Ainsi, huit véhicules sur dix étaient mal garés";
+        assert_eq!(
+            &words[trimmed_start(words).unwrap_or(0)..],
+            "huit véhicules sur dix étaient mal garés"
+        );
         assert_eq!(dateline("Le maire - qui parle - dit"), 0);
     }
 
