@@ -873,6 +873,13 @@ pub(crate) fn two_right_answers(questions: &[Question], findings: &mut Findings)
     }
 }
 
+/// The warnings `check` gives about the questions themselves (advice, two
+/// right answers), for `draft`, which keeps no question `check` would warn on.
+pub(crate) fn question_warnings(questions: &[Question], findings: &mut Findings) {
+    advise(questions, findings);
+    two_right_answers(questions, findings);
+}
+
 /// Warnings: questions that work but teach less than they could.
 fn advise(questions: &[Question], findings: &mut Findings) {
     let lang = findings.lang();

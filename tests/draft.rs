@@ -76,9 +76,6 @@ fn lere_draft_finds_what_a_teacher_would_ask() {
         "skill: corroboration",
         "___ soldats maliens",
         "« attaques terroristes »",
-        // "Les autorités maliennes" take in the army: not a "who?" answer
-        // beside it, but a claim the article does not vouch for.
-        "id: fait-ou-version-autorites-maliennes",
         "front: \"Alliance des États du Sahel\"",
         "{{Niger}} et le {{Burkina Faso}}",
         "front: \"CSP\"",
@@ -87,6 +84,12 @@ fn lere_draft_finds_what_a_teacher_would_ask() {
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");
     }
+    // An accusation's words ("dénoncent des « attaques terroristes »") are
+    // not a statement of their own: no "fact or version?" on them.
+    assert!(
+        !yaml.contains("que « des “attaques terroristes” »"),
+        "{yaml}"
+    );
     few_of_a_kind(&yaml);
     insta::assert_snapshot!("lere_draft", yaml);
 }
@@ -146,7 +149,7 @@ fn english_draft_meets_the_same_standard() {
         "“a chaotic tendering process”",
         "answer: \"slammed\"",
         "{{six|6}} months",
-        "The article cites no source for this figure",
+        "No source is given",
         "The writer of the article",
     ] {
         assert!(plain(&yaml).contains(expected), "missing {expected}");

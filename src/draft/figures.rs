@@ -196,6 +196,9 @@ pub fn find(text: &str) -> Vec<Figure> {
         {
             continue;
         }
+        if is_hour(text, &tokens, i) || is_label(text, &tokens, i) || is_age(text, range) {
+            continue;
+        }
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             let is_month = |w: &Option<String>| w.as_deref().is_some_and(|w| MONTHS.contains(&w));
             let value: String = word.chars().filter(char::is_ascii_digit).collect();
@@ -252,6 +255,93 @@ mod glued_tests {
     }
 }
 
+/// Whether token `i` is an hour ("at 4 a.m.", "5 pm", « à 6 heures »,
+/// « 18 h »): a time, not a count anyone gives.
+fn is_hour(text: &str, tokens: &[(Range<usize>, String)], i: usize) -> bool {
+    let (range, _) = &tokens[i];
+    let after = text[range.end..].trim_start().to_lowercase();
+    let meridian = ["a.m", "p.m", "am ", "pm ", "am.", "pm.", "am,", "pm,"]
+        .iter()
+        .any(|m| after.starts_with(m))
+        || after == "am"
+        || after == "pm";
+    let prev = i.checked_sub(1).map(|p| tokens[p].1.to_lowercase());
+    let next = tokens.get(i + 1).map(|(_, w)| w.to_lowercase());
+    let at = prev
+        .as_deref()
+        .is_some_and(|p| ["à", "at", "vers", "around", "dès", "until", "jusqu"].contains(&p));
+    let clock = next
+        .as_deref()
+        .is_some_and(|n| ["h", "heure", "heures", "o"].contains(&n));
+    meridian || (at && clock) || next.as_deref() == Some("h")
+}
+
+/// Whether the number at `range` is an age in apposition after a name
+/// ("Lorraine Whitby, 67, from Truro", « Georgette Aubier, 84 ans, »).
+fn is_age(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].trim_end();
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
+    let named = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let after = text[range.end..].trim_start();
+    let closes = after.starts_with([',', ')'])
+        || ["ans,", "ans)", "ans.", "years old", "ans "]
+            .iter()
+            .any(|p| after.starts_with(p));
+    named && closes
+}
+
+/// Whether token `i` is a number that names, not counts: right after a
+/// noun, with no word of its own ("cercle 1", "phase 2", "article 5").
+fn is_label(text: &str, tokens: &[(Range<usize>, String)], i: usize) -> bool {
+    /// Words a count follows ("contre 86", "about 30 percent").
+    const BEFORE_COUNTS: &[&str] = &[
+        "contre",
+        "entre",
+        "environ",
+        "près",
+        "presque",
+        "plus",
+        "moins",
+        "dont",
+        "soit",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "than",
+        "only",
+        "just",
+        "seulement",
+    ];
+    let (range, word) = &tokens[i];
+    // A label is short ("cercle 1", "article 49"); a year is never one.
+    if !word.chars().all(|c| c.is_ascii_digit()) || word.len() > 2 {
+        return false;
+    }
+    let Some((prev_range, prev)) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    let joined = text[prev_range.end..range.start].trim().is_empty();
+    let noun = prev.chars().all(char::is_lowercase)
+        && prev.chars().count() >= 3
+        && !SMALL.contains(&prev.as_str())
+        && !BEFORE_COUNTS.contains(&prev.as_str())
+        && !NUMBER_WORDS.iter().any(|(w, _)| w == prev);
+    let counted = tokens.get(i + 1).is_some_and(|(r, w)| {
+        text[range.end..r.start].trim().is_empty()
+            && w.chars().all(|c| c.is_lowercase() || c == '%')
+    });
+    joined && noun && !counted
+}
+
 /// Words and numbers ("3,5", "1 200" stays two tokens; "2.5" one) with their ranges.
 fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
     let mut list = Vec::new();
@@ -302,6 +392,18 @@ mod tests {
                 ("2015".to_owned(), FigureKind::Year),
             ]
         );
+    }
+
+    #[test]
+    fn hours_and_labels_are_not_figures() {
+        let found = find("Staff were told at 4 a.m. that 780 people would go, at 5 pm.");
+        let phrases: Vec<&str> = found.iter().map(|f| f.phrase.as_str()).collect();
+        assert_eq!(phrases, ["780 people"]);
+        assert!(find("Lorraine Whitby, 67, from Truro, said so.").is_empty());
+        assert!(find("Georgette Aubier, 84 ans, a raconté.").is_empty());
+        let found = find("Le classement en cercle 1, à 6 heures, touche 12 communes.");
+        let phrases: Vec<&str> = found.iter().map(|f| f.phrase.as_str()).collect();
+        assert_eq!(phrases, ["12 communes"]);
     }
 
     #[test]

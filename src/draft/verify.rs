@@ -228,6 +228,22 @@ fn check_one(kept: &Kept, context: &Context<'_>) -> Vec<String> {
     reasons
 }
 
+/// The ids of the questions of `bank` (a drafted bank's YAML) that `check`
+/// would warn about, drafts and `TODO`s aside: two right answers (another
+/// name of the answer, its acronym, its seat, a speaker of the evidence), a
+/// right choice given away by its length or by the prompt, a repeated
+/// prompt. `draft` keeps none of them: the same rules, run once.
+pub fn warned(bank: &str, lang: Lang) -> HashSet<String> {
+    let parsed = crate::bank::parse("draft", bank, Some(lang));
+    let mut findings = Findings::new("draft", lang);
+    crate::check::question_warnings(&parsed.questions, &mut findings);
+    findings
+        .list
+        .into_iter()
+        .filter_map(|d| d.question)
+        .collect()
+}
+
 /// A wrong choice of a single-choice question that is the right answer's
 /// acronym or its spelled-out name ("le CSP", "le Cadre stratégique
 /// permanent"), which the rule of `check` does not see.
@@ -392,6 +408,22 @@ mod tests {
             "Le Groupe Wagner"
         ));
         assert!(!crate::draft::coref::is_acronym_of("Lere", "Le Edifice"));
+    }
+
+    #[test]
+    fn a_question_check_would_warn_on_is_named() {
+        let bank = "title: t\nlanguage: en\nsource:\n  file: a.txt\nquestions:\n\
+            \x20 - id: caa\n    type: single\n    skill: sourcing\n    prompt: \"Who says: “stay home”?\"\n\
+            \x20   choices: [\"The CAA\", \"The Civil Aviation Authority\", \"Dan Hollis\"]\n\
+            \x20   answer: \"The CAA\"\n    explanation: \"It says so.\"\n\
+            \x20   evidence: [\"Stay home, the CAA said.\"]\n\
+            \x20 - id: fine\n    type: single\n    skill: sourcing\n    prompt: \"Who says: “go”?\"\n\
+            \x20   choices: [\"Dan Hollis\", \"Amy Lockwood\", \"Priya Raman\"]\n\
+            \x20   answer: \"Dan Hollis\"\n    explanation: \"He says so.\"\n\
+            \x20   evidence: [\"Go, said Dan Hollis.\"]\n";
+        let warned = warned(bank, Lang::En);
+        assert!(warned.contains("caa"), "{warned:?}");
+        assert!(!warned.contains("fine"), "{warned:?}");
     }
 
     #[test]
