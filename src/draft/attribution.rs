@@ -142,6 +142,21 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "depuis",
 ];
 
+/// French object clitics and the negation's first half, which stand between
+/// a subject and its verb ("l'éleveur l'a répété", "elle nous a dit", "il en
+/// a parlé"): they end the subject, never belong to it.
+const CLITICS: &[&str] = &[
+    "l", "le", "la", "les", "me", "m", "te", "t", "nous", "vous", "en", "y", "lui", "leur", "se",
+    "s", "ne", "n",
+];
+
+/// Words that negate a verb: the words after "n'a pas dit", "did not say"
+/// were not said.
+const NEGATIONS: &[&str] = &[
+    "pas", "jamais", "point", "guère", "nullement", "not", "never", "didn", "doesn", "don",
+    "hasn", "haven", "hadn", "wouldn", "won", "isn", "wasn", "aren", "weren",
+];
+
 const PASSIVE: &[&str] = &[
     "été", "was", "were", "been", "is", "are", "be", "être", "est", "sont",
 ];
@@ -445,7 +460,8 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "rapportent" | "ajoutent" | "observe" | "believe" | "believes" | "believed"
         | "soulève" | "soulèvent" | "soulevé" | "considère" | "considèrent" | "considéré"
         | "constate" | "constaté" | "constatent" | "révèle" | "révélé" | "révèlent" | "suggest"
-        | "suggests" | "vowed" | "recalled" | "écrit" => Cue::Says,
+        | "suggests" | "vowed" | "recalled" | "écrit" | "réplique" | "répliqué" | "rétorque"
+        | "rétorqué" | "replied" | "retorted" | "estimated" | "estimates" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -495,6 +511,9 @@ pub struct Thread {
     /// Whether the last paragraph ended on someone's words, so that a
     /// paragraph of quotation alone goes on with them.
     speaking: bool,
+    /// Every speaker named so far, so that a surname alone opening a
+    /// sentence ("Price expects…") is known as theirs.
+    named: Vec<String>,
 }
 
 /// Finds the attributions of one paragraph. `previous` is the last speaker
@@ -555,17 +574,32 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     thread.announced = None;
     let quotation_alone = trimmed.starts_with(['«', '"', '“']) && thread.speaking;
     thread.speaking = false;
-    for (n, range) in sentences.iter().cloned().enumerate() {
+    // The speaker of the last sentence that was a quotation, for a quotation
+    // that follows with no verb ("« … », raconte X. … « … »").
+    let mut quoting: Option<String> = None;
+    // Each sentence, cut where a second speaker takes over ("X said A,
+    // while Y said B"): the piece, and the whole sentence it is in.
+    let pieces: Vec<(usize, Range<usize>, Range<usize>)> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(n, whole)| {
+            clauses(&paragraph[whole.clone()])
+                .into_iter()
+                .map(move |c| (n, whole.clone(), whole.start + c.start..whole.start + c.end))
+        })
+        .collect();
+    for (n, whole, range) in pieces {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue, cut, marker)) = according(text)
-            .or_else(|| by_verb(text))
-            .or_else(|| by_participle(text))
-        else {
-            // « … » after a paragraph of someone's words: still theirs.
-            if n == 0
-                && quotation_alone
-                && let Some(speaker) = thread.previous.clone()
-            {
+        let Some((speaker, content, cue, cut, marker)) = find_one(text) else {
+            // « … » after a paragraph of someone's words: still theirs; and
+            // "« … », a-t-elle dit. « … »": the next quotation too, when no
+            // one else was named between.
+            let previous = if n == 0 && quotation_alone {
+                thread.previous.clone()
+            } else {
+                quoting.clone().filter(|_| is_quotation(text))
+            };
+            if let Some(speaker) = previous {
                 let content = trim_content(text, 0..text.len());
                 if !content.is_empty() {
                     let at = range.start + content.start..range.start + content.end;
@@ -574,7 +608,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
                         speaker,
                         content: at,
                         cut: None,
-                        sentence: range.clone(),
+                        sentence: whole.clone(),
                         cue: Cue::Says,
                         marker: String::new(),
                     });
@@ -582,30 +616,45 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
                 }
                 continue;
             }
-            // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the préfet.
-            if let Some(subject) = leading_subject(text) {
+            // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the
+            // préfet. Another subject named ends a quotation's run.
+            if let Some(subject) = sentence_subject(text, &thread.named) {
+                if quoting.as_ref().is_some_and(|q| *q != subject) {
+                    quoting = None;
+                }
                 thread.previous = Some(subject);
+            } else if !starts_with_pronoun(text) && names_someone(text) {
+                quoting = None;
             }
             continue;
         };
         let marker = text[marker].to_owned();
-        let speaker = clean_speaker(&text[speaker]);
+        let raw = clean_speaker(&text[speaker.clone()]);
+        // A speaker is a whole noun phrase: never two sentences, never a quotation.
+        if sentence::split(&raw).len() > 1 || raw.contains(['«', '»', '"', '“', '”']) {
+            continue;
+        }
         // "À ses yeux", "in her view": the one just named.
         let view = matches!(
-            speaker.to_lowercase().as_str(),
+            raw.to_lowercase().as_str(),
             "ses yeux" | "leurs yeux" | "his view" | "her view" | "their view"
         );
-        let speaker = if view || PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
+        let speaker = if view || PRONOUNS.contains(&raw.to_lowercase().as_str()) {
+            // Only a referent that agrees with the pronoun: otherwise no one
+            // is certain, and nothing is found.
             match &thread.previous {
-                Some(name) => name.clone(),
-                None => continue,
+                Some(name) if view || agrees(&raw, name) => name.clone(),
+                _ => continue,
             }
         } else {
-            speaker
+            // "d'après son dernier bilan annuel": a document of the sentence's
+            // subject is the subject's word.
+            owner_of_possessive(text, &raw, cue).unwrap_or(raw)
         };
         if speaker.is_empty() {
             continue;
         }
+        thread.named.push(speaker.clone());
         // "C'est ce qu'a annoncé X": the words are the sentence before, not these.
         if is_cleft(text) {
             thread.previous = Some(speaker);
@@ -621,6 +670,9 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         }
         thread.previous = Some(speaker.clone());
         thread.speaking = n + 1 == sentences.len();
+        quoting = text
+            .contains(['«', '"', '“'])
+            .then(|| speaker.clone());
         // "X said A and warned that B", "X said A, adding B": two things said, one speaker.
         let (content, second) = match second_saying(text, content.clone()) {
             Some((first, second, cue)) => (first, Some((trim_content(text, second), cue))),
@@ -635,7 +687,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
             speaker: speaker.clone(),
             content: at(content),
             cut: cut.map(at),
-            sentence: range.clone(),
+            sentence: whole.clone(),
             cue,
             marker: marker.clone(),
         });
@@ -645,13 +697,99 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
                 speaker,
                 content: at(content),
                 cut: None,
-                sentence: range.clone(),
+                sentence: whole.clone(),
                 cue,
                 marker: marker.clone(),
             });
         }
     }
     found
+}
+
+/// The attribution of one sentence (or piece of one), if any.
+fn find_one(text: &str) -> Option<Found> {
+    let said = by_verb(text);
+    match according(text) {
+        // "La ministre a précisé que …, un chiffre stable selon ses
+        // services": a source inside someone's reported words belongs to
+        // their report; the one who reports keeps the words.
+        Some(source)
+            if said.as_ref().is_some_and(|(speaker, words, ..)| {
+                speaker.end <= words.start && words.contains(&source.4.start)
+            }) =>
+        {
+            said
+        }
+        Some(source) => Some(source),
+        None => said.or_else(|| by_participle(text)),
+    }
+}
+
+/// The pieces of a sentence, one per speaker: "X said A, while Y said B",
+/// "X a annoncé A, tandis que Y juge B", "X said A and Y said B". A second
+/// verb of saying with its own subject starts a new attribution; one
+/// inside the words ("X said that Y had warned…") does not.
+fn clauses(text: &str) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    while pieces.len() < 4 {
+        let piece = &text[from..];
+        let Some((speaker, content, ..)) = find_one(piece) else {
+            break;
+        };
+        // Only words after their speaker can run into another's.
+        if content.start < speaker.end {
+            break;
+        }
+        let Some((cut, next)) = another_speaker(piece, content.start) else {
+            break;
+        };
+        pieces.push(from..from + cut);
+        from += next;
+    }
+    pieces.push(from..text.len());
+    pieces
+}
+
+/// In `text`, after `after`: a conjunction (`while`, `whereas`, `tandis
+/// que`, `alors que`, `and`, `et`, `but`, `mais`) outside quotation marks,
+/// followed by a subject and its own verb of saying. Gives where the first
+/// words end and where the second piece starts.
+fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
+    let w = words(text);
+    for (i, x) in w.iter().enumerate() {
+        if x.range.start < after || inside_quotes(&text[..x.range.start]) {
+            continue;
+        }
+        let next = w.get(i + 1).map(|n| n.lower.as_str());
+        let skip = match (x.lower.as_str(), next) {
+            ("while" | "whereas" | "and" | "et" | "but" | "mais", _) => 1,
+            ("tandis" | "alors", Some("que" | "qu")) => 2,
+            _ => continue,
+        };
+        let Some(first) = w.get(i + skip) else {
+            continue;
+        };
+        // "and that…", "et qu'il…": still the first speaker's words.
+        if matches!(
+            first.lower.as_str(),
+            "that" | "que" | "qu" | "if" | "si" | "whether" | "who" | "qui"
+        ) {
+            continue;
+        }
+        let start = first.range.start;
+        let Some((speaker, words_said, ..)) = by_verb(&text[start..]) else {
+            continue;
+        };
+        // The subject opens the piece (after at most an adjunct's few words),
+        // and its words follow it.
+        if speaker.end > words_said.start || word_count(&text[start..start + speaker.start]) > 3 {
+            continue;
+        }
+        let cut = text[..x.range.start].trim_end().trim_end_matches(',').len();
+        return Some((cut, start));
+    }
+    None
 }
 
 /// "C'est ce qu'a annoncé X", "That is what X said": a cleft whose words are
@@ -778,7 +916,22 @@ fn according(text: &str) -> Option<Found> {
     let before = text[..cue_start].trim_end();
     let (content, cut) = if before.is_empty() {
         // "Selon X, content."
-        let after = text[speaker_end..].trim_start_matches([',', ' ']);
+        let mut after = text[speaker_end..].trim_start_matches([',', ' ']);
+        // "Selon l'UFC, qui s'est constituée partie civile…, le préjudice…":
+        // the relative clause is about the source, not its words.
+        let relative = words(after).first().is_some_and(|f| {
+            f.range.start == 0
+                && matches!(
+                    f.lower.as_str(),
+                    "qui" | "dont" | "who" | "which" | "whose" | "lequel" | "laquelle"
+                )
+        });
+        if relative
+            && let Some(comma) = after.find(", ")
+            && !inside_quotes(&after[..comma])
+        {
+            after = after[comma..].trim_start_matches([',', ' ']);
+        }
         (text.len() - after.len()..text.len(), None)
     } else if text[speaker_end..]
         .trim()
@@ -898,13 +1051,26 @@ fn by_verb(text: &str) -> Option<Found> {
                 word.range.start..by.range.end,
             ));
         }
-        // The subject: the words before the verb, past auxiliaries and adverbs.
+        // "n'a en revanche pas dit si…", "did not say whether…": words not
+        // said are no attribution.
+        if is_negated(text, &w, head) {
+            continue;
+        }
+        // The subject: the words before the verb, past auxiliaries, clitics
+        // ("l'a répété") and the adverbs an auxiliary holds ("a toutefois
+        // rappelé").
         let mut s = head;
-        while s > 0
-            && AUXILIARIES.contains(&w[s - 1].lower.as_str())
-            && !ends_clause(&text[w[s - 1].range.end..w[s].range.start])
-        {
-            s -= 1;
+        while s > 0 && !ends_clause(&text[w[s - 1].range.end..w[s].range.start]) {
+            if AUXILIARIES.contains(&w[s - 1].lower.as_str())
+                || CLITICS.contains(&w[s - 1].lower.as_str())
+            {
+                s -= 1;
+                continue;
+            }
+            match adverbs_after_auxiliary(text, &w, s, &word.lower) {
+                Some(aux) => s = aux,
+                None => break,
+            }
         }
         // "…, a-t-il ajouté" / "…, a-t-elle fait savoir": the pronoun rides the auxiliary.
         let inverted_aux = if carries_pronoun {
@@ -923,6 +1089,9 @@ fn by_verb(text: &str) -> Option<Found> {
             || text[word.range.end..].starts_with("-t-")
             || text[word.range.end..].starts_with("-il")
             || text[word.range.end..].starts_with("-elle");
+        // Where the whole subject starts, when its name is an apposition
+        // ("The agency's area manager, Claire Whitmore, told…").
+        let mut subject_start = None;
         let subject = match s.checked_sub(1) {
             _ if inverted => None,
             None => None,
@@ -936,8 +1105,14 @@ fn by_verb(text: &str) -> Option<Found> {
                 subject_before(text, text[..open].trim_end().len())
                     .map(|r| r.start..w[p].range.end + 1)
             }
+            // "« On ne dort plus… », raconte X": a quotation closed just
+            // before the verb is its words, and the speaker comes after it.
+            Some(p) if closes_quotation(&text[w[p].range.end..w[s].range.start]) => None,
             Some(p) if ends_clause(&text[w[p].range.end..w[s].range.start]) => {
-                apposition(text, w[s].range.start)
+                apposition(text, w[s].range.start).map(|(name, whole)| {
+                    subject_start = Some(whole);
+                    name
+                })
             }
             Some(p) if matches!(w[p].lower.as_str(), "but" | "and" | "mais" | "et") => {
                 // "The WHO welcomed the findings but said…": the sentence's subject speaks.
@@ -962,15 +1137,30 @@ fn by_verb(text: &str) -> Option<Found> {
         match subject {
             Some(_) if weak => continue,
             Some(subject) if is_speaker(&text[subject.clone()]) => {
-                let rest = content_after(text, after_start, &w[k + 1..]);
+                let mut rest = content_after(text, after_start, &w[k + 1..]);
+                let that_or_quote = rest.start > after_start;
                 // "urged both sides to return": an appeal, not words reported.
                 if word.lower == "urged" && rest.start == after_start {
                     continue;
                 }
+                if rest.start == after_start {
+                    // "told reporters the licence could…": the one told is not the words.
+                    if matches!(word.lower.as_str(), "told" | "tells" | "tell") {
+                        rest.start = past_addressee(text, &w[k + 1..], rest.start).min(rest.end);
+                    }
+                    // "l'a répété devant la salle : « … »": the words after the colon.
+                    rest.start = past_colon(text, rest.clone());
+                }
+                let subject_start = subject_start.unwrap_or(subject.start);
+                // "…, and travel agents reported a rush of calls": a clause
+                // joined before the subject is the writer's, not the words.
+                let coordinated = words(&text[subject.clone()])
+                    .first()
+                    .is_some_and(|f| matches!(f.lower.as_str(), "and" | "et" | "but" | "mais"));
                 // "Content, X said on Tuesday." / "\"Content,\" he told a meeting.":
                 // a clause before the speaker, and no `that` or quote after the verb.
-                let lead = text[..subject.start].trim_end();
-                let introduced = rest.start > after_start
+                let lead = text[..subject_start].trim_end();
+                let introduced = that_or_quote
                     || text[after_start..]
                         .trim_start()
                         .starts_with([':', '«', '"', '“']);
@@ -984,7 +1174,11 @@ fn by_verb(text: &str) -> Option<Found> {
                 let content_first = word_count(lead) >= 4
                     && lead.ends_with([',', '"', '»', '”'])
                     && !introduced
-                    && !adjunct;
+                    && !adjunct
+                    && !coordinated;
+                if coordinated && !introduced && word_count(lead) >= 4 {
+                    continue;
+                }
                 // "President Obama also said:" announces what follows (a list).
                 if text[after_start..].trim() == ":" {
                     return Some((subject, after_start..after_start, cue, None, marker));
@@ -996,7 +1190,7 @@ fn by_verb(text: &str) -> Option<Found> {
                         .is_empty()
                 {
                     // "…," X said. / « … », ajoute X.
-                    let end = clause_start(text, subject.start);
+                    let end = clause_start(text, subject_start);
                     let before = 0..end;
                     if text[before.clone()].trim().is_empty() {
                         continue;
@@ -1054,9 +1248,13 @@ fn by_verb(text: &str) -> Option<Found> {
                 }
                 // "Amina Hussain, a nurse…, told the Yorkshire Post she would…": a
                 // speaker after the verb is a short phrase, not the rest of the sentence.
+                // "…, estime l'établissement public": after a verb of saying
+                // that closes the words, a noun phrase is its subject, whatever
+                // its noun.
+                let phrase = &text[speaker.clone()];
                 if after.trim_start().starts_with(['«', '"', '“'])
-                    || word_count(&text[speaker.clone()]) > 8
-                    || !is_speaker(&text[speaker.clone()])
+                    || word_count(phrase) > 8
+                    || !(is_speaker(phrase) || is_noun_phrase(phrase))
                 {
                     continue;
                 }
@@ -1106,14 +1304,44 @@ const CONNECTIVES: &[&str] = &[
 /// Where a noun phrase ends before its relative clause ("Leigh Sears who is
 /// the manager", "Berne qui se rallie…"): the relative is about the speaker,
 /// not part of their name.
+///
+/// A participle after the noun is a relative too ("a retired fisherman
+/// waiting at the desk"), but not a modifier before it ("a fishing guide").
 fn relative_end(text: &str, start: usize, end: usize) -> usize {
-    words(&text[start..end])
+    let phrase = &text[start..end];
+    words(phrase)
         .iter()
+        .enumerate()
         .skip(1)
-        .find(|w| matches!(w.lower.as_str(), "who" | "qui" | "which" | "whose" | "dont"))
-        .map_or(end, |w| {
+        .find(|(i, w)| {
+            matches!(w.lower.as_str(), "who" | "qui" | "which" | "whose" | "dont")
+                || (*i >= 2
+                    && w.lower.len() > 5
+                    && w.lower.ends_with("ing")
+                    && phrase[w.range.clone()].starts_with(char::is_lowercase))
+        })
+        .map_or(end, |(_, w)| {
             start + text[start..start + w.range.start].trim_end().len()
         })
+}
+
+/// Words that open a noun phrase: articles, possessives, demonstratives and
+/// numerals ("l'établissement public", "one customer").
+const NOUN_PHRASE_OPENERS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
+    "ses", "leur", "leurs", "notre", "nos", "plusieurs", "certains", "certaines", "deux", "trois",
+    "the", "a", "an", "this", "that", "these", "those", "one", "its", "his", "her", "their",
+    "our", "several", "some", "two", "three", "many",
+];
+
+/// Whether a phrase has the shape of a noun phrase: an opener and a noun,
+/// no verb of saying, no sentence inside.
+fn is_noun_phrase(phrase: &str) -> bool {
+    let list = words(phrase);
+    list.len() >= 2
+        && NOUN_PHRASE_OPENERS.contains(&list[0].lower.as_str())
+        && list.iter().all(|w| verb_cue(&w.lower).is_none())
+        && sentence::split(phrase).len() == 1
 }
 
 /// Whether text ending here leaves a quotation open.
@@ -1171,33 +1399,175 @@ fn subject_before(text: &str, end: usize) -> Option<Range<usize>> {
     (!segment.is_empty() && word_count(segment) <= 10).then(|| end - segment.len()..end)
 }
 
-/// "John Smith, the mayor, said": the name before the apposition.
-fn apposition(text: &str, verb_start: usize) -> Option<Range<usize>> {
+/// "John Smith, the mayor, said": the name before the apposition; "The
+/// agency's area manager, Claire Whitmore, told": the name in apposition;
+/// "Lorraine Whitby, 67, from Truro, said": the name before an age and a
+/// place. Gives the name and where the whole subject starts.
+fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
     let before = text[..verb_start].trim_end().strip_suffix(',')?;
-    let comma = before.rfind(',')?;
-    let appos = before[comma + 1..].trim();
-    let name_start = before[..comma]
-        .rfind([',', ';', ':', '«', '»', '"', '“', '”', '('])
+    let open = before
+        .rfind([';', ':', '«', '»', '"', '“', '”', '('])
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
-    let name = before[name_start..comma].trim();
+    // The parts between commas, as trimmed ranges in `before`.
+    let mut parts = Vec::new();
+    let mut at = open;
+    for part in before[open..].split(',') {
+        let lead = part.len() - part.trim_start().len();
+        parts.push(at + lead..at + part.trim_end().len());
+        at += part.len() + 1;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let text_of = |r: &Range<usize>| &before[r.clone()];
+    // An apposition that describes: lower case ("a union official", "from
+    // Truro") or an age ("67", "46 ans").
+    let describes = |r: &Range<usize>| {
+        let part = text_of(r);
+        part.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && word_count(part) <= 16
+    };
+    let last = parts.len() - 1;
+    let mut i = last;
+    while i > 0 && describes(&parts[i]) {
+        i -= 1;
+    }
+    let name = text_of(&parts[i]);
+    // Capitalised words only, with at most a leading article ("les Chassaing").
+    let is_name = |p: &str| {
+        let list: Vec<&str> = p.split_whitespace().collect();
+        let body = match list.first() {
+            Some(first) if matches!(first.to_lowercase().as_str(), "les" | "the") => &list[1..],
+            _ => &list[..],
+        };
+        (1..=4).contains(&body.len()) && body.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    if i > 0 && is_name(name) {
+        // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is
+        // the apposition of the role before it, when the role is someone or
+        // the name is a person's (two words or more).
+        let role = text_of(&parts[i - 1]);
+        if CONNECTIVES.contains(&role.to_lowercase().as_str()) {
+            return None;
+        }
+        let person = name.split_whitespace().count() >= 2;
+        let whole = parts[i - 1].start;
+        let role_is_subject = word_count(role) <= 8
+            && (is_speaker(role) || is_noun_phrase(role))
+            && !ADJUNCT_OPENERS.contains(
+                &words(role)
+                    .first()
+                    .map(|w| w.lower.clone())
+                    .unwrap_or_default()
+                    .as_str(),
+            );
+        if role_is_subject && (person || is_speaker(role)) {
+            return Some((parts[i].clone(), whole));
+        }
+    }
+    if i == last {
+        return None;
+    }
     if CONNECTIVES.contains(&name.to_lowercase().as_str()) {
         return None;
     }
-    let lower_appos = appos.chars().next().is_some_and(char::is_lowercase);
-    if lower_appos {
-        // "One senior manager at the company, speaking on condition of anonymity, admitted".
-        return (word_count(appos) <= 16 && word_count(name) <= 8 && is_speaker(name))
-            .then(|| comma - name.len()..comma);
+    // "One senior manager at the company, speaking on condition of anonymity, admitted".
+    (word_count(name) <= 8 && is_speaker(name)).then(|| (parts[i].clone(), parts[i].start))
+}
+
+/// Whether the words between a subject and its verb close a quotation
+/// before a comma ("» ,", "\",", ",\""): the quotation is the words said.
+fn closes_quotation(between: &str) -> bool {
+    between.contains(',') && between.contains(['»', '”', '"'])
+}
+
+/// Whether the verb at `head` is negated: a negation among the three words
+/// before it, in its clause ("n'a en revanche pas dit", "did not say",
+/// "didn't say").
+fn is_negated(text: &str, w: &[Word], head: usize) -> bool {
+    let mut i = head;
+    for _ in 0..3 {
+        if i == 0 || ends_clause(&text[w[i - 1].range.end..w[i].range.start]) {
+            return false;
+        }
+        i -= 1;
+        if NEGATIONS.contains(&w[i].lower.as_str()) {
+            return true;
+        }
     }
-    // "Le maire de La Garde-Freinet, Pierre Jourdan, estime": the name is the apposition.
-    let appos_end = before.trim_end().len();
-    let capitals = appos
-        .split_whitespace()
-        .all(|w| w.starts_with(char::is_uppercase));
-    (capitals && word_count(appos) <= 4 && is_speaker(name))
-        .then(|| appos_end - appos.len()..appos_end)
+    false
+}
+
+/// Auxiliaries that hold adverbs before their participle.
+const AUXILIARY_VERBS: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "has", "have", "had", "would", "will",
+];
+
+/// "a toutefois rappelé", "has since said": where the auxiliary stands when
+/// one to three adverbs separate it from the verb, the word at `s` being the
+/// verb or the first word after those adverbs. French "a" counts only
+/// before a French participle, since in English it is an article ("a
+/// spokesman for a company said").
+fn adverbs_after_auxiliary(text: &str, w: &[Word], s: usize, verb: &str) -> Option<usize> {
+    let participle = ["é", "i", "u", "is", "it"]
+        .iter()
+        .any(|end| verb.ends_with(end));
+    (1..=3).find_map(|n| {
+        let aux = s.checked_sub(n + 1)?;
+        let between = &w[aux + 1..s];
+        let joined = (aux..s).all(|j| !ends_clause(&text[w[j].range.end..w[j + 1].range.start]));
+        let lower = between
+            .iter()
+            .all(|x| text[x.range.clone()].starts_with(char::is_lowercase));
+        let word = w[aux].lower.as_str();
+        let auxiliary = AUXILIARY_VERBS.contains(&word) && (word != "a" || participle);
+        (joined && lower && auxiliary).then_some(aux)
+    })
+}
+
+/// "told reporters the licence could…", "told the BBC it was…": past the one
+/// told (a bare noun, a name, or an article and a name) to the words.
+fn past_addressee(text: &str, rest: &[Word], from: usize) -> usize {
+    let capital = |x: &Word| text[x.range.clone()].starts_with(char::is_uppercase);
+    let mut i = 0;
+    match rest.first() {
+        Some(first) if matches!(first.lower.as_str(), "the" | "a") => {
+            i = 1 + rest[1..].iter().take_while(|x| capital(x)).count();
+            if i == 1 {
+                return from;
+            }
+        }
+        Some(first)
+            if capital(first)
+                || matches!(first.lower.as_str(), "him" | "her" | "them" | "me" | "us")
+                || (first.lower.ends_with('s') && first.lower.len() > 3) =>
+        {
+            i = 1 + rest[1..].iter().take_while(|x| capital(x)).count();
+        }
+        _ => {}
+    }
+    // Only when words follow; "told reporters." keeps nothing to skip.
+    match rest.get(i) {
+        Some(next) if i > 0 => next.range.start,
+        _ => from,
+    }
+}
+
+/// "répété devant la salle : « Sans tirs… »": a colon opening a quotation
+/// starts the words, past the circumstance before it.
+fn past_colon(text: &str, rest: Range<usize>) -> usize {
+    let inner = &text[rest.clone()];
+    let Some(colon) = inner.find(':') else {
+        return rest.start;
+    };
+    let lead = &inner[..colon];
+    let quoted = inner[colon + 1..].trim_start().starts_with(['«', '"', '“']);
+    if quoted && !lead.contains(['«', '"', '“', '»', '”']) && word_count(lead) <= 8 {
+        rest.start + colon + 1
+    } else {
+        rest.start
+    }
 }
 
 fn word_count(s: &str) -> usize {
@@ -1269,9 +1639,30 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
             .trim_end_matches(['»', '"', '”'])
             .trim_matches(|c: char| lead(c) || trail(c));
     }
+    // "HEREFORD, England - Two families…": a dateline is the wire's, not
+    // the words.
+    trimmed = without_dateline(trimmed);
     // Every trim above returns a slice of `inner`: its offset is the pointer distance.
     let start = range.start + (trimmed.as_ptr() as usize - inner.as_ptr() as usize);
     start..start + trimmed.len()
+}
+
+/// Text without its opening dateline: a place in capitals, then at most a
+/// few words, then a dash ("HEREFORD, England - ", "PARIS (AFP) — ").
+fn without_dateline(text: &str) -> &str {
+    let first: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 3 || !first.chars().all(char::is_uppercase) {
+        return text;
+    }
+    for dash in [" - ", " — ", " – "] {
+        if let Some(at) = text.find(dash)
+            && word_count(&text[..at]) <= 5
+            && !text[..at].contains(['.', '«', '"', '“'])
+        {
+            return text[at + dash.len()..].trim_start();
+        }
+    }
+    text
 }
 
 /// Words that can stand between a verb and its inverted subject, or open a
@@ -1392,13 +1783,23 @@ fn leading_subject(text: &str) -> Option<String> {
     let mut parts = text.splitn(3, ',');
     if let (Some(noun), Some(name), Some(_)) = (parts.next(), parts.next(), parts.next()) {
         let name = name.trim();
-        let capitals = name
+        // "les Chassaing": a family named by its article and surname.
+        let body = name
+            .strip_prefix("les ")
+            .or_else(|| name.strip_prefix("the "))
+            .unwrap_or(name);
+        let capitals = body
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase));
+        // "Le gérant, Yannick Brossolet, 46 ans, conteste…": a noun phrase
+        // and a name in apposition to it, whatever the noun.
+        let noun_phrase = word_count(noun) <= 8
+            && words(noun)
+                .first()
+                .is_some_and(|f| NOUN_PHRASE_OPENERS.contains(&f.lower.as_str()));
         if capitals
-            && (1..=4).contains(&word_count(name))
-            && word_count(noun) <= 5
-            && is_speaker(noun)
+            && (1..=4).contains(&word_count(body))
+            && ((word_count(noun) <= 5 && is_speaker(noun)) || noun_phrase)
         {
             return Some(name.to_owned());
         }
@@ -1422,6 +1823,162 @@ fn leading_subject(text: &str) -> Option<String> {
         (2..=4).contains(&run).then(|| w[run - 1].range.end)?
     };
     Some(text[first.range.start..end].to_owned())
+}
+
+/// [`leading_subject`], or a surname alone that a speaker named before
+/// bears ("Hannah Price said… Price expects…").
+fn sentence_subject(text: &str, named: &[String]) -> Option<String> {
+    if let Some(subject) = leading_subject(text) {
+        return Some(subject);
+    }
+    let w = words(text);
+    let (first, next) = (w.first()?, w.get(1)?);
+    let word = &text[first.range.clone()];
+    let surname = |name: &String| {
+        words(name)
+            .last()
+            .is_some_and(|last| last.lower == first.lower && name.len() > word.len())
+    };
+    (word.starts_with(char::is_uppercase)
+        && text[next.range.clone()].starts_with(char::is_lowercase)
+        && named.iter().any(surname))
+    .then(|| word.to_owned())
+}
+
+/// Whether a sentence opens with a subject pronoun ("Elle a perdu…").
+fn starts_with_pronoun(text: &str) -> bool {
+    words(text)
+        .first()
+        .is_some_and(|f| PRONOUNS.contains(&f.lower.as_str()) || f.lower == "on")
+}
+
+/// Whether a sentence is a quotation and nothing else: « … », "…", “…”.
+fn is_quotation(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    t.starts_with(['«', '"', '“']) && t.ends_with(['»', '"', '”'])
+}
+
+/// Whether a sentence names someone: a capitalised word inside it, not its
+/// first word and not inside a quotation.
+fn names_someone(text: &str) -> bool {
+    words(text).iter().skip(1).any(|w| {
+        text[w.range.clone()].starts_with(char::is_uppercase)
+            && !inside_quotes(&text[..w.range.start])
+    })
+}
+
+/// Grammatical number, when a phrase shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Singular,
+    Plural,
+}
+
+/// Grammatical gender, when a phrase shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+}
+
+/// The number and gender a name shows by its article or title ("la
+/// ministre", "les Chassaing", "Mme Darrieux", "Mr Obama", "campaigners").
+fn features(name: &str) -> (Option<Number>, Option<Gender>) {
+    let list = words(name);
+    let Some(first) = list.first() else {
+        return (None, None);
+    };
+    let gender = match first.lower.as_str() {
+        "la" | "une" | "cette" | "mme" | "madame" | "mlle" | "mrs" | "ms" | "miss" => {
+            Some(Gender::Feminine)
+        }
+        "le" | "un" | "ce" | "cet" | "m" | "monsieur" | "mr" => Some(Gender::Masculine),
+        _ => None,
+    };
+    let number = match first.lower.as_str() {
+        "les" | "des" | "ces" | "plusieurs" | "certains" | "certaines" | "deux" | "trois"
+        | "several" | "many" | "two" | "three" | "these" | "those" => Some(Number::Plural),
+        "le" | "la" | "l" | "un" | "une" | "son" | "sa" | "ce" | "cet" | "cette" | "a" | "an"
+        | "one" | "this" | "its" | "m" | "mme" | "mr" | "mrs" | "ms" | "dr" | "me" => {
+            Some(Number::Singular)
+        }
+        _ => {
+            // "Campaigners", "the administrators": a lower-case plural head.
+            let last = list.last().map(|l| &name[l.range.clone()]);
+            let plural_noun = last.is_some_and(|l| {
+                l.starts_with(char::is_lowercase) && l.ends_with('s') && !l.ends_with("ss")
+            });
+            let capitalised = list
+                .iter()
+                .all(|w| name[w.range.clone()].starts_with(char::is_uppercase));
+            if plural_noun || (list.len() == 1 && capitalised && name.ends_with('s')) {
+                // A lone capitalised plural ("Campaigners") opens a sentence.
+                (list.len() == 1 || plural_noun).then_some(Number::Plural)
+            } else {
+                None
+            }
+        }
+    };
+    (number, gender)
+}
+
+/// Whether a pronoun can refer to `name`: their number and gender, where
+/// both show them, agree. English "they" also stands for a body ("the
+/// union said they…"), so it excludes only one titled person.
+fn agrees(pronoun: &str, name: &str) -> bool {
+    let (number, gender) = features(name);
+    let p = pronoun.to_lowercase();
+    let (want_number, want_gender) = match p.as_str() {
+        "il" | "he" | "him" => (Number::Singular, Some(Gender::Masculine)),
+        "lui" => (Number::Singular, Some(Gender::Masculine)),
+        "elle" | "she" | "her" => (Number::Singular, Some(Gender::Feminine)),
+        "ils" | "eux" => (Number::Plural, None),
+        "elles" => (Number::Plural, Some(Gender::Feminine)),
+        "they" | "them" => {
+            let titled = words(name).first().is_some_and(|f| {
+                matches!(f.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "m" | "mme")
+            });
+            return !titled;
+        }
+        _ => return true,
+    };
+    number.is_none_or(|n| n == want_number)
+        && match (gender, want_gender) {
+            (Some(g), Some(w)) => g == w,
+            _ => true,
+        }
+}
+
+/// "La répression des fraudes a reçu…, d'après son dernier bilan annuel":
+/// a source named by a possessive is the sentence subject's document, and
+/// the subject is who says it. None when the cue is not `selon`-like or
+/// the phrase has no possessive; empty when the sentence has no subject
+/// to own it.
+fn owner_of_possessive(text: &str, speaker: &str, cue: Cue) -> Option<String> {
+    const POSSESSIVES: &[&str] = &[
+        "son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their",
+    ];
+    let first = words(speaker).first()?.lower.clone();
+    if cue != Cue::According || !POSSESSIVES.contains(&first.as_str()) {
+        return None;
+    }
+    let subject = leading_subject(text).or_else(|| {
+        // "The airline employed…", "La répression des fraudes a reçu…": an
+        // article, lower-case words, then the verb.
+        let w = words(text);
+        let det = w.first()?;
+        if !NOUN_PHRASE_OPENERS.contains(&det.lower.as_str()) {
+            return None;
+        }
+        let verb = w.iter().skip(2).take(5).position(|x| {
+            AUXILIARY_VERBS.contains(&x.lower.as_str())
+                || matches!(x.lower.as_str(), "est" | "sont" | "is" | "are" | "was" | "were")
+                || (x.lower.ends_with("ed") && x.lower.len() > 4)
+        })?;
+        Some(text[det.range.start..w[verb + 1].range.end].to_owned())
+    });
+    // No owner in the sentence: "its accounts" names no one (empty: dropped).
+    Some(subject.unwrap_or_default())
 }
 
 /// The end of a name that goes on in lower case up to its acronym
@@ -1560,9 +2117,24 @@ pub fn is_speaker(phrase: &str) -> bool {
     }
     let noun = list.iter().any(|w| {
         let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
-        SPEAKER_NOUNS.contains(&w.lower.as_str()) || SPEAKER_NOUNS.contains(&singular)
+        SPEAKER_NOUNS.contains(&w.lower.as_str())
+            || SPEAKER_NOUNS.contains(&singular)
+            || is_agent_noun(singular)
     });
     noun || is_proper_name(phrase)
+}
+
+/// Whether a word is an agent noun by its suffix, someone who does
+/// something ("administrator", "economist", "administrateur",
+/// "juriste"). Only the unambiguous
+/// suffixes (-ator, -ist, -ateur, -atrice, -iste), not -er or -eur
+/// ("paper", "secteur").
+fn is_agent_noun(word: &str) -> bool {
+    word.chars().count() >= 6
+        && ["ator", "ist", "ateur", "atrice", "iste"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && verb_cue(word).is_none()
 }
 
 /// Whether a phrase names someone: a capitalised word that is not a determiner.
