@@ -1413,24 +1413,43 @@ fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
     // The parts between commas, as trimmed ranges in `before`.
     let mut parts = Vec::new();
     let mut at = open;
-    for part in before[open..].split(',') {
+    // ", " and not ",": a decimal comma ("0,3 mètre") joins a number.
+    for part in before[open..].split(", ") {
         let lead = part.len() - part.trim_start().len();
         parts.push(at + lead..at + part.trim_end().len());
-        at += part.len() + 1;
+        at += part.len() + 2;
     }
     if parts.len() < 2 {
         return None;
     }
     let text_of = |r: &Range<usize>| &before[r.clone()];
-    // An apposition that describes: lower case ("a union official", "from
-    // Truro") or an age ("67", "46 ans").
-    let describes = |r: &Range<usize>| {
-        let part = text_of(r);
-        part.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && word_count(part) <= 16
+    // An apposition that describes: an age ("67", "46 ans"), a relative
+    // or a participle ("who said…", "speaking on condition…"), a place
+    // ("from Truro"), or a noun phrase after a name ("Jane Doe, a union
+    // official"). A noun phrase after another description is the subject
+    // ("…, the source, who said…, told").
+    let describes = |i: usize| {
+        let part = text_of(&parts[i]);
+        let Some(first) = words(part).first().map(|f| f.lower.clone()) else {
+            return false;
+        };
+        let lower = part.starts_with(char::is_lowercase);
+        let linking = matches!(
+            first.as_str(),
+            "who" | "which" | "whose" | "qui" | "dont" | "from" | "of" | "at" | "in" | "de" | "du"
+                | "d" | "à" | "originaire"
+        ) || first.ends_with("ing")
+            || ["é", "ée", "és", "ées", "u", "ue", "is", "ise"]
+                .iter()
+                .any(|e| first.ends_with(e) && first.chars().count() > 4);
+        let after_name = i > 0 && text_of(&parts[i - 1]).starts_with(char::is_uppercase);
+        word_count(part) <= 16
+            && (part.starts_with(|c: char| c.is_ascii_digit())
+                || (lower && (linking || after_name)))
     };
     let last = parts.len() - 1;
     let mut i = last;
-    while i > 0 && describes(&parts[i]) {
+    while i > 0 && describes(i) {
         i -= 1;
     }
     let name = text_of(&parts[i]);
