@@ -447,7 +447,7 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "expliquent" | "précise" | "précisé" | "annonce" | "annoncé" | "annoncent" | "ajoute"
         | "ajouté" | "raconte" | "raconté" | "reconnaît" | "reconnu" | "déplore" | "déploré"
         | "regrette" | "martèle" | "martelé" | "insiste" | "insisté" | "promet" | "promis"
-        | "soutient" | "répète" | "répété" | "dit" | "indiqué" | "rapporté" | "said" | "says"
+        | "soutient" | "soutenu" | "soutiennent" | "répète" | "répété" | "dit" | "indiqué" | "rapporté" | "said" | "says"
         | "say" | "told" | "tells" | "claimed" | "claims" | "claim" | "announced" | "announces"
         | "stated" | "states" | "added" | "adds" | "explained" | "explains" | "insisted"
         | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged" | "admitted"
@@ -711,11 +711,17 @@ fn find_one(text: &str) -> Option<Found> {
     let said = by_verb(text);
     match according(text) {
         // "La ministre a précisé que …, un chiffre stable selon ses
-        // services": a source inside someone's reported words belongs to
-        // their report; the one who reports keeps the words.
+        // services": a source inside someone's reported clause belongs to
+        // their report; the one who reports keeps the words. ("Le Quai a
+        // confirmé le bilan, selon l'AFP": no clause, the AFP reports it.)
         Some(source)
-            if said.as_ref().is_some_and(|(speaker, words, ..)| {
-                speaker.end <= words.start && words.contains(&source.4.start)
+            if said.as_ref().is_some_and(|(speaker, said, _, _, marker)| {
+                let clause = text.get(marker.end..said.start).is_some_and(|between| {
+                    words(between)
+                        .iter()
+                        .any(|x| matches!(x.lower.as_str(), "que" | "qu" | "that"))
+                });
+                speaker.end <= said.start && clause && said.contains(&source.4.start)
             }) =>
         {
             said
@@ -781,9 +787,13 @@ fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
         let Some((speaker, words_said, ..)) = by_verb(&text[start..]) else {
             continue;
         };
-        // The subject opens the piece (after at most an adjunct's few words),
-        // and its words follow it.
-        if speaker.end > words_said.start || word_count(&text[start..start + speaker.start]) > 3 {
+        // The subject opens the piece (its name may follow its role: "la
+        // députée, Sophie Abadie, juge…"), and its words follow it.
+        let lead = words(&text[start..start + speaker.start]);
+        let nested = lead
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "que" | "qu" | "that") || verb_cue(&x.lower).is_some());
+        if speaker.end > words_said.start || lead.len() > 10 || nested {
             continue;
         }
         let cut = text[..x.range.start].trim_end().trim_end_matches(',').len();
@@ -2287,7 +2297,7 @@ mod tests {
 
     #[test]
     fn inverted_pronouns_ride_the_verb_or_its_auxiliary() {
-        let text = "Le maire a visité le chantier. « Tout sera prêt en juin », assure-t-il. « Nous tiendrons les délais », a-t-il ajouté. « Rien ne bougera », a-t-elle fait savoir.";
+        let text = "Le maire a visité le chantier. « Tout sera prêt en juin », assure-t-il. « Nous tiendrons les délais », a-t-il ajouté. « Rien ne bougera », a-t-il fait savoir.";
         let found = find(text, &mut None);
         let said: Vec<(&str, &str)> = found
             .iter()
