@@ -409,10 +409,14 @@ impl People {
         people
     }
 
+    /// The group holding `name`: the same person, or one body under its
+    /// acronym and its spelled-out name ("the CAA", "the Civil Aviation
+    /// Authority").
     fn index(&self, name: &str) -> Option<usize> {
-        self.groups
-            .iter()
-            .position(|g| g.iter().any(|n| same_person(n, name)))
+        self.groups.iter().position(|g| {
+            g.iter()
+                .any(|n| same_person(n, name) || acronym_of_other(n, name))
+        })
     }
 
     /// Whether two names are one speaker of this article.
@@ -474,7 +478,27 @@ pub fn is_anaphor(phrase: &str) -> bool {
         let w = w.to_lowercase();
         matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
     });
-    starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+    if starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0]) {
+        return true;
+    }
+    // "l'établissement public", "the regulator": an article and a common
+    // noun with its adjectives, no name and no complement saying whose it
+    // is ("la chambre d'agriculture" names a body): it points back.
+    let rest: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect();
+    let complement = rest.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "de" | "du" | "des" | "d" | "of" | "from" | "at" | "in" | "for" | "à" | "au" | "aux"
+        )
+    });
+    starts_definite
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+        && !complement
 }
 
 /// How a speaker links to the one named before.
@@ -642,6 +666,10 @@ mod tests {
     fn definite_descriptions_point_back() {
         assert!(is_anaphor("The company"));
         assert!(is_anaphor("L'élu"));
+        assert!(is_anaphor("L’établissement public"));
+        assert!(is_anaphor("The regulator"));
+        assert!(!is_anaphor("La chambre d’agriculture"));
+        assert!(!is_anaphor("the Civil Aviation Authority"));
         assert!(!is_anaphor("First West Yorkshire"));
         assert!(!is_anaphor("Les rebelles"));
     }
@@ -675,5 +703,16 @@ mod tests {
             ("the company", Link::None, 0),
         ]);
         assert!(people.same("First West Yorkshire", "The company"));
+        // An acronym and its expansion are one body, and "the regulator"
+        // after it points back to it.
+        let people = People::new([
+            ("the Civil Aviation Authority", Link::None, 0),
+            ("Priya Raman", Link::None, 1),
+            ("the CAA", Link::None, 2),
+            ("The regulator", Link::None, 2),
+        ]);
+        assert!(people.same("the CAA", "the Civil Aviation Authority"));
+        assert!(people.same("The regulator", "the Civil Aviation Authority"));
+        assert!(!people.same("Priya Raman", "the CAA"));
     }
 }
