@@ -1153,6 +1153,14 @@ fn by_verb(text: &str) -> Option<Found> {
                 if word.lower == "urged" && rest.start == after_start {
                     continue;
                 }
+                // "vowed to keep trying", "promised to act": a pledge to do,
+                // no words that could be true or false.
+                let infinitive = words(&text[rest.clone()])
+                    .first()
+                    .is_some_and(|f| f.lower == "to" && text[rest.start..rest.start + f.range.start].trim().is_empty());
+                if rest.start == after_start && infinitive {
+                    continue;
+                }
                 if rest.start == after_start {
                     // "told reporters the licence could…": the one told is not the words.
                     if matches!(word.lower.as_str(), "told" | "tells" | "tell") {
@@ -1186,7 +1194,12 @@ fn by_verb(text: &str) -> Option<Found> {
                     && !introduced
                     && !adjunct
                     && !coordinated;
-                if coordinated && !introduced && word_count(lead) >= 4 {
+                // "…, and travel agents reported a rush of calls": a thing
+                // reported (an indefinite object), not words.
+                let object = words(&text[rest.clone()])
+                    .first()
+                    .is_some_and(|f| matches!(f.lower.as_str(), "a" | "an" | "un" | "une"));
+                if coordinated && !introduced && object {
                     continue;
                 }
                 // "President Obama also said:" announces what follows (a list).
