@@ -1153,14 +1153,6 @@ fn by_verb(text: &str) -> Option<Found> {
                 if word.lower == "urged" && rest.start == after_start {
                     continue;
                 }
-                // "vowed to keep trying", "promised to act": a pledge to do,
-                // no words that could be true or false.
-                let infinitive = words(&text[rest.clone()])
-                    .first()
-                    .is_some_and(|f| f.lower == "to" && text[rest.start..rest.start + f.range.start].trim().is_empty());
-                if rest.start == after_start && infinitive {
-                    continue;
-                }
                 if rest.start == after_start {
                     // "told reporters the licence could…": the one told is not the words.
                     if matches!(word.lower.as_str(), "told" | "tells" | "tell") {
