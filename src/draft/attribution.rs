@@ -153,8 +153,25 @@ const CLITICS: &[&str] = &[
 /// Words that negate a verb: the words after "n'a pas dit", "did not say"
 /// were not said.
 const NEGATIONS: &[&str] = &[
-    "pas", "jamais", "point", "guère", "nullement", "not", "never", "didn", "doesn", "don",
-    "hasn", "haven", "hadn", "wouldn", "won", "isn", "wasn", "aren", "weren",
+    "pas",
+    "jamais",
+    "point",
+    "guère",
+    "nullement",
+    "not",
+    "never",
+    "didn",
+    "doesn",
+    "don",
+    "hasn",
+    "haven",
+    "hadn",
+    "wouldn",
+    "won",
+    "isn",
+    "wasn",
+    "aren",
+    "weren",
 ];
 
 const PASSIVE: &[&str] = &[
@@ -301,6 +318,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "government",
     "ministry",
     "army",
+    "military",
     "rebel",
     "lawyer",
     "union",
@@ -447,21 +465,22 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "expliquent" | "précise" | "précisé" | "annonce" | "annoncé" | "annoncent" | "ajoute"
         | "ajouté" | "raconte" | "raconté" | "reconnaît" | "reconnu" | "déplore" | "déploré"
         | "regrette" | "martèle" | "martelé" | "insiste" | "insisté" | "promet" | "promis"
-        | "soutient" | "soutenu" | "soutiennent" | "répète" | "répété" | "dit" | "indiqué" | "rapporté" | "said" | "says"
-        | "say" | "told" | "tells" | "claimed" | "claims" | "claim" | "announced" | "announces"
-        | "stated" | "states" | "added" | "adds" | "explained" | "explains" | "insisted"
-        | "insists" | "argued" | "argues" | "noted" | "wrote" | "acknowledged" | "admitted"
-        | "alleged" | "alleges" | "stressed" | "urged" | "predicted" | "pledged" | "promised"
-        | "reported" | "reports" | "cautioned" | "cautions" | "revealed" | "suggested"
-        | "concluded" | "souligné" | "lancé" | "salue" | "saluent" | "salué" | "juge"
-        | "jugent" | "rappelle" | "rappelé" | "critique" | "critiquent" | "critiqué"
-        | "inquiète" | "inquiètent" | "inquiété" | "souligne" | "soulignent" | "relève"
-        | "relèvent" | "relevé" | "indique" | "indiquent" | "précisent" | "rapporte"
-        | "rapportent" | "ajoutent" | "observe" | "believe" | "believes" | "believed"
-        | "soulève" | "soulèvent" | "soulevé" | "considère" | "considèrent" | "considéré"
-        | "constate" | "constaté" | "constatent" | "révèle" | "révélé" | "révèlent" | "suggest"
-        | "suggests" | "vowed" | "recalled" | "écrit" | "réplique" | "répliqué" | "rétorque"
-        | "rétorqué" | "replied" | "retorted" | "estimated" | "estimates" => Cue::Says,
+        | "soutient" | "soutenu" | "soutiennent" | "répète" | "répété" | "dit" | "indiqué"
+        | "rapporté" | "said" | "says" | "say" | "told" | "tells" | "claimed" | "claims"
+        | "claim" | "announced" | "announces" | "stated" | "states" | "added" | "adds"
+        | "explained" | "explains" | "insisted" | "insists" | "argued" | "argues" | "noted"
+        | "wrote" | "acknowledged" | "admitted" | "alleged" | "alleges" | "stressed" | "urged"
+        | "predicted" | "pledged" | "promised" | "reported" | "reports" | "cautioned"
+        | "cautions" | "revealed" | "suggested" | "concluded" | "souligné" | "lancé" | "salue"
+        | "saluent" | "salué" | "juge" | "jugent" | "rappelle" | "rappelé" | "critique"
+        | "critiquent" | "critiqué" | "inquiète" | "inquiètent" | "inquiété" | "souligne"
+        | "soulignent" | "relève" | "relèvent" | "relevé" | "indique" | "indiquent"
+        | "précisent" | "rapporte" | "rapportent" | "ajoutent" | "observe" | "believe"
+        | "believes" | "believed" | "soulève" | "soulèvent" | "soulevé" | "considère"
+        | "considèrent" | "considéré" | "constate" | "constaté" | "constatent" | "révèle"
+        | "révélé" | "révèlent" | "suggest" | "suggests" | "vowed" | "recalled" | "écrit"
+        | "réplique" | "répliqué" | "rétorque" | "rétorqué" | "replied" | "retorted"
+        | "estimated" | "estimates" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -670,9 +689,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         }
         thread.previous = Some(speaker.clone());
         thread.speaking = n + 1 == sentences.len();
-        quoting = text
-            .contains(['«', '"', '“'])
-            .then(|| speaker.clone());
+        quoting = text.contains(['«', '"', '“']).then(|| speaker.clone());
         // "X said A and warned that B", "X said A, adding B": two things said, one speaker.
         let (content, second) = match second_saying(text, content.clone()) {
             Some((first, second, cue)) => (first, Some((trim_content(text, second), cue))),
@@ -790,9 +807,9 @@ fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
         // The subject opens the piece (its name may follow its role: "la
         // députée, Sophie Abadie, juge…"), and its words follow it.
         let lead = words(&text[start..start + speaker.start]);
-        let nested = lead
-            .iter()
-            .any(|x| matches!(x.lower.as_str(), "que" | "qu" | "that") || verb_cue(&x.lower).is_some());
+        let nested = lead.iter().any(|x| {
+            matches!(x.lower.as_str(), "que" | "qu" | "that") || verb_cue(&x.lower).is_some()
+        });
         if speaker.end > words_said.start || lead.len() > 10 || nested {
             continue;
         }
@@ -1343,10 +1360,48 @@ fn relative_end(text: &str, start: usize, end: usize) -> usize {
 /// Words that open a noun phrase: articles, possessives, demonstratives and
 /// numerals ("l'établissement public", "one customer").
 const NOUN_PHRASE_OPENERS: &[&str] = &[
-    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
-    "ses", "leur", "leurs", "notre", "nos", "plusieurs", "certains", "certaines", "deux", "trois",
-    "the", "a", "an", "this", "that", "these", "those", "one", "its", "his", "her", "their",
-    "our", "several", "some", "two", "three", "many",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "several",
+    "some",
+    "two",
+    "three",
+    "many",
 ];
 
 /// Whether a phrase has the shape of a noun phrase: an opener and a noun,
@@ -1451,8 +1506,20 @@ fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
         let lower = part.starts_with(char::is_lowercase);
         let linking = matches!(
             first.as_str(),
-            "who" | "which" | "whose" | "qui" | "dont" | "from" | "of" | "at" | "in" | "de" | "du"
-                | "d" | "à" | "originaire"
+            "who"
+                | "which"
+                | "whose"
+                | "qui"
+                | "dont"
+                | "from"
+                | "of"
+                | "at"
+                | "in"
+                | "de"
+                | "du"
+                | "d"
+                | "à"
+                | "originaire"
         ) || first.ends_with("ing")
             || ["é", "ée", "és", "ées", "u", "ue", "is", "ise"]
                 .iter()
@@ -2006,7 +2073,10 @@ fn owner_of_possessive(text: &str, speaker: &str, cue: Cue) -> Option<String> {
         }
         let verb = w.iter().skip(2).take(5).position(|x| {
             AUXILIARY_VERBS.contains(&x.lower.as_str())
-                || matches!(x.lower.as_str(), "est" | "sont" | "is" | "are" | "was" | "were")
+                || matches!(
+                    x.lower.as_str(),
+                    "est" | "sont" | "is" | "are" | "was" | "were"
+                )
                 || (x.lower.ends_with("ed") && x.lower.len() > 4)
         })?;
         Some(text[det.range.start..w[verb + 1].range.end].to_owned())
@@ -2464,6 +2534,256 @@ mod tests {
                 &mut None
             )
             .is_empty()
+        );
+    }
+
+    /// Every attribution of a text: (speaker, words shown).
+    fn all(text: &str) -> Vec<(String, String)> {
+        find(text, &mut None)
+            .iter()
+            .map(|a| (a.speaker.clone(), a.words(text)))
+            .collect()
+    }
+
+    fn pair(speaker: &str, said: &str) -> (String, String) {
+        (speaker.to_owned(), said.to_owned())
+    }
+
+    #[test]
+    fn a_speaker_is_a_whole_noun_phrase_never_a_quotation_or_a_cut_name() {
+        // The quotation closed before the verb is the words; the speaker
+        // comes after the verb, without the relative clause about her.
+        assert_eq!(
+            all(
+                "« On ne dort plus. Chaque matin, on monte au pré », raconte Céline Marduel, qui élève 340 brebis."
+            ),
+            [pair(
+                "Céline Marduel",
+                "On ne dort plus. Chaque matin, on monte au pré"
+            )]
+        );
+        // An elided object pronoun ends the subject; a colon opens the words.
+        assert_eq!(
+            all(
+                "L’éleveur de Saint-Symphorien-sur-Coise l’a répété devant la salle : « Sans tirs, il n’y aura plus de moutons. »"
+            ),
+            [pair(
+                "L’éleveur de Saint-Symphorien-sur-Coise",
+                "Sans tirs, il n’y aura plus de moutons"
+            )]
+        );
+        assert_eq!(
+            all(
+                "\u{201c}Thirty years I\u{2019}ve flown from here,\u{201d} said a retired fisherman waiting at the empty desk."
+            ),
+            [pair(
+                "a retired fisherman",
+                "Thirty years I’ve flown from here"
+            )]
+        );
+        // An age and a place in apposition are stepped over to the name.
+        assert_eq!(
+            all(
+                "At Faro airport, Lorraine Whitby, 67, from Truro, said she had been queueing for five hours."
+            ),
+            [pair(
+                "Lorraine Whitby",
+                "she had been queueing for five hours"
+            )]
+        );
+        // After a verb that closes the words, any noun phrase is the speaker.
+        assert_eq!(
+            all(
+                "L’animal aurait parcouru 150 kilomètres, estime l’établissement public, qui n’exclut rien."
+            ),
+            [pair(
+                "l’établissement public",
+                "L’animal aurait parcouru 150 kilomètres"
+            )]
+        );
+        // A decimal comma is not an apposition: a clause is never a speaker.
+        assert_eq!(
+            all("Le débit est descendu à 0,3 mètre cube par seconde, a relevé l’Office de l’eau."),
+            [pair(
+                "l’Office de l’eau",
+                "Le débit est descendu à 0,3 mètre cube par seconde"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_between_commas_is_the_speakers_not_the_words() {
+        assert_eq!(
+            all(
+                "The agency's area manager, Claire Whitmore, told reporters the licence could be withdrawn."
+            ),
+            [pair("Claire Whitmore", "the licence could be withdrawn")]
+        );
+        assert_eq!(
+            all("Its county adviser, Tom Beddoes, warned that dams could flood farmland."),
+            [pair("Tom Beddoes", "dams could flood farmland")]
+        );
+        assert_eq!(
+            all(
+                "Le gérant, Yannick Brossolet, 46 ans, a affirmé que ses vendeurs étaient indépendants."
+            ),
+            [pair(
+                "Yannick Brossolet",
+                "ses vendeurs étaient indépendants"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_speaker_with_a_verb_of_their_own_keeps_their_words() {
+        assert_eq!(
+            all(
+                "Exeter Airport’s chief executive, Matt Carver, said the failure would cost jobs, while Ruth Penrose, leader of the council, said it was “a hammer blow” for tourism."
+            ),
+            [
+                pair("Matt Carver", "the failure would cost jobs"),
+                pair("Ruth Penrose", "it was “a hammer blow” for tourism"),
+            ]
+        );
+        assert_eq!(
+            all(
+                "South Africa said the talks had failed and the military said the family was safe."
+            ),
+            [
+                pair("South Africa", "the talks had failed"),
+                pair("the military", "the family was safe"),
+            ]
+        );
+        assert_eq!(
+            all(
+                "Le maire, Régis Chambe, assure que la commune paiera, tandis que la députée de la circonscription, Sophie Abadie, juge que « l’État a trois ans de retard »."
+            ),
+            [
+                pair("Régis Chambe", "la commune paiera"),
+                pair("Sophie Abadie", "l’État a trois ans de retard"),
+            ]
+        );
+        // "and that": still the first speaker's words.
+        assert_eq!(
+            all(
+                "Jean Hurst said most customers were quietly pleased and that the council said nothing."
+            ),
+            [pair(
+                "Jean Hurst",
+                "most customers were quietly pleased and that the council said nothing"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_is_resolved_only_to_a_referent_that_agrees() {
+        // "Il" cannot be "la ministre": nobody is certain, nothing is found.
+        let found = all("La ministre a visité la ferme. « Tout ira bien », a-t-il assuré.");
+        assert!(found.is_empty(), "{found:?}");
+        // A plural pronoun takes the plural subject before it, not the last
+        // singular speaker.
+        let text = "Son fils Bernard estime que sa mère a été trompée. Un couple de retraités de Thiers, les Chassaing, a témoigné. Les panneaux n’ont, selon eux, jamais été raccordés.";
+        let found = all(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, "les Chassaing");
+        // "she" is not the campaigners; "Price" alone is Hannah Price.
+        let text = "Hannah Price said the trust was ready. Campaigners say the river is dying. Price expects a dam within weeks. \"They don't hang about,\" she said.";
+        let found = all(text);
+        assert_eq!(
+            found.last().map(|f| f.0.as_str()),
+            Some("Price"),
+            "{found:?}"
+        );
+        let found = all("Campaigners say the river is dying. \"They don't hang about,\" she said.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A source named by a possessive is its owner's; with no owner, no one.
+        assert_eq!(
+            all("The airline employed 780 people, according to its most recent accounts."),
+            [pair("The airline", "The airline employed 780 people")]
+        );
+        assert_eq!(
+            all("La répression des fraudes a reçu 9 000 signalements, d’après son dernier bilan."),
+            [pair(
+                "La répression des fraudes",
+                "La répression des fraudes a reçu 9 000 signalements"
+            )]
+        );
+        assert!(all("According to its accounts, 780 people worked there.").is_empty());
+    }
+
+    #[test]
+    fn negated_speech_is_no_attribution() {
+        assert!(all("Elle n’a en revanche pas dit si les communes seraient classées.").is_empty());
+        assert!(all("Foster did not say whether it would include compensation.").is_empty());
+        assert!(all("The mayor didn't say when the bridge would open.").is_empty());
+        // An adverb between the auxiliary and the verb is not a negation.
+        let text = "Le préfet du Rhône, Thierry Vassal, a annoncé des renforts. Il a toutefois rappelé que le loup restait protégé.";
+        assert_eq!(
+            all(text).last(),
+            Some(&pair("Thierry Vassal", "le loup restait protégé"))
+        );
+    }
+
+    #[test]
+    fn a_source_inside_a_reported_clause_belongs_to_the_report() {
+        assert_eq!(
+            all(
+                "La ministre a précisé que la population était de 1 013 loups, un chiffre stable selon ses services."
+            ),
+            [pair(
+                "La ministre",
+                "la population était de 1 013 loups, un chiffre stable selon ses services"
+            )]
+        );
+        assert_eq!(
+            all("The minister said that the figure was stable, according to her officials."),
+            [pair(
+                "The minister",
+                "the figure was stable, according to her officials"
+            )]
+        );
+        // No reported clause: the source reports the whole.
+        assert_eq!(
+            all("Le Quai d’Orsay a confirmé le bilan, selon l’AFP.")[0].0,
+            "l’AFP"
+        );
+        // A relative clause after the source is about it, not its words.
+        assert_eq!(
+            all(
+                "Selon l’UFC-Que Choisir, qui s’est constituée partie civile aux côtés de 112 plaignants, le préjudice dépasse 6 millions d’euros."
+            ),
+            [pair(
+                "l’UFC-Que Choisir",
+                "le préjudice dépasse 6 millions d’euros"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_with_no_verb_goes_on_with_the_last_speaker_quoted() {
+        let text = "« On ne dort plus », raconte Céline Marduel. Dans la nuit, elle a perdu onze bêtes. « Onze, d’un coup. »";
+        assert_eq!(
+            all(text),
+            [
+                pair("Céline Marduel", "On ne dort plus"),
+                pair("Céline Marduel", "Onze, d’un coup"),
+            ]
+        );
+        let text = "\"Nobody knocked on my door,\" Gareth Lloyd said. \"If they dam the ditches, who pays?\"";
+        assert_eq!(
+            all(text)[1],
+            pair("Gareth Lloyd", "If they dam the ditches, who pays?")
+        );
+        // Someone else named between: no longer theirs.
+        let text = "\"Nobody knocked,\" Gareth Lloyd said. The Wildlife Trust disagrees. \"We wrote twice.\"";
+        assert_eq!(all(text).len(), 1);
+        // A wire dateline is not the words.
+        assert_eq!(
+            all("HEREFORD, England - Two beavers were released on Tuesday, Natural England said."),
+            [pair(
+                "Natural England",
+                "Two beavers were released on Tuesday"
+            )]
         );
     }
 
