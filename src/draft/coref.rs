@@ -250,6 +250,21 @@ pub fn overlap(a: &str, b: &str) -> bool {
         return true;
     }
     let (fa, fb) = (fold_answer(a), fold_answer(b));
+    // A group and one of its members by title: "the administrators" and
+    // "joint administrator Priya Raman", "les enquêteurs" and "l'enquêteur
+    // Paul Roux": one of them speaks for the others.
+    let member = |group: &str, one: &str| {
+        let words: Vec<&str> = group.split_whitespace().collect();
+        words.len() <= 3
+            && words.iter().any(|w| {
+                w.chars().count() > 4
+                    && w.strip_suffix('s')
+                        .is_some_and(|single| one.split_whitespace().any(|o| o == single))
+            })
+    };
+    if member(&fa, &fb) || member(&fb, &fa) {
+        return true;
+    }
     // An office and its institution share a stem: "le maire" and "la
     // mairie", "le ministre" and "le ministère", "the mayor" and "the
     // mayor's office". (Not "the council" and "opposition councillors":
@@ -380,6 +395,23 @@ impl People {
                 (Some((previous, _)), _) if is_anaphor(speaker) && !is_anaphor(previous) => {
                     Some(people.index(previous))
                 }
+                // "…, estime l'établissement public" after "Selon l'Office
+                // français de la biodiversité": a description points back to
+                // a body just named, unless an earlier name holds it ("the
+                // council" is "the city council", not the baker before it).
+                (Some((previous, _)), _)
+                    if points_back(speaker)
+                        && !points_back(previous)
+                        && is_body(previous)
+                        && at.is_none()
+                        && !people
+                            .groups
+                            .iter()
+                            .flatten()
+                            .any(|n| names_inside(speaker, n)) =>
+                {
+                    Some(people.index(previous))
+                }
                 // "Selon la FCPE, … Sa présidente, Hélène Brossard, rappelle…":
                 // she speaks for it, so neither is a wrong answer for the other.
                 (Some((previous, _)), Link::SpeaksFor) => Some(people.index(previous)),
@@ -478,12 +510,41 @@ pub fn is_anaphor(phrase: &str) -> bool {
         let w = w.to_lowercase();
         matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
     });
-    if starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0]) {
+    starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+}
+
+/// Whether a name is a body's, opening on an article ("the CAA", "l'Office
+/// français de la biodiversité"), not a person's ("Tom Reed").
+fn is_body(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la" | "les")
+            || w.starts_with("l'")
+            || w.starts_with("l’")
+    })
+}
+
+/// Whether the words of a description, its article left out, stand inside
+/// a name ("the council" in "the city council").
+fn names_inside(description: &str, name: &str) -> bool {
+    let (d, n) = (fold_answer(description), fold_answer(name));
+    !d.is_empty() && d != n && format!(" {n} ").contains(&format!(" {d} "))
+}
+
+/// Whether a speaker may point back to the one named just before it:
+/// [`is_anaphor`], or an article and a common noun with its adjectives, no
+/// name and no complement saying whose it is ("l'établissement public" after
+/// the Office français de la biodiversité, "the regulator" after the CAA;
+/// not "la chambre d'agriculture"). Used to join speakers, not to rule out
+/// wrong choices: "l'armée malienne" named first is a body of its own.
+pub fn points_back(phrase: &str) -> bool {
+    if is_anaphor(phrase) {
         return true;
     }
-    // "l'établissement public", "the regulator": an article and a common
-    // noun with its adjectives, no name and no complement saying whose it
-    // is ("la chambre d'agriculture" names a body): it points back.
+    let starts_definite = phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
+    });
     let rest: Vec<&str> = phrase
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
         .filter(|w| !w.is_empty())
@@ -610,6 +671,12 @@ mod tests {
             "L'Office fédéral de l'environnement (OFEV)"
         ));
         assert!(!overlap("County officials who spoke", "Leigh Sears"));
+        assert!(overlap(
+            "The administrators",
+            "Joint administrator Priya Raman"
+        ));
+        assert!(overlap("Les enquêteurs", "L’enquêteur Paul Roux"));
+        assert!(!overlap("The administrators", "Amy Lockwood"));
         assert!(!overlap(
             "L'OMS",
             "L'Office fédéral de l'agriculture (OFAG)"
@@ -666,10 +733,10 @@ mod tests {
     fn definite_descriptions_point_back() {
         assert!(is_anaphor("The company"));
         assert!(is_anaphor("L'élu"));
-        assert!(is_anaphor("L’établissement public"));
-        assert!(is_anaphor("The regulator"));
-        assert!(!is_anaphor("La chambre d’agriculture"));
-        assert!(!is_anaphor("the Civil Aviation Authority"));
+        assert!(points_back("L’établissement public"));
+        assert!(points_back("The regulator"));
+        assert!(!points_back("La chambre d’agriculture"));
+        assert!(!points_back("the Civil Aviation Authority"));
         assert!(!is_anaphor("First West Yorkshire"));
         assert!(!is_anaphor("Les rebelles"));
     }
