@@ -480,11 +480,59 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "considèrent" | "considéré" | "constate" | "constaté" | "constatent" | "révèle"
         | "révélé" | "révèlent" | "suggest" | "suggests" | "vowed" | "recalled" | "écrit"
         | "réplique" | "répliqué" | "rétorque" | "rétorqué" | "replied" | "retorted"
-        | "estimated" | "estimates" => Cue::Says,
+        | "estimated" | "estimates" | "conceded" | "complained" | "remarked" | "declared"
+        | "responded" | "countered" | "maintained" | "asserted" | "contended" | "disclosed"
+        | "recounted" | "observed" | "agreed" | "répond" | "répondu" | "confie" | "confié"
+        | "poursuit" | "poursuivi" | "détaille" | "détaillé" | "résume" | "résumé" | "tranche"
+        | "tranché" | "glisse" | "glissé" | "admet" | "admis" | "avance" | "avancé" | "signale"
+        | "signalé" | "note" | "noté" | "concède" | "concédé" | "nuance" | "nuancé"
+        | "renchérit" | "renchéri" | "commente" | "commenté" | "jugé" | "assène" | "asséné" => {
+            Cue::Says
+        }
         _ => return None,
     };
     Some(cue)
 }
+
+/// Verbs of saying that also take a plain object ("a répondu à l'appel",
+/// "a confié la mission", "observed a silence", "agreed a deal"): words
+/// reported only when a `que`/`that`, a colon or a quotation follows, or
+/// when they close the words ("« … », a confié X").
+const SAYING_WITH_A_CLAUSE: &[&str] = &[
+    "observed",
+    "agreed",
+    "disclosed",
+    "maintained",
+    "répond",
+    "répondu",
+    "confie",
+    "confié",
+    "poursuit",
+    "poursuivi",
+    "détaille",
+    "détaillé",
+    "résume",
+    "résumé",
+    "tranche",
+    "tranché",
+    "glisse",
+    "glissé",
+    "admet",
+    "admis",
+    "avance",
+    "avancé",
+    "signale",
+    "signalé",
+    "note",
+    "noté",
+    "concède",
+    "concédé",
+    "nuance",
+    "nuancé",
+    "commente",
+    "commenté",
+    "jugé",
+];
 
 /// A word of a sentence: its byte range and lower-case form.
 #[derive(Debug, Clone)]
@@ -1001,7 +1049,13 @@ fn is_opinion_holder(text: &str, speaker: Range<usize>) -> bool {
         .iter()
         .filter(|w| phrase[w.range.clone()].starts_with(char::is_uppercase))
         .count();
-    text[speaker.end..].starts_with(',') && list.len() <= 6 && (noun || capitals >= 2)
+    // "Pour Ferus, qui défend les grands prédateurs, …": a name the writer
+    // introduces by what it does is someone with a view.
+    let introduced = words(&text[speaker.end..])
+        .first()
+        .is_some_and(|w| matches!(w.lower.as_str(), "qui" | "who"))
+        && capitals >= 1;
+    text[speaker.end..].starts_with(',') && list.len() <= 6 && (noun || capitals >= 2 || introduced)
 }
 
 /// `X a déclaré que …`, `« … », a déclaré X.`, `"…," X said.`, `… a été confirmé par X`.
@@ -1198,6 +1252,9 @@ fn by_verb(text: &str) -> Option<Found> {
                     && words(lead)
                         .first()
                         .is_some_and(|f| ADJUNCT_OPENERS.contains(&f.lower.as_str()));
+                if SAYING_WITH_A_CLAUSE.contains(&word.lower.as_str()) && !introduced {
+                    continue;
+                }
                 let content_first = word_count(lead) >= 4
                     && lead.ends_with([',', '"', '»', '”'])
                     && !introduced
@@ -2784,6 +2841,27 @@ mod tests {
                 "Natural England",
                 "Two beavers were released on Tuesday"
             )]
+        );
+    }
+
+    #[test]
+    fn verbs_that_also_take_an_object_report_only_a_clause_or_a_quotation() {
+        assert_eq!(
+            all("« Nous étions seuls », a confié Anne Morel."),
+            [pair("Anne Morel", "Nous étions seuls")]
+        );
+        assert_eq!(
+            all("Anne Morel a admis que le dossier était incomplet."),
+            [pair("Anne Morel", "le dossier était incomplet")]
+        );
+        assert!(all("Le préfet a confié la mission à un inspecteur.").is_empty());
+        assert!(all("The mayor observed a minute's silence.").is_empty());
+        // "Pour X, qui …": a name introduced by what it does holds a view.
+        assert_eq!(
+            all(
+                "Pour Ferus, qui défend les grands prédateurs, le retour du loup était prévisible."
+            ),
+            [pair("Ferus", "le retour du loup était prévisible")]
         );
     }
 
