@@ -698,7 +698,24 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         let marker = text[marker].to_owned();
         let raw = clean_speaker(&text[speaker.clone()]);
         // A speaker is a whole noun phrase: never two sentences, never a quotation.
-        if sentence::split(&raw).len() > 1 || raw.contains(['«', '»', '"', '“', '”']) {
+        let verb_first = words(&raw).first().is_some_and(|f| {
+            matches!(
+                f.lower.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "est"
+                    | "sont"
+                    | "était"
+                    | "étaient"
+            )
+        });
+        if sentence::split(&raw).len() > 1 || raw.contains(['«', '»', '"', '“', '”']) || verb_first
+        {
             continue;
         }
         // "À ses yeux", "in her view": the one just named.
@@ -854,6 +871,14 @@ fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
         };
         // The subject opens the piece (its name may follow its role: "la
         // députée, Sophie Abadie, juge…"), and its words follow it.
+        // "…but was otherwise fine and the military said": a subject holds
+        // no conjunction; the one after "and" is tried next.
+        let joined = words(&text[start + speaker.start..start + speaker.end])
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "and" | "et" | "but" | "mais"));
+        if joined {
+            continue;
+        }
         let lead = words(&text[start..start + speaker.start]);
         let nested = lead.iter().any(|x| {
             matches!(x.lower.as_str(), "que" | "qu" | "that") || verb_cue(&x.lower).is_some()
@@ -2718,6 +2743,19 @@ mod tests {
             [
                 pair("Régis Chambe", "la commune paiera"),
                 pair("Sophie Abadie", "l’État a trois ans de retard"),
+            ]
+        );
+        // The subject after "and", not a clause running from "but".
+        assert_eq!(
+            all(
+                "South Africa said he was confined to his home but was otherwise fine and the military said it was keeping him safe."
+            ),
+            [
+                pair(
+                    "South Africa",
+                    "he was confined to his home but was otherwise fine"
+                ),
+                pair("the military", "it was keeping him safe"),
             ]
         );
         // "and that": still the first speaker's words.
