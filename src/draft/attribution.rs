@@ -1423,8 +1423,8 @@ const CONNECTIVES: &[&str] = &[
 /// waiting at the desk"), but not a modifier before it ("a fishing guide").
 fn relative_end(text: &str, start: usize, end: usize) -> usize {
     let phrase = &text[start..end];
-    words(phrase)
-        .iter()
+    let list = words(phrase);
+    list.iter()
         .enumerate()
         .skip(1)
         .find(|(i, w)| {
@@ -1432,7 +1432,9 @@ fn relative_end(text: &str, start: usize, end: usize) -> usize {
                 || (*i >= 2
                     && w.lower.len() > 5
                     && w.lower.ends_with("ing")
-                    && phrase[w.range.clone()].starts_with(char::is_lowercase))
+                    && phrase[w.range.clone()].starts_with(char::is_lowercase)
+                    // "someone at the meeting": after an article, a noun.
+                    && !DETERMINERS.contains(&list[*i - 1].lower.as_str()))
         })
         .map_or(end, |(_, w)| {
             start + text[start..start + w.range.start].trim_end().len()
@@ -1994,8 +1996,11 @@ fn leading_subject(text: &str) -> Option<String> {
         let noun = w.get(1)?;
         let run = w[1..].iter().take_while(|word| capital(word)).count();
         if run >= 1 {
-            // "The World Health Organization".
-            let end = w[run].range.end;
+            // "The World Health Organization", "… (WHO)" with its parenthesis closed.
+            let mut end = w[run].range.end;
+            if text[end..].starts_with(')') && text[..end].contains('(') {
+                end += 1;
+            }
             return Some(text[first.range.start..with_acronym(text, end)].to_owned());
         }
         let singular = noun.lower.strip_suffix('s').unwrap_or(&noun.lower);
@@ -2690,6 +2695,14 @@ mod tests {
                 "l’Office de l’eau",
                 "Le débit est descendu à 0,3 mètre cube par seconde"
             )]
+        );
+    }
+
+    #[test]
+    fn a_noun_in_ing_after_an_article_stays_in_the_speaker() {
+        assert_eq!(
+            all("\"That's a city,\" said someone at the meeting."),
+            [pair("someone at the meeting", "That's a city")]
         );
     }
 
