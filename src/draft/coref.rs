@@ -392,7 +392,7 @@ impl People {
             let joined = match (&last, continues) {
                 // "First West Yorkshire insisted… the company said…": a definite
                 // description points back to the speaker just named.
-                (Some((previous, _)), _) if is_anaphor(speaker) && !is_anaphor(previous) => {
+                (Some((previous, _)), _) if is_listed_anaphor(speaker) && !is_anaphor(previous) => {
                     Some(people.index(previous))
                 }
                 // "…, estime l'établissement public" after "Selon l'Office
@@ -478,9 +478,48 @@ impl People {
 }
 
 /// A definite description that points back to someone named earlier ("the
-/// company", "l'élu", "the source"): it names no one on its own, so as a
-/// wrong choice it may be the right one under another name.
+/// company", "l'élu", "the source", "the airline", "l'accusation",
+/// "l'établissement public"): it names no one on its own, so as a wrong
+/// choice it may be the right one under another name. A bare noun counts,
+/// with at most one French adjective that is not a people's ("l'armée
+/// malienne" names a body); an English modifier makes a name ("the city
+/// council").
 pub fn is_anaphor(phrase: &str) -> bool {
+    if is_listed_anaphor(phrase) {
+        return true;
+    }
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let english = first == "the";
+    let french =
+        matches!(first.as_str(), "le" | "la") || first.starts_with("l'") || first.starts_with("l’");
+    let rest: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect();
+    let lower = rest.iter().all(|w| w.starts_with(char::is_lowercase));
+    let gentile = |w: &str| {
+        [
+            "ien", "ienne", "ais", "aise", "ain", "aine", "ois", "oise", "ique",
+        ]
+        .iter()
+        .any(|end| w.ends_with(end))
+    };
+    lower
+        && match rest.as_slice() {
+            [_] => english || french,
+            [_, adjective] => french && !gentile(adjective),
+            _ => false,
+        }
+}
+
+/// [`is_anaphor`]'s nouns that always point back ("the company", "l'élu"),
+/// whatever came before.
+fn is_listed_anaphor(phrase: &str) -> bool {
     const NOUNS: &[&str] = &[
         "company",
         "firm",
@@ -632,7 +671,7 @@ pub fn link(sentence: &str, marker: &str) -> Link {
 }
 
 /// Whether a verb of saying continues the speech before it ("a ajouté",
-/// "added", "poursuit"): its speaker is the previous one.
+/// "added", "poursuit", "l'a répété"): its speaker is the previous one.
 pub fn continues(marker: &str) -> bool {
     let lower = marker.to_lowercase();
     [
@@ -644,6 +683,13 @@ pub fn continues(marker: &str) -> bool {
         "continued",
         "renchéri",
         "complété",
+        // Saying again is going on: "L'éleveur de Saint-Symphorien l'a
+        // répété", "he reiterated".
+        "répét",
+        "répèt",
+        "réitér",
+        "repeated",
+        "reiterat",
     ]
     .iter()
     .any(|stem| lower.contains(stem))
@@ -738,6 +784,11 @@ mod tests {
         assert!(!points_back("La chambre d’agriculture"));
         assert!(!points_back("the Civil Aviation Authority"));
         assert!(!is_anaphor("First West Yorkshire"));
+        assert!(is_anaphor("The airline"));
+        assert!(is_anaphor("L’accusation"));
+        assert!(is_anaphor("L’établissement public"));
+        assert!(!is_anaphor("L’armée malienne"));
+        assert!(!is_anaphor("The city council"));
         assert!(!is_anaphor("Les rebelles"));
     }
 
@@ -764,6 +815,21 @@ mod tests {
             Link::SpeaksFor
         );
         assert!(people.same("le ministre des Affaires étrangères", "M. Fabius"));
+        let people = People::new([
+            ("Jean-Louis Perrichon", Link::None, 0),
+            (
+                "L’éleveur de Saint-Symphorien-sur-Coise",
+                link(
+                    "L’éleveur de Saint-Symphorien-sur-Coise l’a répété",
+                    "répété",
+                ),
+                0,
+            ),
+        ]);
+        assert!(people.same(
+            "Jean-Louis Perrichon",
+            "L’éleveur de Saint-Symphorien-sur-Coise"
+        ));
         assert!(!people.same("une source du Quai d’Orsay", "Laurent Fabius"));
         let people = People::new([
             ("First West Yorkshire", Link::None, 0),
