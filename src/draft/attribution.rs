@@ -944,7 +944,7 @@ fn second_saying(text: &str, content: Range<usize>) -> Option<(Range<usize>, Ran
     let w = words(&text[content.clone()]);
     let shift = |r: &Range<usize>| content.start + r.start..content.start + r.end;
     w.windows(2).enumerate().find_map(|(i, pair)| {
-        if !matches!(pair[0].lower.as_str(), "and" | "et") || i == 0 {
+        if !matches!(pair[0].lower.as_str(), "and" | "et" | "but" | "mais") || i == 0 {
             return None;
         }
         let cue = verb_cue(&pair[1].lower)?;
@@ -953,7 +953,7 @@ fn second_saying(text: &str, content: Range<usize>) -> Option<(Range<usize>, Ran
             .take(3)
             .find(|x| matches!(x.lower.as_str(), "that" | "que" | "qu"))?;
         let and = shift(&pair[0].range);
-        let first = content.start..text[..and.start].trim_end().len();
+        let first = content.start..text[..and.start].trim_end().trim_end_matches(',').len();
         Some((first, shift(&that.range).end..content.end, cue))
     })
 }
@@ -2490,7 +2490,17 @@ mod tests {
     }
 
     #[test]
-    fn two_sayings_joined_by_and_make_two_attributions() {
+    fn two_sayings_joined_by_and_or_but_make_two_attributions() {
+        let text = "He said engineers would work through the night, but warned that some homes could stay dark.";
+        let found = find(text, &mut Some("Mark Finch".to_owned()));
+        let words: Vec<&str> = found.iter().map(|a| &text[a.content.clone()]).collect();
+        assert_eq!(
+            words,
+            [
+                "engineers would work through the night",
+                "some homes could stay dark"
+            ]
+        );
         let text = "The council said rents would rise and warned that repairs would be delayed.";
         let found = find(text, &mut None);
         let words: Vec<&str> = found.iter().map(|a| &text[a.content.clone()]).collect();
