@@ -643,7 +643,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     thread.speaking = false;
     // The speaker of the last sentence that was a quotation, for a quotation
     // that follows with no verb ("« … », raconte X. … « … »").
-    let mut quoting: Option<String> = None;
+    let mut quoting: Option<(String, String)> = None;
     // Each sentence, cut where a second speaker takes over ("X said A,
     // while Y said B"): the piece, and the whole sentence it is in.
     let pieces: Vec<(usize, Range<usize>, Range<usize>)> = sentences
@@ -662,11 +662,12 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
             // "« … », a-t-elle dit. « … »": the next quotation too, when no
             // one else was named between.
             let previous = if n == 0 && quotation_alone {
-                thread.previous.clone()
+                thread.previous.clone().map(|p| (p, String::new()))
             } else {
                 quoting.clone().filter(|_| is_quotation(text))
             };
-            if let Some(speaker) = previous {
+            // The verb that brought the speaker in goes on ("he said").
+            if let Some((speaker, marker)) = previous {
                 let content = trim_content(text, 0..text.len());
                 if !content.is_empty() {
                     let at = range.start + content.start..range.start + content.end;
@@ -677,7 +678,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
                         cut: None,
                         sentence: whole.clone(),
                         cue: Cue::Says,
-                        marker: String::new(),
+                        marker,
                     });
                     thread.speaking = true;
                 }
@@ -686,7 +687,7 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
             // "Le préfet a appelé au dialogue. Il a averti que…": "il" is the
             // préfet. Another subject named ends a quotation's run.
             if let Some(subject) = sentence_subject(text, &thread.named) {
-                if quoting.as_ref().is_some_and(|q| *q != subject) {
+                if quoting.as_ref().is_some_and(|(q, _)| *q != subject) {
                     quoting = None;
                 }
                 thread.previous = Some(subject);
@@ -754,7 +755,9 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         }
         thread.previous = Some(speaker.clone());
         thread.speaking = n + 1 == sentences.len();
-        quoting = text.contains(['«', '"', '“']).then(|| speaker.clone());
+        quoting = text
+            .contains(['«', '"', '“'])
+            .then(|| (speaker.clone(), marker.clone()));
         // "X said A and warned that B", "X said A, adding B": two things said, one speaker.
         let (content, second) = match second_saying(text, content.clone()) {
             Some((first, second, cue)) => (first, Some((trim_content(text, second), cue))),
