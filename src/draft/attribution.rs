@@ -319,6 +319,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "ministry",
     "army",
     "military",
+    "chamber",
     "rebel",
     "lawyer",
     "union",
@@ -1611,7 +1612,9 @@ fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
             || ["é", "ée", "és", "ées", "u", "ue", "is", "ise"]
                 .iter()
                 .any(|e| first.ends_with(e) && first.chars().count() > 4);
-        let after_name = i > 0 && text_of(&parts[i - 1]).starts_with(char::is_uppercase);
+        // After a name, or after an age that follows one ("Ms Lee, 42, a nurse").
+        let after_name = i > 0
+            && text_of(&parts[i - 1]).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         word_count(part) <= 16
             && (part.starts_with(|c: char| c.is_ascii_digit())
                 || (lower && (linking || after_name)))
@@ -1718,12 +1721,35 @@ fn adverbs_after_auxiliary(text: &str, w: &[Word], s: usize, verb: &str) -> Opti
 /// told (a bare noun, a name, or an article and a name) to the words.
 fn past_addressee(text: &str, rest: &[Word], from: usize) -> usize {
     let capital = |x: &Word| text[x.range.clone()].starts_with(char::is_uppercase);
+    // Capitalised words that follow word `i` with only spaces between
+    // ("the BBC", not "the BBC: \"We…").
+    let name_run = |i: usize| {
+        (i + 1..rest.len())
+            .take_while(|&j| {
+                capital(&rest[j])
+                    && text[rest[j - 1].range.end..rest[j].range.start]
+                        .chars()
+                        .all(char::is_whitespace)
+            })
+            .count()
+    };
+    // Words that open the clause told: "told the council the works would…".
+    const OPENS: &[&str] = &[
+        "the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their",
+        "this", "there",
+    ];
     let mut i = 0;
     match rest.first() {
         Some(first) if matches!(first.lower.as_str(), "the" | "a") => {
-            i = 1 + rest[1..].iter().take_while(|x| capital(x)).count();
+            i = 1 + name_run(0);
             if i == 1 {
-                return from;
+                let opens = rest
+                    .get(2)
+                    .is_some_and(|x| OPENS.contains(&x.lower.as_str()));
+                if !opens {
+                    return from;
+                }
+                i = 2;
             }
         }
         Some(first)
@@ -1731,13 +1757,15 @@ fn past_addressee(text: &str, rest: &[Word], from: usize) -> usize {
                 || matches!(first.lower.as_str(), "him" | "her" | "them" | "me" | "us")
                 || (first.lower.ends_with('s') && first.lower.len() > 3) =>
         {
-            i = 1 + rest[1..].iter().take_while(|x| capital(x)).count();
+            i = 1 + name_run(0);
         }
         _ => {}
     }
     // Only when words follow; "told reporters." keeps nothing to skip.
+    // From the end of the one told, so that a colon or an opening quotation
+    // mark is trimmed with the words.
     match rest.get(i) {
-        Some(next) if i > 0 => next.range.start,
+        Some(_) if i > 0 => rest[i - 1].range.end,
         _ => from,
     }
 }
@@ -1765,10 +1793,40 @@ fn word_count(s: &str) -> usize {
 /// The words after the verb: past an indirect object ("told Reuters"), `que`, `that`, `:`.
 fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
     let mut start = from;
+    // "que" of "tandis que", "alors que", "parce que", "that" of "so
+    // that": a conjunction opening another clause, not the words said.
+    let compound = |i: usize| {
+        i > 0
+            && matches!(
+                rest[i - 1].lower.as_str(),
+                "tandis"
+                    | "alors"
+                    | "bien"
+                    | "parce"
+                    | "pendant"
+                    | "dès"
+                    | "ainsi"
+                    | "afin"
+                    | "avant"
+                    | "sans"
+                    | "pour"
+                    | "après"
+                    | "depuis"
+                    | "lors"
+                    | "sauf"
+                    | "so"
+                    | "now"
+                    | "given"
+                    | "such"
+                    | "except"
+                    | "provided"
+            )
+    };
     if let Some(that) = rest
         .iter()
         .take(5)
         .position(|w| matches!(w.lower.as_str(), "que" | "qu" | "that"))
+        .filter(|&i| !compound(i))
     {
         start = rest[that].range.end;
     }
@@ -2716,6 +2774,31 @@ mod tests {
         assert_eq!(
             all("\"That's a city,\" said someone at the meeting."),
             [pair("someone at the meeting", "That's a city")]
+        );
+    }
+
+    #[test]
+    fn the_one_told_and_a_compound_que_are_not_the_words() {
+        assert_eq!(
+            all("Mr Patel told the BBC: \"We are ready.\""),
+            [pair("Mr Patel", "We are ready")]
+        );
+        assert_eq!(
+            all("Local residents told the council the works would ruin trade."),
+            [pair("Local residents", "the works would ruin trade")]
+        );
+        assert_eq!(
+            all("Ms Lee, 42, a nurse from Leith, said she would use it every day."),
+            [pair("Ms Lee", "she would use it every day")]
+        );
+        assert_eq!(
+            all(
+                "Le maire, Jean Colin, a annoncé une réunion publique, tandis que l’opposition dénonce « un passage en force »."
+            ),
+            [
+                pair("Jean Colin", "une réunion publique"),
+                pair("l’opposition", "un passage en force"),
+            ]
         );
     }
 
