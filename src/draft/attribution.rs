@@ -647,18 +647,25 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     let mut quoting: Option<(String, String)> = None;
     // Each sentence, cut where a second speaker takes over ("X said A,
     // while Y said B"): the piece, and the whole sentence it is in.
-    let pieces: Vec<(usize, Range<usize>, Range<usize>)> = sentences
+    let pieces: Vec<Piece> = sentences
         .iter()
         .enumerate()
         .flat_map(|(n, whole)| {
             clauses(&paragraph[whole.clone()])
                 .into_iter()
-                .map(move |c| (n, whole.clone(), whole.start + c.start..whole.start + c.end))
+                .map(move |(c, found)| {
+                    (
+                        n,
+                        whole.clone(),
+                        whole.start + c.start..whole.start + c.end,
+                        found,
+                    )
+                })
         })
         .collect();
-    for (n, whole, range) in pieces {
+    for (n, whole, range, piece) in pieces {
         let text = &paragraph[range.clone()];
-        let Some((speaker, content, cue, cut, marker)) = find_one(text) else {
+        let Some((speaker, content, cue, cut, marker)) = piece else {
             // « … » after a paragraph of someone's words: still theirs; and
             // "« … », a-t-elle dit. « … »": the next quotation too, when no
             // one else was named between.
@@ -792,6 +799,10 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
     found
 }
 
+/// A piece of a sentence: the sentence's index and range, the piece's
+/// range, and what was found in it.
+type Piece = (usize, Range<usize>, Range<usize>, Option<Found>);
+
 /// The attribution of one sentence (or piece of one), if any.
 fn find_one(text: &str) -> Option<Found> {
     let said = by_verb(text);
@@ -821,26 +832,33 @@ fn find_one(text: &str) -> Option<Found> {
 /// "X a annoncé A, tandis que Y juge B", "X said A and Y said B". A second
 /// verb of saying with its own subject starts a new attribution; one
 /// inside the words ("X said that Y had warned…") does not.
-fn clauses(text: &str) -> Vec<Range<usize>> {
+fn clauses(text: &str) -> Vec<(Range<usize>, Option<Found>)> {
     let mut pieces = Vec::new();
     let mut from = 0;
-    while pieces.len() < 4 {
+    loop {
         let piece = &text[from..];
-        let Some((speaker, content, ..)) = find_one(piece) else {
-            break;
-        };
+        let found = find_one(piece);
         // Only words after their speaker can run into another's.
-        if content.start < speaker.end {
-            break;
+        let split = found
+            .as_ref()
+            .filter(|(speaker, content, ..)| content.start >= speaker.end && pieces.len() < 3)
+            .and_then(|(_, content, ..)| another_speaker(piece, content.start));
+        match (split, found) {
+            (Some((cut, next)), Some((speaker, content, cue, source, marker))) => {
+                // The first speaker's words end where the second's piece begins.
+                let content = content.start..content.end.min(cut);
+                pieces.push((
+                    from..from + cut,
+                    Some((speaker, content, cue, source, marker)),
+                ));
+                from += next;
+            }
+            (_, found) => {
+                pieces.push((from..text.len(), found));
+                return pieces;
+            }
         }
-        let Some((cut, next)) = another_speaker(piece, content.start) else {
-            break;
-        };
-        pieces.push(from..from + cut);
-        from += next;
     }
-    pieces.push(from..text.len());
-    pieces
 }
 
 /// In `text`, after `after`: a conjunction (`while`, `whereas`, `tandis
@@ -849,8 +867,24 @@ fn clauses(text: &str) -> Vec<Range<usize>> {
 /// words end and where the second piece starts.
 fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
     let w = words(text);
+    // Quotation marks counted as the words go, so the scan stays linear.
+    let mut scanned = 0;
+    // « », “ ”, and straight quotes: [opened, closed, opened, closed, straight].
+    let mut marks = [0usize; 5];
     for (i, x) in w.iter().enumerate() {
-        if x.range.start < after || inside_quotes(&text[..x.range.start]) {
+        for c in text[scanned..x.range.start].chars() {
+            match c {
+                '«' => marks[0] += 1,
+                '»' => marks[1] += 1,
+                '“' => marks[2] += 1,
+                '”' => marks[3] += 1,
+                '"' => marks[4] += 1,
+                _ => {}
+            }
+        }
+        scanned = x.range.start;
+        let quoted = marks[0] > marks[1] || marks[2] > marks[3] || marks[4] % 2 == 1;
+        if x.range.start < after || quoted {
             continue;
         }
         let next = w.get(i + 1).map(|n| n.lower.as_str());
@@ -862,6 +896,15 @@ fn another_speaker(text: &str, after: usize) -> Option<(usize, usize)> {
         let Some(first) = w.get(i + skip) else {
             continue;
         };
+        // Only a verb of saying close after it can start a new attribution
+        // (its subject is at most a dozen words): the rest is not parsed.
+        if !w[i + skip..]
+            .iter()
+            .take(14)
+            .any(|y| verb_cue(&y.lower).is_some())
+        {
+            continue;
+        }
         // "and that…", "et qu'il…": still the first speaker's words.
         if matches!(
             first.lower.as_str(),
