@@ -155,6 +155,7 @@ const CLITICS: &[&str] = &[
 const NEGATIONS: &[&str] = &[
     "pas",
     "jamais",
+    "rien",
     "point",
     "guère",
     "nullement",
@@ -1720,6 +1721,23 @@ fn closes_quotation(between: &str) -> bool {
 /// before it, in its clause ("n'a en revanche pas dit", "did not say",
 /// "didn't say").
 fn is_negated(text: &str, w: &[Word], head: usize) -> bool {
+    // "ne précise pas si…", "n'a rien dit": French "ne" before the verb and
+    // its second half after it, in simple tenses.
+    let ne = (1..=3).any(|n| {
+        head.checked_sub(n).is_some_and(|i| {
+            matches!(w[i].lower.as_str(), "ne" | "n")
+                && !ends_clause(&text[w[i].range.end..w[head].range.start])
+        })
+    });
+    let second_half = w.get(head + 1).is_some_and(|x| {
+        matches!(
+            x.lower.as_str(),
+            "pas" | "jamais" | "point" | "guère" | "nullement" | "plus" | "rien"
+        )
+    });
+    if ne && second_half {
+        return true;
+    }
     let mut i = head;
     for _ in 0..3 {
         if i == 0 || ends_clause(&text[w[i - 1].range.end..w[i].range.start]) {
@@ -2963,6 +2981,8 @@ mod tests {
         assert!(all("Elle n’a en revanche pas dit si les communes seraient classées.").is_empty());
         assert!(all("Foster did not say whether it would include compensation.").is_empty());
         assert!(all("The mayor didn't say when the bridge would open.").is_empty());
+        assert!(all("La ministre ne précise pas si les communes seront classées.").is_empty());
+        assert!(all("Le préfet n’a rien dit des tirs.").is_empty());
         // An adverb between the auxiliary and the verb is not a negation.
         let text = "Le préfet du Rhône, Thierry Vassal, a annoncé des renforts. Il a toutefois rappelé que le loup restait protégé.";
         assert_eq!(
