@@ -1390,22 +1390,29 @@ fn by_verb(text: &str) -> Option<Found> {
                     let from = text.len() - pronoun.len();
                     return Some((from..from + len, content, cue, None, marker));
                 }
-                let speaker_start = w.get(k + 1)?.range.start;
-                let speaker_end =
-                    relative_end(text, speaker_start, clause_end(text, speaker_start));
+                let speaker_start = past_circumstance(text, &w[k + 1..])?;
+                let clause = clause_end(text, speaker_start);
+                // The subject after the verb ends its clause: "…, said X." or
+                // "…, said X, who…", never "…, said ministers had \"run…\"".
+                if text[clause..].trim_start().starts_with(['"', '“', '«']) {
+                    continue;
+                }
+                let speaker_end = relative_end(text, speaker_start, clause);
                 let mut speaker = speaker_start..speaker_end;
                 // "a lancé son président, Bruno Vernier, devant…": the name.
-                if let Some(rest) = text[speaker_end..].strip_prefix(", ") {
-                    let name_end = clause_end(text, speaker_end + 2);
-                    let name = &text[speaker_end + 2..name_end];
-                    if name_end > speaker_end + 2
+                // (From the clause's end: "l'adjointe chargée du commerce, Claire
+                // Le Goff" keeps its name though its participle was cut.)
+                if let Some(rest) = text[clause..].strip_prefix(", ") {
+                    let name_end = clause_end(text, clause + 2);
+                    let name = &text[clause + 2..name_end];
+                    if name_end > clause + 2
                         && word_count(name) <= 4
                         && name
                             .split_whitespace()
                             .all(|w| w.starts_with(char::is_uppercase))
                         && rest.len() >= name.len()
                     {
-                        speaker = speaker_end + 2..name_end;
+                        speaker = clause + 2..name_end;
                     }
                 }
                 // "Amina Hussain, a nurse…, told the Yorkshire Post she would…": a
@@ -1477,6 +1484,12 @@ fn relative_end(text: &str, start: usize, end: usize) -> usize {
         .skip(1)
         .find(|(i, w)| {
             matches!(w.lower.as_str(), "who" | "qui" | "which" | "whose" | "dont")
+                // "un communiqué de la compagnie publié dans la nuit".
+                || (*i >= 2
+                    && ["é", "ée", "és", "ées"].iter().any(|e| w.lower.ends_with(e))
+                    && w.lower.chars().count() > 4
+                    && !DETERMINERS.contains(&list[*i - 1].lower.as_str())
+                    && !matches!(list[*i - 1].lower.as_str(), "de" | "d" | "du" | "des"))
                 || (*i >= 2
                     && w.lower.len() > 5
                     && w.lower.ends_with("ing")
@@ -1487,6 +1500,45 @@ fn relative_end(text: &str, start: usize, end: usize) -> usize {
         .map_or(end, |(_, w)| {
             start + text[start..start + w.range.start].trim_end().len()
         })
+}
+
+/// Where an inverted subject starts, past when and to whom it was said: "a
+/// indiqué mardi soir à l'AFP la direction de la SNCF", "a déclaré sur
+/// BFMTV le ministre" (a day, a time of day, a prepositional phrase before
+/// the noun phrase).
+fn past_circumstance(text: &str, after: &[Word]) -> Option<usize> {
+    let mut i = 0;
+    while after.get(i).is_some_and(|x| {
+        sentence::DAYS.contains(&x.lower.as_str()) || NOT_THE_SPEAKER.contains(&x.lower.as_str())
+    }) {
+        i += 1;
+    }
+    let first = after.get(i)?;
+    if matches!(
+        first.lower.as_str(),
+        "à" | "au" | "aux" | "sur" | "dans" | "devant" | "lors" | "to" | "on"
+    ) {
+        // The noun phrase that follows the preposition's own.
+        let next = after[i + 1..]
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, x)| {
+                matches!(
+                    x.lower.as_str(),
+                    "le" | "la" | "les" | "l" | "un" | "une" | "the" | "a" | "an"
+                )
+            })
+            .map(|(n, _)| i + 1 + n);
+        if let Some(n) = next.filter(|&n| n <= i + 4) {
+            let between = &text[first.range.start..after[n].range.start];
+            if !between.contains([',', ';', ':', '«', '»', '"', '“', '”']) {
+                return Some(after[n].range.start);
+            }
+        }
+    }
+    let _ = text;
+    Some(first.range.start)
 }
 
 /// Words that open a noun phrase: articles, possessives, demonstratives and
@@ -1688,15 +1740,16 @@ fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
         }
         let person = name.split_whitespace().count() >= 2;
         let whole = parts[i - 1].start;
+        // "But Labour's health spokeswoman, Jo Kerr, said": a conjunction
+        // joins the clause, it does not open a circumstance.
+        let opener = words(role)
+            .first()
+            .map(|w| w.lower.clone())
+            .unwrap_or_default();
+        let conjunction = matches!(opener.as_str(), "but" | "and" | "mais" | "et");
         let role_is_subject = word_count(role) <= 8
             && (is_speaker(role) || is_noun_phrase(role))
-            && !ADJUNCT_OPENERS.contains(
-                &words(role)
-                    .first()
-                    .map(|w| w.lower.clone())
-                    .unwrap_or_default()
-                    .as_str(),
-            );
+            && (conjunction || !ADJUNCT_OPENERS.contains(&opener.as_str()));
         if role_is_subject && (person || is_speaker(role)) {
             return Some((parts[i].clone(), whole));
         }
@@ -2860,6 +2913,36 @@ mod tests {
                 pair("Jean Colin", "une réunion publique"),
                 pair("l’opposition", "un passage en force"),
             ]
+        );
+    }
+
+    #[test]
+    fn an_inverted_subject_comes_after_when_and_to_whom() {
+        assert_eq!(
+            all(
+                "« Le service sera assuré à 60 % », a indiqué mardi soir à l’AFP la direction de la SNCF."
+            ),
+            [pair(
+                "la direction de la SNCF",
+                "Le service sera assuré à 60 %"
+            )]
+        );
+        assert_eq!(
+            all(
+                "Le trafic restera perturbé, précise un communiqué de la compagnie publié dans la nuit."
+            ),
+            [pair(
+                "un communiqué de la compagnie",
+                "Le trafic restera perturbé"
+            )]
+        );
+        // A subject after the verb ends its clause; a conjunction before a
+        // role does not make it a circumstance.
+        assert_eq!(
+            all(
+                "But Labour's health spokeswoman, Jo Kerr, said ministers had \"run out of excuses\"."
+            ),
+            [pair("Jo Kerr", "ministers had \"run out of excuses\"")]
         );
     }
 
