@@ -2106,7 +2106,19 @@ fn without_circumstance(speaker: &str) -> &str {
         let at_time = matches!(w.lower.as_str(), "in" | "en" | "on")
             && (year || next.is_some_and(|x| WHEN.contains(&x)));
         if WHEN.contains(&w.lower.as_str()) || at_time || channel {
-            let cut = speaker[..w.range.start].trim_end().trim_end_matches(',');
+            let mut cut = speaker[..w.range.start].trim_end().trim_end_matches(',');
+            // "un sondage Ifop publié dimanche": the participle went with the day.
+            let kept = words(cut);
+            if let [.., before, last] = kept.as_slice()
+                && kept.len() >= 3
+                && ["é", "ée", "és", "ées"]
+                    .iter()
+                    .any(|e| last.lower.ends_with(e))
+                && last.lower.chars().count() > 4
+                && !DETERMINERS.contains(&before.lower.as_str())
+            {
+                cut = cut[..before.range.end].trim_end();
+            }
             if !cut.is_empty() {
                 return cut;
             }
@@ -2943,6 +2955,19 @@ mod tests {
                 "But Labour's health spokeswoman, Jo Kerr, said ministers had \"run out of excuses\"."
             ),
             [pair("Jo Kerr", "ministers had \"run out of excuses\"")]
+        );
+    }
+
+    #[test]
+    fn a_participle_left_by_a_day_goes_with_it() {
+        assert_eq!(
+            all(
+                "D’après un sondage Ifop publié dimanche, 54 % des Français soutiennent le mouvement."
+            ),
+            [pair(
+                "un sondage Ifop",
+                "54 % des Français soutiennent le mouvement"
+            )]
         );
     }
 
