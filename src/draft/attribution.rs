@@ -488,9 +488,9 @@ fn verb_cue(word: &str) -> Option<Cue> {
         | "poursuit" | "poursuivi" | "détaille" | "détaillé" | "résume" | "résumé" | "tranche"
         | "tranché" | "glisse" | "glissé" | "admet" | "admis" | "avance" | "avancé" | "signale"
         | "signalé" | "note" | "noté" | "concède" | "concédé" | "nuance" | "nuancé"
-        | "renchérit" | "renchéri" | "commente" | "commenté" | "jugé" | "assène" | "asséné" => {
-            Cue::Says
-        }
+        | "renchérit" | "renchéri" | "commente" | "commenté" | "jugé" | "assène" | "asséné"
+        | "indigne" | "indigné" | "indignée" | "insurge" | "insurgé" | "insurgée" | "exclame"
+        | "exclamé" => Cue::Says,
         _ => return None,
     };
     Some(cue)
@@ -670,7 +670,9 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
             // « … » after a paragraph of someone's words: still theirs; and
             // "« … », a-t-elle dit. « … »": the next quotation too, when no
             // one else was named between.
-            let previous = if n == 0 && quotation_alone {
+            // (Only a quotation and nothing else: "« … », s'indigne Julie"
+            // names its own speaker.)
+            let previous = if n == 0 && quotation_alone && is_quotation(text) {
                 thread.previous.clone().map(|p| (p, String::new()))
             } else {
                 quoting.clone().filter(|_| is_quotation(text))
@@ -1368,6 +1370,11 @@ fn by_verb(text: &str) -> Option<Found> {
                 if !start.ends_with([',', '»', '"', '”', ':']) || start.trim().is_empty() {
                     continue;
                 }
+                // "X, a ajouté : « … »": a colon or a quotation after the verb
+                // opens the words; no subject stands there.
+                if after.trim_start().starts_with([':', '«', '"', '“']) && !inverted {
+                    continue;
+                }
                 let content = 0..start.len();
                 if let Some(a) = inverted_aux {
                     let aux = &w[a];
@@ -1750,7 +1757,9 @@ fn apposition(text: &str, verb_start: usize) -> Option<(Range<usize>, usize)> {
         let role_is_subject = word_count(role) <= 8
             && (is_speaker(role) || is_noun_phrase(role))
             && (conjunction || !ADJUNCT_OPENERS.contains(&opener.as_str()));
-        if role_is_subject && (person || is_speaker(role)) {
+        // ("Son compagnon, Thomas, a ajouté": one name after a noun phrase
+        // is that noun phrase's name too.)
+        if role_is_subject && (person || is_speaker(role) || is_noun_phrase(role)) {
             return Some((parts[i].clone(), whole));
         }
     }
@@ -2956,6 +2965,25 @@ mod tests {
             ),
             [pair("Jo Kerr", "ministers had \"run out of excuses\"")]
         );
+    }
+
+    #[test]
+    fn a_speaker_before_a_colon_and_a_quotation_in_a_new_paragraph() {
+        assert_eq!(
+            all("Son compagnon, Thomas, a ajouté : « C’est dangereux. »"),
+            [pair("Thomas", "C’est dangereux")]
+        );
+        // A paragraph opening on a quotation after someone's words is theirs
+        // only when the quotation is the whole sentence.
+        let mut thread = Thread::default();
+        let _ = find_in(
+            "Le maire, Marc Lebrun, dénonce « un abandon ».",
+            &mut thread,
+        );
+        let text = "« Il faudra une heure de route », s’indigne Julie, 31 ans.";
+        let found = find_in(text, &mut thread);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "Julie");
     }
 
     #[test]
