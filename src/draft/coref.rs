@@ -74,15 +74,21 @@ fn name_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// The keys under which [`same_person`] can match `name`: its folded form
-/// and its surname (the last name word); two names with no key in common are
-/// never one person.
+/// The keys under which [`same_person`] or [`acronym_of_other`] can match
+/// `name`: its folded form, its surname (the last name word), its initials
+/// and the words it writes in capitals; two names with no key in common are
+/// never one person or one body.
 pub fn lookup_keys(name: &str) -> Vec<String> {
     let folded = fold_answer(name);
     let mut keys = vec![format!("={folded}")];
     if let Some(surname) = name_words(name).pop() {
         keys.push(format!("~{surname}"));
     }
+    let initials = initials(name);
+    if initials.chars().count() >= 2 {
+        keys.push(format!("^{initials}"));
+    }
+    keys.extend(acronyms(name).map(|w| format!("^{w}")));
     keys
 }
 
@@ -231,20 +237,29 @@ pub fn is_broad(phrase: &str) -> bool {
 /// Whether `short` holds an acronym (two or more capitals) made of the
 /// initials of `long`'s words, small words left out.
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    let initials = initials(long);
+    initials.chars().count() >= 2 && acronyms(short).any(|w| w == initials)
+}
+
+/// The initials of a name's words, small words left out ("Civil Aviation
+/// Authority" → "CAA").
+fn initials(long: &str) -> String {
     const SMALL: &[&str] = &[
         "le", "la", "les", "l", "de", "du", "des", "d", "et", "un", "une", "the", "of", "and", "a",
         "an",
     ];
-    let initials: String = long
-        .split(|c: char| !c.is_alphanumeric())
+    long.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
-        .collect();
-    initials.chars().count() >= 2
-        && short
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && w == initials)
+        .collect()
+}
+
+/// The words of a name written in capitals ("The CAA" → "CAA").
+fn acronyms(short: &str) -> impl Iterator<Item = &str> {
+    short
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
 }
 
 /// Whether one of two names is the other's acronym ("The CAA", "The Civil
@@ -265,6 +280,21 @@ pub fn overlap(a: &str, b: &str) -> bool {
         return true;
     }
     let (fa, fb) = (fold_answer(a), fold_answer(b));
+    // A group and one of its members by title: "the administrators" and
+    // "joint administrator Priya Raman", "les enquêteurs" and "l'enquêteur
+    // Paul Roux": one of them speaks for the others.
+    let member = |group: &str, one: &str| {
+        let words: Vec<&str> = group.split_whitespace().collect();
+        words.len() <= 3
+            && words.iter().any(|w| {
+                w.chars().count() > 4
+                    && w.strip_suffix('s')
+                        .is_some_and(|single| one.split_whitespace().any(|o| o == single))
+            })
+    };
+    if member(&fa, &fb) || member(&fb, &fa) {
+        return true;
+    }
     // An office and its institution share a stem: "le maire" and "la
     // mairie", "le ministre" and "le ministère", "the mayor" and "the
     // mayor's office". (Not "the council" and "opposition councillors":
@@ -401,7 +431,24 @@ impl People {
             let joined = match (&last, continues) {
                 // "First West Yorkshire insisted… the company said…": a definite
                 // description points back to the speaker just named.
-                (Some((previous, _)), _) if is_anaphor(speaker) && !is_anaphor(previous) => {
+                (Some((previous, _)), _) if is_listed_anaphor(speaker) && !is_anaphor(previous) => {
+                    Some(people.index(previous))
+                }
+                // "…, estime l'établissement public" after "Selon l'Office
+                // français de la biodiversité": a description points back to
+                // a body just named, unless an earlier name holds it ("the
+                // council" is "the city council", not the baker before it).
+                (Some((previous, _)), _)
+                    if points_back(speaker)
+                        && !points_back(previous)
+                        && is_body(previous)
+                        && at.is_none()
+                        && !people
+                            .groups
+                            .iter()
+                            .flatten()
+                            .any(|n| names_inside(speaker, n)) =>
+                {
                     Some(people.index(previous))
                 }
                 // "Selon la FCPE, … Sa présidente, Hélène Brossard, rappelle…":
@@ -447,7 +494,9 @@ impl People {
         }
     }
 
-    /// The first group holding a name of the same person as `name`.
+    /// The first group holding `name`: the same person, or one body under
+    /// its acronym and its spelled-out name ("the CAA", "the Civil Aviation
+    /// Authority").
     fn index(&self, name: &str) -> Option<usize> {
         if let Some(&at) = self.known.get(name) {
             return Some(at);
@@ -456,7 +505,7 @@ impl People {
             .iter()
             .filter_map(|key| self.by_key.get(key))
             .flatten()
-            .filter(|n| same_person(n, name))
+            .filter(|n| same_person(n, name) || acronym_of_other(n, name))
             .filter_map(|n| self.known.get(n).copied())
             .min()
     }
@@ -489,9 +538,48 @@ impl People {
 }
 
 /// A definite description that points back to someone named earlier ("the
-/// company", "l'élu", "the source"): it names no one on its own, so as a
-/// wrong choice it may be the right one under another name.
+/// company", "l'élu", "the source", "the airline", "l'accusation",
+/// "l'établissement public"): it names no one on its own, so as a wrong
+/// choice it may be the right one under another name. A bare noun counts,
+/// with at most one French adjective that is not a people's ("l'armée
+/// malienne" names a body); an English modifier makes a name ("the city
+/// council").
 pub fn is_anaphor(phrase: &str) -> bool {
+    if is_listed_anaphor(phrase) {
+        return true;
+    }
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let english = first == "the";
+    let french =
+        matches!(first.as_str(), "le" | "la") || first.starts_with("l'") || first.starts_with("l’");
+    let rest: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect();
+    let lower = rest.iter().all(|w| w.starts_with(char::is_lowercase));
+    let gentile = |w: &str| {
+        [
+            "ien", "ienne", "ais", "aise", "ain", "aine", "ois", "oise", "ique",
+        ]
+        .iter()
+        .any(|end| w.ends_with(end))
+    };
+    lower
+        && match rest.as_slice() {
+            [_] => english || french,
+            [_, adjective] => french && !gentile(adjective),
+            _ => false,
+        }
+}
+
+/// [`is_anaphor`]'s nouns that always point back ("the company", "l'élu"),
+/// whatever came before.
+fn is_listed_anaphor(phrase: &str) -> bool {
     const NOUNS: &[&str] = &[
         "company",
         "firm",
@@ -522,6 +610,55 @@ pub fn is_anaphor(phrase: &str) -> bool {
         matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
     });
     starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+}
+
+/// Whether a name is a body's, opening on an article ("the CAA", "l'Office
+/// français de la biodiversité"), not a person's ("Tom Reed").
+fn is_body(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la" | "les")
+            || w.starts_with("l'")
+            || w.starts_with("l’")
+    })
+}
+
+/// Whether the words of a description, its article left out, stand inside
+/// a name ("the council" in "the city council").
+fn names_inside(description: &str, name: &str) -> bool {
+    let (d, n) = (fold_answer(description), fold_answer(name));
+    !d.is_empty() && d != n && format!(" {n} ").contains(&format!(" {d} "))
+}
+
+/// Whether a speaker may point back to the one named just before it:
+/// [`is_anaphor`], or an article and a common noun with its adjectives, no
+/// name and no complement saying whose it is ("l'établissement public" after
+/// the Office français de la biodiversité, "the regulator" after the CAA;
+/// not "la chambre d'agriculture"). Used to join speakers, not to rule out
+/// wrong choices: "l'armée malienne" named first is a body of its own.
+pub fn points_back(phrase: &str) -> bool {
+    if is_anaphor(phrase) {
+        return true;
+    }
+    let starts_definite = phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
+    });
+    let rest: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect();
+    let complement = rest.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "de" | "du" | "des" | "d" | "of" | "from" | "at" | "in" | "for" | "à" | "au" | "aux"
+        )
+    });
+    starts_definite
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+        && !complement
 }
 
 /// How a speaker links to the one named before.
@@ -594,7 +731,7 @@ pub fn link(sentence: &str, marker: &str) -> Link {
 }
 
 /// Whether a verb of saying continues the speech before it ("a ajouté",
-/// "added", "poursuit"): its speaker is the previous one.
+/// "added", "poursuit", "l'a répété"): its speaker is the previous one.
 pub fn continues(marker: &str) -> bool {
     let lower = marker.to_lowercase();
     [
@@ -606,6 +743,13 @@ pub fn continues(marker: &str) -> bool {
         "continued",
         "renchéri",
         "complété",
+        // Saying again is going on: "L'éleveur de Saint-Symphorien l'a
+        // répété", "he reiterated".
+        "répét",
+        "répèt",
+        "réitér",
+        "repeated",
+        "reiterat",
     ]
     .iter()
     .any(|stem| lower.contains(stem))
@@ -633,6 +777,12 @@ mod tests {
             "L'Office fédéral de l'environnement (OFEV)"
         ));
         assert!(!overlap("County officials who spoke", "Leigh Sears"));
+        assert!(overlap(
+            "The administrators",
+            "Joint administrator Priya Raman"
+        ));
+        assert!(overlap("Les enquêteurs", "L’enquêteur Paul Roux"));
+        assert!(!overlap("The administrators", "Amy Lockwood"));
         assert!(!overlap(
             "L'OMS",
             "L'Office fédéral de l'agriculture (OFAG)"
@@ -689,7 +839,16 @@ mod tests {
     fn definite_descriptions_point_back() {
         assert!(is_anaphor("The company"));
         assert!(is_anaphor("L'élu"));
+        assert!(points_back("L’établissement public"));
+        assert!(points_back("The regulator"));
+        assert!(!points_back("La chambre d’agriculture"));
+        assert!(!points_back("the Civil Aviation Authority"));
         assert!(!is_anaphor("First West Yorkshire"));
+        assert!(is_anaphor("The airline"));
+        assert!(is_anaphor("L’accusation"));
+        assert!(is_anaphor("L’établissement public"));
+        assert!(!is_anaphor("L’armée malienne"));
+        assert!(!is_anaphor("The city council"));
         assert!(!is_anaphor("Les rebelles"));
     }
 
@@ -716,11 +875,37 @@ mod tests {
             Link::SpeaksFor
         );
         assert!(people.same("le ministre des Affaires étrangères", "M. Fabius"));
+        let people = People::new([
+            ("Jean-Louis Perrichon", Link::None, 0),
+            (
+                "L’éleveur de Saint-Symphorien-sur-Coise",
+                link(
+                    "L’éleveur de Saint-Symphorien-sur-Coise l’a répété",
+                    "répété",
+                ),
+                0,
+            ),
+        ]);
+        assert!(people.same(
+            "Jean-Louis Perrichon",
+            "L’éleveur de Saint-Symphorien-sur-Coise"
+        ));
         assert!(!people.same("une source du Quai d’Orsay", "Laurent Fabius"));
         let people = People::new([
             ("First West Yorkshire", Link::None, 0),
             ("the company", Link::None, 0),
         ]);
         assert!(people.same("First West Yorkshire", "The company"));
+        // An acronym and its expansion are one body, and "the regulator"
+        // after it points back to it.
+        let people = People::new([
+            ("the Civil Aviation Authority", Link::None, 0),
+            ("Priya Raman", Link::None, 1),
+            ("the CAA", Link::None, 2),
+            ("The regulator", Link::None, 2),
+        ]);
+        assert!(people.same("the CAA", "the Civil Aviation Authority"));
+        assert!(people.same("The regulator", "the Civil Aviation Authority"));
+        assert!(!people.same("Priya Raman", "the CAA"));
     }
 }
