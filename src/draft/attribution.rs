@@ -7,6 +7,7 @@
 //! [`SPEAKER_NOUNS`]). A teacher reviews every draft, so a doubtful subject
 //! ("Ces événements soulignent…") is dropped rather than guessed.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::sentence;
@@ -580,9 +581,11 @@ pub struct Thread {
     /// Whether the last paragraph ended on someone's words, so that a
     /// paragraph of quotation alone goes on with them.
     speaking: bool,
-    /// Every speaker named so far, so that a surname alone opening a
-    /// sentence ("Price expects…") is known as theirs.
-    named: Vec<String>,
+    /// The last word (lower-cased) of every speaker named so far, with the
+    /// longest such name's length, so that a surname alone opening a
+    /// sentence ("Price expects…") is known as theirs: a lookup, not a pass
+    /// over every speaker so far (which made long texts quadratic).
+    named: HashMap<String, usize>,
 }
 
 /// Finds the attributions of one paragraph. `previous` is the last speaker
@@ -750,7 +753,10 @@ pub fn find_in(paragraph: &str, thread: &mut Thread) -> Vec<Attribution> {
         if speaker.is_empty() {
             continue;
         }
-        thread.named.push(speaker.clone());
+        if let Some(last) = words(&speaker).last() {
+            let longest = thread.named.entry(last.lower.clone()).or_default();
+            *longest = (*longest).max(speaker.len());
+        }
         // "C'est ce qu'a annoncé X": the words are the sentence before, not these.
         if is_cleft(text) {
             thread.previous = Some(speaker);
@@ -2211,21 +2217,16 @@ fn leading_subject(text: &str) -> Option<String> {
 
 /// [`leading_subject`], or a surname alone that a speaker named before
 /// bears ("Hannah Price said… Price expects…").
-fn sentence_subject(text: &str, named: &[String]) -> Option<String> {
+fn sentence_subject(text: &str, named: &HashMap<String, usize>) -> Option<String> {
     if let Some(subject) = leading_subject(text) {
         return Some(subject);
     }
     let w = words(text);
     let (first, next) = (w.first()?, w.get(1)?);
     let word = &text[first.range.clone()];
-    let surname = |name: &String| {
-        words(name)
-            .last()
-            .is_some_and(|last| last.lower == first.lower && name.len() > word.len())
-    };
     (word.starts_with(char::is_uppercase)
         && text[next.range.clone()].starts_with(char::is_lowercase)
-        && named.iter().any(surname))
+        && named.get(&first.lower).is_some_and(|&len| len > word.len()))
     .then(|| word.to_owned())
 }
 

@@ -7,6 +7,7 @@
 //! named there ("le ministre des Affaires étrangères") and the name given
 //! here ("Laurent Fabius") are one person.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::text::fold_answer;
@@ -418,7 +419,14 @@ pub struct People {
     /// compares a few names, not every one (comparing every one made a long
     /// article's draft cubic).
     by_key: HashMap<String, Vec<String>>,
+    /// The pairs [`People::same`] has answered: a draft asks the same pair
+    /// for every sentence of its speaker, and each answer folds both names.
+    asked: RefCell<HashMap<(String, String), bool>>,
 }
+
+/// How many answers of [`People::same`] are kept: enough for any article,
+/// and a bound on memory for a text of thousands of speakers.
+const ASKED_KEPT: usize = 50_000;
 
 impl People {
     /// Groups `speakers` (in reading order, each with how it links to the
@@ -512,6 +520,19 @@ impl People {
 
     /// Whether two names are one speaker of this article.
     pub fn same(&self, a: &str, b: &str) -> bool {
+        let key = (a.to_owned(), b.to_owned());
+        if let Some(&same) = self.asked.borrow().get(&key) {
+            return same;
+        }
+        let same = self.same_uncached(a, b);
+        let mut asked = self.asked.borrow_mut();
+        if asked.len() < ASKED_KEPT {
+            asked.insert(key, same);
+        }
+        same
+    }
+
+    fn same_uncached(&self, a: &str, b: &str) -> bool {
         // One group first: for two speakers of the article, two hash lookups.
         if matches!((self.index(a), self.index(b)), (Some(x), Some(y)) if x == y) {
             return true;

@@ -22,6 +22,7 @@ pub mod verify;
 pub mod wording;
 pub mod yaml;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
@@ -86,6 +87,10 @@ struct Sentence {
 #[derive(Debug)]
 struct Reading {
     sentences: Vec<Sentence>,
+    /// The words standing before each mention of a name, where its title
+    /// goes ([`Reading::titled`]), read once a name: once a question made
+    /// a long article's draft quadratic.
+    titles: RefCell<HashMap<String, HashSet<String>>>,
     /// Body paragraphs' text, in order.
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
@@ -202,18 +207,27 @@ impl Reading {
         if role_words.is_empty() {
             return false;
         }
-        self.paragraphs.iter().any(|p| {
-            p.match_indices(name).any(|(at, _)| {
-                let mut from = at.saturating_sub(TITLE_CHARS);
-                while !p.is_char_boundary(from) {
-                    from += 1;
-                }
-                let before = p[from..at].to_lowercase();
-                before
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|b| role_words.iter().any(|w| w == b))
-            })
-        })
+        let mut titles = self.titles.borrow_mut();
+        let before = titles.entry(name.to_owned()).or_insert_with(|| {
+            self.paragraphs
+                .iter()
+                .flat_map(|p| {
+                    p.match_indices(name).flat_map(move |(at, _)| {
+                        let mut from = at.saturating_sub(TITLE_CHARS);
+                        while !p.is_char_boundary(from) {
+                            from += 1;
+                        }
+                        p[from..at]
+                            .to_lowercase()
+                            .split(|c: char| !c.is_alphabetic())
+                            .filter(|w| w.chars().count() >= 4)
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect()
+        });
+        role_words.iter().any(|w| before.contains(w))
     }
 
     /// Whether a question about who says `a`'s words (or gives its figure)
@@ -1012,6 +1026,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         .collect();
     Reading {
         sentences,
+        titles: RefCell::default(),
         paragraphs,
         attributions,
         actors,
@@ -1460,9 +1475,12 @@ impl Questions {
             // "the authorities") may be any of the others: "who says?" would
             // have two right answers, so the question is whether the source
             // is named, or whether the article vouches for the claim.
-            let may_ask = !vague(&a.speaker) && !broad && asked[times].1 < PER_SPEAKER;
-            // Looked for only when they may be used: every actor weighed for
-            // every sentence of a long text is a long wait.
+            // Looked for only when they may be used (once "who says?" and
+            // "fact or version?" are both full, they decide nothing): every
+            // actor weighed for every sentence of a long text is a long wait.
+            let open = !self.is_full(lang.pick("source", "source"))
+                || !self.is_full(lang.pick("fait-ou-version", "fact-or-claim"));
+            let may_ask = open && !vague(&a.speaker) && !broad && asked[times].1 < PER_SPEAKER;
             let others = if may_ask {
                 r.distractors(&speaker, sentence)
             } else {
