@@ -9,9 +9,12 @@
 # set of issue 19: recall there counts only `core` attributions), and
 # tests/fixtures/draft/unseen/ ("unseen round 1": four articles written by
 # another engineer and kept from the one who tunes the finder until their hand
-# count, then tuned on; see docs/draft-quality-unseen.md; its misses only with
-# UNSEEN_MISSES=1). Prints every miss, then each set's precision, recall and
-# speaker accuracy.
+# count, then tuned on; see docs/draft-quality-unseen.md), and
+# tests/fixtures/draft/blind/ ("blind (never tuned on)": four articles written
+# by a third engineer while the drafter was being improved, and kept from
+# those who improved it; see docs/draft-quality-blind.md). Prints every miss
+# (those of unseen/ and blind/ only with UNSEEN_MISSES=1, BLIND_MISSES=1), then
+# each set's precision, recall and speaker accuracy.
 set -e
 cd "$(dirname "$0")/.."
 cargo test --test integration attribution_precision_and_recall -- --nocapture --test-threads 1 2>&1 |

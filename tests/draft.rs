@@ -1,7 +1,8 @@
 //! `mediaquiz draft`: the drafts of the Lere article and of an English test
 //! article, checked by `check`; the TODO count; the attribution finder
 //! measured on hand-annotated sets (`tests/fixtures/draft/*.json`: the tuning
-//! set, `heldout/` and `fresh/`).
+//! set, `heldout/`, `fresh/`, `real/`, and the blind sets `unseen/` and
+//! `blind/`).
 
 use std::fs;
 use std::path::Path;
@@ -621,6 +622,120 @@ fn the_unseen_saved_page_gives_the_article_without_the_page_around_it() {
         "the page's headline"
     );
 }
+
+/// Four articles (two French, two English) written and annotated by a third
+/// engineer while two others were improving the drafter, and kept from them:
+/// the blind set that replaced `unseen/` once that one had been tuned on.
+/// Nobody may change the finder by looking at this set's misses (they are not
+/// printed unless `BLIND_MISSES` is set); the floors only catch a collapse,
+/// the printed figures are the measure (docs/draft-quality-blind.md).
+#[test]
+fn attribution_precision_and_recall_on_the_blind_set() {
+    let folder = fixtures().join("draft").join("blind");
+    assert_eq!(annotated(&folder).len(), 4);
+    // Its misses stay unprinted unless asked for (`BLIND_MISSES=1`): whoever
+    // tunes the finder reads only the figures.
+    let show = std::env::var_os("BLIND_MISSES").is_some();
+    let f = measure_articles(
+        "blind (never tuned on)",
+        &annotated(&folder),
+        |p| p.with_extension("json"),
+        show,
+    );
+    assert!(f.precision >= BLIND_FLOOR, "precision {:.2}", f.precision);
+    assert!(f.recall >= BLIND_FLOOR, "recall {:.2}", f.recall);
+    assert!(
+        f.speakers >= BLIND_FLOOR,
+        "speaker accuracy {:.2}",
+        f.speakers
+    );
+}
+
+/// Below this on the blind set, the finder has broken rather than merely
+/// missed: a floor, not a target (the figures are in
+/// docs/draft-quality-blind.md).
+const BLIND_FLOOR: f64 = 0.5;
+
+/// The blind set's saved page (`ventron-ski.html`, its body's no-break spaces
+/// written as `&nbsp;`): the extracted article holds every paragraph of its
+/// `.txt` and every annotated attribution's words, and none of the page
+/// around it (cookie banner, navigation, kicker, byline, reading time, photo
+/// captions and credit, "Lire aussi", newsletter promo, tags, share bar, "Les
+/// plus lus", footer, copyright). Three blocks of the page still leak on
+/// main's extraction (215ccd6) when this was written, and are listed apart in
+/// [`KEPT_ON_MAIN_BLIND`], not asserted, so that the suite stays green: the
+/// kicker « Montagne », the byline line with the date and reading time, and
+/// the newsletter promo (docs/draft-quality-blind.md). The standfirst taken
+/// from the page's description is the page's own summary and is allowed.
+#[test]
+fn the_blind_saved_page_gives_the_article_without_the_page_around_it() {
+    use mediaquiz::draft::input;
+    let folder = fixtures().join("draft").join("blind");
+    let html = fs::read_to_string(folder.join("ventron-ski.html")).unwrap();
+    let extracted = input::from_html(&html);
+    let text = folded_text(&extracted.text);
+    let clean = fs::read_to_string(folder.join("ventron-ski.fr.txt")).unwrap();
+    for paragraph in clean.split("\n\n").skip(1).filter(|p| !p.trim().is_empty()) {
+        assert!(
+            text.contains(&folded_text(paragraph)),
+            "lost paragraph {paragraph}\n{}",
+            extracted.text
+        );
+    }
+    let gold: Gold =
+        serde_json::from_str(&fs::read_to_string(folder.join("ventron-ski.fr.json")).unwrap())
+            .unwrap();
+    for a in &gold.attributions {
+        assert!(text.contains(&folded_text(&a.quote)), "lost {}", a.quote);
+    }
+    for line in LEAKS_BLIND {
+        assert!(
+            !text.contains(&folded_text(line)),
+            "kept {line}\n{}",
+            extracted.text
+        );
+    }
+    assert_eq!(
+        extracted.meta.title.as_deref().map(folded_text),
+        clean.lines().next().map(folded_text),
+        "the page's headline"
+    );
+}
+
+/// Lines of `ventron-ski.html` that are the page, not the article.
+const LEAKS_BLIND: &[&str] = &[
+    "Nous utilisons des cookies",
+    "Je m’abonne",
+    "Se connecter",
+    "Gérardmer",
+    "Accueil / Vosges",
+    "avait ouvert ses premières pistes en 1968",
+    "Archives Le Réveil des Hautes-Vosges",
+    "La Bresse-Hohneck investit encore 3 millions",
+    "Lire aussi",
+    "à l’arrêt depuis le 2 mars",
+    "Photo Le Réveil des Hautes-Vosges/Pascal Mathieu",
+    "Ski Climat Ventron",
+    "Copier le lien",
+    "12 commentaires",
+    "Les plus lus",
+    "une boulangerie cambriolée",
+    "Mentions légales",
+    "Reproduction interdite",
+];
+
+/// Lines of `ventron-ski.html` that are the page but that main's extraction
+/// kept when the blind set was written: not asserted, listed so that whoever
+/// improves the extraction can move them into [`LEAKS_BLIND`].
+#[allow(dead_code)]
+const KEPT_ON_MAIN_BLIND: &[&str] = &[
+    "Montagne",
+    "Aurélie Didierjean",
+    "Le 08/04/2026 à 05:45",
+    "Temps de lecture",
+    "Toute l’actualité des Hautes-Vosges",
+    "S’inscrire gratuitement",
+];
 
 /// Text folded for comparing an extraction with the hand-cleaned `.txt`:
 /// quotation marks and apostrophes of any typography, no-break spaces, list

@@ -1462,15 +1462,6 @@ impl Questions {
             let content = content.as_str();
             let speaker = capitalise(&a.speaker);
             let broad = coref::is_broad(&a.speaker);
-            let times = *place.entry(a.speaker.as_str()).or_insert_with(|| {
-                asked
-                    .iter()
-                    .position(|(name, _)| r.people.same(name, &a.speaker))
-                    .unwrap_or_else(|| {
-                        asked.push((a.speaker.clone(), 0));
-                        asked.len() - 1
-                    })
-            });
             // An unnamed or collective speaker ("someone at the meeting",
             // "the authorities") may be any of the others: "who says?" would
             // have two right answers, so the question is whether the source
@@ -1480,7 +1471,20 @@ impl Questions {
             // actor weighed for every sentence of a long text is a long wait.
             let open = !self.is_full(lang.pick("source", "source"))
                 || !self.is_full(lang.pick("fait-ou-version", "fact-or-claim"));
-            let may_ask = open && !vague(&a.speaker) && !broad && asked[times].1 < PER_SPEAKER;
+            let times = open.then(|| {
+                *place.entry(a.speaker.as_str()).or_insert_with(|| {
+                    asked
+                        .iter()
+                        .position(|(name, _)| r.people.same(name, &a.speaker))
+                        .unwrap_or_else(|| {
+                            asked.push((a.speaker.clone(), 0));
+                            asked.len() - 1
+                        })
+                })
+            });
+            let may_ask = !vague(&a.speaker)
+                && !broad
+                && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
             let others = if may_ask {
                 r.distractors(&speaker, sentence)
             } else {
@@ -1491,8 +1495,8 @@ impl Questions {
             // answer and TODOs; the question becomes whether the article
             // vouches for the claim.
             let ask_who = may_ask && others.len() >= MIN_WRONG;
-            if ask_who {
-                asked[times].1 += 1;
+            if let Some(t) = times.filter(|_| ask_who) {
+                asked[t].1 += 1;
             }
             let named = in_text(&a.speaker);
             let verb = match a.cue {
