@@ -95,6 +95,10 @@ struct Reading {
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
     actors: Vec<String>,
+    /// The actors a question may offer as a wrong choice, whatever the
+    /// question: named well enough for a student to rule them out. Sorted
+    /// out once, not for every question of a long text.
+    choosable: Vec<String>,
     /// The speakers joined into people ("Laurent Fabius", "M. Fabius").
     people: coref::People,
     /// The first attribution of each sentence, by sentence index: looked up
@@ -126,23 +130,15 @@ impl Reading {
             .collect();
         let in_sentence = Named::new(sentence);
         let mut chosen: Vec<&String> = Vec::new();
-        self.actors
+        self.choosable
             .iter()
             .filter(|a| {
                 !self.people.same(a, answer)
                     && !in_sentence.mentions(a)
-                    && !coref::is_anaphor(a)
                     // Part of, head of, or seat of the answer under any of
                     // its names ("Une source du Quai d’Orsay" beside Laurent
                     // Fabius, "le ministre des Affaires étrangères").
                     && !answer_names.iter().any(|name| coref::overlap(a, name))
-                    // "Someone at the meeting", "the authorities": a wrong
-                    // choice no student can rule out, since it may be anyone.
-                    // (Tested in the case the article wrote it.)
-                    && !attribution::is_unnamed(&lower_first(a))
-                    && !coref::is_broad(a)
-                    // A clause fragment is no one a student can choose.
-                    && sure::nameable(a)
                     // "Le maire" beside "Régis Chambe", whom the article
                     // calls « le maire de Saint-Martin-en-Haut »: one person.
                     && !self.titled(a, answer)
@@ -1017,7 +1013,21 @@ fn read(paragraphs: Vec<String>) -> Reading {
         .iter()
         .map(|(_, a)| fold_answer(&a.speaker))
         .collect();
-    let actors = actors.into_iter().map(|(actor, _)| actor).collect();
+    let actors: Vec<String> = actors.into_iter().map(|(actor, _)| actor).collect();
+    let choosable = actors
+        .iter()
+        .filter(|a| {
+            !coref::is_anaphor(a)
+                // "Someone at the meeting", "the authorities": a wrong
+                // choice no student can rule out, since it may be anyone.
+                // (Tested in the case the article wrote it.)
+                && !attribution::is_unnamed(&lower_first(a))
+                && !coref::is_broad(a)
+                // A clause fragment is no one a student can choose.
+                && sure::nameable(a)
+        })
+        .cloned()
+        .collect();
     let lower_words = paragraphs
         .iter()
         .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
@@ -1030,6 +1040,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         paragraphs,
         attributions,
         actors,
+        choosable,
         people,
         by_sentence,
         in_sentence,
@@ -1482,9 +1493,8 @@ impl Questions {
                         })
                 })
             });
-            let may_ask = !vague(&a.speaker)
-                && !broad
-                && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
+            let may_ask =
+                !vague(&a.speaker) && !broad && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
             let others = if may_ask {
                 r.distractors(&speaker, sentence)
             } else {
