@@ -1336,7 +1336,12 @@ fn by_verb(text: &str) -> Option<Found> {
                 if SAYING_WITH_A_CLAUSE.contains(&word.lower.as_str()) && !introduced {
                     continue;
                 }
-                let content_first = word_count(lead) >= 4
+                // A quotation closed just before the speaker is the words,
+                // however short ("\"Nobody came,\" she told reporters").
+                let quoted_lead = lead
+                    .strip_suffix(['"', '»', '”'])
+                    .is_some_and(|inside| inside.contains(['"', '«', '“']));
+                let content_first = (word_count(lead) >= 4 || quoted_lead)
                     && lead.ends_with([',', '"', '»', '”'])
                     && !introduced
                     && !adjunct
@@ -2314,6 +2319,9 @@ fn agrees(pronoun: &str, name: &str) -> bool {
     let (number, gender) = features(name);
     let p = pronoun.to_lowercase();
     let (want_number, want_gender) = match p.as_str() {
+        // English "he" and "she" are people, never a body or a document
+        // ("the company", "the decision"), as French « il », « elle » may be.
+        "he" | "him" | "she" | "her" if names_a_thing(name) => return false,
         "il" | "he" | "him" => (Number::Singular, Some(Gender::Masculine)),
         "lui" => (Number::Singular, Some(Gender::Masculine)),
         "elle" | "she" | "her" => (Number::Singular, Some(Gender::Feminine)),
@@ -2332,6 +2340,56 @@ fn agrees(pronoun: &str, name: &str) -> bool {
             (Some(g), Some(w)) => g == w,
             _ => true,
         }
+}
+
+/// Whether an English phrase names a body or a document, not a person: a
+/// description whose head is such a noun ("the company", "the Land Court",
+/// "the court's decision", "a report").
+fn names_a_thing(name: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "operator",
+        "union",
+        "organisation",
+        "organization",
+        "agency",
+        "council",
+        "court",
+        "tribunal",
+        "government",
+        "ministry",
+        "department",
+        "authority",
+        "board",
+        "committee",
+        "association",
+        "trust",
+        "charity",
+        "party",
+        "decision",
+        "ruling",
+        "judgment",
+        "judgement",
+        "report",
+        "study",
+        "statement",
+        "survey",
+        "review",
+        "inquiry",
+        "airline",
+        "bank",
+        "university",
+        "school",
+        "hospital",
+        "police",
+        "army",
+        "military",
+    ];
+    words(name)
+        .last()
+        .is_some_and(|head| THINGS.contains(&head.lower.as_str()))
 }
 
 /// "La répression des fraudes a reçu…, d'après son dernier bilan annuel":
@@ -2915,6 +2973,11 @@ mod tests {
 
     #[test]
     fn the_one_told_and_a_compound_que_are_not_the_words() {
+        // A short quotation before "X told Y" is the words, not the one told.
+        assert_eq!(
+            all("\"Nobody came,\" Jan Lowe told The Associated Press by phone."),
+            [pair("Jan Lowe", "Nobody came")]
+        );
         assert_eq!(
             all("Mr Patel told the BBC: \"We are ready.\""),
             [pair("Mr Patel", "We are ready")]
@@ -3098,6 +3161,16 @@ mod tests {
         );
         let found = all("Campaigners say the river is dying. \"They don't hang about,\" she said.");
         assert_eq!(found.len(), 1, "{found:?}");
+        // "she" is a person, never the body or the document named last.
+        let text = "The company said it would appeal. Farmer Jan Lowe lives downstream. \"Nobody came,\" she told reporters.";
+        assert_eq!(
+            all(text).last(),
+            Some(&pair("Farmer Jan Lowe", "Nobody came")),
+            "{:?}",
+            all(text)
+        );
+        let found = all("The company said it would appeal. \"It is a win,\" she said.");
+        assert_eq!(found, [pair("The company", "it would appeal")]);
         // A source named by a possessive is its owner's; with no owner, no one.
         assert_eq!(
             all("The airline employed 780 people, according to its most recent accounts."),

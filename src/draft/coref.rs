@@ -330,6 +330,21 @@ pub fn overlap(a: &str, b: &str) -> bool {
             x.contains(place) && stands.iter().any(|s| y.contains(s) || y.contains(place))
         })
     };
+    // A court and a judge or member who sits on it ("the Land Court",
+    // "Member Catherine Hale", « le tribunal », « la juge ») speak with one
+    // voice: the judge writes the court's decision.
+    let court = |x: &str| {
+        x.split_whitespace()
+            .any(|w| matches!(w, "court" | "tribunal" | "cour" | "juridiction"))
+    };
+    let judge = |x: &str, raw: &str| {
+        x.split_whitespace()
+            .any(|w| matches!(w, "judge" | "justice" | "magistrate" | "juge" | "magistrat"))
+            || raw.starts_with("Member ")
+    };
+    if (court(&fa) && judge(&fb, b)) || (court(&fb) && judge(&fa, a)) {
+        return true;
+    }
     seat(&fa, &fb) || seat(&fb, &fa)
 }
 
@@ -917,6 +932,15 @@ mod tests {
             ("the company", Link::None, 0),
         ]);
         assert!(people.same("First West Yorkshire", "The company"));
+        assert!(overlap(
+            "The Land Court of Queensland",
+            "Member Catherine Hale"
+        ));
+        assert!(overlap("la juge Anne Roux", "le tribunal de Lyon"));
+        assert!(!overlap(
+            "The Land Court of Queensland",
+            "Hydrogeologist Marcus Feeney"
+        ));
         // An acronym and its expansion are one body, and "the regulator"
         // after it points back to it.
         let people = People::new([

@@ -729,6 +729,25 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
     rest
 }
 
+/// Whether `range` of `sentence` lies in an apposition between commas that
+/// opens on an article or a preposition (", a development of 64 flats…,",
+/// ", à 850 mètres d’altitude,"): a description set in the sentence, not
+/// what it reports.
+fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
+    const OPENERS: &[&str] = &["a", "an", "un", "une", "à", "at", "of", "de"];
+    let Some(open) = sentence[..range.start].rfind(',') else {
+        return false;
+    };
+    let Some(close) = sentence[range.end..].find(',') else {
+        return false;
+    };
+    let segment = &sentence[open + 1..range.end + close];
+    segment
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| OPENERS.contains(&first.to_lowercase().as_str()))
+}
+
 /// Whether `sentence` names `actor`: its folded words in a row, or its surname.
 fn mentions(sentence: &str, actor: &str) -> bool {
     Named::new(sentence).mentions(actor)
@@ -1493,8 +1512,12 @@ impl Questions {
                         })
                 })
             });
-            let may_ask =
-                !vague(&a.speaker) && !broad && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
+            // "The decision", "the company": a description that points back
+            // is no answer a student can pick out from the other names.
+            let may_ask = !vague(&a.speaker)
+                && !broad
+                && !coref::is_anaphor(&a.speaker)
+                && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
             let others = if may_ask {
                 r.distractors(&speaker, sentence)
             } else {
@@ -1750,6 +1773,12 @@ impl Questions {
         }
         let sentence = &r.sentences[index].text;
         let paragraph = r.sentences[index].paragraph;
+        // "Mill Yard, a development of 64 flats…, according to a report",
+        // « Le pied des pistes, à 850 mètres d’altitude, a perdu… »: a figure
+        // in an apposition describes; the claim is the rest of the sentence.
+        if in_apposition(sentence, &f.range) {
+            return;
+        }
         // Whose a figure is, only when the article says it plainly: inside
         // the words it attributes (the speaker's), or in a sentence that
         // attributes nothing after one that attributes nothing (nobody's). A
@@ -1875,6 +1904,7 @@ impl Questions {
                         && near_cue(&s.text, a, &range)
                         && !coref::is_broad(&a.speaker)
                         && !vague(&a.speaker)
+                        && !coref::is_anaphor(&a.speaker)
                         && r.distractors(&capitalise(&a.speaker), &s.text).len() >= MIN_WRONG
                 }) {
                     Some(a) => {
@@ -2028,7 +2058,38 @@ impl Questions {
             };
             // Words in quotation marks are someone else's: the writer's own
             // judgement is only in a sentence that quotes no one.
+            // A sentence that reports what someone said or decided ("…,
+            // councillors ruled on Tuesday") is news, whatever adjective
+            // describes its subject ("one of Bristol's best-known venues").
+            const DECIDING: &[&str] = &[
+                "ruled",
+                "rules",
+                "ruling",
+                "decided",
+                "decides",
+                "voted",
+                "votes",
+                "approved",
+                "rejected",
+                "adopted",
+                "décidé",
+                "décide",
+                "décident",
+                "tranché",
+                "tranche",
+                "voté",
+                "votent",
+                "adopté",
+                "refusé",
+                "autorisé",
+            ];
+            let reports = s
+                .text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .any(|w| is_saying(&w) || DECIDING.contains(&w.as_str()));
             if words.is_empty()
+                || reports
                 || r.attribution_at(i).is_some()
                 || s.text.contains(['«', '»', '“', '”', '"'])
             {
@@ -2500,6 +2561,19 @@ mod tests {
                 "{question}"
             );
         }
+    }
+
+    #[test]
+    fn a_figure_in_an_apposition_is_a_description() {
+        let s = "Almost all came from Mill Yard, a development of 64 flats that opened last year, according to a report.";
+        let at = s.find("64").unwrap();
+        assert!(in_apposition(s, &(at..at + 2)));
+        let s = "Le pied des pistes, à 850 mètres d’altitude, a perdu trente-cinq jours.";
+        let at = s.find("850").unwrap();
+        assert!(in_apposition(s, &(at..at + 3)));
+        let s = "Selon la préfecture, 12 personnes ont été blessées, dont deux gravement.";
+        let at = s.find("12").unwrap();
+        assert!(!in_apposition(s, &(at..at + 2)));
     }
 
     #[test]
