@@ -10,9 +10,10 @@
 # tests/fixtures/draft/unseen/ ("unseen round 1": four articles written by
 # another engineer and kept from the one who tunes the finder until their hand
 # count, then tuned on; see docs/draft-quality-unseen.md), and
-# tests/fixtures/draft/blind/ ("blind (never tuned on)": four articles written
-# by a third engineer while the drafter was being improved, and kept from
-# those who improved it; see docs/draft-quality-blind.md). Prints every miss
+# tests/fixtures/draft/blind/ ("blind (counted, then tuned on)": four articles
+# written by a third engineer while the drafter was being improved, kept from
+# those who improved it until their hand count, then tuned on; see
+# docs/draft-quality-blind.md). Prints every miss
 # (those of unseen/ and blind/ only with UNSEEN_MISSES=1, BLIND_MISSES=1), then
 # each set's precision, recall and speaker accuracy.
 set -e

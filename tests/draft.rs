@@ -637,7 +637,7 @@ fn attribution_precision_and_recall_on_the_blind_set() {
     // tunes the finder reads only the figures.
     let show = std::env::var_os("BLIND_MISSES").is_some();
     let f = measure_articles(
-        "blind (never tuned on)",
+        "blind (counted, then tuned on)",
         &annotated(&folder),
         |p| p.with_extension("json"),
         show,
