@@ -26,6 +26,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use crate::article::Article;
 use crate::bank::Lang;
@@ -91,6 +92,10 @@ struct Reading {
     /// goes ([`Reading::titled`]), read once a name: once a question made
     /// a long article's draft quadratic.
     titles: RefCell<HashMap<String, HashSet<String>>>,
+    /// [`Reading::overlap`]'s answers so far.
+    overlaps: RefCell<HashMap<(String, String), bool>>,
+    /// [`Reading::keys_of`]'s answers so far.
+    keys: RefCell<HashMap<String, Rc<(String, Vec<String>)>>>,
     /// Body paragraphs' text, in order.
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
@@ -134,11 +139,11 @@ impl Reading {
             .iter()
             .filter(|a| {
                 !self.people.same(a, answer)
-                    && !in_sentence.mentions(a)
+                    && !in_sentence.mentions_keyed(a, &self.keys_of(a))
                     // Part of, head of, or seat of the answer under any of
                     // its names ("Une source du Quai d’Orsay" beside Laurent
                     // Fabius, "le ministre des Affaires étrangères").
-                    && !answer_names.iter().any(|name| coref::overlap(a, name))
+                    && !answer_names.iter().any(|name| self.overlap(a, name))
                     // "Le maire" beside "Régis Chambe", whom the article
                     // calls « le maire de Saint-Martin-en-Haut »: one person.
                     && !self.titled(a, answer)
@@ -147,9 +152,9 @@ impl Reading {
             .filter(|a| {
                 // Another name of someone the sentence names is named too.
                 !self.people.aliases(a).iter().any(|alias| {
-                    in_sentence.mentions(alias)
+                    in_sentence.mentions_keyed(alias, &self.keys_of(alias))
                         || self.people.same(alias, answer)
-                        || coref::overlap(alias, answer)
+                        || self.overlap(alias, answer)
                 })
             })
             // One name a person: "President Obama" and "Mr Obama" as two
@@ -183,6 +188,34 @@ impl Reading {
             .into_iter()
             .map(|(_, _, a)| a)
             .collect()
+    }
+
+    /// [`coref::overlap`], each pair's answer kept: a long text asks the same
+    /// pairs for every sentence of a speaker.
+    fn overlap(&self, a: &str, b: &str) -> bool {
+        let key = (a.to_owned(), b.to_owned());
+        if let Some(&known) = self.overlaps.borrow().get(&key) {
+            return known;
+        }
+        let answer = coref::overlap(a, b);
+        let mut kept = self.overlaps.borrow_mut();
+        if kept.len() < KEPT_ANSWERS {
+            kept.insert(key, answer);
+        }
+        answer
+    }
+
+    /// An actor's folded name and [`coref::lookup_keys`], worked out once.
+    fn keys_of(&self, actor: &str) -> Rc<(String, Vec<String>)> {
+        if let Some(keys) = self.keys.borrow().get(actor) {
+            return Rc::clone(keys);
+        }
+        let keys = Rc::new((fold_answer(actor), coref::lookup_keys(actor)));
+        let mut kept = self.keys.borrow_mut();
+        if kept.len() < KEPT_ANSWERS {
+            kept.insert(actor.to_owned(), Rc::clone(&keys));
+        }
+        keys
     }
 
     /// Whether the article gives `name` the role that `role` names with no
@@ -729,6 +762,10 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
     rest
 }
 
+/// How many answers a reading keeps of each question it asks again and
+/// again: enough for any article, a bound on memory for a book.
+const KEPT_ANSWERS: usize = 50_000;
+
 /// Whether `range` of `sentence` lies in an apposition between commas that
 /// opens on an article or a preposition (", a development of 64 flats…,",
 /// ", à 850 mètres d’altitude,"): a description set in the sentence, not
@@ -781,12 +818,15 @@ impl<'s> Named<'s> {
 
     /// Whether the sentence names `actor`: its folded words in a row, or its surname.
     fn mentions(&self, actor: &str) -> bool {
-        let name = fold_answer(actor);
+        self.mentions_keyed(actor, &(fold_answer(actor), coref::lookup_keys(actor)))
+    }
+
+    /// [`Named::mentions`], given the actor's folded name and lookup keys.
+    fn mentions_keyed(&self, actor: &str, (name, keys): &(String, Vec<String>)) -> bool {
         if !name.is_empty() && self.folded.contains(&format!(" {name} ")) {
             return true;
         }
-        coref::lookup_keys(actor)
-            .iter()
+        keys.iter()
             .filter_map(|key| self.words.get(key))
             .flatten()
             .any(|w| coref::same_person(w, actor))
@@ -1056,6 +1096,8 @@ fn read(paragraphs: Vec<String>) -> Reading {
     Reading {
         sentences,
         titles: RefCell::default(),
+        overlaps: RefCell::default(),
+        keys: RefCell::default(),
         paragraphs,
         attributions,
         actors,
