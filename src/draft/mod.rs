@@ -95,7 +95,7 @@ struct Reading {
     /// [`Reading::overlap`]'s answers so far.
     overlaps: RefCell<HashMap<(String, String), bool>>,
     /// [`Reading::keys_of`]'s answers so far.
-    keys: RefCell<HashMap<String, Rc<(String, Vec<String>)>>>,
+    keys: RefCell<HashMap<String, NameKeys>>,
     /// Body paragraphs' text, in order.
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
@@ -206,7 +206,7 @@ impl Reading {
     }
 
     /// An actor's folded name and [`coref::lookup_keys`], worked out once.
-    fn keys_of(&self, actor: &str) -> Rc<(String, Vec<String>)> {
+    fn keys_of(&self, actor: &str) -> NameKeys {
         if let Some(keys) = self.keys.borrow().get(actor) {
             return Rc::clone(keys);
         }
@@ -761,6 +761,9 @@ fn strip_opening<'w>(words: &'w str, marker: &str) -> &'w str {
     }
     rest
 }
+
+/// An actor's folded name and its [`coref::lookup_keys`].
+type NameKeys = Rc<(String, Vec<String>)>;
 
 /// How many answers a reading keeps of each question it asks again and
 /// again: enough for any article, a bound on memory for a book.
