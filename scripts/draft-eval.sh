@@ -13,8 +13,11 @@
 # tests/fixtures/draft/blind/ ("blind (counted, then tuned on)": four articles
 # written by a third engineer while the drafter was being improved, kept from
 # those who improved it until their hand count, then tuned on; see
-# docs/draft-quality-blind.md). Prints every miss
-# (those of unseen/ and blind/ only with UNSEEN_MISSES=1, BLIND_MISSES=1), then
+# docs/draft-quality-blind.md), and tests/fixtures/draft/blind2/ ("blind
+# round 2 (never tuned on)": two articles written by a fourth engineer once
+# blind/ was being tuned on; see docs/draft-quality-blind2.md). Prints every
+# miss (those of unseen/, blind/ and blind2/ only with UNSEEN_MISSES=1,
+# BLIND_MISSES=1, BLIND2_MISSES=1), then
 # each set's precision, recall and speaker accuracy.
 set -e
 cd "$(dirname "$0")/.."
