@@ -1518,6 +1518,16 @@ impl Questions {
         // a thousand times is not weighed against every other a thousand times.
         let mut place: HashMap<&str, usize> = HashMap::new();
         for (index, a) in &r.attributions {
+            // Nothing left to ask of this attribution: every kind it could
+            // give is full (the rest of a long text is not weighed).
+            let full = |fr: &str, en: &str| self.is_full(lang.pick(fr, en));
+            let named_asked = a.cue == Cue::Confirms || a.unnamed;
+            if full("source", "source")
+                && full("fait-ou-version", "fact-or-claim")
+                && (!named_asked || full("source-nommee", "source-named"))
+            {
+                continue;
+            }
             let sentence = &r.sentences[*index].text;
             let Some(content) = r.shown_words(a, sentence) else {
                 continue;
