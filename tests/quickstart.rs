@@ -101,7 +101,15 @@ fn every_command_of_the_french_quick_start_runs_as_written() {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        assert!(output.status.success(), "`{line}` failed:\n{said}");
+        // The draft's check fails on what only the teacher can write (its
+        // `TODO`s), as the page says; every other line succeeds.
+        let todo_left = line == "mediaquiz check article.yaml"
+            && output.status.code() == Some(1)
+            && said.contains("TODO à remplir");
+        assert!(
+            output.status.success() || todo_left,
+            "`{line}` failed:\n{said}"
+        );
         ran.push((line, said.replace('\u{a0}', " ")));
     }
 
@@ -113,7 +121,7 @@ fn every_command_of_the_french_quick_start_runs_as_written() {
     };
     // What the page says each step does.
     assert!(said("mediaquiz draft article.html").contains("`article.yaml` écrit"));
-    assert!(said("mediaquiz check article.yaml").contains("15 questions à relire"));
+    assert!(said("mediaquiz check article.yaml").contains("12 questions à relire"));
     assert!(
         said("mediaquiz check ma-banque.yaml").contains("0 erreur, 0 avertissement"),
         "{}",
