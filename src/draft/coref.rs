@@ -87,10 +87,26 @@ pub fn lookup_keys(name: &str) -> Vec<String> {
     }
     let initials = initials(name);
     if initials.chars().count() >= 2 {
-        keys.push(format!("^{initials}"));
+        keys.push(format!("I{initials}"));
     }
-    keys.extend(acronyms(name).map(|w| format!("^{w}")));
+    keys.extend(acronyms(name).map(|w| format!("A{w}")));
     keys
+}
+
+/// The keys to look `name` up by among names stored under their
+/// [`lookup_keys`]: its initials meet the others' acronyms and its acronyms
+/// the others' initials (two people with the same initials are not one).
+fn query_keys(name: &str) -> Vec<String> {
+    lookup_keys(name)
+        .into_iter()
+        .map(|key| match key.strip_prefix('I') {
+            Some(initials) => format!("A{initials}"),
+            None => match key.strip_prefix('A') {
+                Some(acronym) => format!("I{acronym}"),
+                None => key,
+            },
+        })
+        .collect()
 }
 
 /// Whether two names are the same person: equal once folded, or the same
@@ -524,7 +540,7 @@ impl People {
         if let Some(&at) = self.known.get(name) {
             return Some(at);
         }
-        lookup_keys(name)
+        query_keys(name)
             .iter()
             .filter_map(|key| self.by_key.get(key))
             .flatten()

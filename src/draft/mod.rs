@@ -1360,6 +1360,10 @@ fn vague(speaker: &str) -> bool {
 /// The fewest real wrong choices a "who?" question is asked with.
 const MIN_WRONG: usize = 2;
 
+/// How many attributions `sourcing` weighs for "who says?" at most: far
+/// more than any article holds (the longest real one has under 40).
+const WEIGHED: usize = 80;
+
 /// The most "who says?" questions one speaker gets.
 const PER_SPEAKER: usize = 2;
 
@@ -1517,6 +1521,7 @@ impl Questions {
         // Each speaker's place in `asked`, found once: a speaker quoted
         // a thousand times is not weighed against every other a thousand times.
         let mut place: HashMap<&str, usize> = HashMap::new();
+        let mut weighed = 0;
         for (index, a) in &r.attributions {
             // Nothing left to ask of this attribution: every kind it could
             // give is full (the rest of a long text is not weighed).
@@ -1554,8 +1559,12 @@ impl Questions {
             // Looked for only when they may be used (once "who says?" and
             // "fact or version?" are both full, they decide nothing): every
             // actor weighed for every sentence of a long text is a long wait.
-            let open = !self.is_full(lang.pick("source", "source"))
-                || !self.is_full(lang.pick("fait-ou-version", "fact-or-claim"));
+            // An article has tens of attributions; past `WEIGHED` speakers
+            // weighed, a text is a book, and each more would be weighed
+            // against all the others (quadratic): its "who says?" stop there.
+            let open = weighed < WEIGHED
+                && (!self.is_full(lang.pick("source", "source"))
+                    || !self.is_full(lang.pick("fait-ou-version", "fact-or-claim")));
             let times = open.then(|| {
                 *place.entry(a.speaker.as_str()).or_insert_with(|| {
                     asked
@@ -1574,6 +1583,7 @@ impl Questions {
                 && !coref::is_anaphor(&a.speaker)
                 && times.is_some_and(|t| asked[t].1 < PER_SPEAKER);
             let others = if may_ask {
+                weighed += 1;
                 r.distractors(&speaker, sentence)
             } else {
                 Vec::new()
