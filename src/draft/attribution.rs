@@ -1354,6 +1354,29 @@ fn by_verb(text: &str) -> Option<Found> {
                 if coordinated && !introduced && object {
                     continue;
                 }
+                // French reports words only after `que`, a colon or a
+                // quotation. « L'association l'a annoncé mardi soir, lors
+                // d'une assemblée… »: what follows a clitic object is when and
+                // where, the thing said is behind. « Le ministère a annoncé en
+                // mars un fonds…, mais son montant… est jugé insuffisant »: a
+                // noun phrase after the verb is the thing announced, and it
+                // ends at the first comma; what follows is the writer's.
+                let bare = !introduced
+                    && !content_first
+                    && is_french(&w)
+                    && !text[rest.clone()].contains(['«', '"', '“']);
+                if bare {
+                    let object_clitic = w[s..head]
+                        .iter()
+                        .any(|x| matches!(x.lower.as_str(), "l" | "le" | "la" | "les"));
+                    if object_clitic {
+                        continue;
+                    }
+                    rest.start = past_time(text, &w[k + 1..], rest.start).min(rest.end);
+                    if let Some(comma) = text[rest.clone()].find(',') {
+                        rest.end = rest.start + comma;
+                    }
+                }
                 // "President Obama also said:" announces what follows (a list).
                 if text[after_start..].trim() == ":" {
                     return Some((subject, after_start..after_start, cue, None, marker));
@@ -1450,6 +1473,78 @@ fn by_verb(text: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// Past a time right after the verb (« a annoncé en mars un fonds »,
+/// « mardi soir »): when it was said, not what.
+fn past_time(text: &str, rest: &[Word], from: usize) -> usize {
+    let mut at = from;
+    let mut i = rest
+        .iter()
+        .position(|x| x.range.start >= from)
+        .unwrap_or(rest.len());
+    loop {
+        let Some(word) = rest.get(i) else {
+            return at;
+        };
+        let next = rest.get(i + 1).map(|x| x.lower.as_str());
+        let taken = if sentence::DAYS.contains(&word.lower.as_str())
+            || matches!(
+                word.lower.as_str(),
+                "hier" | "aujourd" | "soir" | "matin" | "midi"
+            ) {
+            1
+        } else if word.lower == "en"
+            && next.is_some_and(|n| {
+                sentence::MONTHS.contains(&n)
+                    || n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())
+            })
+        {
+            2
+        } else {
+            return at;
+        };
+        i += taken;
+        at = rest.get(i).map_or(text.len(), |x| x.range.start);
+    }
+}
+
+/// Prepositions that end an agent's noun phrase ("by the institute among
+/// 1,200 staff", « par le syndicat auprès de 1 200 salariés »).
+const AFTER_AGENT: &[&str] = &[
+    "auprès", "parmi", "sur", "dans", "pour", "avec", "entre", "à", "en", "among", "with", "from",
+    "in", "on", "for", "between", "at", "to", "after", "après", "since", "depuis",
+];
+
+/// A past participle, French or English ("publié", "menée", "published",
+/// "carried"): a noun phrase cut after one is cut in the middle.
+fn is_participle(word: &str) -> bool {
+    let long = word.chars().count() > 4;
+    let french = ["é", "ée", "és", "ées"].iter().any(|e| word.ends_with(e));
+    let english = word.ends_with("ed")
+        || matches!(
+            word,
+            "made" | "written" | "given" | "drawn" | "taken" | "shown"
+        );
+    long && (french || english)
+}
+
+/// Whether a sentence is French, by its commonest words: the finder reads
+/// both languages, and a few rules hold in one only.
+fn is_french(w: &[Word]) -> bool {
+    const FRENCH: &[&str] = &[
+        "le", "la", "les", "des", "du", "une", "est", "et", "que", "qui", "pour", "dans", "au",
+        "aux", "sur", "pas", "l", "d",
+    ];
+    const ENGLISH: &[&str] = &[
+        "the", "and", "of", "to", "is", "was", "that", "for", "in", "on", "it", "with",
+    ];
+    let count = |list: &[&str]| {
+        w.iter()
+            .filter(|x| list.contains(&x.lower.as_str()))
+            .count()
+    };
+    count(FRENCH) > count(ENGLISH)
 }
 
 /// A French infinitive ("repérer", "agir", "prendre"): after "pour" it
@@ -2130,14 +2225,32 @@ fn without_circumstance(speaker: &str) -> &str {
             // "un sondage Ifop publié dimanche": the participle went with the day.
             let kept = words(cut);
             if let [.., before, last] = kept.as_slice()
-                && kept.len() >= 3
-                && ["é", "ée", "és", "ées"]
-                    .iter()
-                    .any(|e| last.lower.ends_with(e))
-                && last.lower.chars().count() > 4
-                && !DETERMINERS.contains(&before.lower.as_str())
+                && is_participle(&last.lower)
             {
-                cut = cut[..before.range.end].trim_end();
+                // "figures published on Tuesday by the Scottish government's
+                // Fish Health Inspectorate": the agent is who gives them.
+                let agent = list[n..]
+                    .iter()
+                    .position(|x| x.lower == "by" || x.lower == "par")
+                    .map(|b| list[n + b].range.end)
+                    .map(|from| {
+                        // "…par le syndicat CFDT auprès de 1 200 salariés":
+                        // whom it asked is not who it is.
+                        let agent = &speaker[from..];
+                        let end = words(agent)
+                            .iter()
+                            .skip(1)
+                            .find(|x| AFTER_AGENT.contains(&x.lower.as_str()))
+                            .map_or(agent.len(), |x| x.range.start);
+                        agent[..end].trim().trim_end_matches(',')
+                    })
+                    .filter(|agent| starts_with_determiner(agent) || is_proper_name(agent));
+                if let Some(agent) = agent {
+                    return agent;
+                }
+                if kept.len() >= 3 && !DETERMINERS.contains(&before.lower.as_str()) {
+                    cut = cut[..before.range.end].trim_end();
+                }
             }
             if !cut.is_empty() {
                 return cut;
@@ -3275,6 +3388,17 @@ mod tests {
             [pair("Anne Morel", "le dossier était incomplet")]
         );
         assert!(all("Le préfet a confié la mission à un inspecteur.").is_empty());
+        // French words come after `que`, a colon or a quotation: a clitic
+        // object points back, and a noun phrase object ends at its comma.
+        assert!(
+            all("L’association l’a annoncé mardi soir, lors d’une assemblée tendue.").is_empty()
+        );
+        assert_eq!(
+            all(
+                "Le ministère a annoncé en mars un fonds d’urgence, mais son montant est jugé faible."
+            ),
+            [pair("Le ministère", "un fonds d’urgence")]
+        );
         assert!(all("The mayor observed a minute's silence.").is_empty());
         // "Pour X, qui …": a name introduced by what it does holds a view.
         assert_eq!(
@@ -3282,6 +3406,25 @@ mod tests {
                 "Pour Ferus, qui défend les grands prédateurs, le retour du loup était prévisible."
             ),
             [pair("Ferus", "le retour du loup était prévisible")]
+        );
+    }
+
+    #[test]
+    fn a_source_cut_at_its_participle_is_the_agent() {
+        assert_eq!(
+            all(
+                "More than 17 million fish died, according to figures published on Tuesday by the Fish Health Inspectorate."
+            ),
+            [pair(
+                "the Fish Health Inspectorate",
+                "More than 17 million fish died"
+            )]
+        );
+        assert_eq!(
+            all(
+                "Un débutant gagne le smic, d’après une enquête menée en 2024 par le syndicat CFDT auprès de 1 200 salariés."
+            ),
+            [pair("le syndicat CFDT", "Un débutant gagne le smic")]
         );
     }
 

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use super::sentence::MONTHS;
+
 /// What a figure is, so distractors come from the same kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
@@ -27,33 +29,6 @@ pub struct Figure {
     /// The number with the word after it ("10 soldats", "12 septembre").
     pub phrase: String,
 }
-
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Number words counted only before a unit (so "les deux parties" is no figure).
 const NUMBER_WORDS: &[(&str, &str)] = &[

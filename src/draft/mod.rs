@@ -460,10 +460,11 @@ impl Reading {
         const PRONOUNS: &[&str] = &[
             "il", "elle", "ils", "elles", "on", "nous", "je", "he", "she", "they", "it", "we", "i",
         ];
-        attribution::find(words, &mut None).iter().any(|inner| {
-            !PRONOUNS.contains(&inner.speaker.to_lowercase().as_str())
-                && !self.people.same(&inner.speaker, speaker)
-        })
+        sure::passive_judgement(words)
+            || attribution::find(words, &mut None).iter().any(|inner| {
+                !PRONOUNS.contains(&inner.speaker.to_lowercase().as_str())
+                    && !self.people.same(&inner.speaker, speaker)
+            })
     }
 }
 
@@ -769,12 +770,56 @@ type NameKeys = Rc<(String, Vec<String>)>;
 /// again: enough for any article, a bound on memory for a book.
 const KEPT_ANSWERS: usize = 50_000;
 
+/// A figure as compared across sentences: its number and the word after
+/// it, spaces and case aside ("180 000 euros" and "180\u{a0}000 euros" are
+/// one; "ten days" and "ten years" are two).
+fn same_figure(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether `range` of `sentence` lies in an apposition between commas that
 /// opens on an article or a preposition (", a development of 64 flats…,",
 /// ", à 850 mètres d’altitude,"): a description set in the sentence, not
 /// what it reports.
 fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
     const OPENERS: &[&str] = &["a", "an", "un", "une", "à", "at", "of", "de"];
+    const ADJUNCTS: &[&str] = &[
+        "selon",
+        "according",
+        "pour",
+        "en",
+        "in",
+        "on",
+        "at",
+        "à",
+        "dans",
+        "après",
+        "avant",
+        "depuis",
+        "lors",
+        "after",
+        "before",
+        "since",
+        "during",
+        "pendant",
+        "sur",
+        "by",
+        "par",
+        "with",
+        "avec",
+        "for",
+        "as",
+        "comme",
+        "if",
+        "si",
+        "when",
+        "quand",
+        "while",
+    ];
     let Some(open) = sentence[..range.start].rfind(',') else {
         return false;
     };
@@ -782,10 +827,25 @@ fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
         return false;
     };
     let segment = &sentence[open + 1..range.end + close];
-    segment
+    // « son montant, 10 millions d’euros pour tout le pays, est jugé… »: an
+    // apposition may also be the figure itself, naming the noun before it.
+    // Not after an opening adjunct (« Selon la préfecture, 12 personnes,
+    // … »), where the figure opens the clause itself.
+    let lead = sentence[..open].rsplit(',').next().unwrap_or_default();
+    let adjunct = lead
         .split_whitespace()
-        .next()
-        .is_some_and(|first| OPENERS.contains(&first.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .find(|w| !matches!(w.as_str(), "mais" | "et" | "but" | "and" | "or" | "ou"))
+        .is_none_or(|w| {
+            w.starts_with("d’") || w.starts_with("d'") || ADJUNCTS.contains(&w.as_str())
+        });
+    let the_figure =
+        !adjunct && segment.trim_start().len() == sentence[range.start..range.end + close].len();
+    the_figure
+        || segment
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| OPENERS.contains(&first.to_lowercase().as_str()))
 }
 
 /// Whether `sentence` names `actor`: its folded words in a row, or its surname.
@@ -1721,8 +1781,12 @@ impl Questions {
         let lang = self.lang;
         let mut all: Vec<(usize, Figure)> = Vec::new();
         let mut seen = HashSet::new();
+        // How many sentences give each number: a figure the standfirst gives
+        // bare and a later paragraph sources has two answers to "whose?".
+        let mut given: HashMap<String, HashSet<usize>> = HashMap::new();
         for (i, s) in r.sentences.iter().enumerate() {
             for f in figures::find(&s.text) {
+                given.entry(same_figure(&f.phrase)).or_default().insert(i);
                 // "5h45", "1990s": a time or a decade, not a count to ask about.
                 let lettered = f.number.chars().any(char::is_alphabetic) && f.digits.is_none();
                 if !lettered && seen.insert(f.phrase.clone()) {
@@ -1824,7 +1888,10 @@ impl Questions {
             }
             // One "whose figure?" a sentence: three figures of one sentence
             // have one source, and asking it thrice teaches nothing new.
-            if f.kind == FigureKind::Count && asked_whose.insert(*i) {
+            let once = given
+                .get(&same_figure(&f.phrase))
+                .is_none_or(|at| at.len() == 1);
+            if f.kind == FigureKind::Count && once && asked_whose.insert(*i) {
                 self.who_gives(r, *i, f);
             }
         }
@@ -1841,7 +1908,12 @@ impl Questions {
         // "Mill Yard, a development of 64 flats…, according to a report",
         // « Le pied des pistes, à 850 mètres d’altitude, a perdu… »: a figure
         // in an apposition describes; the claim is the rest of the sentence.
-        if in_apposition(sentence, &f.range) {
+        // Inside quotation marks, an apposition is the speaker's own (« On
+        // paie encore le crédit, 190 euros par mois, pour un toit… »).
+        let quoted = wording::quoted(sentence)
+            .iter()
+            .any(|q| q.start <= f.range.start && f.range.end <= q.end);
+        if in_apposition(sentence, &f.range) && !quoted {
             return;
         }
         // Whose a figure is, only when the article says it plainly: inside
@@ -2332,10 +2404,16 @@ fn proper_names(sentence: &str) -> Vec<Range<usize>> {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let acronym = word.chars().all(char::is_uppercase) && word.chars().count() > 1;
         if capital && !first && !acronym {
+            // "the University of Stirling", « la Banque de France »: one name
+            // across "of" and « de ».
+            let joined = |gap: &str| {
+                matches!(
+                    gap.trim(),
+                    "" | "of" | "de" | "du" | "des" | "de la" | "d’" | "d'" | "for"
+                ) && !gap.contains(['\n', ','])
+            };
             match found.last_mut() {
-                Some(last) if sentence[last.end..at].trim().is_empty() => {
-                    last.end = at + word.len()
-                }
+                Some(last) if joined(&sentence[last.end..at]) => last.end = at + word.len(),
                 _ => found.push(at..at + word.len()),
             }
         }
@@ -2639,6 +2717,9 @@ mod tests {
         let s = "Selon la préfecture, 12 personnes ont été blessées, dont deux gravement.";
         let at = s.find("12").unwrap();
         assert!(!in_apposition(s, &(at..at + 2)));
+        let s = "Le ministère a annoncé un fonds, mais son montant, 10 millions d’euros, est jugé faible.";
+        let at = s.find("10").unwrap();
+        assert!(in_apposition(s, &(at..at + 2)));
     }
 
     #[test]
@@ -2646,5 +2727,17 @@ mod tests {
         let s = "En retour, la France rejoint le Burkina Faso.";
         let got: Vec<&str> = proper_names(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got, ["France", "Burkina Faso"]);
+        let s = "Dr Priya Raman, at the University of Stirling’s institute, said so.";
+        let got: Vec<&str> = proper_names(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, ["Priya Raman", "University of Stirling"]);
+    }
+
+    #[test]
+    fn a_figure_is_compared_with_its_word_spaces_aside() {
+        assert_eq!(
+            same_figure("180 000 euros"),
+            same_figure("180\u{a0}000 Euros")
+        );
+        assert_ne!(same_figure("ten days"), same_figure("ten years"));
     }
 }

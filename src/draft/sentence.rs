@@ -10,6 +10,34 @@
 
 use std::ops::Range;
 
+/// The months, French and English: a date's word, never a name or the words said.
+pub(crate) const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The days a report names when something was said ("a déclaré jeudi",
 /// "said on Thursday", "hier", "today"): when, never who or what. One list
 /// for every rule that steps over them.

@@ -206,6 +206,96 @@ pub fn nameable(choice: &str) -> bool {
     true
 }
 
+/// Whether `words` hold a judgement in the passive with its agent (« est
+/// jugé insuffisant par les professionnels », "was criticised by
+/// residents"): a second voice inside the words, whose judgement is not the
+/// speaker's.
+pub fn passive_judgement(words: &str) -> bool {
+    const JUDGED: &[&str] = &[
+        "jugé",
+        "estimé",
+        "considéré",
+        "critiqué",
+        "contesté",
+        "dénoncé",
+        "salué",
+        "qualifié",
+        "décrit",
+        "perçu",
+        "vu",
+        "regardé",
+        "judged",
+        "deemed",
+        "considered",
+        "criticised",
+        "criticized",
+        "condemned",
+        "welcomed",
+        "described",
+        "seen",
+        "viewed",
+        "regarded",
+        "called",
+        "branded",
+        "hailed",
+        "praised",
+        "questioned",
+        "disputed",
+        "slammed",
+    ];
+    const AGENT_OPENERS: &[&str] = &[
+        "le",
+        "la",
+        "les",
+        "l",
+        "des",
+        "du",
+        "un",
+        "une",
+        "ses",
+        "leurs",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "many",
+        "some",
+        "plusieurs",
+        "certains",
+    ];
+    let raw = tokens(words);
+    let lower: Vec<String> = raw
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    lower.iter().enumerate().any(|(i, w)| {
+        let base = w.trim_end_matches('s').trim_end_matches('e');
+        if !(JUDGED.contains(&w.as_str()) || JUDGED.contains(&base)) {
+            return false;
+        }
+        // The agent: "par"/"by" within a few words, in the same phrase (no
+        // comma), before a determiner or a name (« par repas » is a rate,
+        // "by 5%" an amount; "by residents" is an agent).
+        (i + 1..(i + 5).min(lower.len())).any(|j| {
+            let Some(next) = lower.get(j + 1) else {
+                return false;
+            };
+            let named = AGENT_OPENERS.contains(&next.as_str())
+                || raw[j + 1].starts_with(char::is_uppercase);
+            let by = match lower[j].as_str() {
+                "par" => named,
+                "by" => named || next.starts_with(char::is_alphabetic),
+                _ => false,
+            };
+            by && raw[i..j].iter().all(|t| !t.ends_with(','))
+        })
+    })
+}
+
 /// `words` without what opens them and is not the speaker's: a dateline
 /// ("HEREFORD, England - "), a relative clause about the speaker ("qui
 /// s’est constituée partie civile…, le préjudice…"). `None` when what is
@@ -354,6 +444,24 @@ pub fn framed_badly(sentence: &str, content: &Range<usize>, speaker: &str) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_judgement_in_the_passive_with_its_agent_is_a_second_voice() {
+        for words in [
+            "un fonds, mais son montant est jugé insuffisant par les professionnels du secteur",
+            "the plan was criticised by residents",
+            "la réforme, saluée par plusieurs syndicats",
+        ] {
+            assert!(passive_judgement(words), "{words}");
+        }
+        for words in [
+            "le surcoût, estimé à 0,40 euro par repas, serait pris en charge par la ville",
+            "the figures were published by the inspectorate",
+            "le projet est jugé prioritaire",
+        ] {
+            assert!(!passive_judgement(words), "{words}");
+        }
+    }
 
     #[test]
     fn clause_fragments_are_not_choices() {
