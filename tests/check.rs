@@ -75,6 +75,22 @@ fn ids() {
     );
 }
 
+/// An entry with other errors still claims its id: its duplicate is
+/// reported in the same run, whichever of the two is broken.
+#[test]
+fn a_duplicate_id_is_reported_beside_other_errors() {
+    assert_findings(
+        "ids-broken.yaml",
+        1,
+        &[
+            r#"ids-broken.yaml:6: error: missing `answer`: write `answer: true` or `answer: false` [bourem]"#,
+            r#"ids-broken.yaml:12: error: duplicate id `bourem`, first used at line 6: ids must be unique [bourem]"#,
+            r#"ids-broken.yaml:26: error: duplicate id `lere`, first used at line 19: ids must be unique [lere]"#,
+            r#"ids-broken.yaml:28: error: unknown skill `recal`: did you mean `recall`? [lere]"#,
+        ],
+    );
+}
+
 #[test]
 fn type_skill() {
     assert_findings(
@@ -247,7 +263,7 @@ fn a_folder_is_searched_for_banks() {
     let output = mediaquiz(&["check", "."]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Banks in French and English: the summary speaks the default, French.
-    assert!(stderr.contains("42 banques vérifiées"), "{stderr}");
+    assert!(stderr.contains("43 banques vérifiées"), "{stderr}");
     assert_eq!(output.status.code(), Some(1));
 }
 

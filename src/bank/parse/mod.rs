@@ -123,21 +123,16 @@ impl<'a> Entries<'a> {
         let question = match read_question(reader, item, &lines, index) {
             Ok(question) => question,
             Err(unread) => {
+                // An entry with other errors still claims its id: a second
+                // use is reported with them, not after they are fixed.
+                if let Some(id) = unread.as_ref().and_then(|u| u.id.clone()) {
+                    self.claim(&id, &lines);
+                }
                 self.unread.extend(unread);
                 return;
             }
         };
-        if let Some(first) = self.first_use.get(&question.id) {
-            reader.id.clone_from(&question.id);
-            let (id, lang) = (&question.id, reader.lang());
-            reader.error(
-                lines.key("id"),
-                tr!(
-                    lang,
-                    "identifiant `{id}` en double, déjà utilisé ligne {first}\u{a0}: chaque identifiant est unique",
-                    "duplicate id `{id}`, first used at line {first}: ids must be unique",
-                ),
-            );
+        if !self.claim(&question.id, &lines) {
             self.unread.push(Unread {
                 line: question.line,
                 id: Some(question.id.clone()),
@@ -145,8 +140,28 @@ impl<'a> Entries<'a> {
             });
             return;
         }
-        self.first_use.insert(question.id.clone(), lines.key("id"));
         self.questions.push(question);
+    }
+
+    /// Records that `id` is used by the entry at `lines`; false, with an
+    /// error, when an earlier entry used it.
+    fn claim(&mut self, id: &str, lines: &ItemLines) -> bool {
+        let reader = &mut self.reader;
+        let Some(first) = self.first_use.get(id) else {
+            self.first_use.insert(id.to_owned(), lines.key("id"));
+            return true;
+        };
+        reader.id = id.to_owned();
+        let lang = reader.lang();
+        reader.error(
+            lines.key("id"),
+            tr!(
+                lang,
+                "identifiant `{id}` en double, déjà utilisé ligne {first}\u{a0}: chaque identifiant est unique",
+                "duplicate id `{id}`, first used at line {first}: ids must be unique",
+            ),
+        );
+        false
     }
 }
 
