@@ -29,6 +29,11 @@ const VERSION: u32 = 1;
 /// A grants file is a few lines; anything larger is not ours.
 const LIMIT: u64 = 4 * 1024 * 1024;
 
+/// How long `allow` waits for another run writing the grants: an `allow`
+/// takes milliseconds, so ten seconds means a run is stuck, and a message
+/// beats a hang.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// One bank allowed to read one article outside its folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
@@ -99,14 +104,29 @@ impl Grants {
     /// Reads the grants at `path`, changes them with `change` and writes them
     /// back if they changed, under the grants file's lock: two `allow` runs at once each keep
     /// their grant, where two unlocked read-change-writes would lose one.
-    pub fn update<T>(path: &Path, change: impl FnOnce(&mut Grants) -> T) -> Result<T> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    pub fn update<T>(path: &Path, mut change: impl FnMut(&mut Grants) -> T) -> Result<T> {
+        // A grants file reached by a symbolic link is locked and written
+        // where it really is: the link stays, and two paths to one file
+        // share one lock.
+        let real = std::fs::canonicalize(path);
+        let path = real.as_deref().unwrap_or(path);
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir.filter(|d| !d.exists()) {
+            // No data folder yet: nothing to take back, and `--forget` of
+            // nothing leaves no folder behind.
+            let mut none = Grants::default();
+            let result = change(&mut none);
+            if none.allowed.is_empty() {
+                return Ok(result);
+            }
             std::fs::create_dir_all(dir).map_err(|source| Error::Write {
                 path: dir.to_owned(),
                 source,
             })?;
         }
-        let _lock = fsutil::Lock::acquire(path)?;
+        let _lock = fsutil::Lock::acquire(path, LOCK_PATIENCE)?.ok_or_else(|| Error::Busy {
+            path: path.to_owned(),
+        })?;
         let mut grants = Grants::load(path)?;
         let before = grants.allowed.clone();
         let result = change(&mut grants);

@@ -73,6 +73,12 @@ pub enum Error {
         /// The progress file.
         path: PathBuf,
     },
+    /// Another run has held a shared file's lock for longer than a run takes.
+    #[error("{}", self.render(Lang::En))]
+    Busy {
+        /// The file being written.
+        path: PathBuf,
+    },
     /// The progress file cannot be read as progress; it is left untouched.
     #[error("{}", self.render(Lang::En))]
     CorruptState {
@@ -231,6 +237,17 @@ impl Error {
                     ),
                     format!(
                         "another review session is using `{path}`: finish it first (its lock is `{path}.lock`)"
+                    ),
+                )
+            }
+            Error::Busy { path } => {
+                let path = crate::console::shown(path);
+                say(
+                    format!(
+                        "une autre commande mediaquiz modifie `{path}` depuis plus de dix secondes (son verrou est `{path}.lock`) : attendez qu’elle finisse, puis recommencez"
+                    ),
+                    format!(
+                        "another mediaquiz command has been changing `{path}` for over ten seconds (its lock is `{path}.lock`): let it finish, then try again"
                     ),
                 )
             }

@@ -8,6 +8,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use tempfile::{NamedTempFile, TempPath};
@@ -119,15 +120,26 @@ pub struct Lock {
 impl Lock {
     /// Locks `target`'s `.lock` file, or None at once when another run holds it.
     pub fn try_acquire(target: &Path) -> Result<Option<Lock>> {
-        Lock::take(target, false)
+        Lock::take(target)
     }
 
-    /// Locks `target`'s `.lock` file, waiting for another run to let it go.
-    pub fn acquire(target: &Path) -> Result<Lock> {
-        Lock::take(target, true).map(|lock| lock.expect("a waiting lock is always taken"))
+    /// Locks `target`'s `.lock` file, waiting up to `patience` for another
+    /// run to let it go; None if it still holds it then (a run stopped in a
+    /// debugger, a stuck network disk: better a message than a hang).
+    pub fn acquire(target: &Path, patience: Duration) -> Result<Option<Lock>> {
+        let until = Instant::now() + patience;
+        loop {
+            if let Some(lock) = Lock::take(target)? {
+                return Ok(Some(lock));
+            }
+            if Instant::now() >= until {
+                return Ok(None);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
-    fn take(target: &Path, wait: bool) -> Result<Option<Lock>> {
+    fn take(target: &Path) -> Result<Option<Lock>> {
         let mut name = target.file_name().unwrap_or_default().to_os_string();
         name.push(".lock");
         let path = target.with_file_name(name);
@@ -153,14 +165,10 @@ impl Lock {
             if !file.metadata().map_err(error)?.is_file() {
                 return Err(refuse(ReadError::NotRegular(Special::Other)));
             }
-            if wait {
-                file.lock().map_err(error)?;
-            } else {
-                match file.try_lock() {
-                    Ok(()) => {}
-                    Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-                    Err(std::fs::TryLockError::Error(source)) => return Err(error(source)),
-                }
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(source)) => return Err(error(source)),
             }
             if is_at(&file, &path).map_err(error)? {
                 return Ok(Some(Lock { file, path }));
@@ -797,17 +805,27 @@ mod tests {
     fn a_waiting_lock_is_taken_once_the_holder_lets_go() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("allowed.json");
-        let first = Lock::acquire(&target).unwrap();
+        let long = Duration::from_secs(60);
+        let first = Lock::acquire(&target, long).unwrap().unwrap();
         assert!(Lock::try_acquire(&target).unwrap().is_none());
         let waiter = {
             let target = target.clone();
-            std::thread::spawn(move || Lock::acquire(&target).map(drop))
+            std::thread::spawn(move || Lock::acquire(&target, long).map(|l| l.is_some()))
         };
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(50));
         assert!(!waiter.is_finished(), "the waiter took a held lock");
         drop(first);
-        waiter.join().unwrap().unwrap();
+        assert!(waiter.join().unwrap().unwrap(), "the waiter gave up");
         assert!(!dir.path().join("allowed.json.lock").exists());
+    }
+
+    #[test]
+    fn a_lock_held_past_the_patience_is_not_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("allowed.json");
+        let _held = Lock::try_acquire(&target).unwrap().unwrap();
+        let again = Lock::acquire(&target, Duration::from_millis(60)).unwrap();
+        assert!(again.is_none());
     }
     use super::*;
 

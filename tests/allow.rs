@@ -328,3 +328,49 @@ fn banks_allowed_at_the_same_moment_all_keep_their_grant() {
         "the lock goes with the last run"
     );
 }
+
+#[test]
+fn forgetting_with_no_grants_yet_leaves_no_data_folder() {
+    let dir = classroom();
+    let dir = dir.path();
+    let forgot = run(dir, &["allow", "--forget", "banks/bank.yaml"]);
+    assert_eq!(forgot.status.code(), Some(0), "{}", said(&forgot));
+    assert!(said(&forgot).contains("n’avait aucune autorisation"));
+    assert!(
+        !dir.join("home/data/mediaquiz").exists(),
+        "a folder was made for nothing"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_grants_file_behind_a_link_is_written_where_it_is_and_the_link_stays() {
+    // A user who keeps their data folder in a synced place links the file.
+    let dir = classroom();
+    let dir = dir.path();
+    let data = dir.join("home/data/mediaquiz");
+    fs::create_dir_all(&data).unwrap();
+    let synced = dir.join("synced");
+    fs::create_dir_all(&synced).unwrap();
+    fs::write(
+        synced.join("allowed.json"),
+        "{\"version\":1,\"allowed\":[]}",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(synced.join("allowed.json"), data.join("allowed.json")).unwrap();
+    let allowed = run(dir, &["allow", "banks/bank.yaml"]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", said(&allowed));
+    assert!(
+        fs::symlink_metadata(data.join("allowed.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    let kept = fs::read_to_string(synced.join("allowed.json")).unwrap();
+    assert!(kept.contains("bank.yaml"), "{kept}");
+    assert_eq!(
+        run(dir, &["check", "banks/bank.yaml"]).status.code(),
+        Some(0)
+    );
+}

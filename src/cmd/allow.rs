@@ -76,7 +76,7 @@ fn allow(globals: &Globals, file: &Path, bank: &Path, out: &mut dyn Write) -> Re
         bank: real_bank,
         article: article.clone(),
     };
-    Grants::update(file, |grants| grants.add(grant))?;
+    Grants::update(file, |grants| grants.add(grant.clone()))?;
     let (article, again) = (shown(&article), forget_command(bank));
     let note = say(
         lang,

@@ -134,9 +134,17 @@ impl Reading {
             .chain(self.people.aliases(answer))
             .collect();
         let in_sentence = Named::new(sentence);
+        // « notre réglementation », "our members": a speaker who says "we"
+        // speaks for a body, maybe one of the bodies the article names
+        // (« la Ville »), which is then no wrong choice. Names of people stay.
+        let for_a_body = sentence
+            .split(|c: char| !c.is_alphabetic())
+            // "US" is a country.
+            .any(|w| w != "US" && FIRST_PLURAL.contains(&w.to_lowercase().as_str()));
         let mut chosen: Vec<&String> = Vec::new();
         self.choosable
             .iter()
+            .filter(|a| !(for_a_body && attribution::starts_with_determiner(a)))
             .filter(|a| {
                 !self.people.same(a, answer)
                     && !in_sentence.mentions_keyed(a, &self.keys_of(a))
@@ -410,6 +418,9 @@ fn is_pronoun(speaker: &str) -> bool {
     ];
     PRONOUNS.contains(&speaker.trim().to_lowercase().as_str())
 }
+
+/// "We" and its forms, French and English.
+const FIRST_PLURAL: &[&str] = &["nous", "notre", "nos", "we", "our", "ours", "us"];
 
 /// Whether a choice names its speaker by a proper name ("Natural England",
 /// "la CNIL", "le ministre des Affaires étrangères"), not by a common noun
@@ -2083,11 +2094,28 @@ impl Questions {
             }
         }
         let mut seen = HashSet::new();
+        // A word the article also quotes from a source (« détecter une
+        // menace terroriste », the bill's own words) is the subject's own
+        // vocabulary there: the writer's use of it judges no one for sure.
+        let quoted_stems: HashSet<&str> = r
+            .sentences
+            .iter()
+            .flat_map(|s| wording::quoted(&s.text).into_iter().map(|q| &s.text[q]))
+            .flat_map(|q| {
+                wording::loaded(lang)
+                    .iter()
+                    .filter(move |l| wording::find_stem(q, l.stem).is_some())
+                    .map(|l| l.stem)
+            })
+            .collect();
         for (i, s) in r.sentences.iter().enumerate() {
             for loaded in wording::loaded(lang) {
                 let Some(range) = wording::find_stem(&s.text, loaded.stem) else {
                     continue;
                 };
+                if quoted_stems.contains(loaded.stem) {
+                    continue;
+                }
                 // The article's own word choice is the question: a word in a
                 // sentence that reports someone ("the number killed by
                 // terrorism", said Mr Obama) or between quotation marks (a
