@@ -797,7 +797,11 @@ fn same_figure(phrase: &str) -> String {
 /// ", à 850 mètres d’altitude,"): a description set in the sentence, not
 /// what it reports.
 fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
-    const OPENERS: &[&str] = &["a", "an", "un", "une", "à", "at", "of", "de"];
+    // Articles and prepositions open a description; relative pronouns a
+    // clause about the noun before (", which employs 300 people,").
+    const OPENERS: &[&str] = &[
+        "a", "an", "un", "une", "à", "at", "of", "de", "which", "who", "whose", "qui", "dont",
+    ];
     const ADJUNCTS: &[&str] = &[
         "selon",
         "according",
@@ -1924,7 +1928,9 @@ impl Questions {
         let quoted = wording::quoted(sentence)
             .iter()
             .any(|q| q.start <= f.range.start && f.range.end <= q.end);
-        if in_apposition(sentence, &f.range) && !quoted {
+        // (With no source in the sentence, the description is as surely the
+        // writer's as the rest: "no source" stays the one answer.)
+        if in_apposition(sentence, &f.range) && !quoted && r.attribution_at(index).is_some() {
             return;
         }
         // Whose a figure is, only when the article says it plainly: inside
@@ -2745,6 +2751,9 @@ mod tests {
         let s = "Selon la préfecture, 12 personnes ont été blessées, dont deux gravement.";
         let at = s.find("12").unwrap();
         assert!(!in_apposition(s, &(at..at + 2)));
+        let s = "The plant, which employs 300 people, will close, according to the union.";
+        let at = s.find("300").unwrap();
+        assert!(in_apposition(s, &(at..at + 3)));
         let s = "Le ministère a annoncé un fonds, mais son montant, 10 millions d’euros, est jugé faible.";
         let at = s.find("10").unwrap();
         assert!(in_apposition(s, &(at..at + 2)));
