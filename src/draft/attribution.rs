@@ -2500,9 +2500,18 @@ fn names_a_thing(name: &str) -> bool {
         "army",
         "military",
     ];
-    words(name)
-        .last()
-        .is_some_and(|head| THINGS.contains(&head.lower.as_str()))
+    // The head comes before "of" ("the Bank of England"); capitalised with
+    // no article, it is a surname ("Margaret Court").
+    let list = words(name);
+    let head_at = list
+        .iter()
+        .position(|w| matches!(w.lower.as_str(), "of" | "for"))
+        .unwrap_or(list.len());
+    let Some(head) = list[..head_at].last() else {
+        return false;
+    };
+    let common = !name[head.range.clone()].starts_with(char::is_uppercase);
+    THINGS.contains(&head.lower.as_str()) && (common || starts_with_determiner(name))
 }
 
 /// "La répression des fraudes a reçu…, d'après son dernier bilan annuel":
@@ -3251,6 +3260,15 @@ mod tests {
                 "most customers were quietly pleased and that the council said nothing"
             )]
         );
+    }
+
+    #[test]
+    fn a_body_is_named_by_its_head_noun() {
+        assert!(names_a_thing("the Bank of England"));
+        assert!(names_a_thing("the city council"));
+        assert!(names_a_thing("the Supreme Court"));
+        assert!(!names_a_thing("Margaret Court"));
+        assert!(!names_a_thing("Priya Raman"));
     }
 
     #[test]
