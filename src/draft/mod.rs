@@ -244,27 +244,33 @@ impl Reading {
         if role_words.is_empty() {
             return false;
         }
-        let mut titles = self.titles.borrow_mut();
-        let before = titles.entry(name.to_owned()).or_insert_with(|| {
-            self.paragraphs
-                .iter()
-                .flat_map(|p| {
-                    p.match_indices(name).flat_map(move |(at, _)| {
-                        let mut from = at.saturating_sub(TITLE_CHARS);
-                        while !p.is_char_boundary(from) {
-                            from += 1;
-                        }
-                        p[from..at]
-                            .to_lowercase()
-                            .split(|c: char| !c.is_alphabetic())
-                            .filter(|w| w.chars().count() >= 4)
-                            .map(str::to_owned)
-                            .collect::<Vec<_>>()
-                    })
+        if let Some(before) = self.titles.borrow().get(name) {
+            return role_words.iter().any(|w| before.contains(w));
+        }
+        let before: HashSet<String> = self
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                p.match_indices(name).flat_map(move |(at, _)| {
+                    let mut from = at.saturating_sub(TITLE_CHARS);
+                    while !p.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    p[from..at]
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| w.chars().count() >= 4)
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
                 })
-                .collect()
-        });
-        role_words.iter().any(|w| before.contains(w))
+            })
+            .collect();
+        let titled = role_words.iter().any(|w| before.contains(w));
+        let mut kept = self.titles.borrow_mut();
+        if kept.len() < KEPT_ANSWERS {
+            kept.insert(name.to_owned(), before);
+        }
+        titled
     }
 
     /// Whether a question about who says `a`'s words (or gives its figure)
