@@ -1176,6 +1176,16 @@ fn by_verb(text: &str) -> Option<Found> {
         if refusal {
             continue;
         }
+        // "intelligence reports seen by Reuters suggest…", « des rapports
+        // consultés par… »: a noun, described by a participle and its agent.
+        let described = w
+            .get(k + 1)
+            .is_some_and(|n| is_participle(&n.lower) || n.lower == "seen")
+            && w.get(k + 2)
+                .is_some_and(|b| b.lower == "by" || b.lower == "par");
+        if described {
+            continue;
+        }
         // "le juge", "la critique": a noun, not a verb.
         if prev.is_some_and(|p| {
             matches!(

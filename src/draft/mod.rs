@@ -425,6 +425,29 @@ fn is_pronoun(speaker: &str) -> bool {
     PRONOUNS.contains(&speaker.trim().to_lowercase().as_str())
 }
 
+/// The cue of an "according to" attribution as the sentence words it, in
+/// lower case: « selon », « d’après », "according to", and the whole of
+/// « à ses yeux », "in her view" (whose marker is only their first word).
+fn according_cue(sentence: &str, marker: &str) -> String {
+    let lower = marker.to_lowercase();
+    let whole = match lower.as_str() {
+        "à" | "a" | "in" => sentence
+            .find(marker)
+            .map(|at| {
+                sentence[at..]
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .trim_end_matches(',')
+                    .to_lowercase()
+            })
+            .unwrap_or(lower),
+        _ => lower,
+    };
+    whole.replace('\'', "’")
+}
+
 /// "We" and its forms, French and English.
 const FIRST_PLURAL: &[&str] = &["nous", "notre", "nos", "we", "our", "ours", "us"];
 
@@ -1775,9 +1798,10 @@ impl Questions {
                     .text("prompt", statement)
                     .plain("answer", false)
                     .text("explanation", if a.cue == Cue::According {
+                        let cue = according_cue(sentence, &a.marker);
                         lang.pick(
-                            format!("L’article l’attribue à {named} (« selon… ») : c’est une affirmation rapportée, pas un fait vérifié."),
-                            format!("The article attributes it to {named} (“according to…”): a reported claim, not a checked fact."),
+                            format!("L’article l’attribue à {named} (« {cue}… ») : c’est une affirmation rapportée, pas un fait vérifié."),
+                            format!("The article attributes it to {named} (“{cue}…”): a reported claim, not a checked fact."),
                         )
                     } else {
                         lang.pick(
@@ -2772,6 +2796,23 @@ mod tests {
         let s = "Dr Priya Raman, at the University of Stirling’s institute, said so.";
         let got: Vec<&str> = proper_names(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got, ["Priya Raman", "University of Stirling"]);
+    }
+
+    #[test]
+    fn an_according_cue_is_named_as_the_sentence_words_it() {
+        assert_eq!(according_cue("Selon elle, tout va bien.", "Selon"), "selon");
+        assert_eq!(
+            according_cue("A ses yeux, tout va bien.", "A"),
+            "a ses yeux"
+        );
+        assert_eq!(
+            according_cue("Tout va bien, d'après elle.", "d'après"),
+            "d’après"
+        );
+        assert_eq!(
+            according_cue("All is well, according to her.", "according to"),
+            "according to"
+        );
     }
 
     #[test]
