@@ -166,6 +166,9 @@ impl Reading {
                 }
                 new
             })
+            // Enough to choose from: the rest of a cast of thousands would
+            // each be compared with every one kept (quadratic, per question).
+            .take(WRONG_WEIGHED)
             .cloned()
             .collect::<Vec<_>>()
             .into_iter()
@@ -1359,6 +1362,11 @@ fn vague(speaker: &str) -> bool {
 
 /// The fewest real wrong choices a "who?" question is asked with.
 const MIN_WRONG: usize = 2;
+
+/// How many wrong choices [`Reading::distractors`] gathers at most before
+/// ranking them: a question shows three, and no article of the fixtures
+/// offers more than 11; a text of thousands of speakers gets its first ones.
+const WRONG_WEIGHED: usize = 30;
 
 /// How many attributions `sourcing` weighs for "who says?" at most: far
 /// more than any article holds (the longest real one has under 40).
