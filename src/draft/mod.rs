@@ -96,6 +96,8 @@ struct Reading {
     overlaps: RefCell<HashMap<(String, String), bool>>,
     /// [`Reading::keys_of`]'s answers so far.
     keys: RefCell<HashMap<String, NameKeys>>,
+    /// [`Reading::sure`]'s answers so far, by sentence, words and speaker.
+    sure_kept: RefCell<HashMap<(usize, usize, usize, String), bool>>,
     /// Body paragraphs' text, in order.
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
@@ -267,7 +269,19 @@ impl Reading {
     /// one the sentence reports, is named in it or just before it (a
     /// pronoun's antecedent, not a guess across other people), and the
     /// words are not the speaker's title or a clause joined to theirs.
+    /// Worked out once: "who says?" and "whose figure?" ask it of the same
+    /// attributions, and each answer re-reads the sentences around.
     fn sure(&self, index: usize, a: &Attribution) -> bool {
+        let key = (index, a.content.start, a.content.end, a.speaker.clone());
+        if let Some(&known) = self.sure_kept.borrow().get(&key) {
+            return known;
+        }
+        let answer = self.sure_uncached(index, a);
+        self.sure_kept.borrow_mut().insert(key, answer);
+        answer
+    }
+
+    fn sure_uncached(&self, index: usize, a: &Attribution) -> bool {
         let sentence = &self.sentences[index].text;
         if !sure::nameable(&a.speaker) || sure::framed_badly(sentence, &a.content, &a.speaker) {
             return false;
@@ -969,8 +983,9 @@ fn findings_of(r: &Reading, lang: Lang) -> findings::Findings {
                 paragraph: s.paragraph + 1,
             });
         }
+        let lowered = wording::Lowered::new(&s.text);
         for word in wording::loaded(lang) {
-            if let Some(range) = wording::find_stem(&s.text, word.stem) {
+            if let Some(range) = lowered.find_stem(word.stem) {
                 loaded.push(FoundLoaded {
                     words: s.text[range].to_owned(),
                     paragraph: s.paragraph + 1,
@@ -1104,6 +1119,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         titles: RefCell::default(),
         overlaps: RefCell::default(),
         keys: RefCell::default(),
+        sure_kept: RefCell::default(),
         paragraphs,
         attributions,
         actors,
@@ -2020,8 +2036,9 @@ impl Questions {
         }
         let mut seen = HashSet::new();
         for (i, s) in r.sentences.iter().enumerate() {
+            let lowered = wording::Lowered::new(&s.text);
             for loaded in wording::loaded(lang) {
-                let Some(range) = wording::find_stem(&s.text, loaded.stem) else {
+                let Some(range) = lowered.find_stem(loaded.stem) else {
                     continue;
                 };
                 // The article's own word choice is the question: a word in a
