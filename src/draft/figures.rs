@@ -234,8 +234,7 @@ pub fn find(text: &str) -> Vec<Figure> {
             // Lower-cased once, not once a number word.
             let lower = word.to_lowercase();
             NUMBER_WORDS.iter().find(|(w, _)| *w == lower)
-        }
-            && next.as_deref().is_some_and(|n| UNITS.contains(&n))
+        } && next.as_deref().is_some_and(|n| UNITS.contains(&n))
         {
             found.push(Figure {
                 number: word.clone(),

@@ -221,9 +221,7 @@ pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
     let mut found: Vec<(usize, String)> = lang
         .pick(EVALUATIVE_FR, EVALUATIVE_EN)
         .iter()
-        .filter_map(|stem| {
-            find_stem_lower(&lower, stem).map(|r| (r.start, sentence[r].to_owned()))
-        })
+        .filter_map(|stem| find_stem_lower(&lower, stem).map(|r| (r.start, sentence[r].to_owned())))
         // A compound noun names, it does not judge: "poids lourds" (the
         // heavyweights), "cas d'urgence", "état d’urgence", "heavy-duty".
         .filter(|(at, _)| {
