@@ -807,6 +807,12 @@ fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
 
 /// Whether `sentence` names `actor`: its folded words in a row, or its surname.
 fn mentions(sentence: &str, actor: &str) -> bool {
+    // The name written out, found without keying every capitalised word of
+    // the sentence (the speaker of most sentences is named in them).
+    let name = fold_answer(actor);
+    if !name.is_empty() && format!(" {} ", fold_answer(sentence)).contains(&format!(" {name} ")) {
+        return true;
+    }
     Named::new(sentence).mentions(actor)
 }
 
