@@ -1854,7 +1854,11 @@ impl Questions {
             }
             // One "whose figure?" a sentence: three figures of one sentence
             // have one source, and asking it thrice teaches nothing new.
-            if f.kind == FigureKind::Count && asked_whose.insert(*i) {
+            // At most `WEIGHED` sentences weighed (no article of the fixtures
+            // has ten): past that a text is a book, each sentence's speaker
+            // and wrong choices worked out for nothing.
+            if f.kind == FigureKind::Count && asked_whose.len() < WEIGHED && asked_whose.insert(*i)
+            {
                 self.who_gives(r, *i, f);
             }
         }
