@@ -1112,6 +1112,10 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 // A clause fragment is no one a student can choose.
                 && sure::nameable(a)
         })
+        // Each question weighs every one of them (a name of the answer?
+        // named in its sentence?): an article has tens, a text of
+        // thousands of speakers offers its first ones.
+        .take(CHOOSABLE)
         .cloned()
         .collect();
     let lower_words = paragraphs
@@ -1389,6 +1393,10 @@ const MIN_WRONG: usize = 2;
 /// ranking them: a question shows three, and no article of the fixtures
 /// offers more than 11; a text of thousands of speakers gets its first ones.
 const WRONG_WEIGHED: usize = 30;
+
+/// How many actors [`Reading::choosable`] keeps, in the article's order:
+/// no article of the fixtures has more than 13.
+const CHOOSABLE: usize = 200;
 
 /// How many attributions `sourcing` weighs for "who says?" at most: far
 /// more than any article holds (the longest real one has under 40).
