@@ -53,11 +53,24 @@ fill("sentences.txt", "Cent mille phrases",
 # Control characters (kept under 1 MB): cleaned with a note, not refused.
 fill("control.txt", "Contr\x01ôle",
      lambda n: f"« Bonjour\x07 {n} », a dit\x1b[8m Marie Curie{n % 7}.\x00")
+# Many speakers: every paragraph quotes someone new ("Paul Moreau0013
+# a déclaré…"), about 8 000 of them: each question's wrong choices are
+# drawn from a cast of thousands.
+first = ["Anna", "Paul", "Marie", "Jean", "Sophie", "Luc", "Claire", "Marc", "Julie", "Pierre", "Léa", "Hugo"]
+last = ["Bernard", "Moreau", "Lefèvre", "Garnier", "Rousseau", "Fontaine", "Chevalier", "Mercier", "Blanc", "Girard", "Faure"]
+verbs = ["a déclaré", "a affirmé", "a estimé", "a expliqué", "a ajouté"]
+def speaker(n):
+    name = f"{first[n % len(first)]} {last[(n // len(first)) % len(last)]}{n:04d}"
+    if n % 2:
+        return (f"« Le conseil examinera le dossier {n} dès lundi », {verbs[n % len(verbs)]} {name}, "
+                f"adjoint au maire. Selon lui, {n} familles sont concernées.")
+    return f"{name} a dit que le conseil réexaminerait le point {n}. « Nous attendons une réponse », a-t-il ajouté."
+fill("many-speakers.txt", "Huit mille voix", speaker)
 PY
 
 echo "| Case | Size | Exit | Wall | Peak memory | Questions |"
 echo "|---|---|---|---|---|---|"
-for f in real-repeated attributions quoted-words figures acronyms sentences control; do
+for f in real-repeated attributions quoted-words figures acronyms sentences control many-speakers; do
   set +e
   /usr/bin/time -f "%e %M" -o time.txt "$bin" --lang en draft "$f.txt" --out "$f.yaml" >/dev/null 2>err.txt
   code=$?

@@ -655,13 +655,16 @@ fn is_listed_anaphor(phrase: &str) -> bool {
         "source",
         "responsable",
     ];
+    // The nouns folded once, not once a speaker of a long text.
+    static FOLDED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| NOUNS.iter().map(|n| fold_answer(n)).collect());
     let folded = fold_answer(phrase);
     let words: Vec<&str> = folded.split_whitespace().collect();
     let starts_definite = phrase.split_whitespace().next().is_some_and(|w| {
         let w = w.to_lowercase();
         matches!(w.as_str(), "the" | "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
     });
-    starts_definite && words.len() == 1 && NOUNS.iter().any(|n| fold_answer(n) == words[0])
+    starts_definite && words.len() == 1 && FOLDED.iter().any(|n| *n == words[0])
 }
 
 /// Whether a name is a body's, opening on an article ("the CAA", "l'Office

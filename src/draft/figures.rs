@@ -205,9 +205,11 @@ pub fn find(text: &str) -> Vec<Figure> {
                 kind,
                 phrase,
             });
-        } else if let Some((_, digits)) =
-            NUMBER_WORDS.iter().find(|(w, _)| *w == word.to_lowercase())
-            && next.as_deref().is_some_and(|n| UNITS.contains(&n))
+        } else if let Some((_, digits)) = {
+            // Lower-cased once, not once a number word.
+            let lower = word.to_lowercase();
+            NUMBER_WORDS.iter().find(|(w, _)| *w == lower)
+        } && next.as_deref().is_some_and(|n| UNITS.contains(&n))
         {
             found.push(Figure {
                 number: word.clone(),

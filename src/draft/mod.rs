@@ -96,6 +96,8 @@ struct Reading {
     overlaps: RefCell<HashMap<(String, String), bool>>,
     /// [`Reading::keys_of`]'s answers so far.
     keys: RefCell<HashMap<String, NameKeys>>,
+    /// [`Reading::sure`]'s answers so far, by sentence, words and speaker.
+    sure_kept: RefCell<HashMap<(usize, usize, usize, String), bool>>,
     /// Body paragraphs' text, in order.
     paragraphs: Vec<String>,
     attributions: Vec<(usize, Attribution)>,
@@ -174,6 +176,9 @@ impl Reading {
                 }
                 new
             })
+            // Enough to choose from: the rest of a cast of thousands would
+            // each be compared with every one kept (quadratic, per question).
+            .take(WRONG_WEIGHED)
             .cloned()
             .collect::<Vec<_>>()
             .into_iter()
@@ -278,7 +283,19 @@ impl Reading {
     /// one the sentence reports, is named in it or just before it (a
     /// pronoun's antecedent, not a guess across other people), and the
     /// words are not the speaker's title or a clause joined to theirs.
+    /// Worked out once: "who says?" and "whose figure?" ask it of the same
+    /// attributions, and each answer re-reads the sentences around.
     fn sure(&self, index: usize, a: &Attribution) -> bool {
+        let key = (index, a.content.start, a.content.end, a.speaker.clone());
+        if let Some(&known) = self.sure_kept.borrow().get(&key) {
+            return known;
+        }
+        let answer = self.sure_uncached(index, a);
+        self.sure_kept.borrow_mut().insert(key, answer);
+        answer
+    }
+
+    fn sure_uncached(&self, index: usize, a: &Attribution) -> bool {
         let sentence = &self.sentences[index].text;
         if !sure::nameable(&a.speaker) || sure::framed_badly(sentence, &a.content, &a.speaker) {
             return false;
@@ -894,6 +911,12 @@ fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
 
 /// Whether `sentence` names `actor`: its folded words in a row, or its surname.
 fn mentions(sentence: &str, actor: &str) -> bool {
+    // The name written out, found without keying every capitalised word of
+    // the sentence (the speaker of most sentences is named in them).
+    let name = fold_answer(actor);
+    if !name.is_empty() && format!(" {} ", fold_answer(sentence)).contains(&format!(" {name} ")) {
+        return true;
+    }
     Named::new(sentence).mentions(actor)
 }
 
@@ -1070,8 +1093,9 @@ fn findings_of(r: &Reading, lang: Lang) -> findings::Findings {
                 paragraph: s.paragraph + 1,
             });
         }
+        let lowered = wording::Lowered::new(&s.text);
         for word in wording::loaded(lang) {
-            if let Some(range) = wording::find_stem(&s.text, word.stem) {
+            if let Some(range) = lowered.find_stem(word.stem) {
                 loaded.push(FoundLoaded {
                     words: s.text[range].to_owned(),
                     paragraph: s.paragraph + 1,
@@ -1192,6 +1216,10 @@ fn read(paragraphs: Vec<String>) -> Reading {
                 // A clause fragment is no one a student can choose.
                 && sure::nameable(a)
         })
+        // Each question weighs every one of them (a name of the answer?
+        // named in its sentence?): an article has tens, a text of
+        // thousands of speakers offers its first ones.
+        .take(CHOOSABLE)
         .cloned()
         .collect();
     let lower_words = paragraphs
@@ -1205,6 +1233,7 @@ fn read(paragraphs: Vec<String>) -> Reading {
         titles: RefCell::default(),
         overlaps: RefCell::default(),
         keys: RefCell::default(),
+        sure_kept: RefCell::default(),
         paragraphs,
         attributions,
         actors,
@@ -1463,6 +1492,15 @@ fn vague(speaker: &str) -> bool {
 
 /// The fewest real wrong choices a "who?" question is asked with.
 const MIN_WRONG: usize = 2;
+
+/// How many wrong choices [`Reading::distractors`] gathers at most before
+/// ranking them: a question shows three, and no article of the fixtures
+/// offers more than 11; a text of thousands of speakers gets its first ones.
+const WRONG_WEIGHED: usize = 30;
+
+/// How many actors [`Reading::choosable`] keeps, in the article's order:
+/// no article of the fixtures has more than 13.
+const CHOOSABLE: usize = 200;
 
 /// How many attributions `sourcing` weighs for "who says?" at most: far
 /// more than any article holds (the longest real one has under 40).
@@ -1936,7 +1974,14 @@ impl Questions {
             let once = given
                 .get(&same_figure(&f.phrase))
                 .is_none_or(|at| at.len() == 1);
-            if f.kind == FigureKind::Count && once && asked_whose.insert(*i) {
+            // At most `WEIGHED` sentences weighed (no article of the fixtures
+            // has ten): past that a text is a book, each sentence's speaker
+            // and wrong choices worked out for nothing.
+            if f.kind == FigureKind::Count
+                && once
+                && asked_whose.len() < WEIGHED
+                && asked_whose.insert(*i)
+            {
                 self.who_gives(r, *i, f);
             }
         }
@@ -2145,8 +2190,9 @@ impl Questions {
             })
             .collect();
         for (i, s) in r.sentences.iter().enumerate() {
+            let lowered = wording::Lowered::new(&s.text);
             for loaded in wording::loaded(lang) {
-                let Some(range) = wording::find_stem(&s.text, loaded.stem) else {
+                let Some(range) = lowered.find_stem(loaded.stem) else {
                     continue;
                 };
                 if quoted_stems.contains(loaded.stem) {

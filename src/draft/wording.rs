@@ -161,11 +161,34 @@ pub fn loaded(lang: Lang) -> &'static [Loaded] {
 
 /// Where a word starting with `stem` is in `text`: the whole word's range.
 pub fn find_stem(text: &str, stem: &str) -> Option<Range<usize>> {
+    find_stem_lower(&lower_same_length(text)?, stem)
+}
+
+/// `text` lower-cased, when that keeps its byte length (French and English
+/// do; ranges found in it are then ranges of `text`).
+fn lower_same_length(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    // Lower-casing French and English keeps byte lengths; refuse otherwise.
-    if lower.len() != text.len() {
-        return None;
+    (lower.len() == text.len()).then_some(lower)
+}
+
+/// A sentence lower-cased once, to find many stems in ([`find_stem`]).
+pub struct Lowered(Option<String>);
+
+impl Lowered {
+    /// `text`, lower-cased.
+    pub fn new(text: &str) -> Lowered {
+        Lowered(lower_same_length(text))
     }
+
+    /// [`find_stem`] in the text this was made of.
+    pub fn find_stem(&self, stem: &str) -> Option<Range<usize>> {
+        find_stem_lower(self.0.as_deref()?, stem)
+    }
+}
+
+/// [`find_stem`] in a text already lower-cased: a sentence is lower-cased
+/// once for all the stems looked for in it, not once a stem.
+fn find_stem_lower(lower: &str, stem: &str) -> Option<Range<usize>> {
     let mut from = 0;
     while let Some(at) = lower[from..].find(stem) {
         let at = from + at;
@@ -192,10 +215,13 @@ pub fn find_stem(text: &str, stem: &str) -> Option<Range<usize>> {
 
 /// The evaluative words of `sentence`, as written.
 pub fn evaluative(sentence: &str, lang: Lang) -> Vec<String> {
+    let Some(lower) = lower_same_length(sentence) else {
+        return Vec::new();
+    };
     let mut found: Vec<(usize, String)> = lang
         .pick(EVALUATIVE_FR, EVALUATIVE_EN)
         .iter()
-        .filter_map(|stem| find_stem(sentence, stem).map(|r| (r.start, sentence[r].to_owned())))
+        .filter_map(|stem| find_stem_lower(&lower, stem).map(|r| (r.start, sentence[r].to_owned())))
         // A compound noun names, it does not judge: "poids lourds" (the
         // heavyweights), "cas d'urgence", "état d’urgence", "heavy-duty".
         .filter(|(at, _)| {
