@@ -1989,8 +1989,53 @@ impl Questions {
 
     /// "Who gives this figure?": the speaker attributed nearby, or nobody.
     fn who_gives(&mut self, r: &Reading, index: usize, f: &Figure) {
+        /// Units of time: « depuis deux ans », "for ten days" say how long,
+        /// a span nobody counts; "who gives it?" has no answer to teach.
+        const SPANS: &[&str] = &[
+            "an",
+            "ans",
+            "année",
+            "années",
+            "mois",
+            "semaine",
+            "semaines",
+            "jour",
+            "jours",
+            "heure",
+            "heures",
+            "minute",
+            "minutes",
+            "siècle",
+            "siècles",
+            "decade",
+            "decades",
+            "year",
+            "years",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "day",
+            "days",
+            "hour",
+            "hours",
+            "minutes",
+            "century",
+            "centuries",
+            "décennie",
+            "décennies",
+        ];
         let lang = self.lang;
         if self.is_full(lang.pick("qui-compte", "who-counts")) {
+            return;
+        }
+        // ("a two-week trial": the unit after the hyphen.)
+        let unit = f
+            .phrase
+            .rsplit(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or_default();
+        if SPANS.contains(&unit.to_lowercase().as_str()) {
             return;
         }
         let sentence = &r.sentences[index].text;
