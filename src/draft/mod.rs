@@ -401,6 +401,13 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
             || attribution::SPEAKER_NOUNS.contains(&singular)
     });
     let pronoun = words.first().is_some_and(|w| is_pronoun(w));
+    // « La ville de Nantes veut servir 75 %… »: a name in the subject, even
+    // one nobody quotes, owns the figure it aims at or pays.
+    let proper = subject
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase));
     let gives = words
         .iter()
         .any(|w| is_saying(w) || GIVES.iter().any(|stem| w.starts_with(stem)));
@@ -410,6 +417,7 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
     quoting
         || speaker_noun
         || pronoun
+        || proper
         || gives
         || sentence.contains("d’après")
         || sentence.contains("d'après")
@@ -848,6 +856,25 @@ fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
     const OPENERS: &[&str] = &[
         "a", "an", "un", "une", "à", "at", "of", "de", "which", "who", "whose", "qui", "dont",
     ];
+    // A participle opens one too: ", estimé à 0,40 euro par repas," says
+    // nothing of who estimated it.
+    const PARTICIPLES: &[&str] = &[
+        "estimé",
+        "estimée",
+        "estimés",
+        "estimées",
+        "évalué",
+        "évaluée",
+        "évalués",
+        "évaluées",
+        "chiffré",
+        "chiffrée",
+        "chiffrés",
+        "chiffrées",
+        "estimated",
+        "valued",
+        "put",
+    ];
     const ADJUNCTS: &[&str] = &[
         "selon",
         "according",
@@ -903,10 +930,10 @@ fn in_apposition(sentence: &str, range: &Range<usize>) -> bool {
     let the_figure =
         !adjunct && segment.trim_start().len() == sentence[range.start..range.end + close].len();
     the_figure
-        || segment
-            .split_whitespace()
-            .next()
-            .is_some_and(|first| OPENERS.contains(&first.to_lowercase().as_str()))
+        || segment.split_whitespace().next().is_some_and(|first| {
+            let first = first.to_lowercase();
+            OPENERS.contains(&first.as_str()) || PARTICIPLES.contains(&first.as_str())
+        })
 }
 
 /// Whether `sentence` names `actor`: its folded words in a row, or its surname.
@@ -2874,6 +2901,9 @@ mod tests {
         let s = "The plant, which employs 300 people, will close, according to the union.";
         let at = s.find("300").unwrap();
         assert!(in_apposition(s, &(at..at + 3)));
+        let s = "L’élu a indiqué que le surcoût, estimé à 0,40 euro par repas, serait pris en charge.";
+        let at = s.find("0,40").unwrap();
+        assert!(in_apposition(s, &(at..at + 4)));
         let s = "Le ministère a annoncé un fonds, mais son montant, 10 millions d’euros, est jugé faible.";
         let at = s.find("10").unwrap();
         assert!(in_apposition(s, &(at..at + 2)));
