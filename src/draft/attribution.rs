@@ -2085,6 +2085,21 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
         let conjugated = rest[i - 1].lower == "et"
             && (w.lower.ends_with("ent") || w.lower.ends_with("ont"))
             && i >= 2;
+        // "argued that the ferry was a lifeline and called for a subsidy":
+        // a demand of the same speaker, not the words (a second verb of
+        // saying, "…and warned that…", is split off as its own attribution).
+        let another_saying = matches!(rest[i - 1].lower.as_str(), "and" | "et")
+            && i >= 2
+            && rest[i - 1].range.start > start
+            && verb_cue(&w.lower).is_none()
+            && matches!(
+                w.lower.as_str(),
+                "called" | "urged" | "demanded" | "appealed" | "réclamé" | "demandé" | "appelé"
+            );
+        if another_saying {
+            end = rest[i - 1].range.start;
+            break;
+        }
         if participle {
             end = rest[i - 1].range.end + gap.find(',').unwrap_or(0);
             break;
