@@ -2061,13 +2061,41 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
                     | "provided"
             )
     };
+    // "The Reids said that would close the business": "that" before a verb
+    // is the subject of the words, not the conjunction, and stays in them.
+    let pronoun = |i: usize| {
+        rest[i].lower == "that"
+            && rest.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "was"
+                        | "is"
+                        | "had"
+                        | "has"
+                        | "meant"
+                        | "means"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "must"
+                )
+            })
+    };
     if let Some(that) = rest
         .iter()
         .take(5)
         .position(|w| matches!(w.lower.as_str(), "que" | "qu" | "that"))
         .filter(|&i| !compound(i))
     {
-        start = rest[that].range.end;
+        start = if pronoun(that) {
+            rest[that].range.start
+        } else {
+            rest[that].range.end
+        };
     }
     let mut end = text.len();
     // Stop before a second action: ", soulignant…", ", adding…", " et cherchent…".
@@ -2082,9 +2110,42 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
                 || (w.lower == "alors" && rest.get(i + 1).is_some_and(|n| n.lower == "que")));
         let participle = gap.contains(',')
             && (contrast || w.lower.ends_with("ant") || w.lower == "adding" || w.lower == "saying");
+        // « …, et ne cache pas son amertume »: a negated verb after « et »
+        // is another action of the subject's too.
         let conjugated = rest[i - 1].lower == "et"
-            && (w.lower.ends_with("ent") || w.lower.ends_with("ont"))
+            && (w.lower.ends_with("ent")
+                || w.lower.ends_with("ont")
+                || matches!(w.lower.as_str(), "ne" | "n"))
             && i >= 2;
+        // "said he would consider it carefully, but gave no timeline": what
+        // the speaker did (a past verb after "but"), told by the writer.
+        let did = matches!(rest[i - 1].lower.as_str(), "but" | "mais")
+            && i >= 2
+            && rest[i - 1].range.start > start
+            && (matches!(
+                w.lower.as_str(),
+                "gave"
+                    | "did"
+                    | "made"
+                    | "took"
+                    | "offered"
+                    | "refused"
+                    | "declined"
+                    | "stopped"
+                    | "kept"
+                    | "left"
+                    | "n"
+                    | "ne"
+                    | "a"
+                    | "refuse"
+                    | "a-t-il"
+                    | "a-t-elle"
+            ) || (w.lower.ends_with("ed") && w.lower.len() > 4))
+            && verb_cue(&w.lower).is_none();
+        if did {
+            end = rest[i - 1].range.start;
+            break;
+        }
         // "argued that the ferry was a lifeline and called for a subsidy":
         // a demand of the same speaker, not the words (a second verb of
         // saying, "…and warned that…", is split off as its own attribution).

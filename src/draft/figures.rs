@@ -210,6 +210,10 @@ pub fn find(text: &str) -> Vec<Figure> {
             let lower = word.to_lowercase();
             NUMBER_WORDS.iter().find(|(w, _)| *w == lower)
         } && next.as_deref().is_some_and(|n| UNITS.contains(&n))
+            // « dix-neuf jours », "twenty-five years": a part of a compound
+            // number is not the number.
+            && !text[..range.start].ends_with('-')
+            && !text[range.end..].starts_with('-')
         {
             found.push(Figure {
                 number: word.clone(),
@@ -225,6 +229,12 @@ pub fn find(text: &str) -> Vec<Figure> {
 
 #[cfg(test)]
 mod glued_tests {
+    #[test]
+    fn a_compound_number_word_is_not_cut_at_its_hyphen() {
+        let found = super::find("La station a perdu dix-neuf jours de neige.");
+        assert!(found.iter().all(|f| f.number != "neuf"), "{found:?}");
+    }
+
     #[test]
     fn slashed_and_lettered_numbers_are_not_figures() {
         assert!(super::find("Since 9/11 and the G40 faction, open 24/7.").is_empty());

@@ -423,7 +423,24 @@ fn someone_named(r: &Reading, sentence: &str) -> bool {
         || sentence.contains("d'après")
         || r.actors
             .iter()
-            .any(|a| mentions(&subject, a) || name_word_in(&subject, a))
+            .any(|a| mentions(&subject, a) || name_word_in(&subject, a) || head_in(&subject, a))
+}
+
+/// Whether `subject` names an actor by the head noun of its name: "The
+/// inspectorate visited 212 sites" after "the Scottish government's Fish
+/// Health Inspectorate".
+fn head_in(subject: &str, actor: &str) -> bool {
+    let Some(head) = actor
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    head.chars().count() >= 5
+        && subject
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.to_lowercase() == head)
 }
 
 /// Whether a capitalised word of `actor`'s name (not its first word's
@@ -621,8 +638,32 @@ fn object_of_cue(sentence: &str, a: &Attribution) -> bool {
     }
     let introduced = between
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| w == "que" || w == "qu")
+        .any(|w| w == "que" || w == "qu" || w == "that")
         || between.contains(':');
+    // French reports a clause only after `que` or a colon, or as an
+    // infinitive (« affirme avoir vu… »): a noun phrase or an amount after
+    // the verb is its object (« a promis 1,2 million d’euros sur cinq ans »).
+    let words = sentence
+        .get(a.content.clone())
+        .unwrap_or_default()
+        .trim_start_matches(['«', '“', '"', ' ', '\u{a0}']);
+    let first = words
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let amount = words.starts_with(|c: char| c.is_ascii_digit());
+    let determiner = [
+        "le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "à", "au", "aux", "sur",
+        "contre", "the", "a", "an",
+    ]
+    .contains(&first.as_str());
+    !introduced && (amount || determiner || a.cue == Cue::Accuses)
+}
+
+/// Whether `a`'s words open on a French infinitive (« avoir vu une
+/// voiture… »): words of the speaker's, but no clause a statement can hold.
+fn opens_on_infinitive(sentence: &str, a: &Attribution) -> bool {
     let first = sentence
         .get(a.content.clone())
         .unwrap_or_default()
@@ -631,7 +672,64 @@ fn object_of_cue(sentence: &str, a: &Attribution) -> bool {
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    !introduced && ["le", "la", "les", "l", "un", "une", "des", "du", "d"].contains(&first.as_str())
+    first.chars().count() > 3
+        && ["er", "ir", "re"].iter().any(|end| first.ends_with(end))
+        && ![
+            "leur", "notre", "votre", "quatre", "entre", "contre", "outre",
+        ]
+        .contains(&first.as_str())
+}
+
+/// The verb of an accusation for a question's "who …?", in the present:
+/// « accuse », « dénonce », "accuses", "denounces"; None for another cue.
+fn accusing_verb(marker: &str, lang: Lang) -> Option<&'static str> {
+    let lower = marker.to_lowercase();
+    let has = |stem: &str| lower.split_whitespace().any(|w| w.starts_with(stem));
+    match lang {
+        Lang::Fr if has("accus") => Some("accuse"),
+        Lang::Fr if has("dénon") => Some("dénonce"),
+        Lang::Fr if has("reproch") => Some("reproche"),
+        Lang::En if has("accus") => Some("accuses"),
+        Lang::En if has("denounc") => Some("denounces"),
+        Lang::En if has("condemn") => Some("condemns"),
+        Lang::En if has("blam") => Some("blames"),
+        Lang::En if has("slam") => Some("slams"),
+        Lang::En if has("criticis") || has("criticiz") => Some("criticises"),
+        Lang::Fr if has("critiqu") => Some("critique"),
+        Lang::Fr if has("fustig") => Some("fustige"),
+        _ => None,
+    }
+}
+
+/// Whether a cue presents what follows as true (« reconnaît que », « rappelle
+/// que », "acknowledged", "noted"): the writer vouches for it too, so "a fact
+/// or only their version?" has two defensible answers.
+fn factive(marker: &str) -> bool {
+    const FACTIVE: &[&str] = &[
+        "reconna",
+        "rappel",
+        "admet",
+        "admis",
+        "constat",
+        "regrett",
+        "soulign",
+        "acknowledg",
+        "admitt",
+        "admit",
+        "conced",
+        "recall",
+        "noted",
+        "notes",
+        "pointed",
+        "points out",
+        "observ",
+        "regret",
+    ];
+    let lower = marker.to_lowercase();
+    lower
+        .split_whitespace()
+        .any(|w| FACTIVE.iter().any(|f| w.starts_with(f)))
+        || FACTIVE.iter().any(|f| f.contains(' ') && lower.contains(f))
 }
 
 /// Whether `a`'s words are a quotation, marks and all.
@@ -1714,8 +1812,15 @@ impl Questions {
             // « considère la substance comme… »: the verb's object, not a
             // clause; asked only when it is a quotation (« a promis « une
             // réponse rapide » »), and never as a statement of its own.
-            let object = lang == Lang::Fr && object_of_cue(sentence, a);
-            if object && !quoted_whole(sentence, a) {
+            // "accused ministers of having…": whom and of what, in English too.
+            let object = (lang == Lang::Fr || a.cue == Cue::Accuses) && object_of_cue(sentence, a);
+            // "accused ministers of having “looked away”": whom and of what,
+            // asked as the sentence says it, with no quotation marks around
+            // what are the writer's words ("who accused ministers of…?").
+            let accusing = (object && !quoted_whole(sentence, a) && a.cue == Cue::Accuses)
+                .then(|| accusing_verb(&a.marker, lang))
+                .flatten();
+            if object && !quoted_whole(sentence, a) && accusing.is_none() {
                 continue;
             }
             let content = content.as_str();
@@ -1774,10 +1879,16 @@ impl Questions {
                 Cue::Warns => lang.pick("avertit", "warns"),
             };
             let shown = quote(lang, content);
-            let prompt = lang.pick(
-                format!("D’après l’article, qui {verb} : {shown} ?"),
-                format!("According to the article, who {verb}: {shown}?"),
-            );
+            let prompt = match accusing {
+                Some(accuses) => lang.pick(
+                    format!("D’après l’article, qui {accuses} {content} ?"),
+                    format!("According to the article, who {accuses} {content}?"),
+                ),
+                None => lang.pick(
+                    format!("D’après l’article, qui {verb} : {shown} ?"),
+                    format!("According to the article, who {verb}: {shown}?"),
+                ),
+            };
             let mut explanation = lang.pick(
                 format!("L’article attribue ces mots à {named} : c’est la version de cette source, pas un fait que le journaliste établit lui-même."),
                 format!("The article attributes these words to {named}: this is that source’s account, not a fact the reporter establishes."),
@@ -1844,8 +1955,13 @@ impl Questions {
             }
             // An accusation's words say whom and of what ("accused ministers
             // of…"), not a claim that reads as a sentence of its own.
+            // Nor a verb that vouches for the words, nor words that open on
+            // an infinitive (no clause for "présente comme un fait que…").
+            let infinitive = lang == Lang::Fr && opens_on_infinitive(sentence, a);
             if a.cue != Cue::Accuses
                 && !object
+                && !factive(&a.marker)
+                && !infinitive
                 && (a.cue == Cue::According || (!ask_who && !a.unnamed))
             {
                 let statement = lang.pick(
@@ -2901,7 +3017,8 @@ mod tests {
         let s = "The plant, which employs 300 people, will close, according to the union.";
         let at = s.find("300").unwrap();
         assert!(in_apposition(s, &(at..at + 3)));
-        let s = "L’élu a indiqué que le surcoût, estimé à 0,40 euro par repas, serait pris en charge.";
+        let s =
+            "L’élu a indiqué que le surcoût, estimé à 0,40 euro par repas, serait pris en charge.";
         let at = s.find("0,40").unwrap();
         assert!(in_apposition(s, &(at..at + 4)));
         let s = "Le ministère a annoncé un fonds, mais son montant, 10 millions d’euros, est jugé faible.";
