@@ -15,9 +15,12 @@
 # those who improved it until their hand count, then tuned on; see
 # docs/draft-quality-blind.md), and tests/fixtures/draft/blind2/ ("blind
 # round 2 (never tuned on)": two articles written by a fourth engineer once
-# blind/ was being tuned on; see docs/draft-quality-blind2.md). Prints every
-# miss (those of unseen/, blind/ and blind2/ only with UNSEEN_MISSES=1,
-# BLIND_MISSES=1, BLIND2_MISSES=1), then
+# blind/ was being tuned on; see docs/draft-quality-blind2.md), and
+# tests/fixtures/draft/blind3/ ("blind round 3 (never tuned on)": four articles
+# written by a fifth engineer while blind/ and blind2/ were being tuned on, for
+# the final hand count; see docs/draft-quality-blind3.md). Prints every miss
+# (those of unseen/, blind/, blind2/ and blind3/ only with UNSEEN_MISSES=1,
+# BLIND_MISSES=1, BLIND2_MISSES=1, BLIND3_MISSES=1), then
 # each set's precision, recall and speaker accuracy.
 set -e
 cd "$(dirname "$0")/.."
