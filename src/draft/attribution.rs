@@ -1409,6 +1409,18 @@ fn by_verb(text: &str) -> Option<Found> {
             }
             Some(_) => continue,
             None => {
+                // « Les écoles de conduite, elles, dénoncent un système… »: a
+                // subject set off by its pronoun, not words before an
+                // inverted speaker.
+                let dislocated = s.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        w[p].lower.as_str(),
+                        "elle" | "elles" | "il" | "ils" | "eux" | "lui" | "they" | "he" | "she"
+                    )
+                }) && !inverted;
+                if dislocated {
+                    continue;
+                }
                 // Inverted: "…, a déclaré X." / "…, said X." / "a-t-il ajouté".
                 let start = text[..w[s].range.start].trim_end();
                 if !start.ends_with([',', '»', '"', '”', ':']) || start.trim().is_empty() {
@@ -1767,11 +1779,42 @@ fn clause_end(text: &str, from: usize) -> usize {
 
 /// The noun phrase ending at `end`, back to the clause start.
 fn subject_before(text: &str, end: usize) -> Option<Range<usize>> {
-    let start = text[..end]
-        .rfind([',', ';', ':', '«', '»', '"', '“', '”', '(', ')', '—'])
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let mark = |upto: usize| {
+        text[..upto]
+            .rfind([',', ';', ':', '«', '»', '"', '“', '”', '(', ')', '—'])
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
+    let mut start = mark(end);
+    // "The Department for Culture, Media and Sport said": a list of
+    // capitalised words closed by "and" is one name, commas and all.
+    let capitalised = |part: &str| {
+        words(part).iter().all(|w| {
+            w.lower == "and"
+                || w.lower == "et"
+                || part[w.range.clone()].starts_with(char::is_uppercase)
+        })
+    };
+    while start > 0
+        && text[..start].ends_with(',')
+        && words(&text[start..end])
+            .iter()
+            .any(|w| w.lower == "and" || w.lower == "et")
+        && capitalised(&text[start..end])
+    {
+        let before = mark(start - 1);
+        let part = &text[before..start - 1];
+        if part.trim().is_empty()
+            || !part
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            break;
+        }
+        start = before;
+    }
     let segment = text[start..end].trim_start();
     (!segment.is_empty() && word_count(segment) <= 10).then(|| end - segment.len()..end)
 }
@@ -3345,6 +3388,22 @@ mod tests {
                 "Jean Hurst",
                 "most customers were quietly pleased and that the council said nothing"
             )]
+        );
+    }
+
+    #[test]
+    fn a_list_name_and_a_dislocated_subject() {
+        assert_eq!(
+            all(
+                "The Department for Culture, Media and Sport said decisions were \"a matter for their trustees\"."
+            ),
+            [pair(
+                "The Department for Culture, Media and Sport",
+                "decisions were \"a matter for their trustees\""
+            )]
+        );
+        assert!(
+            all("Les écoles de conduite, elles, dénoncent un système qui les pénalise.").is_empty()
         );
     }
 

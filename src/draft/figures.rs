@@ -183,8 +183,18 @@ pub fn find(text: &str) -> Vec<Figure> {
             let kind = if value.len() <= 2 && (is_month(&next) || month_before) {
                 FigureKind::Date
             } else if value.len() == 4
-                && (value.starts_with("19") || value.starts_with("20"))
                 && word.len() == 4
+                && (value.starts_with("19")
+                    || value.starts_with("20")
+                    // "at auction in 1896", « depuis 1870 »: an older year.
+                    || (value.starts_with('1')
+                        && prev.as_deref().is_some_and(|p| {
+                            matches!(
+                                p,
+                                "in" | "en" | "since" | "depuis" | "until" | "from" | "by" | "of"
+                                    | "de" | "dès" | "année" | "year"
+                            )
+                        })))
             {
                 FigureKind::Year
             } else {
@@ -229,6 +239,15 @@ pub fn find(text: &str) -> Vec<Figure> {
 
 #[cfg(test)]
 mod glued_tests {
+    #[test]
+    fn an_older_year_after_in_is_a_year() {
+        let found = super::find("It was bought at auction in 1896 by a merchant.");
+        assert!(
+            found.iter().all(|f| f.kind == super::FigureKind::Year),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn a_compound_number_word_is_not_cut_at_its_hyphen() {
         let found = super::find("La station a perdu dix-neuf jours de neige.");

@@ -2317,7 +2317,11 @@ impl Questions {
         if nearby.is_none() && someone_named(r, sentence) {
             return;
         }
-        if nearby.is_some_and(|a| a.unnamed || coref::is_broad(&a.speaker)) {
+        // « Le dirigeant » (« Selon lui ») names no one: the man it points
+        // back to may be among the choices under his name.
+        if nearby.is_some_and(|a| {
+            a.unnamed || coref::is_broad(&a.speaker) || coref::is_anaphor(&a.speaker)
+        }) {
             return;
         }
         let nobody = lang.pick(
@@ -2593,8 +2597,17 @@ impl Questions {
                 .split(|c: char| !c.is_alphabetic())
                 .map(str::to_lowercase)
                 .any(|w| is_saying(&w) || DECIDING.contains(&w.as_str()));
+            // "Not everyone welcomed the decision. Sir Robert… said…": a
+            // sentence that announces the reactions reported next is news
+            // about them, not the writer's own view.
+            let announces = r
+                .sentences
+                .get(i + 1)
+                .is_some_and(|next| next.paragraph == s.paragraph)
+                && r.attribution_at(i + 1).is_some();
             if words.is_empty()
                 || reports
+                || announces
                 || r.attribution_at(i).is_some()
                 || s.text.contains(['«', '»', '“', '”', '"'])
             {

@@ -192,7 +192,16 @@ pub fn nameable(choice: &str) -> bool {
     let (Some(first), Some(last)) = (lower.first(), lower.last()) else {
         return false;
     };
+    // "Une méthode de calcul que Patrice Lemaire": a relative clause cut
+    // before its verb is a fragment, and its head is not who speaks.
+    let relative = lower.iter().skip(1).any(|w| {
+        matches!(
+            w.as_str(),
+            "que" | "qu" | "qui" | "dont" | "that" | "which" | "whom"
+        )
+    });
     if words.len() > 12
+        || relative
         || NOT_OPENING.contains(&first.as_str())
         || NOT_CLOSING.contains(&last.as_str())
         || lower.iter().any(|w| NEGATIONS.contains(&w.as_str()))
@@ -477,6 +486,7 @@ mod tests {
             "Mais le ministère n’a pas",
             "Elle",
             "qui s’est constituée partie civile",
+            "Une méthode de calcul que Patrice Lemaire",
         ] {
             assert!(!nameable(fragment), "{fragment}");
         }
