@@ -2128,9 +2128,27 @@ fn content_after(text: &str, from: usize, rest: &[Word]) -> Range<usize> {
                 )
             })
     };
+    // "said in a survey published on Thursday that 72%…": a circumstance
+    // after the verb may hold the conjunction further off.
+    let circumstance = rest.first().is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "dans"
+                | "lors"
+                | "au"
+                | "en"
+                | "devant"
+                | "à"
+        )
+    });
+    let reach = if circumstance { 12 } else { 5 };
     if let Some(that) = rest
         .iter()
-        .take(5)
+        .take(reach)
         .position(|w| matches!(w.lower.as_str(), "que" | "qu" | "that"))
         .filter(|&i| !compound(i))
     {

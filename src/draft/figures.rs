@@ -162,6 +162,15 @@ pub fn find(text: &str) -> Vec<Figure> {
                     break;
                 }
             }
+            // "the 93 year-old": a compound unit is quoted whole.
+            while end > range.end
+                && text[end..].starts_with('-')
+                && text[end + 1..].starts_with(char::is_alphabetic)
+            {
+                end += 1 + text[end + 1..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(text.len() - end - 1);
+            }
             text[range.start..end].to_owned()
         };
         // "9/11", "24/7", "G40", "A350": a name or a date written with a

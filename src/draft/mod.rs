@@ -241,10 +241,18 @@ impl Reading {
         if named(role) || !named(name) {
             return false;
         }
+        // Singular, so that "Analysts" meets "a soft commodities analyst".
+        let singular = |w: &str| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 4 => stem.to_owned(),
+                _ => w,
+            }
+        };
         let role_words: Vec<String> = role
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 4)
-            .map(str::to_lowercase)
+            .map(singular)
             .collect();
         if role_words.is_empty() {
             return false;
@@ -261,11 +269,18 @@ impl Reading {
                     while !p.is_char_boundary(from) {
                         from += 1;
                     }
-                    p[from..at]
-                        .to_lowercase()
+                    // And the apposition after it ("Julia Marchetti, a soft
+                    // commodities analyst, said…"), up to its closing comma.
+                    let after = &p[at + name.len()..];
+                    let apposition = after
+                        .strip_prefix(", ")
+                        .map(|rest| &rest[..rest.find([',', '.']).unwrap_or(rest.len())])
+                        .filter(|a| a.chars().count() <= TITLE_CHARS)
+                        .unwrap_or_default();
+                    format!("{} {apposition}", &p[from..at])
                         .split(|c: char| !c.is_alphabetic())
                         .filter(|w| w.chars().count() >= 4)
-                        .map(str::to_owned)
+                        .map(singular)
                         .collect::<Vec<_>>()
                 })
             })
@@ -2784,7 +2799,11 @@ fn proper_names(sentence: &str) -> Vec<Range<usize>> {
         let at = word.as_ptr() as usize - sentence.as_ptr() as usize;
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let acronym = word.chars().all(char::is_uppercase) && word.chars().count() > 1;
-        if capital && !first && !acronym {
+        // "Thursday", « Mars »: a date's word, not a name.
+        let lower = word.to_lowercase();
+        let dated =
+            sentence::DAYS.contains(&lower.as_str()) || sentence::MONTHS.contains(&lower.as_str());
+        if capital && !first && !acronym && !dated {
             // "the University of Stirling", « la Banque de France »: one name
             // across "of" and « de ».
             let joined = |gap: &str| {
