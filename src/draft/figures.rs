@@ -249,6 +249,13 @@ pub fn find(text: &str) -> Vec<Figure> {
 #[cfg(test)]
 mod glued_tests {
     #[test]
+    fn the_minutes_of_an_hour_are_no_figure() {
+        let found = super::find("La réunion commence à 11 h 30 avec 46 élus.");
+        let numbers: Vec<&str> = found.iter().map(|f| f.number.as_str()).collect();
+        assert_eq!(numbers, ["46"]);
+    }
+
+    #[test]
     fn an_older_year_after_in_is_a_year() {
         let found = super::find("It was bought at auction in 1896 by a merchant.");
         assert!(
@@ -288,7 +295,11 @@ fn is_hour(text: &str, tokens: &[(Range<usize>, String)], i: usize) -> bool {
     let clock = next
         .as_deref()
         .is_some_and(|n| ["h", "heure", "heures", "o"].contains(&n));
-    meridian || (at && clock) || next.as_deref() == Some("h")
+    // « à 11 h 30 »: the minutes after the hour's "h".
+    let minutes = prev.as_deref() == Some("h")
+        && i >= 2
+        && tokens[i - 2].1.chars().all(|c| c.is_ascii_digit());
+    meridian || (at && clock) || next.as_deref() == Some("h") || minutes
 }
 
 /// Whether the number at `range` is an age in apposition after a name
