@@ -1082,6 +1082,15 @@ fn according(text: &str) -> Option<Found> {
                     "qui" | "dont" | "who" | "which" | "whose" | "lequel" | "laquelle"
                 )
         });
+        // « Pour Sophie Garnier, sociologue à l’université de Lille…, ces
+        // mesures… »: a title in apposition describes the source too.
+        let title = words(after).first().is_some_and(|f| {
+            f.range.start == 0
+                && after.starts_with(char::is_lowercase)
+                && (SPEAKER_NOUNS.contains(&f.lower.as_str())
+                    || SPEAKER_NOUNS.contains(&f.lower.trim_end_matches('e')))
+        });
+        let relative = relative || title;
         if relative
             && let Some(comma) = after.find(", ")
             && !inside_quotes(&after[..comma])
