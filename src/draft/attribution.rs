@@ -3432,6 +3432,12 @@ mod tests {
         assert!(
             all("Les écoles de conduite, elles, dénoncent un système qui les pénalise.").is_empty()
         );
+        assert_eq!(
+            all(
+                "Pour Sophie Garnier, sociologue à l’université de Lille, ces mesures ne règlent rien."
+            ),
+            [pair("Sophie Garnier", "ces mesures ne règlent rien")]
+        );
     }
 
     #[test]
