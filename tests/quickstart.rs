@@ -121,7 +121,7 @@ fn every_command_of_the_french_quick_start_runs_as_written() {
     };
     // What the page says each step does.
     assert!(said("mediaquiz draft article.html").contains("`article.yaml` écrit"));
-    assert!(said("mediaquiz check article.yaml").contains("12 questions à relire"));
+    assert!(said("mediaquiz check article.yaml").contains("11 questions à relire"));
     assert!(
         said("mediaquiz check ma-banque.yaml").contains("0 erreur, 0 avertissement"),
         "{}",

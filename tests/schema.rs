@@ -33,6 +33,7 @@ const CAUGHT: &[(&str, &str)] = &[
     ("empty.yaml", ""),                           // no bank at all
     ("every-problem.yaml", "/questions/1"),       // a question without `type`
     ("ids.yaml", "/questions/0"),                 // a question without `id`
+    ("ids-broken.yaml", "/questions/0"),          // a true/false without `answer`
     ("messages.yaml", "/questions/0/difficulty"), // "2" in quotes, a null title…
     ("missing-content.yaml", "/questions/0"),     // no `explanation`
     ("shapes.yaml", "/questions/7/answer"),       // a claim verdict `maybe`
