@@ -676,6 +676,33 @@ fn object_of_cue(sentence: &str, a: &Attribution) -> bool {
     !introduced && (amount || determiner || a.cue == Cue::Accuses)
 }
 
+/// Whether a French infinitive of fear, hope or wish stands between the cue
+/// and `a`'s words (« dit craindre que », « affirme espérer que »).
+fn attitude_before(sentence: &str, a: &Attribution) -> bool {
+    const ATTITUDES: &[&str] = &[
+        "craindre",
+        "redouter",
+        "espérer",
+        "souhaiter",
+        "vouloir",
+        "regretter",
+        "déplorer",
+        "douter",
+        "refuser",
+    ];
+    let Some(before) = sentence.get(..a.content.start) else {
+        return false;
+    };
+    let lower = before.to_lowercase();
+    let marker = a.marker.to_lowercase();
+    let Some(at) = lower.rfind(&marker) else {
+        return false;
+    };
+    lower[at + marker.len()..]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ATTITUDES.contains(&w))
+}
+
 /// Whether `a`'s words open on a French infinitive (« avoir vu une
 /// voiture… »): words of the speaker's, but no clause a statement can hold.
 fn opens_on_infinitive(sentence: &str, a: &Attribution) -> bool {
@@ -1909,6 +1936,12 @@ impl Questions {
             if object && !quoted_whole(sentence, a) && accusing.is_none() {
                 continue;
             }
+            // « dit craindre que des examinateurs… fassent baisser… »: a fear
+            // or a hope told, not a claim; asked "who says?" it would turn
+            // one into the other, and the words alone are a subjunctive.
+            if lang == Lang::Fr && attitude_before(sentence, a) {
+                continue;
+            }
             let content = content.as_str();
             let speaker = capitalise(&a.speaker);
             let broad = coref::is_broad(&a.speaker);
@@ -3137,6 +3170,19 @@ mod tests {
         let s = "Dr Priya Raman, at the University of Stirling’s institute, said so.";
         let got: Vec<&str> = proper_names(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got, ["Priya Raman", "University of Stirling"]);
+    }
+
+    #[test]
+    fn a_fear_told_is_no_claim_to_ask_about() {
+        let s = "Laurent Vidal dit craindre que des examinateurs fassent baisser la qualité.";
+        let found = attribution::find(s, &mut None);
+        assert!(
+            !found.is_empty() && found.iter().all(|a| attitude_before(s, a)),
+            "{found:?}"
+        );
+        let s = "Laurent Vidal dit que la qualité baissera.";
+        let found = attribution::find(s, &mut None);
+        assert!(!found.is_empty() && found.iter().all(|a| !attitude_before(s, a)));
     }
 
     #[test]
